@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "regconsole",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "regconsole", targets: ["regconsole"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C shims: typed wrappers around variadic functions and macros.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+
+        // Libraries, lowest first.
+        .target(
+            name: "RegistryClient",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(name: "CurlHTTP", dependencies: ["CCurl", "RegistryClient"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        .executableTarget(
+            name: "regconsole",
+            dependencies: [
+                "RegistryClient", "CurlHTTP", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Tests: one target per module plus shared support that starts real servers.
+        .target(name: "TestSupport", dependencies: ["RegistryClient"], path: "Tests/TestSupport"),
+        .testTarget(name: "RegistryClientTests", dependencies: ["RegistryClient", "CurlHTTP", "TestSupport"]),
+        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "RegistryClient", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "regconsoleTests", dependencies: ["regconsole", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

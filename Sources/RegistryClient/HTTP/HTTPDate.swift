@@ -1,0 +1,13 @@
+import Foundation
+
+/// The IMF-fixdate format of HTTP (`Sun, 06 Nov 1994 08:49:37 GMT`).
+enum HTTPDate {
+    /// Parses an IMF-fixdate, or returns nil.
+    static func parse(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: text)
+    }
+}

@@ -1,0 +1,49 @@
+/// The orders a tag list can be sorted in, across all pages.
+public enum TagOrder: String, CaseIterable, Sendable {
+    /// By name, A to Z (byte order, as `sort` with `LC_ALL=C`).
+    case name
+    /// By semantic version, oldest first (`1.2.0` before `1.10.0`, `1.0.0-rc1` before `1.0.0`);
+    /// tags that are not versions follow, by name.
+    case semver
+    /// By `created`, newest first; tags without a date last.
+    case created
+    /// By size, largest first; tags without a size last.
+    case size
+
+    /// Whether sorting needs the tags' details (digest, size, created).
+    public var needsDetails: Bool { self == .created || self == .size }
+
+    /// Sorts `tags`; ties are broken by name so the order is deterministic.
+    public func sorted(_ tags: [Tag]) -> [Tag] {
+        switch self {
+        case .name:
+            return tags.sorted { $0.name < $1.name }
+        case .semver:
+            let keyed = tags.map { (tag: $0, version: SemanticVersion($0.name)) }
+            return keyed.sorted { lhs, rhs in
+                switch (lhs.version, rhs.version) {
+                case let (l?, r?): return l != r ? l < r : lhs.tag.name < rhs.tag.name
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil): return lhs.tag.name < rhs.tag.name
+                }
+            }.map(\.tag)
+        case .created:
+            return descending(tags) { $0.details?.created?.timeIntervalSince1970 }
+        case .size:
+            return descending(tags) { $0.details?.size.map(Double.init) }
+        }
+    }
+
+    private func descending(_ tags: [Tag], by key: (Tag) -> Double?) -> [Tag] {
+        let keyed = tags.map { (tag: $0, key: key($0)) }
+        return keyed.sorted { lhs, rhs in
+            switch (lhs.key, rhs.key) {
+            case let (l?, r?): return l != r ? l > r : lhs.tag.name < rhs.tag.name
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return lhs.tag.name < rhs.tag.name
+            }
+        }.map(\.tag)
+    }
+}

@@ -1,0 +1,79 @@
+/// Carries out a `DeletePlan`: for each manifest, re-check (compare), then delete, with an audit
+/// entry before and after. A manifest whose tags moved since the plan is skipped, never deleted.
+public struct DeleteExecutor: Sendable {
+    /// What happened to one item.
+    public enum Outcome: Sendable, Equatable {
+        case deleted
+        case skipped(String)
+        case failed(String)
+    }
+
+    private let provider: any RegistryProvider
+    private let audit: AuditLog
+
+    /// Creates an executor writing to `audit`.
+    public init(provider: any RegistryProvider, audit: AuditLog) {
+        self.provider = provider
+        self.audit = audit
+    }
+
+    /// Executes every `.delete` item in order, reporting each outcome as it happens.
+    /// - Throws: only when the audit log cannot be written (then nothing more is deleted).
+    public func execute(_ plan: DeletePlan, progress: @Sendable (DeletePlan.Item, Outcome) -> Void = { _, _ in }) async throws -> [(DeletePlan.Item, Outcome)] {
+        var outcomes: [(DeletePlan.Item, Outcome)] = []
+        var newTagDigests: [String: Digest?]?
+        for item in plan.deletions {
+            guard let digest = item.digest else { continue }
+            let entry = { (phase: String, detail: String?) in
+                AuditLog.Entry(action: "delete-manifest", phase: phase, instance: plan.instance.name, repository: plan.repository, digest: digest.description, tags: item.tagsRemoved, detail: detail)
+            }
+            try audit.append(entry("intent", "requested: \(item.requested.joined(separator: ", "))"))
+            let outcome: Outcome
+            do {
+                if newTagDigests == nil { newTagDigests = try await digestsOfNewTags(plan) }
+                if let reason = try await changeSincePlan(item, digest: digest, repository: plan.repository, newTags: newTagDigests ?? [:]) {
+                    outcome = .skipped(reason)
+                } else {
+                    try await provider.deleteManifest(repository: plan.repository, digest: digest)
+                    outcome = .deleted
+                }
+            } catch let error as RegistryError {
+                outcome = .failed(error.description)
+            }
+            switch outcome {
+            case .deleted: try audit.append(entry("done", nil))
+            case .skipped(let reason): try audit.append(entry("skipped", reason))
+            case .failed(let reason): try audit.append(entry("failed", reason))
+            }
+            progress(item, outcome)
+            outcomes.append((item, outcome))
+        }
+        return outcomes
+    }
+
+    /// Tags created since the plan, with their digests.
+    private func digestsOfNewTags(_ plan: DeletePlan) async throws -> [String: Digest?] {
+        let names = try await provider.tags(repository: plan.repository).collect().map(\.name).filter { !plan.knownTags.contains($0) }
+        var result: [String: Digest?] = [:]
+        for name in names { result[name] = try await provider.currentDigest(repository: plan.repository, tag: name) }
+        return result
+    }
+
+    /// Why deleting now would differ from the plan, or nil when it is still exactly as planned.
+    private func changeSincePlan(_ item: DeletePlan.Item, digest: Digest, repository: String, newTags: [String: Digest?]) async throws -> String? {
+        for (tag, expected) in item.expected.sorted(by: { $0.key < $1.key }) {
+            let current = try await provider.currentDigest(repository: repository, tag: tag)
+            if current != expected {
+                return "tag '\(tag)' now points at \(current?.short ?? "nothing") (planned: \(expected.short))"
+            }
+        }
+        if item.expected.isEmpty, try await provider.currentDigest(repository: repository, tag: digest.description) == nil {
+            return "\(digest.short) is already gone"
+        }
+        let joined = newTags.filter { $0.value == digest }.map(\.key).sorted()
+        if !joined.isEmpty {
+            return "tag \(joined.joined(separator: ", ")) was pushed onto \(digest.short) after the plan"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+extension DistributionProvider {
+    private struct TagsPage: Decodable, Sendable {
+        var tags: [String]?  // JSON null once every tag was deleted
+    }
+
+    public func tags(repository: String) -> AsyncThrowingStream<[Tag], any Error> {
+        let call = DistributionAPI.Call(
+            target: .path("/v2/\(DistributionAPI.pathEncode(repository))/tags/list", query: [URLQueryItem(name: "n", value: "1000")]),
+            scopes: [.pull(repository)], operation: "listing tags of \(repository)", subject: .repository(repository))
+        return pages(first: call, decode: TagsPage.self) { page in (page.tags ?? []).map { Tag(name: $0) } }
+    }
+
+    public func currentDigest(repository: String, tag: String) async throws -> Digest? {
+        let response = try await api.send(
+            .init(
+                method: .head, target: .path(manifestPath(repository, tag)), scopes: [.pull(repository)],
+                accept: MediaType.manifestAccept, allowed: [404], operation: "resolving \(repository):\(tag)",
+                subject: .manifest(repository: repository, reference: tag)))
+        guard response.status != 404 else { return nil }
+        if let header = response.headers["Docker-Content-Digest"], let digest = Digest(header) { return digest }
+        return try await fetchManifest(repository: repository, reference: tag).digest
+    }
+
+    public func tagDetails(repository: String, tag: String) async throws -> TagDetails {
+        let manifest = try await fetchManifest(repository: repository, reference: tag)
+        return try await artifact(from: manifest, reference: Reference(locator: instance.name, repository: repository, tag: tag), complete: false).details
+    }
+
+    func manifestPath(_ repository: String, _ reference: String) -> String {
+        "/v2/\(DistributionAPI.pathEncode(repository))/manifests/\(reference)"
+    }
+}

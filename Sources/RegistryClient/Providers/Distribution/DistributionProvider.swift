@@ -1,0 +1,54 @@
+import Foundation
+
+/// The provider for OCI distribution / Docker registry v2 servers: CNCF distribution, Zot,
+/// Harbor's and ACR's registry endpoints, GHCR and the like.
+public struct DistributionProvider: RegistryProvider {
+    public let instance: Instance
+    public var capabilities: ProviderCapabilities { [.deleteManifest, .referrers] }
+
+    let api: DistributionAPI
+    let content: ContentStore
+
+    /// Creates a provider for an instance whose `url` is the registry's base URL.
+    public init(instance: Instance, baseURL: URL, http: any HTTPClient, credentials: CredentialSource, chain: CredentialChain, content: ContentStore) {
+        self.instance = instance
+        let security: TransportSecurity = instance.insecure ? .insecure : .verified
+        let authenticator = Authenticator(
+            registryHost: Instance.hostAndPort(baseURL), instanceName: instance.name, configured: credentials, chain: chain,
+            http: http, security: security)
+        self.api = DistributionAPI(baseURL: baseURL, http: http, authenticator: authenticator, security: security)
+        self.content = content
+    }
+
+    public func probe() async throws {
+        _ = try await api.send(.init(target: .path("/v2/"), scopes: [], operation: "checking the API (GET /v2/)"))
+    }
+
+    /// Follows `Link: <…>; rel="next"` from `first`, yielding each page's decoded items.
+    /// Stops at a repeated link so a hostile server cannot loop forever.
+    func pages<Page: Decodable & Sendable, Item: Sendable>(
+        first: DistributionAPI.Call, decode: Page.Type, items: @escaping @Sendable (Page) -> [Item]
+    ) -> AsyncThrowingStream<[Item], any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    var call = first
+                    var seen: Set<String> = []
+                    while true {
+                        let response = try await api.send(call)
+                        let page = try api.decode(Page.self, from: response, operation: call.operation)
+                        continuation.yield(items(page))
+                        guard let next = LinkHeader.next(in: response.headers, relativeTo: response.url),
+                            seen.insert(next.absoluteString).inserted
+                        else { break }
+                        call.target = .url(next)
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}

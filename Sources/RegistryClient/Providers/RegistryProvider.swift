@@ -1,0 +1,28 @@
+/// One registry instance behind a uniform interface. Lists stream page by page so callers can
+/// show the first page at once; later pages append (an entry whose id was seen replaces it).
+public protocol RegistryProvider: Sendable {
+    /// The instance this provider serves.
+    var instance: Instance { get }
+    /// What the UI may offer.
+    var capabilities: ProviderCapabilities { get }
+
+    /// Checks that the registry answers and accepts the credentials.
+    func probe() async throws
+
+    /// Namespaces, with repository counts that grow as pages arrive.
+    func namespaces() -> AsyncThrowingStream<[Namespace], any Error>
+    /// Repositories, all of them or those of one namespace.
+    func repositories(namespace: String?) -> AsyncThrowingStream<[Repository], any Error>
+    /// Tags of a repository, possibly without details.
+    func tags(repository: String) -> AsyncThrowingStream<[Tag], any Error>
+    /// Digest, size, created time and platforms of one tag.
+    func tagDetails(repository: String, tag: String) async throws -> TagDetails
+    /// The digest a tag points at now, nil when the tag does not exist.
+    func currentDigest(repository: String, tag: String) async throws -> Digest?
+    /// Everything about a manifest: content, platforms' images, referrers.
+    func artifact(_ reference: Reference) async throws -> Artifact
+    /// Manifests whose `subject` is `digest`.
+    func referrers(repository: String, digest: Digest) async throws -> [Referrer]
+    /// Deletes a manifest by digest.
+    func deleteManifest(repository: String, digest: Digest) async throws
+}

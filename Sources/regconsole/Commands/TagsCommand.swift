@@ -1,0 +1,87 @@
+import ArgumentParser
+import RegistryClient
+
+extension TagOrder: ExpressibleByArgument {}
+
+/// `regconsole tags REPO [--long] [--sort …]`.
+struct TagsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tags", abstract: "List the tags of a repository.",
+        discussion: "Sort orders: name (A-Z), semver (oldest version first, other tags after), created (newest first), size (largest first).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("INSTANCE/NAMESPACE/NAME or HOST[:PORT]/NAME.", valueName: "repo"))
+    var repository: String
+    @Flag(name: [.short, .long], help: "Also show digest, size, created time and platforms of every tag.")
+    var long = false
+    @Option(name: .long, help: "Sort by name, semver, created or size.")
+    var sort: TagOrder = .name
+    @Option(name: .long, help: "Parallel requests when fetching details.")
+    var concurrency = 16
+    @OptionGroup var format: OutputOptions
+
+    func validate() throws {
+        guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 256") }
+    }
+
+    func run() async throws {
+        let context = try CLIContext(global)
+        let (provider, reference) = try await context.repository(repository)
+        var tags = try await provider.tags(repository: reference.repository).collect()
+        var failures: [String] = []
+        if long || sort.needsDetails {
+            (tags, failures) = try await Self.fillDetails(tags, repository: reference.repository, provider: provider, concurrency: concurrency)
+        }
+        tags = sort.sorted(tags)
+        records(tags).print(as: format.output)
+        if !failures.isEmpty {
+            throw CommandFailure(status: .runtime, description: "details of \(failures.count) tag(s) could not be read: \(failures.prefix(3).joined(separator: "; "))")
+        }
+    }
+
+    private func records(_ tags: [Tag]) -> RecordSet {
+        guard long else {
+            var records = RecordSet(columns: [.init(key: "name", header: "TAG")])
+            records.rows = tags.map { [.text($0.name)] }
+            return records
+        }
+        var records = RecordSet(columns: [
+            .init(key: "name", header: "TAG"), .init(key: "digest", header: "DIGEST"), .init(key: "mediaType", header: "MEDIA TYPE", inTable: false),
+            .init(key: "size", header: "SIZE", alignRight: true), .init(key: "created", header: "CREATED"), .init(key: "platforms", header: "PLATFORMS"),
+        ])
+        records.rows = tags.map { tag in
+            let details = tag.details
+            return [
+                .text(tag.name), .text(details?.digest.description), .text(details?.mediaType), .bytes(details?.size),
+                .date(details?.created), .list(details?.platforms.map(\.description) ?? []),
+            ]
+        }
+        return records
+    }
+
+    /// Fetches details of every tag, `concurrency` at a time over reused connections. Errors that
+    /// concern the whole registry (auth, network) stop the command; a broken tag is reported.
+    static func fillDetails(_ tags: [Tag], repository: String, provider: any RegistryProvider, concurrency: Int) async throws -> ([Tag], [String]) {
+        let progress = ProgressLine("reading tag details", total: tags.count)
+        defer { progress.finish() }
+        let results = try await BoundedConcurrency.map(tags, limit: concurrency) { tag -> Result<TagDetails, RegistryError> in
+            defer { progress.advance() }
+            if let details = tag.details { return .success(details) }
+            do {
+                return .success(try await provider.tagDetails(repository: repository, tag: tag.name))
+            } catch let error as RegistryError where [.notFound, .invalidResponse, .digestMismatch].contains(error.code) {
+                return .failure(error)
+            }
+        }
+        var failures: [String] = []
+        let filled = zip(tags, results).map { tag, result in
+            var tag = tag
+            switch result {
+            case .success(let details): tag.details = details
+            case .failure(let error): failures.append("\(tag.name): \(error.message)")
+            }
+            return tag
+        }
+        return (filled, failures)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import RegistryClient
+import TerminalUI
+
+/// A list result every command prints the same way: as an aligned table, a JSON array of
+/// objects, or RFC 4180 CSV. Strings are sanitized in every format.
+struct RecordSet {
+    /// One value in a row.
+    enum Value {
+        case text(String?)
+        case integer(Int64?)
+        case bytes(Int64?)
+        case date(Date?)
+        case list([String])
+        case flag(Bool)
+    }
+
+    /// A column: its JSON/CSV key, its table header, and whether the table shows it.
+    struct Column {
+        var key: String
+        var header: String
+        var inTable = true
+        var alignRight = false
+    }
+
+    var columns: [Column]
+    var rows: [[Value]] = []
+
+    /// Prints the records to standard output in `format`.
+    func print(as format: OutputFormat) {
+        switch format {
+        case .table: Swift.print(tableText(), terminator: "")
+        case .json: Swift.print(json.serialized())
+        case .csv: Swift.print(csvText(), terminator: "")
+        }
+    }
+
+    /// The records as a JSON array of objects.
+    var json: JSONValue {
+        .array(rows.map { row in .object(zip(columns, row).map { ($0.key, Self.jsonValue($1)) }) })
+    }
+
+    /// Columns padded to their widest cell (in display columns), separated by two spaces.
+    func tableText() -> String {
+        let shown = columns.indices.filter { columns[$0].inTable }
+        let cells = rows.map { row in shown.map { Sanitizer.clean(Self.tableCell(row[$0])) } }
+        let headers = shown.map { columns[$0].header }
+        let widths = shown.indices.map { index in
+            ([headers[index]] + cells.map { $0[index] }).map(DisplayWidth.of).max() ?? 0
+        }
+        func line(_ values: [String]) -> String {
+            values.indices.map { index in
+                let isLast = index == values.count - 1
+                let column = columns[shown[index]]
+                if isLast && !column.alignRight { return values[index] }
+                return DisplayWidth.fit(values[index], to: widths[index], alignRight: column.alignRight)
+            }.joined(separator: "  ")
+        }
+        return ([line(headers)] + cells.map(line)).map { $0 + "\n" }.joined()
+    }
+
+    /// RFC 4180: a header row, CRLF line ends, quotes around fields with `,`, `"` or line breaks.
+    func csvText() -> String {
+        let header = columns.map { Self.csvField($0.key) }.joined(separator: ",")
+        let lines = rows.map { row in row.map { Self.csvField(Sanitizer.clean(Self.csvCell($0))) }.joined(separator: ",") }
+        return ([header] + lines).map { $0 + "\r\n" }.joined()
+    }
+
+    private static func jsonValue(_ value: Value) -> JSONValue {
+        switch value {
+        case .text(let text): .text(text)
+        case .integer(let number), .bytes(let number): number.map { .number($0) } ?? .null
+        case .date(let date): .date(date)
+        case .list(let items): .array(items.map { .string($0) })
+        case .flag(let flag): .bool(flag)
+        }
+    }
+
+    private static func tableCell(_ value: Value) -> String {
+        switch value {
+        case .text(let text): text ?? "-"
+        case .integer(let number): number.map(String.init) ?? "-"
+        case .bytes(let number): number.map(ByteCount.format) ?? "-"
+        case .date(let date): date.map(RFC3339.format) ?? "-"
+        case .list(let items): items.isEmpty ? "-" : items.joined(separator: ",")
+        case .flag(let flag): flag ? "yes" : "no"
+        }
+    }
+
+    private static func csvCell(_ value: Value) -> String {
+        switch value {
+        case .text(let text): text ?? ""
+        case .integer(let number), .bytes(let number): number.map(String.init) ?? ""
+        case .date(let date): date.map(RFC3339.format) ?? ""
+        case .list(let items): items.joined(separator: ";")
+        case .flag(let flag): flag ? "true" : "false"
+        }
+    }
+
+    private static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,53 @@
+import CurlHTTP
+import Foundation
+import Logging
+import RegistryClient
+import TerminalUI
+
+/// What a command needs: the config, a session over one shared HTTP client, and the XDG paths.
+struct CLIContext {
+    let config: Config
+    let session: RegistrySession
+    let directories: XDGDirectories
+    let environment: [String: String]
+
+    /// Loads the config and builds the session.
+    /// - Throws: `ConfigError` for a malformed config.
+    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        Self.bootstrapLogging(verbose: options.verbose)
+        let config = try Config.load(path: options.config, environment: environment)
+        self.config = config
+        self.environment = environment
+        self.directories = XDGDirectories(environment: environment)
+        let http = CurlHTTPClient(logger: Logger(label: "regconsole.http"))
+        self.session = RegistrySession(config: config, http: http, environment: environment, insecure: options.insecure, readOnly: options.readOnly)
+    }
+
+    /// Logs go to standard error: warnings by default, everything with `--verbose`.
+    static func bootstrapLogging(verbose: Bool) {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = verbose ? .debug : .warning
+            return handler
+        }
+    }
+
+    /// The provider and repository of a `REPO` argument (`INSTANCE/NAMESPACE/NAME` or `HOST/NAME`),
+    /// which must not carry a tag or digest.
+    func repository(_ text: String) async throws -> (any RegistryProvider, Reference) {
+        let reference = try Reference.parse(text)
+        guard reference.tag == nil, reference.digest == nil else {
+            throw UsageError(description: "'\(text)' names an image; give a repository (without :tag or @digest)")
+        }
+        return (try await session.provider(for: reference), reference)
+    }
+
+    /// The provider and reference of an `IMAGE` argument, which needs a tag or digest.
+    func image(_ text: String) async throws -> (any RegistryProvider, Reference) {
+        let reference = try Reference.parse(text)
+        guard reference.tag != nil || reference.digest != nil else {
+            throw UsageError(description: "'\(text)' names no tag or digest; add :TAG or @sha256:…")
+        }
+        return (try await session.provider(for: reference), reference)
+    }
+}

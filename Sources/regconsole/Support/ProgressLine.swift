@@ -1,0 +1,36 @@
+import Foundation
+import Synchronization
+
+/// A one-line progress counter on standard error, drawn only when standard error is a terminal.
+final class ProgressLine: Sendable {
+    private let label: String
+    private let total: Int
+    private let enabled: Bool
+    private let state = Mutex((done: 0, lastDrawn: ContinuousClock.now))
+
+    /// A counter for `total` steps.
+    init(_ label: String, total: Int) {
+        self.label = label
+        self.total = total
+        self.enabled = isatty(STDERR_FILENO) == 1 && total > 20
+    }
+
+    /// Counts one finished step and redraws at most ten times a second.
+    func advance() {
+        guard enabled else { return }
+        let line: String? = state.withLock { state in
+            state.done += 1
+            let now = ContinuousClock.now
+            guard state.done == total || now - state.lastDrawn > .milliseconds(100) else { return nil }
+            state.lastDrawn = now
+            return "\r\(label) \(state.done)/\(total)\u{1B}[K"
+        }
+        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    /// Erases the line.
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""An HTTP server that misbehaves on purpose, for the faults a real registry will not produce.
+
+  fault_server.py [--upstream URL] [--rule 'REGEX=ACTION' ...] [--parent-pid PID]
+
+Prints `{"url": …, "alternateURL": …}` (the same server as 127.0.0.1 and as localhost, which
+libcurl treats as different hosts) and serves until the parent process goes away.
+
+Built-in endpoints (tests of the HTTP client):
+  /status/CODE                 answer CODE
+  /flaky/KEY/N/CODE            the first N requests for KEY answer CODE (Retry-After: 0), then 200
+  /retry-after/KEY/SECONDS     the first request answers 429 with Retry-After: SECONDS, then 200
+  /count/KEY                   how many requests KEY has seen
+  /stall                       headers, a few bytes, then silence
+  /truncated                   Content-Length 1000, 10 bytes, then close
+  /reset                       close the connection without answering
+  /huge/MIB                    MIB mebibytes of body
+  /slow/MS                     answer after MS milliseconds
+  /redirect?to=URL             302 to URL
+  /redirect-loop               302 to itself
+  /echo                        the request line and headers as JSON
+
+With --upstream every other request is proxied to that registry, except where a rule matches the
+path: ACTION is `status:CODE:TIMES` (the first TIMES matches answer CODE, then pass through),
+`garbage` (a body that is not JSON), `truncate` (half the upstream body, then close), `huge`
+(20 MiB of JSON-looking bytes), `slow:MS` (delay, then pass through).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import socket
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+counts = {}
+lock = threading.Lock()
+rules = []  # [regex, action, remaining]
+upstream = None
+
+
+def hit(key):
+    with lock:
+        counts[key] = counts.get(key, 0) + 1
+        return counts[key]
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def reply(self, status, body=b"", headers=None, content_type="application/json"):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def handle_any(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        path = urllib.parse.urlparse(self.path).path
+        parts = [p for p in path.split("/") if p]
+        if parts and parts[0] in BUILTIN:
+            return BUILTIN[parts[0]](self, parts[1:])
+        if upstream is None:
+            return self.reply(404, b'{"errors":[{"code":"NOT_FOUND"}]}')
+        for rule in rules:
+            if re.search(rule[0], path):
+                action = rule[1]
+                if action.startswith("status:"):
+                    _, code, times = action.split(":")
+                    if rule[2] is None:
+                        rule[2] = int(times)
+                    if rule[2] > 0:
+                        rule[2] -= 1
+                        return self.reply(int(code), b'{"errors":[{"code":"UNAVAILABLE","message":"injected"}]}', {"Retry-After": "0"})
+                    continue
+                if action == "garbage":
+                    return self.reply(200, b'{"name":"x","tags":["a", 12, {"oops"', content_type="application/json")
+                if action == "huge":
+                    return self.stream(20 << 20)
+                if action.startswith("slow:"):
+                    time.sleep(int(action.split(":")[1]) / 1000)
+                    continue
+                if action == "truncate":
+                    status, headers, data = self.forward(body)
+                    self.send_response(status)
+                    for name, value in headers:
+                        if name.lower() not in ("content-length", "transfer-encoding", "connection"):
+                            self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data[: len(data) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+        status, headers, data = self.forward(body)
+        self.send_response(status)
+        for name, value in headers:
+            if name.lower() not in ("content-length", "transfer-encoding", "connection"):
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def forward(self, body):
+        target = urllib.parse.urlparse(upstream)
+        connection = http.client.HTTPConnection(target.netloc, timeout=30)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
+        connection.request(self.command, self.path, body=body or None, headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        connection.close()
+        return response.status, response.getheaders(), data
+
+    def stream(self, size):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(size))
+        self.end_headers()
+        chunk = b"[" + b"0," * 32767 + b"0"
+        sent = 0
+        try:
+            while sent < size:
+                piece = chunk[: min(len(chunk), size - sent)]
+                self.wfile.write(piece)
+                sent += len(piece)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
+
+    do_GET = do_HEAD = do_PUT = do_POST = do_DELETE = do_PATCH = handle_any
+
+
+def builtin_status(handler, args):
+    handler.reply(int(args[0]), json.dumps({"status": int(args[0])}).encode())
+
+
+def builtin_flaky(handler, args):
+    key, failures, code = args[0], int(args[1]), int(args[2])
+    seen = hit("flaky/" + key)
+    if seen <= failures:
+        return handler.reply(code, b'{"errors":[{"code":"UNAVAILABLE"}]}', {"Retry-After": "0"})
+    handler.reply(200, json.dumps({"ok": True, "attempts": seen}).encode())
+
+
+def builtin_retry_after(handler, args):
+    key, seconds = args[0], args[1]
+    seen = hit("retry-after/" + key)
+    if seen == 1:
+        return handler.reply(429, b'{"errors":[{"code":"TOOMANYREQUESTS"}]}', {"Retry-After": seconds})
+    handler.reply(200, json.dumps({"ok": True, "attempts": seen}).encode())
+
+
+def builtin_count(handler, args):
+    key = "/".join(args)
+    with lock:
+        handler.reply(200, json.dumps({"count": counts.get(key, 0)}).encode())
+
+
+def builtin_stall(handler, args):
+    handler.send_response(200)
+    handler.send_header("Content-Length", "1000")
+    handler.end_headers()
+    handler.wfile.write(b"{")
+    handler.wfile.flush()
+    time.sleep(120)
+
+
+def builtin_truncated(handler, args):
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", "1000")
+    handler.end_headers()
+    handler.wfile.write(b'{"tags":["a"')
+    handler.wfile.flush()
+    handler.close_connection = True
+    handler.connection.shutdown(socket.SHUT_RDWR)
+
+
+def builtin_reset(handler, args):
+    handler.close_connection = True
+    handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    handler.connection.close()
+
+
+def builtin_huge(handler, args):
+    handler.stream(int(args[0]) << 20)
+
+
+def builtin_slow(handler, args):
+    hit("slow")
+    time.sleep(int(args[0]) / 1000)
+    try:
+        handler.reply(200, b'{"slow":true}')
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
+def builtin_redirect(handler, args):
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(handler.path).query)
+    handler.reply(302, b"", {"Location": query["to"][0]})
+
+
+def builtin_redirect_loop(handler, args):
+    handler.reply(302, b"", {"Location": "/redirect-loop"})
+
+
+def builtin_echo(handler, args):
+    document = {"method": handler.command, "path": handler.path, "headers": {k.lower(): v for k, v in handler.headers.items()}}
+    handler.reply(200, json.dumps(document).encode())
+
+
+BUILTIN = {
+    "status": builtin_status, "flaky": builtin_flaky, "retry-after": builtin_retry_after, "count": builtin_count,
+    "stall": builtin_stall, "truncated": builtin_truncated, "reset": builtin_reset, "huge": builtin_huge,
+    "slow": builtin_slow, "redirect": builtin_redirect, "redirect-loop": builtin_redirect_loop, "echo": builtin_echo,
+}
+
+
+def main():
+    global upstream
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--upstream")
+    parser.add_argument("--rule", action="append", default=[])
+    parser.add_argument("--parent-pid", type=int)
+    args = parser.parse_args()
+    upstream = args.upstream
+    for rule in args.rule:
+        pattern, _, action = rule.rpartition("=")
+        rules.append([pattern, action, None])
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(json.dumps({"url": f"http://127.0.0.1:{port}", "alternateURL": f"http://localhost:{port}", "pid": os.getpid()}), flush=True)
+    while True:
+        time.sleep(0.3)
+        if args.parent_pid:
+            try:
+                os.kill(args.parent_pid, 0)
+            except ProcessLookupError:
+                break
+        if sys.stdin.closed:
+            break
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

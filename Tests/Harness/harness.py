@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Starts real registries for tests, the demo and the benchmarks, seeds them, and cleans up.
+
+  harness.py serve [--parent-pid PID] [--state-file FILE] [--bulk-tags N] [--no-seed]
+
+Starts Debian's `docker-registry` (CNCF distribution 2.8) three times on free 127.0.0.1 ports over
+one temporary storage directory: anonymous, htpasswd Basic auth (alice/s3cret), and Bearer token
+auth through token_server.py (alice/s3cret may pull, push, delete and list the catalog; bob/b0b may
+only pull). Seeds the anonymous one with seed.py's standard set, prints one JSON line describing
+everything (URLs, credentials, PIDs, the seed), then waits. It stops every server by PID and removes
+the storage when it gets SIGTERM/SIGINT or when the parent process (the test runner) goes away.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import seed  # noqa: E402
+from registry_client import RegistryClient  # noqa: E402
+
+USERS = {"alice": ("s3cret", "pull,push,delete,catalog"), "bob": ("b0b", "pull,catalog")}
+children = []
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, timeout=15.0):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url}: server exited with status {process.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            return
+        except urllib.error.HTTPError:
+            return  # 401 means it is up
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"{url} did not come up within {timeout} s")
+
+
+def start(argv, log_path):
+    log = open(log_path, "ab")
+    process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+    children.append(process)
+    return process
+
+
+def registry(workdir, name, storage, auth_yaml=""):
+    """Starts one docker-registry on a free port; returns its base URL and process."""
+    for _ in range(5):
+        port = free_port()
+        config = os.path.join(workdir, f"{name}.yml")
+        with open(config, "w") as handle:
+            handle.write(f"""version: 0.1
+log:
+  level: error
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: {storage}
+  delete:
+    enabled: true
+  maintenance:
+    uploadpurging:
+      enabled: false
+http:
+  addr: 127.0.0.1:{port}
+  secret: regconsole-test-secret
+{auth_yaml}""")
+        process = start(["docker-registry", "serve", config], os.path.join(workdir, f"{name}.log"))
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(url + "/v2/", process)
+            return url, process
+        except RuntimeError:
+            process.kill()
+            children.remove(process)
+    raise RuntimeError(f"could not start the {name} registry; see {workdir}/{name}.log")
+
+
+def token_server(workdir):
+    key = os.path.join(workdir, "token-key.pem")
+    cert = os.path.join(workdir, "token-cert.pem")
+    subprocess.run(["openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", key], check=True, capture_output=True)
+    subprocess.run(["openssl", "req", "-new", "-x509", "-key", key, "-out", cert, "-days", "30", "-subj", "/CN=regconsole-test-token"],
+                   check=True, capture_output=True)
+    port = free_port()
+    argv = [sys.executable, os.path.join(HERE, "token_server.py"), "--port", str(port), "--key", key]
+    for user, (password, grants) in USERS.items():
+        argv += ["--user", f"{user}:{password}:{grants}"]
+    process = start(argv, os.path.join(workdir, "token.log"))
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(url + "/stats", process)
+    return url, cert, process
+
+
+def cleanup(workdir, keep):
+    for process in children:
+        if process.poll() is None:
+            process.terminate()
+    for process in children:
+        try:
+            process.wait(timeout=3)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    if workdir and not keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve")
+    serve.add_argument("--parent-pid", type=int)
+    serve.add_argument("--state-file")
+    serve.add_argument("--bulk-tags", type=int, default=1500)
+    serve.add_argument("--no-seed", action="store_true")
+    serve.add_argument("--keep", action="store_true", help="keep the storage directory")
+    args = parser.parse_args()
+
+    if shutil.which("docker-registry") is None:
+        print(json.dumps({"error": "docker-registry is not installed (apt-get install docker-registry)"}), flush=True)
+        sys.exit(3)
+
+    workdir = tempfile.mkdtemp(prefix="regconsole-harness-")
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
+    signal.signal(signal.SIGINT, lambda *_: stopping.append(1))
+    try:
+        storage = os.path.join(workdir, "storage")
+        os.makedirs(storage)
+        anonymous_url, anonymous = registry(workdir, "anonymous", storage)
+
+        htpasswd = os.path.join(workdir, "htpasswd")
+        with open(htpasswd, "w") as handle:
+            for user, (password, _) in USERS.items():
+                line = subprocess.run(["htpasswd", "-Bbn", user, password], check=True, capture_output=True, text=True).stdout.strip()
+                handle.write(line + "\n")
+        basic_url, basic = registry(workdir, "basic", storage, f"""auth:
+  htpasswd:
+    realm: regconsole-test
+    path: {htpasswd}
+""")
+
+        token_url, cert, tokens = token_server(workdir)
+        bearer_url, bearer = registry(workdir, "bearer", storage, f"""auth:
+  token:
+    realm: {token_url}/token
+    service: regconsole-test-registry
+    issuer: regconsole-test-issuer
+    rootcertbundle: {cert}
+""")
+
+        started = time.time()
+        seeded = {} if args.no_seed else seed.seed_standard(RegistryClient(anonymous_url), args.bulk_tags)
+        state = {
+            "workdir": workdir,
+            "seedSeconds": round(time.time() - started, 2),
+            "anonymous": {"url": anonymous_url, "pid": anonymous.pid},
+            "basic": {"url": basic_url, "pid": basic.pid, "username": "alice", "password": USERS["alice"][0]},
+            "bearer": {"url": bearer_url, "pid": bearer.pid, "tokenURL": token_url, "tokenPid": tokens.pid,
+                       "username": "alice", "password": USERS["alice"][0],
+                       "readerUsername": "bob", "readerPassword": USERS["bob"][0]},
+            "seed": seeded,
+        }
+        text = json.dumps(state, ensure_ascii=False)
+        if args.state_file:
+            with open(args.state_file + ".tmp", "w") as handle:
+                handle.write(text)
+            os.replace(args.state_file + ".tmp", args.state_file)
+        print(text, flush=True)
+
+        while not stopping:
+            if args.parent_pid:
+                try:
+                    os.kill(args.parent_pid, 0)
+                except ProcessLookupError:
+                    break
+            if any(process.poll() is not None for process in children):
+                print(json.dumps({"error": "a server exited; see " + workdir}), file=sys.stderr, flush=True)
+                break
+            time.sleep(0.3)
+    except Exception as error:  # report and clean up; the caller sees the message
+        print(json.dumps({"error": str(error)}), flush=True)
+        cleanup(workdir, keep=True)
+        sys.exit(1)
+    cleanup(workdir, args.keep)
+
+
+if __name__ == "__main__":
+    main()

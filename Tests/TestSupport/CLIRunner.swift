@@ -1,0 +1,85 @@
+import Foundation
+
+/// Runs the built `regconsole` binary in an isolated environment: its own HOME, XDG directories
+/// and docker config, so tests never read the developer's files and never share state.
+public struct CLIRunner: Sendable {
+    /// What a run produced.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+
+        /// Standard output parsed as JSON.
+        public func json() throws -> Any {
+            try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+        }
+    }
+
+    /// The isolated home directory.
+    public let home: URL
+    /// Environment variables for every run.
+    public var environment: [String: String]
+
+    /// A runner with a fresh home; `configTOML` becomes `$XDG_CONFIG_HOME/regconsole/config.toml`.
+    public init(configTOML: String? = nil, configMode: Int = 0o600) throws {
+        home = try TestPaths.temporaryDirectory("regconsole-home")
+        environment = [
+            "HOME": home.path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path,
+            "XDG_STATE_HOME": home.appendingPathComponent(".local/state").path,
+            "XDG_DATA_HOME": home.appendingPathComponent(".local/share").path,
+            "XDG_CACHE_HOME": home.appendingPathComponent(".cache").path,
+            "DOCKER_CONFIG": home.appendingPathComponent(".docker").path,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+        ]
+        if let configTOML { try writeConfig(configTOML, mode: configMode) }
+    }
+
+    /// The config file path the binary reads by default.
+    public var configPath: URL { home.appendingPathComponent(".config/regconsole/config.toml") }
+
+    /// Writes the config file with the given permissions.
+    public func writeConfig(_ text: String, mode: Int = 0o600) throws {
+        try FileManager.default.createDirectory(at: configPath.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: configPath)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: configPath.path)
+    }
+
+    /// Writes `$DOCKER_CONFIG/config.json`.
+    public func writeDockerConfig(_ json: String) throws {
+        let url = home.appendingPathComponent(".docker/config.json")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(json.utf8).write(to: url)
+    }
+
+    /// Runs `regconsole arguments…` with standard input from /dev/null (or `input`).
+    public func run(_ arguments: [String], extraEnvironment: [String: String] = [:], input: String? = nil) async throws -> Result {
+        let process = Process()
+        process.executableURL = TestPaths.regconsole
+        process.arguments = arguments
+        process.environment = environment.merging(extraEnvironment) { $1 }
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
+        async let out = Self.readAll(stdout.fileHandleForReading)
+        async let err = Self.readAll(stderr.fileHandleForReading)
+        let (outData, errData) = await (out, err)
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    private static func readAll(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The real registries every integration test shares: Debian's `docker-registry` three times over
+/// one storage (anonymous, Basic, Bearer) plus a token server, seeded once per test process.
+public enum RegistryHarness {
+    /// Whether integration tests run: `docker-registry` is installed, or `CI=true` (where its absence
+    /// must fail the run, never skip it).
+    public static let isEnabled: Bool = {
+        ProcessInfo.processInfo.environment["CI"] == "true" || Self.hasRegistryBinary
+    }()
+
+    private static let hasRegistryBinary: Bool = {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/docker-registry")
+        }
+    }()
+
+    private static let started = Task<HarnessState, any Error> {
+        let service = try await ServiceProcess.startPython(TestPaths.harness.appendingPathComponent("harness.py"), ["serve"])
+        return try JSONDecoder().decode(HarnessState.self, from: service.readyLine)
+    }
+
+    /// The running, seeded registries (started on first use).
+    public static func shared() async throws -> HarnessState {
+        try await started.value
+    }
+
+    /// Pushes one image under `tags` (all sharing its digest) into `repository` of a registry.
+    @discardableResult
+    public static func seedImage(registry: String, repository: String, tags: [String], content: String, created: String = "2024-06-01T00:00:00Z") throws -> [String: SeededTag] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", TestPaths.harness.appendingPathComponent("seed.py").path, "image", "--registry", registry,
+                             "--repo", repository, "--content", content, "--created", created] + tags.flatMap { ["--tag", $0] }
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw TestSupportError("seed.py image failed for \(repository)") }
+        return try JSONDecoder().decode([String: SeededTag].self, from: data)
+    }
+}
+
+/// What harness.py printed: the registries, their credentials, and the seed.
+public struct HarnessState: Decodable, Sendable {
+    public struct Registry: Decodable, Sendable {
+        public var url: String
+        public var pid: Int
+        public var username: String?
+        public var password: String?
+        public var tokenURL: String?
+        public var readerUsername: String?
+        public var readerPassword: String?
+
+        /// `127.0.0.1:PORT`, the form references use.
+        public var host: String { String(url.dropFirst("http://".count)) }
+    }
+
+    public var anonymous: Registry
+    public var basic: Registry
+    public var bearer: Registry
+    public var seed: Seed
+}
+
+/// Everything seed.py pushed.
+public struct Seed: Decodable, Sendable {
+    public var repositories: [String: [String: SeededTag]]
+    public var namespaces: [String: Int]
+    public var referrers: [String: [SeededReferrer]]
+}
+
+/// One seeded tag and what it should look like.
+public struct SeededTag: Decodable, Sendable, Equatable {
+    public var digest: String?
+    public var mediaType: String
+    public var size: Int64?
+    public var created: String?
+    public var platforms: [String]
+    public var referrersIndex: Bool?
+}
+
+/// One seeded referrer.
+public struct SeededReferrer: Decodable, Sendable {
+    public var digest: String
+    public var artifactType: String
+    public var size: Int64
+}
