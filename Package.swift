@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "RegistryClientTests", dependencies: ["RegistryClient", "CurlHTTP", "TestSupport"]),
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "RegistryClient", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "regconsoleTests", dependencies: ["regconsole", "TestSupport"]),
+        .testTarget(name: "regconsoleTests", dependencies: ["regconsole", "CurlHTTP", "RegistryClient", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

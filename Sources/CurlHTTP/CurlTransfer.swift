@@ -160,18 +160,18 @@ final class CurlTransfer: @unchecked Sendable {
 
     private func receiveHeaderLine(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) {
         guard let data, length > 0 else { return }
-        let raw = UnsafeRawBufferPointer(start: data, count: length)
-        let line = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        if line.hasPrefix("HTTP/") {
+        var bytes = UnsafeRawBufferPointer(start: data, count: length)[...]
+        while let last = bytes.last, last == 0x0A || last == 0x0D || last == 0x20 { bytes = bytes.dropLast() }
+        if bytes.starts(with: "HTTP/".utf8) {
             // A new response begins (redirect, 100 Continue): keep only the final one's headers.
             responseHeaders = HTTPHeaders()
             body.removeAll(keepingCapacity: true)
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces)
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        responseHeaders.add(name, value)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return }
+        var value = bytes[(colon + 1)...]
+        while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
+        responseHeaders.add(String(decoding: bytes[..<colon], as: UTF8.self), String(decoding: value, as: UTF8.self))
     }
 
     // MARK: - Errors

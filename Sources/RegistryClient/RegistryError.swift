@@ -44,13 +44,16 @@ public struct RegistryError: Error, Sendable, Equatable, CustomStringConvertible
     public var hint: String?
     /// The HTTP status, when one was received.
     public var status: Int?
+    /// The server's own error code (`MANIFEST_UNKNOWN`, `NoPrivilege`…), when it sent one.
+    public var serverCode: String?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String, hint: String? = nil, status: Int? = nil) {
+    public init(_ code: Code, _ message: String, hint: String? = nil, status: Int? = nil, serverCode: String? = nil) {
         self.code = code
         self.message = message
         self.hint = hint
         self.status = status
+        self.serverCode = serverCode
     }
 
     /// The message followed by the hint.

@@ -27,30 +27,39 @@ struct Regconsole: AsyncParsableCommand {
 enum Main {
     static func main() async {
         TerminalLocale.configure()
-        var command: any ParsableCommand
         do {
-            command = try Regconsole.parseAsRoot()
-        } catch {
-            let code = Regconsole.exitCode(for: error)
-            let message = Regconsole.fullMessage(for: error)
-            if code == .success {
-                print(message)
-                exit(0)
-            }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            exit(ExitStatus.usage.rawValue)
-        }
-        do {
+            var command = try Regconsole.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
-        } catch let exit as CleanExit {
-            print(Regconsole.fullMessage(for: exit))
         } catch {
+            exit(report(error))
+        }
+    }
+
+    /// Prints what ended the command and returns the exit status.
+    private static func report(_ error: any Error) -> Int32 {
+        switch error {
+        case is RegistryError, is ConfigError, is UsageError, is CommandFailure:
             FileHandle.standardError.write(Data("regconsole: \(Sanitizer.clean(String(describing: error)))\n".utf8))
-            exit(ExitStatus.of(error).rawValue)
+            return ExitStatus.of(error).rawValue
+        default:
+            // Argument-parser outcomes: help and version go to stdout with status 0; parse and
+            // validation mistakes are usage errors; anything else is a runtime failure.
+            let message = Regconsole.fullMessage(for: error)
+            switch Regconsole.exitCode(for: error) {
+            case .success:
+                print(message)
+                return ExitStatus.success.rawValue
+            case .validationFailure:
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                return ExitStatus.usage.rawValue
+            default:
+                FileHandle.standardError.write(Data("regconsole: \(Sanitizer.clean(message))\n".utf8))
+                return ExitStatus.runtime.rawValue
+            }
         }
     }
 }

@@ -18,12 +18,15 @@ Built-in endpoints (tests of the HTTP client):
   /slow/MS                     answer after MS milliseconds
   /redirect?to=URL             302 to URL
   /redirect-loop               302 to itself
-  /echo                        the request line and headers as JSON
+  /echo                        method, path, headers, client port and body length as JSON
+
+--tls serves HTTPS with a fresh self-signed certificate (for TLS verification tests).
 
 With --upstream every other request is proxied to that registry, except where a rule matches the
 path: ACTION is `status:CODE:TIMES` (the first TIMES matches answer CODE, then pass through),
 `garbage` (a body that is not JSON), `truncate` (half the upstream body, then close), `huge`
-(20 MiB of JSON-looking bytes), `slow:MS` (delay, then pass through).
+(20 MiB of JSON-looking bytes), `slow:MS` (delay, then pass through), `page:N` (serve tags/list
+sorted in pages of at most N with a relative `Link`, as distribution v3 does; 2.8 cannot page tags).
 """
 
 import argparse
@@ -32,11 +35,16 @@ import json
 import os
 import re
 import socket
+import ssl
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+ThreadingHTTPServer.request_queue_size = 128
 
 counts = {}
 lock = threading.Lock()
@@ -90,6 +98,8 @@ class Handler(BaseHTTPRequestHandler):
                     return self.reply(200, b'{"name":"x","tags":["a", 12, {"oops"', content_type="application/json")
                 if action == "huge":
                     return self.stream(20 << 20)
+                if action.startswith("page:") and self.command == "GET":
+                    return self.page_tags(body, int(action.split(":")[1]))
                 if action.startswith("slow:"):
                     time.sleep(int(action.split(":")[1]) / 1000)
                     continue
@@ -115,6 +125,29 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
+
+    def page_tags(self, body, limit):
+        """Serves tags/list in sorted pages with a relative Link, as distribution v3 does."""
+        query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
+        path = urllib.parse.urlparse(self.path).path
+        saved = self.path
+        self.path = path
+        status, headers, data = self.forward(body)
+        self.path = saved
+        if status != 200:
+            return self.reply(status, data)
+        document = json.loads(data)
+        tags = sorted(document.get("tags") or [])
+        last = query.get("last", [None])[0]
+        size = min(int(query.get("n", [limit])[0]), limit)
+        remaining = [tag for tag in tags if last is None or tag > last]
+        page, more = remaining[:size], len(remaining) > size
+        extra = {}
+        if more:
+            extra["Link"] = f'<{path}?last={urllib.parse.quote(page[-1])}&n={size}>; rel="next"'
+        with lock:
+            counts["pages"] = counts.get("pages", 0) + 1
+        self.reply(200, json.dumps({"name": document["name"], "tags": page}).encode(), extra)
 
     def forward(self, body):
         target = urllib.parse.urlparse(upstream)
@@ -220,7 +253,8 @@ def builtin_redirect_loop(handler, args):
 
 
 def builtin_echo(handler, args):
-    document = {"method": handler.command, "path": handler.path, "headers": {k.lower(): v for k, v in handler.headers.items()}}
+    document = {"method": handler.command, "path": handler.path, "headers": {k.lower(): v for k, v in handler.headers.items()},
+                "clientPort": handler.client_address[1], "bodyLength": int(handler.headers.get("Content-Length") or 0)}
     handler.reply(200, json.dumps(document).encode())
 
 
@@ -237,6 +271,7 @@ def main():
     parser.add_argument("--upstream")
     parser.add_argument("--rule", action="append", default=[])
     parser.add_argument("--parent-pid", type=int)
+    parser.add_argument("--tls", action="store_true", help="serve HTTPS with a fresh self-signed certificate")
     args = parser.parse_args()
     upstream = args.upstream
     for rule in args.rule:
@@ -245,17 +280,22 @@ def main():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     port = server.server_address[1]
+    scheme = "http"
+    if args.tls:
+        scheme = "https"
+        directory = tempfile.mkdtemp(prefix="fault-tls-")
+        key, cert = os.path.join(directory, "key.pem"), os.path.join(directory, "cert.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+                        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"], check=True, capture_output=True)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(json.dumps({"url": f"http://127.0.0.1:{port}", "alternateURL": f"http://localhost:{port}", "pid": os.getpid()}), flush=True)
+    print(json.dumps({"url": f"{scheme}://127.0.0.1:{port}", "alternateURL": f"{scheme}://localhost:{port}", "pid": os.getpid()}), flush=True)
     while True:
         time.sleep(0.3)
-        if args.parent_pid:
-            try:
-                os.kill(args.parent_pid, 0)
-            except ProcessLookupError:
-                break
-        if sys.stdin.closed:
-            break
+        if args.parent_pid and os.getppid() != args.parent_pid:
+            break  # the parent exited (its children are re-parented at once, even while it is a zombie)
     server.shutdown()
 
 

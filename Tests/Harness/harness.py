@@ -3,9 +3,9 @@
 
   harness.py serve [--parent-pid PID] [--state-file FILE] [--bulk-tags N] [--no-seed]
 
-Starts Debian's `docker-registry` (CNCF distribution 2.8) three times on free 127.0.0.1 ports over
-one temporary storage directory: anonymous, htpasswd Basic auth (alice/s3cret), and Bearer token
-auth through token_server.py (alice/s3cret may pull, push, delete and list the catalog; bob/b0b may
+Starts Debian's `docker-registry` (CNCF distribution 2.8) four times on free 127.0.0.1 ports over
+one temporary storage directory: anonymous, anonymous with a 2-entry catalog page limit ("paged"),
+htpasswd Basic auth (alice/s3cret), and Bearer token auth through token_server.py (alice/s3cret may pull, push, delete and list the catalog; bob/b0b may
 only pull). Seeds the anonymous one with seed.py's standard set, prints one JSON line describing
 everything (URLs, credentials, PIDs, the seed), then waits. It stops every server by PID and removes
 the storage when it gets SIGTERM/SIGINT or when the parent process (the test runner) goes away.
@@ -160,6 +160,10 @@ def main():
     path: {htpasswd}
 """)
 
+        paged_url, paged = registry(workdir, "paged", storage, """catalog:
+  maxentries: 2
+""")
+
         token_url, cert, tokens = token_server(workdir)
         bearer_url, bearer = registry(workdir, "bearer", storage, f"""auth:
   token:
@@ -175,6 +179,7 @@ def main():
             "workdir": workdir,
             "seedSeconds": round(time.time() - started, 2),
             "anonymous": {"url": anonymous_url, "pid": anonymous.pid},
+            "paged": {"url": paged_url, "pid": paged.pid},
             "basic": {"url": basic_url, "pid": basic.pid, "username": "alice", "password": USERS["alice"][0]},
             "bearer": {"url": bearer_url, "pid": bearer.pid, "tokenURL": token_url, "tokenPid": tokens.pid,
                        "username": "alice", "password": USERS["alice"][0],
@@ -189,11 +194,8 @@ def main():
         print(text, flush=True)
 
         while not stopping:
-            if args.parent_pid:
-                try:
-                    os.kill(args.parent_pid, 0)
-                except ProcessLookupError:
-                    break
+            if args.parent_pid and os.getppid() != args.parent_pid:
+                break  # the parent exited (its children are re-parented at once, even while it is a zombie)
             if any(process.poll() is not None for process in children):
                 print(json.dumps({"error": "a server exited; see " + workdir}), file=sys.stderr, flush=True)
                 break

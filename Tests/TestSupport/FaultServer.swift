@@ -13,9 +13,10 @@ public struct FaultServer: Sendable {
         var alternateURL: String
     }
 
-    /// Starts a server; `rules` (`REGEX=ACTION`) apply when `upstream` is given.
-    public static func start(upstream: String? = nil, rules: [String] = []) async throws -> FaultServer {
-        var arguments: [String] = []
+    /// Starts a server; `rules` (`REGEX=ACTION`) apply when `upstream` is given; `tls` serves HTTPS
+    /// with a self-signed certificate.
+    public static func start(upstream: String? = nil, rules: [String] = [], tls: Bool = false) async throws -> FaultServer {
+        var arguments: [String] = tls ? ["--tls"] : []
         if let upstream { arguments += ["--upstream", upstream] }
         for rule in rules { arguments += ["--rule", rule] }
         let service = try await ServiceProcess.startPython(TestPaths.harness.appendingPathComponent("fault_server.py"), arguments, timeout: .seconds(20))
@@ -24,7 +25,7 @@ public struct FaultServer: Sendable {
     }
 
     /// `host:port` of `url`.
-    public var host: String { String(url.dropFirst("http://".count)) }
+    public var host: String { URL(string: url).map { "\($0.host ?? ""):\($0.port ?? 0)" } ?? url }
 
     /// Stops the server by PID.
     public func stop() { service.stop() }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The real registries every integration test shares: Debian's `docker-registry` three times over
-/// one storage (anonymous, Basic, Bearer) plus a token server, seeded once per test process.
+/// The real registries every integration test shares: Debian's `docker-registry` four times over
+/// one storage (anonymous, anonymous with a small catalog page, Basic, Bearer) plus a token server,
+/// seeded once per test process.
 public enum RegistryHarness {
     /// Whether integration tests run: `docker-registry` is installed, or `CI=true` (where its absence
     /// must fail the run, never skip it).
@@ -58,6 +59,8 @@ public struct HarnessState: Decodable, Sendable {
     }
 
     public var anonymous: Registry
+    /// Anonymous, with `catalog.maxentries: 2` so the catalog arrives in pages.
+    public var paged: Registry
     public var basic: Registry
     public var bearer: Registry
     public var seed: Seed

@@ -20,6 +20,8 @@ public final class ServiceProcess: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
+        // Never share the test runner's stderr: a service holding it open would keep `swift test` waiting.
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let line = try await firstLine(of: output.fileHandleForReading, timeout: timeout)
         guard !line.isEmpty else {

@@ -45,8 +45,9 @@ actor Authenticator {
     /// Learns from a 401 and returns the `Authorization` value for one more try.
     /// - Parameters:
     ///   - retry: how many challenges this request has already answered.
+    ///   - sent: the `Authorization` value the refused request carried.
     /// - Throws: `RegistryError(.unauthorized)` when another try cannot help.
-    func authorization(answering challenges: [AuthChallenge], for scopes: [AuthScope], retry: Int) async throws -> String {
+    func authorization(answering challenges: [AuthChallenge], for scopes: [AuthScope], retry: Int, sent: String?) async throws -> String {
         if let bearer = challenges.first(where: { $0.scheme == "bearer" }) {
             guard let realmText = bearer.realm, let realm = URL(string: realmText), realm.scheme != nil else {
                 throw RegistryError(.invalidResponse, "\(registryHost) sent a Bearer challenge without a usable realm", hint: "the registry's token auth is misconfigured")
@@ -58,6 +59,10 @@ actor Authenticator {
                 throw try await refusal(insufficientScope: bearer.isInsufficientScope, scopes: wanted)
             }
             scheme = .bearer(realm: realm, service: bearer.service)
+            // Another request fetched a token while this one was in flight: use it.
+            if let cached = tokens[key], cached.isFresh(), "Bearer \(cached.value)" != sent, !bearer.isInsufficientScope {
+                return "Bearer \(cached.value)"
+            }
             tokens[key] = nil
             return "Bearer " + (try await token(realm: realm, service: bearer.service, scopes: wanted).value)
         }

@@ -64,10 +64,10 @@ public struct CredentialChain: Sendable {
             guard let file = try DockerConfigFile.load(url) else { continue }
             if let helper = file.credHelpers?[host] ?? file.credHelpers?.first(where: { DockerConfigFile.normalize($0.key) == host })?.value {
                 consulted[consulted.count - 1] += " (credHelpers: docker-credential-\(helper))"
-                if let credential = try await CredentialHelper(name: helper).get(serverURL: host) { return Lookup(credential: credential, consulted: consulted) }
+                if let credential = try await CredentialHelper(name: helper, environment: environment).get(serverURL: host) { return Lookup(credential: credential, consulted: consulted) }
             } else if let store = file.credsStore, !store.isEmpty {
                 consulted[consulted.count - 1] += " (credsStore: docker-credential-\(store))"
-                if let credential = try await CredentialHelper(name: store).get(serverURL: host) { return Lookup(credential: credential, consulted: consulted) }
+                if let credential = try await CredentialHelper(name: store, environment: environment).get(serverURL: host) { return Lookup(credential: credential, consulted: consulted) }
             }
             if let entry = file.authEntry(for: host),
                 let credential = DockerConfigFile.credential(from: entry, source: "\(url.path) (auths)")
@@ -81,7 +81,7 @@ public struct CredentialChain: Sendable {
     private func runPasswordCommand(_ arguments: [String], instance: String) async throws -> String {
         let output: CommandRunner.Output
         do {
-            output = try await CommandRunner.run(arguments)
+            output = try await CommandRunner.run(arguments, environment: environment)
         } catch {
             throw RegistryError(.unauthorized, "instance '\(instance)': password_command failed: \(error)", hint: "check password_command in the config")
         }

@@ -4,6 +4,7 @@ import Foundation
 /// and prints `{"ServerURL","Username","Secret"}`.
 struct CredentialHelper: Sendable {
     var name: String
+    var environment: [String: String]
 
     private struct Answer: Decodable {
         var Username: String?
@@ -16,7 +17,7 @@ struct CredentialHelper: Sendable {
         let program = "docker-credential-\(name)"
         let output: CommandRunner.Output
         do {
-            output = try await CommandRunner.run([program, "get"], input: Data(serverURL.utf8), timeout: .seconds(30))
+            output = try await CommandRunner.run([program, "get"], input: Data(serverURL.utf8), environment: environment, timeout: .seconds(30))
         } catch {
             throw RegistryError(.unauthorized, "credential helper \(program) failed: \(error)", hint: "install \(program) or fix credHelpers/credsStore in the docker config")
         }

@@ -38,6 +38,12 @@ public enum RegistryErrorMapper {
 
     /// Maps an HTTP answer that is not a success.
     public static func map(_ response: HTTPResponse, operation: String, subject: Subject) -> RegistryError {
+        var error = classify(response, operation: operation, subject: subject)
+        error.serverCode = DistributionErrorBody.entries(in: response.body).first?.code
+        return error
+    }
+
+    private static func classify(_ response: HTTPResponse, operation: String, subject: Subject) -> RegistryError {
         let host = response.url.host.map { host in response.url.port.map { "\(host):\($0)" } ?? host } ?? "registry"
         let entries = DistributionErrorBody.entries(in: response.body)
         let code = entries.first?.code ?? ""

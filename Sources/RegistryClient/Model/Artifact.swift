@@ -64,9 +64,10 @@ public struct Artifact: Sendable {
         case .image(let image):
             return image.manifest.contentSize
         case .index(_, let children):
-            let platformChildren = children.filter { $0.descriptor.isPlatformImage }
+            // Only platform images count: an index of artifacts (a referrers list) has no image size.
+            let platformChildren = children.filter(\.descriptor.isPlatformImage)
             let sizes = platformChildren.map { $0.image?.manifest.contentSize }
-            guard !sizes.contains(where: { $0 == nil }) else { return nil }
+            guard !sizes.isEmpty, !sizes.contains(where: { $0 == nil }) else { return nil }
             return sizes.reduce(0) { $0 + ($1 ?? 0) }
         }
     }
@@ -99,8 +100,10 @@ public struct Artifact: Sendable {
 }
 
 extension Descriptor {
-    /// Whether this index entry is a runnable image rather than an attestation.
+    /// Whether this index entry is a runnable image: it names a platform, and is neither a
+    /// BuildKit attestation (`unknown/unknown`) nor an artifact in a referrers list.
     public var isPlatformImage: Bool {
-        platform?.isUnknown != true && annotations?["vnd.docker.reference.type"] == nil
+        guard let platform else { return false }
+        return !platform.isUnknown && annotations?["vnd.docker.reference.type"] == nil
     }
 }

@@ -28,15 +28,31 @@ public struct Digest: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
     /// The SHA-256 digest of `data`.
     public static func sha256(of data: Data) -> Digest {
-        let hex = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        return Digest("sha256:" + hex)!
+        Digest(uncheckedAlgorithm: "sha256", encoded: hex(SHA256.hash(data: data)))
+    }
+
+    private init(uncheckedAlgorithm algorithm: String, encoded: String) {
+        self.algorithm = algorithm
+        self.encoded = encoded
+    }
+
+    /// Lowercase hex of a hash, without per-byte string formatting.
+    private static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(128)
+        for byte in bytes {
+            result.append(digits[Int(byte >> 4)])
+            result.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether `data` hashes to this digest (only sha256 and sha512 can be checked).
     public func matches(_ data: Data) -> Bool? {
         switch algorithm {
         case "sha256": return Self.sha256(of: data) == self
-        case "sha512": return SHA512.hash(data: data).map { String(format: "%02x", $0) }.joined() == encoded
+        case "sha512": return Self.hex(SHA512.hash(data: data)) == encoded
         default: return nil
         }
     }

@@ -82,26 +82,29 @@ public actor RegistrySession {
         }
     }
 
-    /// A provider for `HOST[:PORT]`: HTTPS, falling back to plain HTTP for loopback hosts (as
-    /// docker does) and for any host when `--insecure` was given.
+    /// A provider for `HOST[:PORT]`: HTTPS, with plain HTTP for loopback hosts (as docker allows;
+    /// tried first there, since loopback traffic never leaves the machine) and, with `--insecure`,
+    /// as a fallback for any host.
     private func hostProvider(_ host: String) async throws -> any RegistryProvider {
         guard Self.looksLikeHost(host) else {
             let names = config.instances.map(\.name)
             throw RegistryError(
-                .notFound, "'\(host)' is neither a configured instance nor a registry host",
+                .invalidReference, "'\(host)' is neither a configured instance nor a registry host",
                 hint: names.isEmpty
                     ? "use HOST[:PORT]/NAME, or add instances to the config (regconsole config path)"
                     : "configured instances: \(names.joined(separator: ", ")); a host needs a '.' or ':' (or is localhost)")
         }
-        let loopback = Self.isLoopback(host)
-        let insecure = allowInsecureHosts
         func make(_ scheme: String) -> DistributionProvider {
             let url = URL(string: "\(scheme)://\(host)")!
-            let instance = Instance(name: host, kind: .distribution, url: url, origin: .host, insecure: insecure, readOnly: forceReadOnly)
+            let instance = Instance(name: host, kind: .distribution, url: url, origin: .host, insecure: allowInsecureHosts, readOnly: forceReadOnly)
             return DistributionProvider(instance: instance, baseURL: url, http: http, credentials: .unspecified, chain: chain, content: content)
         }
+        if Self.isLoopback(host) {
+            let plain = make("http")
+            return await plain.speaksRegistryAPI() ? plain : make("https")
+        }
         let secure = make("https")
-        guard loopback || insecure else { return secure }
+        guard allowInsecureHosts else { return secure }
         do {
             try await secure.probe()
             return secure
@@ -120,6 +123,6 @@ public actor RegistrySession {
     /// `localhost` and `127.0.0.0/8`, with or without a port.
     static func isLoopback(_ host: String) -> Bool {
         let name = host.split(separator: ":").first.map(String.init) ?? host
-        return name == "localhost" || name.hasPrefix("127.") || name == "[::1]"
+        return name == "localhost" || name.hasPrefix("127.") || host.hasPrefix("[::1]")
     }
 }

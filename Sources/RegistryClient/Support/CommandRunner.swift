@@ -9,13 +9,14 @@ enum CommandRunner {
         var stderr: Data
     }
 
-    /// Runs `arguments[0]` (looked up on `PATH`) with the rest as arguments.
+    /// Runs `arguments[0]` (looked up on `environment`'s `PATH`) with the rest as arguments.
     /// - Throws: `CommandRunner.Failure` when it cannot start or outlives `timeout`.
-    static func run(_ arguments: [String], input: Data = Data(), timeout: Duration = .seconds(30)) async throws -> Output {
+    static func run(_ arguments: [String], input: Data = Data(), environment: [String: String], timeout: Duration = .seconds(30)) async throws -> Output {
         guard let program = arguments.first else { throw Failure(message: "empty command") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
+        process.environment = environment
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()

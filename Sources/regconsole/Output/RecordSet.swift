@@ -78,7 +78,7 @@ struct RecordSet {
 
     private static func tableCell(_ value: Value) -> String {
         switch value {
-        case .text(let text): text ?? "-"
+        case .text(let text): text.flatMap { $0.isEmpty ? nil : $0 } ?? "-"
         case .integer(let number): number.map(String.init) ?? "-"
         case .bytes(let number): number.map(ByteCount.format) ?? "-"
         case .date(let date): date.map(RFC3339.format) ?? "-"

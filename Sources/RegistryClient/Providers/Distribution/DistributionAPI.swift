@@ -52,7 +52,8 @@ struct DistributionAPI: Sendable {
                 guard !challenges.isEmpty else {
                     throw RegistryErrorMapper.map(response, operation: call.operation, subject: call.subject)
                 }
-                let authorization = try await authenticator.authorization(answering: challenges, for: call.scopes, retry: retry)
+                let authorization = try await authenticator.authorization(
+                    answering: challenges, for: call.scopes, retry: retry, sent: request.headers["Authorization"])
                 request.headers.set("Authorization", authorization)
                 retry += 1
                 continue

@@ -33,7 +33,7 @@ extension DistributionProvider {
                 .digestMismatch, "\(instance.name) says \(repository):\(reference) is \(header) but its bytes hash to \(digest)",
                 hint: "the registry converted or altered the manifest")
         }
-        await content.store(response.body, for: digest)
+        await content.store(verified: response.body, for: digest)
         return FetchedManifest(digest: digest, mediaType: Self.mediaType(of: response.body, contentType: response.headers["Content-Type"]), data: response.body)
     }
 
@@ -63,11 +63,12 @@ extension DistributionProvider {
                     target: .path("/v2/\(DistributionAPI.pathEncode(repository))/blobs/\(descriptor.digest)"), scopes: [.pull(repository)],
                     limit: HTTPRequest.jsonLimit, operation: "fetching config \(descriptor.digest.short) of \(repository)",
                     subject: .blob(repository: repository, digest: descriptor.digest.description)))
-            guard descriptor.digest.matches(response.body) != false else {
+            let verified = descriptor.digest.matches(response.body)
+            guard verified != false else {
                 throw RegistryError(.digestMismatch, "config blob \(descriptor.digest) of \(repository) does not match its digest", hint: "the registry served wrong content")
             }
             data = response.body
-            await content.store(data, for: descriptor.digest)
+            if verified == true { await content.store(verified: data, for: descriptor.digest) }
         }
         return try api.decode(ImageConfig.self, from: HTTPResponse(status: 200, body: data, url: api.baseURL), operation: "reading config \(descriptor.digest.short) of \(repository)")
     }

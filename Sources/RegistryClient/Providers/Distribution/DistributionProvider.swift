@@ -24,6 +24,15 @@ public struct DistributionProvider: RegistryProvider {
         _ = try await api.send(.init(target: .path("/v2/"), scopes: [], operation: "checking the API (GET /v2/)"))
     }
 
+    /// Whether `GET /v2/` answers like a registry (200, or 401 with a challenge), without
+    /// authenticating: used to choose between HTTP and HTTPS.
+    func speaksRegistryAPI() async -> Bool {
+        let request = HTTPRequest(url: api.baseURL.appendingPathComponent("v2/"), maxResponseBytes: 64 << 10, security: api.security)
+        guard let response = try? await api.http.send(request) else { return false }
+        let isRegistry = response.headers["Docker-Distribution-Api-Version"] != nil || response.headers["WWW-Authenticate"] != nil
+        return response.status == 200 || (response.status == 401 && isRegistry)
+    }
+
     /// Follows `Link: <…>; rel="next"` from `first`, yielding each page's decoded items.
     /// Stops at a repeated link so a hostile server cannot loop forever.
     func pages<Page: Decodable & Sendable, Item: Sendable>(
@@ -35,7 +44,15 @@ public struct DistributionProvider: RegistryProvider {
                     var call = first
                     var seen: Set<String> = []
                     while true {
-                        let response = try await api.send(call)
+                        let response: HTTPResponse
+                        do {
+                            response = try await api.send(call)
+                        } catch let error as RegistryError where error.serverCode == "PAGINATION_NUMBER_INVALID" && seen.isEmpty {
+                            // The page size is above the server's limit: let the server choose it.
+                            guard case .path(let path, let query) = call.target, query.contains(where: { $0.name == "n" }) else { throw error }
+                            call.target = .path(path, query: query.filter { $0.name != "n" })
+                            continue
+                        }
                         let page = try api.decode(Page.self, from: response, operation: call.operation)
                         continuation.yield(items(page))
                         guard let next = LinkHeader.next(in: response.headers, relativeTo: response.url),

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""regconsole vs skopeo vs raw curl on the same local registry (see scripts/bench).
+
+Measures, on the 1,500-tag repository of the standard seed:
+  tags --long   regconsole (cold digest cache, --concurrency N) | one `curl --parallel --parallel-max N`
+                process doing the same manifest + config GETs | a `skopeo inspect --no-tags` loop
+  tags          regconsole | skopeo list-tags
+Every figure is the median of several runs; ratios compare medians.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+HARNESS = os.path.join(HERE, "..", "Tests", "Harness", "harness.py")
+ACCEPT = ("application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, "
+          "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json")
+
+
+def start_registry():
+    process = subprocess.Popen([sys.executable, HARNESS, "serve", "--parent-pid", str(os.getpid())],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    state = json.loads(process.stdout.readline())
+    if "error" in state:
+        sys.exit(f"harness: {state['error']}")
+    return process, state
+
+
+def timed(argv, env=None, runs=5, prepare=None):
+    samples = []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        started = time.perf_counter()
+        result = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        samples.append(time.perf_counter() - started)
+        if result.returncode != 0:
+            sys.exit(f"{' '.join(argv[:3])}… failed: {result.stderr.decode()[:500]}")
+    return statistics.median(samples), samples
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skopeo-runs", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=16)
+    args = parser.parse_args()
+
+    harness, state = start_registry()
+    host = state["anonymous"]["url"][len("http://"):]
+    base = state["anonymous"]["url"]
+    tags = sorted(state["seed"]["repositories"]["bulk/many"])
+    print(f"registry: docker-registry 2.8 at {host}; repository bulk/many with {len(tags)} tags "
+          f"(seeded in {state['seedSeconds']} s); concurrency {args.concurrency}; median of {args.runs} runs\n")
+
+    # The config digests, so one curl process can issue exactly the requests regconsole makes.
+    configs = []
+    for tag in tags:
+        request = urllib.request.Request(f"{base}/v2/bulk/many/manifests/{tag}", headers={"Accept": ACCEPT})
+        configs.append(json.loads(urllib.request.urlopen(request).read())["config"]["digest"])
+    work = tempfile.mkdtemp(prefix="regconsole-bench-")
+    curl_config = os.path.join(work, "curl.cfg")
+    with open(curl_config, "w") as handle:
+        handle.write(f'header = "Accept: {ACCEPT}"\n')
+        for tag in tags:
+            handle.write(f'url = "{base}/v2/bulk/many/manifests/{tag}"\noutput = "/dev/null"\n')
+        for digest in configs:
+            handle.write(f'url = "{base}/v2/bulk/many/blobs/{digest}"\noutput = "/dev/null"\n')
+    skopeo_loop = os.path.join(work, "skopeo-loop.sh")
+    with open(skopeo_loop, "w") as handle:
+        handle.write("set -e\n")
+        for tag in tags:
+            handle.write(f"skopeo inspect --tls-verify=false --no-tags docker://{host}/bulk/many:{tag} >/dev/null\n")
+
+    cache = os.path.join(work, "cache")
+    env = dict(os.environ, HOME=work, XDG_CACHE_HOME=cache, XDG_CONFIG_HOME=os.path.join(work, "config"),
+               XDG_STATE_HOME=os.path.join(work, "state"), DOCKER_CONFIG=os.path.join(work, "docker"))
+
+    def cold():
+        subprocess.run(["rm", "-rf", cache])
+
+    long_argv = [args.binary, "tags", f"{host}/bulk/many", "--long", "--output", "json", "--concurrency", str(args.concurrency)]
+    regconsole_long, _ = timed(long_argv, env, args.runs, prepare=cold)
+    regconsole_warm, _ = timed(long_argv, env, args.runs)
+    curl_long, _ = timed(["curl", "-s", "--parallel", "--parallel-max", str(args.concurrency), "-K", curl_config], env, args.runs)
+    skopeo_long, _ = timed(["bash", skopeo_loop], env, args.skopeo_runs)
+    regconsole_tags, _ = timed([args.binary, "tags", f"{host}/bulk/many"], env, args.runs * 2)
+    skopeo_tags, _ = timed(["skopeo", "list-tags", "--tls-verify=false", f"docker://{host}/bulk/many"], env, args.runs * 2)
+
+    rows = [
+        ("tags --long: regconsole (cold cache)", regconsole_long),
+        ("tags --long: regconsole (warm cache)", regconsole_warm),
+        (f"tags --long: curl --parallel-max {args.concurrency} (same requests)", curl_long),
+        ("tags --long: skopeo inspect loop", skopeo_long),
+        ("tags: regconsole", regconsole_tags),
+        ("tags: skopeo list-tags", skopeo_tags),
+    ]
+    width = max(len(name) for name, _ in rows)
+    for name, seconds in rows:
+        print(f"  {name:<{width}}  {seconds * 1000:9.1f} ms")
+    print()
+    print(f"  regconsole tags --long / curl            = {regconsole_long / curl_long:5.2f}x  (target <= 1.3)")
+    print(f"  skopeo loop / regconsole tags --long     = {skopeo_long / regconsole_long:5.2f}x  (target >= 6)")
+    print(f"  skopeo loop / curl                       = {skopeo_long / curl_long:5.2f}x")
+    print(f"  regconsole tags / skopeo list-tags       = {regconsole_tags / skopeo_tags:5.2f}x  (target <= 1.0)")
+    harness.terminate()
+    harness.wait()
+    subprocess.run(["rm", "-rf", work])
+
+
+if __name__ == "__main__":
+    main()

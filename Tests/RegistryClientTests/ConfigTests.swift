@@ -1,0 +1,108 @@
+import Foundation
+import RegistryClient
+import Testing
+
+struct ConfigTests {
+    @Test func readsInstancesAndSettings() throws {
+        let config = try Config.parse(
+            """
+            theme = "light"
+            language = "zh-Hans"
+            [keymap]
+            delete = ["ctrl-d", "D"]
+            quit = "Q"
+
+            [[instances]]
+            name = "local"
+            kind = "distribution"
+            url = "https://registry.example.com:5000"
+            username = "bob"
+            password_env = "LOCAL_PW"
+            production = true
+
+            [[instances]]
+            name = "acr-hz"
+            kind = "acr"
+            region = "cn-hangzhou"
+            instance_id = "cri-123"
+            profile = "work"
+
+            [[instances]]
+            name = "cmd"
+            url = "http://10.0.0.1"
+            username = "u"
+            password_command = ["pass", "show", "reg"]
+            read_only = true
+            insecure = true
+            """, file: "config.toml")
+        #expect(config.theme == "light")
+        #expect(config.language == "zh-Hans")
+        #expect(config.keymap["delete"] == ["ctrl-d", "D"])
+        #expect(config.keymap["quit"] == ["Q"])
+        #expect(config.instances.map(\.name) == ["local", "acr-hz", "cmd"])
+        let local = try #require(config.instance(named: "local"))
+        #expect(local.url?.absoluteString == "https://registry.example.com:5000")
+        #expect(local.credentials == .passwordEnvironment(username: "bob", variable: "LOCAL_PW"))
+        #expect(local.production)
+        let acr = try #require(config.instance(named: "acr-hz"))
+        #expect(acr.kind == .acr && acr.region == "cn-hangzhou" && acr.instanceID == "cri-123" && acr.profile == "work")
+        let command = try #require(config.instance(named: "cmd"))
+        #expect(command.kind == .distribution)
+        #expect(command.credentials == .passwordCommand(username: "u", arguments: ["pass", "show", "reg"]))
+        #expect(command.readOnly && command.insecure)
+    }
+
+    struct BadCase: Sendable, CustomTestStringConvertible {
+        var text: String
+        var line: Int?
+        var message: String
+        var testDescription: String { message }
+    }
+
+    static let bad: [BadCase] = [
+        BadCase(text: "theme = \"x\"\n[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusrname = \"bob\"\n", line: 5, message: "instances[0].usrname: unknown key (did you mean 'username'?)"),
+        BadCase(text: "[[instances]]\nname = \"a\"\nurl = 42\n", line: 3, message: "instances[0].url: expected a string, found int"),
+        BadCase(text: "[[instances]]\nname = \"a\"\n", line: 1, message: "instances[0]: a distribution instance needs url"),
+        BadCase(text: "[[instances]]\nname = \"a\"\nurl = \"ftp://h\"\n", line: 3, message: "instances[0].url: 'ftp://h' is not an http:// or https:// URL"),
+        BadCase(text: "[[instances]]\nname = \"a\"\nkind = \"quay\"\nurl = \"http://h\"\n", line: 3, message: "instances[0].kind: unknown kind 'quay'"),
+        BadCase(text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\n[[instances]]\nname = \"a\"\nurl = \"http://i\"\n", line: 5, message: "instances[1].name: another instance is already named 'a'"),
+        BadCase(text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusername = \"u\"\npassword = \"p\"\n", line: 5, message: "instances[0].password: a plain password needs a file only its owner can read"),
+        BadCase(text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusername = \"u\"\n", line: 4, message: "instances[0].username: username is set but no password source"),
+        BadCase(text: "theme = \"x\"\n\nlanguage = \n", line: 3, message: "invalid TOML"),
+        BadCase(text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\n\n[keymap]\nquit = 3\n", line: 6, message: "keymap.quit: expected an array of strings, found int"),
+        BadCase(text: "colour = \"red\"\n", line: 1, message: "colour: unknown key"),
+    ]
+
+    @Test(arguments: bad)
+    func malformedConfigNamesFileLineAndProblem(_ bad: BadCase) {
+        #expect {
+            try Config.parse(bad.text, file: "/etc/rc.toml", fileIsPrivate: false)
+        } throws: { error in
+            guard let error = error as? ConfigError else { return false }
+            return error.file == "/etc/rc.toml" && error.line == bad.line && error.message.hasPrefix(bad.message)
+                && error.description.hasPrefix("/etc/rc.toml:\(bad.line.map(String.init) ?? "")")
+        }
+    }
+
+    @Test func plainPasswordIsAcceptedFromAPrivateFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("config.toml")
+        try Data("[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusername = \"u\"\npassword = \"p\"\n".utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        let config = try Config.load(path: file.path, environment: [:])
+        #expect(config.instances.first?.credentials == .password(username: "u", password: "p"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        #expect(throws: ConfigError.self) { try Config.load(path: file.path, environment: [:]) }
+    }
+
+    @Test func missingDefaultFileIsAnEmptyConfigButAMissingNamedFileIsAnError() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+        let config = try Config.load(path: nil, environment: ["HOME": home])
+        #expect(config.instances.isEmpty)
+        #expect(Config.defaultPath(environment: ["HOME": home]) == home + "/.config/regconsole/config.toml")
+        #expect(Config.defaultPath(environment: ["HOME": home, "XDG_CONFIG_HOME": "/x"]) == "/x/regconsole/config.toml")
+        #expect(Config.defaultPath(environment: ["REGCONSOLE_CONFIG": "/y.toml"]) == "/y.toml")
+        #expect(throws: ConfigError.self) { try Config.load(path: home + "/nope.toml", environment: [:]) }
+    }
+}
