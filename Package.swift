@@ -29,10 +29,11 @@ let package = Package(
         ),
         .target(name: "CurlHTTP", dependencies: ["CCurl", "RegistryClient"]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        .target(name: "Console", dependencies: ["RegistryClient", "TerminalUI"]),
         .executableTarget(
             name: "regconsole",
             dependencies: [
-                "RegistryClient", "CurlHTTP", "TerminalUI",
+                "Console", "RegistryClient", "CurlHTTP", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -43,6 +44,9 @@ let package = Package(
         .testTarget(name: "RegistryClientTests", dependencies: ["RegistryClient", "CurlHTTP", "TestSupport"]),
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "RegistryClient", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "ConsoleTests", dependencies: ["Console", "RegistryClient", "CurlHTTP", "TerminalUI", "TestSupport"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "regconsoleTests", dependencies: ["regconsole", "CurlHTTP", "RegistryClient", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

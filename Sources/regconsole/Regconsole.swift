@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Foundation
 import RegistryClient
 import TerminalUI
@@ -17,8 +18,27 @@ struct Regconsole: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(name: .long, help: "Open this instance (its last view) instead of the last one used.")
+    var instance: String?
+
+    @Option(name: .long, help: "Theme: default, light, high-contrast, mono, or a file in $XDG_CONFIG_HOME/regconsole/themes.")
+    var theme: String?
+
+    @Flag(name: .long, help: "Turn mouse support off (keeps the terminal's own text selection).")
+    var noMouse = false
+
+    /// Runs the full-screen console.
     func run() async throws {
-        throw CleanExit.helpRequest(self)
+        let environment = ProcessInfo.processInfo.environment
+        let context = try CLIContext(global, fullScreen: true, environment: environment)
+        let options = try ConsoleLauncher.options(config: context.config, theme: theme, readOnly: global.readOnly, environment: environment)
+        do {
+            try await ConsoleLauncher.run(
+                session: context.session, options: options, instance: instance, mouse: !noMouse && context.config.mouse,
+                timings: environment["REGCONSOLE_TIMINGS"])
+        } catch let error as Terminal.StartError {
+            throw UsageError(description: error.description)
+        }
     }
 }
 

@@ -29,7 +29,8 @@ struct DeleteExecutorTests {
         let second = try RegistryHarness.seedImage(registry: state.anonymous.url, repository: repository, tags: ["x"], content: "second")
         let outcomes = try await DeleteExecutor(provider: provider, audit: audit).execute(plan)
         guard case .skipped(let reason)? = outcomes.first?.1 else { Issue.record("expected a skip, got \(outcomes)"); return }
-        #expect(reason.contains("tag 'x' now points at \(second["x"]!.digest!.dropFirst(7).prefix(12))"))
+        #expect(reason == .tagMoved(tag: "x", now: Digest(second["x"]!.digest!), planned: Digest(first["x"]!.digest!)!))
+        #expect(reason.description.contains("tag 'x' now points at \(second["x"]!.digest!.dropFirst(7).prefix(12))"))
         #expect(try await provider.currentDigest(repository: repository, tag: "x")?.description == second["x"]?.digest)
         #expect(audit.entries().map(\.phase) == ["intent", "skipped"])
     }
@@ -44,7 +45,9 @@ struct DeleteExecutorTests {
         try RegistryHarness.seedImage(registry: state.anonymous.url, repository: repository, tags: ["z"], content: "same bytes")
         let outcomes = try await DeleteExecutor(provider: provider, audit: audit).execute(plan)
         guard case .skipped(let reason)? = outcomes.first?.1 else { Issue.record("expected a skip, got \(outcomes)"); return }
-        #expect(reason.contains("tag z was pushed onto"))
+        guard case .tagsAdded(let added, _) = reason else { Issue.record("expected tagsAdded, got \(reason)"); return }
+        #expect(added == ["z"])
+        #expect(reason.description.contains("tag z was pushed onto"))
         #expect(try await tags(provider, repository) == ["y", "z"])
     }
 

@@ -16,14 +16,24 @@ public enum RegistryHarness {
         }
     }()
 
-    private static let started = Task<HarnessState, any Error> {
-        let service = try await ServiceProcess.startPython(TestPaths.harness.appendingPathComponent("harness.py"), ["serve"])
+    private static let started = Task<HarnessState, any Error> { try await start(bulkTags: 1500) }
+    private static let pristineStarted = Task<HarnessState, any Error> { try await start(bulkTags: 20) }
+
+    private static func start(bulkTags: Int) async throws -> HarnessState {
+        let service = try await ServiceProcess.startPython(TestPaths.harness.appendingPathComponent("harness.py"), ["serve", "--bulk-tags", String(bulkTags)])
         return try JSONDecoder().decode(HarnessState.self, from: service.readyLine)
     }
 
-    /// The running, seeded registries (started on first use).
+    /// The running, seeded registries (started on first use). Tests may add repositories under
+    /// `scratch/`; nothing else changes.
     public static func shared() async throws -> HarnessState {
         try await started.value
+    }
+
+    /// A second set of registries with a smaller seed (20 bulk tags) that no test changes, for
+    /// screen snapshots.
+    public static func pristine() async throws -> HarnessState {
+        try await pristineStarted.value
     }
 
     /// Pushes one image under `tags` (all sharing its digest) into `repository` of a registry.

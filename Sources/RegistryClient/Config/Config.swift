@@ -14,6 +14,8 @@ public struct Config: Sendable, Equatable {
     public var mouse: Bool
     /// Action name → keys, overriding the default keymap.
     public var keymap: [String: [String]]
+    /// The line of each keymap entry, for errors found when the keymap is built.
+    public var keymapLines: [String: Int] = [:]
     public var instances: [InstanceConfig]
 
     /// Creates a config.
@@ -73,6 +75,7 @@ public struct Config: Sendable, Equatable {
             for action in keymap.keys {
                 guard let keys = try keymap.stringOrStrings(action) else { continue }
                 config.keymap[action] = keys
+                config.keymapLines[action] = keymap.line(of: action)
             }
         }
         for section in try root.sections("instances") {

@@ -33,6 +33,9 @@ public struct TOMLSection {
     /// Whether the key is present.
     public func contains(_ key: String) -> Bool { table[key] != nil }
 
+    /// The line that defines `key` in this table, when known.
+    public func line(of key: String) -> Int? { sourceMap.line(section: path, key: key) }
+
     /// An error located at `key` (or at this table when `key` is nil).
     public func error(_ key: String?, _ message: String) -> ConfigError {
         let name = [path, key ?? ""].filter { !$0.isEmpty }.joined(separator: ".")

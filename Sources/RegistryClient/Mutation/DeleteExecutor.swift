@@ -4,7 +4,7 @@ public struct DeleteExecutor: Sendable {
     /// What happened to one item.
     public enum Outcome: Sendable, Equatable {
         case deleted
-        case skipped(String)
+        case skipped(DeleteRefusal)
         case failed(String)
     }
 
@@ -42,7 +42,7 @@ public struct DeleteExecutor: Sendable {
             }
             switch outcome {
             case .deleted: try audit.append(entry("done", nil))
-            case .skipped(let reason): try audit.append(entry("skipped", reason))
+            case .skipped(let reason): try audit.append(entry("skipped", reason.description))
             case .failed(let reason): try audit.append(entry("failed", reason))
             }
             progress(item, outcome)
@@ -60,20 +60,15 @@ public struct DeleteExecutor: Sendable {
     }
 
     /// Why deleting now would differ from the plan, or nil when it is still exactly as planned.
-    private func changeSincePlan(_ item: DeletePlan.Item, digest: Digest, repository: String, newTags: [String: Digest?]) async throws -> String? {
+    private func changeSincePlan(_ item: DeletePlan.Item, digest: Digest, repository: String, newTags: [String: Digest?]) async throws -> DeleteRefusal? {
         for (tag, expected) in item.expected.sorted(by: { $0.key < $1.key }) {
             let current = try await provider.currentDigest(repository: repository, tag: tag)
-            if current != expected {
-                return "tag '\(tag)' now points at \(current?.short ?? "nothing") (planned: \(expected.short))"
-            }
+            if current != expected { return .tagMoved(tag: tag, now: current, planned: expected) }
         }
         if item.expected.isEmpty, try await provider.currentDigest(repository: repository, tag: digest.description) == nil {
-            return "\(digest.short) is already gone"
+            return .digestMissing(digest, repository: repository)
         }
         let joined = newTags.filter { $0.value == digest }.map(\.key).sorted()
-        if !joined.isEmpty {
-            return "tag \(joined.joined(separator: ", ")) was pushed onto \(digest.short) after the plan"
-        }
-        return nil
+        return joined.isEmpty ? nil : .tagsAdded(joined, digest: digest)
     }
 }

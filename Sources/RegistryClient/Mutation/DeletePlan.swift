@@ -5,7 +5,7 @@ public struct DeletePlan: Sendable {
         /// The verdict for this manifest.
         public enum Decision: Sendable, Equatable {
             case delete
-            case refuse(String)
+            case refuse(DeleteRefusal)
         }
 
         public var repository: String

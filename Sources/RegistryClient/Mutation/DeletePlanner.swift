@@ -27,7 +27,7 @@ public struct DeletePlanner: Sendable {
             switch target {
             case .tag(let tag):
                 guard let digest = digestOfTag[tag] else {
-                    items.append(.init(repository: repository, digest: nil, requested: [tag], tagsRemoved: [], expected: [:], decision: .refuse("tag '\(tag)' does not exist")))
+                    items.append(.init(repository: repository, digest: nil, requested: [tag], tagsRemoved: [], expected: [:], decision: .refuse(.tagMissing(tag))))
                     continue
                 }
                 if !(requestedTags[digest]?.contains(tag) ?? false) { requestedTags[digest, default: []].append(tag) }
@@ -50,13 +50,13 @@ public struct DeletePlanner: Sendable {
                 if !exists { exists = try await provider.currentDigest(repository: repository, tag: digest.description) != nil }
                 items.append(.init(
                     repository: repository, digest: digest, requested: [digest.description] + requested, tagsRemoved: onDigest, expected: expected,
-                    decision: exists ? .delete : .refuse("\(digest.short) is not in \(repository)")))
+                    decision: exists ? .delete : .refuse(.digestMissing(digest, repository: repository))))
                 continue
             }
             let siblings = onDigest.filter { !requested.contains($0) }
             let decision: DeletePlan.Item.Decision = siblings.isEmpty
                 ? .delete
-                : .refuse("\(requested.joined(separator: ", ")) shares digest \(digest.short) with \(siblings.joined(separator: ", ")), which would be deleted too; add \(siblings.count == 1 ? "it" : "them") to the command or delete by digest")
+                : .refuse(.sharedDigest(requested: requested, digest: digest, others: siblings))
             items.append(.init(repository: repository, digest: digest, requested: requested, tagsRemoved: onDigest, expected: expected, decision: decision))
         }
         return DeletePlan(instance: provider.instance, repository: repository, knownTags: Set(tagNames), items: items)

@@ -4,9 +4,9 @@ import Foundation
 /// providers, built once per session and reused (with their auth state and connections).
 public actor RegistrySession {
     /// The loaded config.
-    public let config: Config
+    public nonisolated let config: Config
     /// Digest-addressed manifest and config cache shared by all providers.
-    public let content: ContentStore
+    public nonisolated let content: ContentStore
     private let http: any HTTPClient
     private let chain: CredentialChain
     private let allowInsecureHosts: Bool

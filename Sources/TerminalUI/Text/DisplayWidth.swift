@@ -1,11 +1,15 @@
 import CNcursesw
 
 /// Column widths of text as a terminal draws it: CJK and most emoji take two columns,
-/// combining marks none. Requires a UTF-8 `LC_CTYPE` (see `TerminalLocale`).
+/// combining marks none. `wcwidth` needs a UTF-8 `LC_CTYPE`; the first measurement makes sure of it.
 public enum DisplayWidth {
-    /// Columns one scalar occupies; unprintable scalars count as one (they are drawn replaced).
+    private static let utf8Locale: Void = TerminalLocale.ensureUTF8CharacterType()
+
+    /// Columns one scalar occupies: 2 for wide (CJK, most emoji), 0 for combining marks, and 1 for
+    /// everything else, unprintable scalars included (they are drawn replaced).
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         if scalar.value < 0x7F { return 1 }
+        _ = utf8Locale
         let width = Int(cncw_wcwidth(wchar_t(bitPattern: scalar.value)))
         return width < 0 ? 1 : width
     }
@@ -30,6 +34,20 @@ public enum DisplayWidth {
             used += columns
         }
         result.append("…")
+        return String(result)
+    }
+
+    /// Cuts `text` to at most `width` columns without an ellipsis.
+    public static func clip(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        var result = String.UnicodeScalarView()
+        var used = 0
+        for scalar in text.unicodeScalars {
+            let columns = of(scalar)
+            if used + columns > width { break }
+            result.append(scalar)
+            used += columns
+        }
         return String(result)
     }
 

@@ -6,6 +6,11 @@ public enum TerminalLocale {
     /// switches `LC_CTYPE` to `C.UTF-8` so widths of CJK text stay right. Call once, first thing.
     public static func configure() {
         setlocale(LC_ALL, "")
+        ensureUTF8CharacterType()
+    }
+
+    /// Switches `LC_CTYPE` to `C.UTF-8` unless it already is a UTF-8 locale.
+    static func ensureUTF8CharacterType() {
         let ctype = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? ""
         if !ctype.lowercased().replacingOccurrences(of: "-", with: "").contains("utf8") {
             setlocale(LC_CTYPE, "C.UTF-8")

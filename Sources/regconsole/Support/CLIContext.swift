@@ -12,13 +12,19 @@ struct CLIContext {
     let environment: [String: String]
 
     /// Loads the config and builds the session.
+    /// - Parameter fullScreen: logs go to a file instead of standard error (curses owns the screen).
     /// - Throws: `ConfigError` for a malformed config.
-    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        Self.bootstrapLogging(verbose: options.verbose)
+    init(_ options: GlobalOptions, fullScreen: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let directories = XDGDirectories(environment: environment)
+        if fullScreen {
+            Self.bootstrapFileLogging(verbose: options.verbose, file: directories.state.appendingPathComponent("regconsole.log"))
+        } else {
+            Self.bootstrapLogging(verbose: options.verbose)
+        }
         let config = try Config.load(path: options.config, environment: environment)
         self.config = config
         self.environment = environment
-        self.directories = XDGDirectories(environment: environment)
+        self.directories = directories
         let http = CurlHTTPClient(logger: Logger(label: "regconsole.http"))
         self.session = RegistrySession(config: config, http: http, environment: environment, insecure: options.insecure, readOnly: options.readOnly)
     }
@@ -29,6 +35,15 @@ struct CLIContext {
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = verbose ? .debug : .warning
             return handler
+        }
+    }
+
+    /// In the console, logs go to `$XDG_STATE_HOME/regconsole/regconsole.log` with `--verbose`, else nowhere.
+    static func bootstrapFileLogging(verbose: Bool, file: URL) {
+        let sink = verbose ? FileLogSink(url: file) : nil
+        LoggingSystem.bootstrap { label in
+            guard let sink else { return SwiftLogNoOpLogHandler() }
+            return FileLogHandler(label: label, sink: sink)
         }
     }
 

@@ -1,0 +1,46 @@
+import TerminalUI
+
+/// Everything a key can do in the console; each is remappable under `[keymap]` in the config.
+public enum ConsoleAction: String, CaseIterable, Sendable {
+    case up, down
+    case pageUp = "page-up", pageDown = "page-down"
+    case top, bottom
+    case open, back, quit
+    case filter, command, help
+    case mark
+    case clearMarks = "clear-marks"
+    case delete, refresh
+    case copyTag = "copy-tag", copyDigest = "copy-digest"
+    case nextTab = "next-tab", previousTab = "previous-tab"
+    case sortName = "sort-name", sortSemver = "sort-semver", sortCreated = "sort-created", sortSize = "sort-size"
+    case toggleReferrers = "toggle-referrers"
+
+    /// Arrows and vim keys, k9s-style verbs.
+    public static let defaultBindings: [ConsoleAction: [Key]] = [
+        .up: [.up, .character("k")],
+        .down: [.down, .character("j")],
+        .pageUp: [.pageUp, .control("b")],
+        .pageDown: [.pageDown, .control("f")],
+        .top: [.home, .character("g")],
+        .bottom: [.end, .character("G")],
+        .open: [.enter, .right, .character("l")],
+        .back: [.escape, .backspace, .left, .character("h")],
+        .quit: [.character("q")],
+        .filter: [.character("/")],
+        .command: [.character(":")],
+        .help: [.character("?")],
+        .mark: [.character(" ")],
+        .clearMarks: [.control("\\")],
+        .delete: [.control("d")],
+        .refresh: [.control("r")],
+        .copyTag: [.character("y")],
+        .copyDigest: [.character("Y")],
+        .nextTab: [.tab, .character("]")],
+        .previousTab: [.backTab, .character("[")],
+        .sortName: [.character("N")],
+        .sortSemver: [.character("V")],
+        .sortCreated: [.character("A")],
+        .sortSize: [.character("S")],
+        .toggleReferrers: [.character("R")],
+    ]
+}

@@ -1,0 +1,139 @@
+import Foundation
+import RegistryClient
+
+/// The strings of one language, looked up by `Message` and filled with arguments.
+public struct Catalog: Sendable {
+    public let language: Language
+    private let texts: [Message: String]
+
+    /// The catalog for a language.
+    public init(_ language: Language) {
+        self.language = language
+        self.texts = language == .english ? Self.english : Self.simplifiedChinese
+    }
+
+    /// A delete refusal in this language.
+    public func describe(_ refusal: DeleteRefusal) -> String {
+        switch refusal {
+        case .tagMissing(let tag): self[.refusalTagMissing, tag]
+        case .digestMissing(let digest, let repository): self[.refusalDigestMissing, digest.short, repository]
+        case .sharedDigest(let requested, let digest, let others): self[.refusalSharedDigest, requested.joined(separator: ", "), digest.short, others.joined(separator: ", ")]
+        case .tagMoved(let tag, let now, let planned): self[.refusalTagMoved, tag, now?.short ?? "-", planned.short]
+        case .tagsAdded(let tags, let digest): self[.refusalTagsAdded, tags.joined(separator: ", "), digest.short]
+        }
+    }
+
+    /// The text of a message with `{0}`, `{1}`… replaced by the arguments.
+    public subscript(_ message: Message, _ arguments: CustomStringConvertible...) -> String {
+        var text = texts[message] ?? Self.english[message] ?? message.rawValue
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
+        }
+        return text
+    }
+
+    static let english: [Message: String] = [
+        .instances: "instances", .namespaces: "namespaces", .repositories: "repositories", .tags: "tags", .artifact: "artifact",
+        .rootNamespace: "(root)",
+        .columnName: "NAME", .columnKind: "KIND", .columnURL: "URL", .columnRegion: "REGION", .columnOrigin: "ORIGIN",
+        .columnStatus: "STATUS", .columnFlags: "FLAGS", .columnNamespace: "NAMESPACE", .columnRepositories: "REPOS",
+        .columnRepository: "REPOSITORY", .columnTags: "TAGS", .columnTag: "TAG", .columnDigest: "DIGEST", .columnSize: "SIZE",
+        .columnCreated: "CREATED", .columnPlatforms: "PLATFORMS",
+        .statusChecking: "checking…", .statusOK: "ok", .flagReadOnly: "read-only", .flagProduction: "production", .flagInsecure: "insecure",
+        .counterLoading: "{0} loaded…", .counterDone: "{0}", .counterFiltered: "{0} of {1}", .counterDetails: "details {0}/{1}",
+        .loading: "Loading…",
+        .emptyInstances: "No instances. Add [[instances]] to {0}, or log in to a registry with docker login.",
+        .emptyNamespaces: "No namespaces.", .emptyRepositories: "No repositories.", .emptyTags: "No tags.",
+        .loadFailed: "Could not load: {0}",
+        .tabOverview: "Overview", .tabPlatforms: "Platforms", .tabLayers: "Layers", .tabConfig: "Config", .tabHistory: "History",
+        .tabReferrers: "Referrers", .tabManifest: "Manifest",
+        .labelReference: "Reference", .labelDigest: "Digest", .labelMediaType: "Media type", .labelSize: "Size",
+        .labelCreated: "Created", .labelPlatforms: "Platforms", .labelArtifactType: "Artifact type", .labelAnnotations: "Annotations",
+        .labelEntrypoint: "Entrypoint", .labelCmd: "Cmd", .labelWorkingDir: "Working dir", .labelUser: "User", .labelEnv: "Env",
+        .labelLabels: "Labels", .labelPorts: "Exposed ports", .labelPlatform: "Platform", .labelFoundBy: "found by",
+        .labelSharedWith: "Same digest as", .noReferrers: "No referrers (signatures, SBOMs, scan reports) are attached.",
+        .noHistory: "No build history in the config.", .noLayers: "No layers.", .attestation: "attestation",
+        .helpTitle: "Keys", .helpPane: "This pane", .helpNavigation: "Navigation", .helpGeneral: "General",
+        .helpCommands: "Commands (:)", .helpFilter: "Filter (/)",
+        .actionUp: "up", .actionDown: "down", .actionPageUp: "page up", .actionPageDown: "page down", .actionTop: "first row",
+        .actionBottom: "last row", .actionOpen: "open", .actionBack: "back", .actionQuit: "quit", .actionFilter: "filter",
+        .actionCommand: "command", .actionHelp: "help", .actionMark: "mark", .actionClearMarks: "clear marks",
+        .actionDelete: "delete", .actionRefresh: "refresh", .actionCopyTag: "copy pull by tag", .actionCopyDigest: "copy pull by digest",
+        .actionNextTab: "next tab", .actionPreviousTab: "previous tab", .actionSortName: "sort by name",
+        .actionSortSemver: "sort by version", .actionSortCreated: "sort by created", .actionSortSize: "sort by size",
+        .actionToggleReferrers: "show/hide sha256-… referrer tags",
+        .commandContext: ":ctx [INSTANCE]   switch instance", .commandNamespace: ":ns NAME   repositories of a namespace",
+        .commandRepositories: ":repos [FILTER]   repositories of the instance", .commandTags: ":tags REPO   tags of a repository",
+        .commandQuit: ":q   quit", .commandHelp: ":help   this help",
+        .filterSyntax: "text = substring · re:REGEX · -f TEXT or ~TEXT = fuzzy · !… = inverse",
+        .copied: "Copied: {0}", .copyNeedsDigest: "The digest of {0} is not known yet; try again in a moment",
+        .readOnly: "{0} is read-only: deleting is off", .nothingSelected: "Nothing selected",
+        .unknownCommand: "Unknown command '{0}' (see ? for commands)", .invalidFilter: "Invalid filter: {0}",
+        .refreshing: "Refreshing…", .unknownInstance: "No instance named '{0}'", .sortedBy: "Sorted by {0}",
+        .referrersShown: "Showing referrer tags", .referrersHidden: "Hiding referrer tags",
+        .deleteTitle: "Delete from {0}", .deletePlanning: "Planning the delete…",
+        .deleteLine: "delete  {0}  (tags: {1})", .refuseLine: "refuse  {0}: {1}", .deleteCancel: "Cancel", .deleteConfirm: "Delete",
+        .deleteTypePrompt: "Type '{0}' to confirm:", .deleteProgress: "Deleting {0}/{1}…",
+        .deleteDone: "Deleted {0} manifest(s)", .deleteSkipped: "{0} skipped: {1}", .deleteFailed: "Delete failed: {0}",
+        .deleteNothing: "Nothing to delete: {0}", .deleteGarbageCollection: "storage is freed when the registry's garbage collection runs",
+        .refusalTagMissing: "tag '{0}' does not exist", .refusalDigestMissing: "{0} is not in {1}",
+        .refusalSharedDigest: "{0} shares digest {1} with {2}, which would be deleted too; mark them too",
+        .refusalTagMoved: "tag '{0}' now points at {1} (planned: {2})", .refusalTagsAdded: "tag {0} was pushed onto {1} after the plan",
+        .tooSmall: "Terminal too small", .tooSmallSize: "{0}×{1} — needs at least {2}×{3}",
+        .timeJustNow: "just now", .timeMinutes: "{0}m ago", .timeHours: "{0}h ago", .timeDays: "{0}d ago",
+        .timeMonths: "{0}mo ago", .timeYears: "{0}y ago",
+    ]
+
+    static let simplifiedChinese: [Message: String] = [
+        .instances: "实例", .namespaces: "命名空间", .repositories: "仓库", .tags: "标签", .artifact: "制品",
+        .rootNamespace: "(根)",
+        .columnName: "名称", .columnKind: "类型", .columnURL: "地址", .columnRegion: "地域", .columnOrigin: "来源",
+        .columnStatus: "状态", .columnFlags: "属性", .columnNamespace: "命名空间", .columnRepositories: "仓库数",
+        .columnRepository: "仓库", .columnTags: "标签数", .columnTag: "标签", .columnDigest: "摘要", .columnSize: "大小",
+        .columnCreated: "创建时间", .columnPlatforms: "平台",
+        .statusChecking: "检查中…", .statusOK: "正常", .flagReadOnly: "只读", .flagProduction: "生产", .flagInsecure: "不安全",
+        .counterLoading: "已加载 {0}…", .counterDone: "{0}", .counterFiltered: "{0} / {1}", .counterDetails: "详情 {0}/{1}",
+        .loading: "加载中…",
+        .emptyInstances: "没有实例。请在 {0} 中添加 [[instances]]，或用 docker login 登录镜像仓库。",
+        .emptyNamespaces: "没有命名空间。", .emptyRepositories: "没有仓库。", .emptyTags: "没有标签。",
+        .loadFailed: "无法加载：{0}",
+        .tabOverview: "概览", .tabPlatforms: "平台", .tabLayers: "镜像层", .tabConfig: "配置", .tabHistory: "构建历史",
+        .tabReferrers: "关联制品", .tabManifest: "清单",
+        .labelReference: "引用", .labelDigest: "摘要", .labelMediaType: "媒体类型", .labelSize: "大小",
+        .labelCreated: "创建时间", .labelPlatforms: "平台", .labelArtifactType: "制品类型", .labelAnnotations: "注解",
+        .labelEntrypoint: "入口命令", .labelCmd: "启动命令", .labelWorkingDir: "工作目录", .labelUser: "用户", .labelEnv: "环境变量",
+        .labelLabels: "标注", .labelPorts: "暴露端口", .labelPlatform: "平台", .labelFoundBy: "发现方式",
+        .labelSharedWith: "摘要相同的标签", .noReferrers: "没有关联制品（签名、SBOM、扫描报告）。",
+        .noHistory: "配置中没有构建历史。", .noLayers: "没有镜像层。", .attestation: "证明",
+        .helpTitle: "快捷键", .helpPane: "当前面板", .helpNavigation: "导航", .helpGeneral: "通用",
+        .helpCommands: "命令（:）", .helpFilter: "过滤（/）",
+        .actionUp: "上移", .actionDown: "下移", .actionPageUp: "上一页", .actionPageDown: "下一页", .actionTop: "第一行",
+        .actionBottom: "最后一行", .actionOpen: "打开", .actionBack: "返回", .actionQuit: "退出", .actionFilter: "过滤",
+        .actionCommand: "命令", .actionHelp: "帮助", .actionMark: "标记", .actionClearMarks: "清除标记",
+        .actionDelete: "删除", .actionRefresh: "刷新", .actionCopyTag: "复制按标签拉取命令", .actionCopyDigest: "复制按摘要拉取命令",
+        .actionNextTab: "下一个标签页", .actionPreviousTab: "上一个标签页", .actionSortName: "按名称排序",
+        .actionSortSemver: "按版本排序", .actionSortCreated: "按创建时间排序", .actionSortSize: "按大小排序",
+        .actionToggleReferrers: "显示/隐藏 sha256-… 关联标签",
+        .commandContext: ":ctx [实例]   切换实例", .commandNamespace: ":ns 名称   命名空间的仓库",
+        .commandRepositories: ":repos [过滤]   实例的全部仓库", .commandTags: ":tags 仓库   仓库的标签",
+        .commandQuit: ":q   退出", .commandHelp: ":help   本帮助",
+        .filterSyntax: "文本 = 子串 · re:正则 · -f 文本 或 ~文本 = 模糊 · !… = 反选",
+        .copied: "已复制：{0}", .copyNeedsDigest: "{0} 的摘要尚未取得，请稍后再试",
+        .readOnly: "{0} 为只读：不能删除", .nothingSelected: "未选择任何项",
+        .unknownCommand: "未知命令「{0}」（按 ? 查看命令）", .invalidFilter: "无效的过滤条件：{0}",
+        .refreshing: "刷新中…", .unknownInstance: "没有名为「{0}」的实例", .sortedBy: "已按{0}排序",
+        .referrersShown: "显示关联标签", .referrersHidden: "隐藏关联标签",
+        .deleteTitle: "从 {0} 删除", .deletePlanning: "正在生成删除计划…",
+        .deleteLine: "删除  {0}  （标签：{1}）", .refuseLine: "拒绝  {0}：{1}", .deleteCancel: "取消", .deleteConfirm: "删除",
+        .deleteTypePrompt: "输入「{0}」以确认：", .deleteProgress: "正在删除 {0}/{1}…",
+        .deleteDone: "已删除 {0} 个清单", .deleteSkipped: "跳过 {0} 个：{1}", .deleteFailed: "删除失败：{0}",
+        .deleteNothing: "没有可删除的内容：{0}", .deleteGarbageCollection: "镜像仓库执行垃圾回收后才会释放存储空间",
+        .refusalTagMissing: "标签「{0}」不存在", .refusalDigestMissing: "{1} 中没有 {0}",
+        .refusalSharedDigest: "{0} 与 {2} 共用摘要 {1}，删除会连带删除它们；请一并标记",
+        .refusalTagMoved: "标签「{0}」已指向 {1}（计划时为 {2}）", .refusalTagsAdded: "计划之后有标签 {0} 被推送到 {1}",
+        .tooSmall: "终端窗口太小", .tooSmallSize: "{0}×{1} — 至少需要 {2}×{3}",
+        .timeJustNow: "刚刚", .timeMinutes: "{0} 分钟前", .timeHours: "{0} 小时前", .timeDays: "{0} 天前",
+        .timeMonths: "{0} 个月前", .timeYears: "{0} 年前",
+    ]
+}
+

@@ -1,0 +1,40 @@
+/// Every user-facing string of the console, by key. `Catalog` holds the texts; placeholders are
+/// `{0}`, `{1}`… in argument order.
+public enum Message: String, CaseIterable, Sendable {
+    // Panes and crumbs
+    case instances, namespaces, repositories, tags, artifact
+    case rootNamespace
+    // Column headers
+    case columnName, columnKind, columnURL, columnRegion, columnOrigin, columnStatus, columnFlags
+    case columnNamespace, columnRepositories, columnRepository, columnTags, columnTag, columnDigest
+    case columnSize, columnCreated, columnPlatforms
+    // Instance status and flags
+    case statusChecking, statusOK, flagReadOnly, flagProduction, flagInsecure
+    // Counters and states
+    case counterLoading, counterDone, counterFiltered, counterDetails
+    case loading, emptyInstances, emptyNamespaces, emptyRepositories, emptyTags, loadFailed
+    // Artifact tabs and labels
+    case tabOverview, tabPlatforms, tabLayers, tabConfig, tabHistory, tabReferrers, tabManifest
+    case labelReference, labelDigest, labelMediaType, labelSize, labelCreated, labelPlatforms, labelArtifactType
+    case labelAnnotations, labelEntrypoint, labelCmd, labelWorkingDir, labelUser, labelEnv, labelLabels, labelPorts
+    case labelPlatform, labelFoundBy, labelSharedWith, noReferrers, noHistory, noLayers, attestation
+    // Key hints and help
+    case helpTitle, helpPane, helpNavigation, helpGeneral, helpCommands, helpFilter
+    case actionUp, actionDown, actionPageUp, actionPageDown, actionTop, actionBottom, actionOpen, actionBack, actionQuit
+    case actionFilter, actionCommand, actionHelp, actionMark, actionClearMarks, actionDelete, actionRefresh
+    case actionCopyTag, actionCopyDigest, actionNextTab, actionPreviousTab
+    case actionSortName, actionSortSemver, actionSortCreated, actionSortSize, actionToggleReferrers
+    case commandContext, commandNamespace, commandRepositories, commandTags, commandQuit, commandHelp
+    case filterSyntax
+    // Flash messages
+    case copied, copyNeedsDigest, readOnly, nothingSelected, unknownCommand, invalidFilter, refreshing
+    case unknownInstance, sortedBy, referrersShown, referrersHidden
+    // Delete flow
+    case deleteTitle, deletePlanning, deleteLine, refuseLine, deleteCancel, deleteConfirm, deleteTypePrompt
+    case deleteProgress, deleteDone, deleteSkipped, deleteFailed, deleteNothing, deleteGarbageCollection
+    case refusalTagMissing, refusalDigestMissing, refusalSharedDigest, refusalTagMoved, refusalTagsAdded
+    // Small terminal
+    case tooSmall, tooSmallSize
+    // Relative time
+    case timeJustNow, timeMinutes, timeHours, timeDays, timeMonths, timeYears
+}

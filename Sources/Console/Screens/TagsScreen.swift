@@ -1,0 +1,275 @@
+import Foundation
+import RegistryClient
+import TerminalUI
+
+/// The tags of a repository: name, short digest, size, created, platforms. Sorted across all
+/// pages; details fill in through a bounded queue (visible rows first); tags that share a digest
+/// carry the same group colour and a `×N` count, and the selected tag's siblings are highlighted.
+@MainActor
+final class TagsScreen: Screen, InstanceScoped {
+    struct Row: Identifiable, Sendable {
+        var name: String
+        var id: String { name }
+    }
+
+    let instance: Instance
+    let repository: String
+    private unowned let app: ConsoleApp
+    private let model: ListModel<Row>
+    private var names: [String] = []
+    private var details: [String: TagDetails] = [:]
+    private var failures: [String: String] = [:]
+    private var tagsByDigest: [Digest: [String]] = [:]
+    private var groupOfDigest: [Digest: Int] = [:]
+    private var sortOrder: TagOrder = .name
+    private var showReferrers = false
+    private var provider: (any RegistryProvider)?
+    private var loader: TagDetailLoader?
+    private var loadTask: Task<Void, Never>?
+    private var resortScheduled = false
+    private var pendingSelection: String?
+    private var started = false
+    private var loadError: RegistryError?
+
+    init(app: ConsoleApp, instance: Instance, repository: String, select: String?) {
+        self.app = app
+        self.instance = instance
+        self.repository = repository
+        self.pendingSelection = select
+        model = ListModel(searchText: { $0.name })
+        model.searchText = { [unowned self] row in
+            let detail = details[row.name]
+            return [row.name, detail?.digest.short ?? "", detail?.platforms.map(\.description).joined(separator: " ") ?? ""].joined(separator: " ")
+        }
+        model.order = { [unowned self] rows in ordered(rows) }
+    }
+
+    var crumb: String { repository }
+    var title: String { "\(app.catalog[.tags]) · \(repository)" }
+    var counter: String {
+        var text = model.counter(app.catalog)
+        if let loader, loader.isBusy { text += " · " + app.catalog[.counterDetails, loader.finishedCount, names.count] }
+        return text
+    }
+    var isBusy: Bool { loadTask != nil || (loader?.isBusy ?? false) }
+    var location: ViewLocation {
+        ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: model.selected?.name)
+    }
+    var filterText: String? { model.filterText }
+    var actions: [ConsoleAction] {
+        var list: [ConsoleAction] = [.open, .back, .mark, .copyTag, .copyDigest]
+        if !app.isReadOnly(instance) { list.append(.delete) }
+        return list + [.sortName, .sortSemver, .sortCreated, .sortSize, .toggleReferrers, .filter, .refresh]
+    }
+
+    func appear() {
+        guard !started else { return }
+        started = true
+        refresh()
+    }
+
+    func close() {
+        loadTask?.cancel()
+        loader?.reset()
+    }
+
+    func refresh() {
+        loadTask?.cancel()
+        loader?.reset()
+        details = [:]
+        failures = [:]
+        tagsByDigest = [:]
+        groupOfDigest = [:]
+        loadError = nil
+        names = []
+        model.replace(with: [])
+        let repository = repository
+        loadTask = Task { [weak self, app, instance] in
+            do {
+                let provider = try await app.session.provider(for: instance.name)
+                guard let self else { return }
+                self.provider = provider
+                if self.loader == nil {
+                    let loader = TagDetailLoader(provider: provider, repository: repository)
+                    loader.onResult = { [weak self] name, result in self?.received(name, result) }
+                    self.loader = loader
+                }
+                for try await page in provider.tags(repository: repository) {
+                    guard !Task.isCancelled else { return }
+                    self.names += page.map(\.name)
+                    for tag in page where tag.details != nil { self.details[tag.name] = tag.details }
+                    self.rebuild()
+                }
+            } catch is CancellationError {
+            } catch {
+                self?.loadError = error as? RegistryError ?? RegistryError(.network, "\(error)")
+            }
+            self?.loadTask = nil
+            app.requestDisplay()
+        }
+    }
+
+    func settle() async {
+        await loadTask?.value
+        await loader?.settle()
+    }
+
+    // MARK: Rows
+
+    private func rebuild() {
+        let shown = showReferrers ? names : names.filter { !Tag(name: $0).isReferrersTag }
+        model.replace(with: shown.map(Row.init))
+        if let name = pendingSelection, model.items.contains(where: { $0.name == name }) {
+            model.select(id: name)
+            pendingSelection = nil
+        }
+        app.requestDisplay()
+    }
+
+    private func ordered(_ rows: [Row]) -> [Row] {
+        sortOrder.sorted(rows.map { Tag(name: $0.name, details: details[$0.name]) }).map { Row(name: $0.name) }
+    }
+
+    private func received(_ name: String, _ result: Result<TagDetails, RegistryError>) {
+        switch result {
+        case .success(let detail):
+            details[name] = detail
+            if !(tagsByDigest[detail.digest]?.contains(name) ?? false) { tagsByDigest[detail.digest, default: []].append(name) }
+            if tagsByDigest[detail.digest]!.count == 2, groupOfDigest[detail.digest] == nil { groupOfDigest[detail.digest] = groupOfDigest.count }
+            model.updateKey(of: name)
+        case .failure(let error):
+            failures[name] = error.message
+        }
+        if sortOrder.needsDetails { scheduleResort() }
+        app.requestDisplay()
+    }
+
+    /// Re-sorts at most four times a second while details stream in.
+    private func scheduleResort() {
+        guard !resortScheduled else { return }
+        resortScheduled = true
+        Task { [weak self] in
+            try? await Task.sleep(for: .milliseconds(250))
+            guard let self else { return }
+            self.resortScheduled = false
+            self.model.resort()
+            self.app.requestDisplay()
+        }
+    }
+
+    // MARK: Actions
+
+    func perform(_ action: ConsoleAction) -> Bool {
+        if model.navigate(action) { return true }
+        let catalog = app.catalog
+        switch action {
+        case .open:
+            guard let row = model.selected else { return true }
+            app.push(ArtifactScreen(app: app, instance: instance, repository: repository, tag: row.name))
+        case .mark:
+            model.state.toggleMark()
+            model.move(1)
+        case .clearMarks:
+            model.state.marks = []
+        case .copyTag:
+            guard let row = model.selected else { return true }
+            app.copy("docker pull \(pullPrefix):\(row.name)")
+        case .copyDigest:
+            guard let row = model.selected else { return true }
+            guard let digest = details[row.name]?.digest else {
+                app.showFlash(catalog[.copyNeedsDigest, row.name], error: true)
+                return true
+            }
+            app.copy("docker pull \(pullPrefix)@\(digest)")
+        case .delete:
+            delete()
+        case .sortName: sort(.name)
+        case .sortSemver: sort(.semver)
+        case .sortCreated: sort(.created)
+        case .sortSize: sort(.size)
+        case .toggleReferrers:
+            showReferrers.toggle()
+            rebuild()
+            app.showFlash(catalog[showReferrers ? .referrersShown : .referrersHidden])
+        default:
+            return false
+        }
+        return true
+    }
+
+    private var pullPrefix: String {
+        "\(instance.host ?? instance.name)/\(repository)"
+    }
+
+    private func sort(_ order: TagOrder) {
+        sortOrder = order
+        model.resort()
+        let label: Message = switch order {
+        case .name: .columnTag
+        case .semver: .actionSortSemver
+        case .created: .columnCreated
+        case .size: .columnSize
+        }
+        app.showFlash(app.catalog[.sortedBy, app.catalog[label]])
+    }
+
+    private func delete() {
+        guard !app.isReadOnly(instance) else {
+            app.showFlash(app.catalog[.readOnly, instance.name], error: true)
+            return
+        }
+        let marked = names.filter { model.state.marks.contains($0) }
+        let targets = marked.isEmpty ? model.selected.map { [$0.name] } ?? [] : marked
+        guard !targets.isEmpty, let provider else {
+            app.showFlash(app.catalog[.nothingSelected], error: true)
+            return
+        }
+        DeleteFlow(app: app, provider: provider, repository: repository) { [weak self] in
+            self?.model.state.marks = []
+            self?.refresh()
+        }.start(tags: targets)
+    }
+
+    func handleMouse(_ event: MouseEvent, in rect: Rect) { model.handleMouse(event, in: rect) }
+
+    func setFilter(_ text: String) throws(FilterQuery.InvalidPattern) { try model.setFilter(text) }
+
+    // MARK: Drawing
+
+    func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
+        let catalog = app.catalog
+        let selectedDigest = model.selected.flatMap { details[$0.name]?.digest }
+        let sortColumn: Int? = switch sortOrder {
+        case .name, .semver: 0
+        case .size: 2
+        case .created: 3
+        }
+        let columns: [TableColumn<Row>] = [
+            TableColumn(catalog[.columnTag], width: .fit(min: 8, max: 48)) { $0.name },
+            TableColumn(catalog[.columnDigest], width: .fixed(16), style: { [unowned self] row in
+                guard let digest = details[row.name]?.digest, let group = groupOfDigest[digest] else { return failures[row.name] != nil ? theme[.error] : nil }
+                return theme.group(group)
+            }) { [unowned self] row in digestCell(row.name) },
+            TableColumn(catalog[.columnSize], width: .fit(min: 7, max: 10), alignRight: true) { [unowned self] in details[$0.name]?.size.map(ByteCount.format) ?? "" },
+            TableColumn(catalog[.columnCreated], width: .fit(min: 8, max: 14)) { [unowned self] in details[$0.name].map { app.relativeTime($0.created) } ?? "" },
+            TableColumn(catalog[.columnPlatforms], width: .flexible(min: 10)) { [unowned self] in details[$0.name]?.platforms.map(\.description).joined(separator: ",") ?? "" },
+        ]
+        let table = Table(
+            columns: columns, count: model.count, sortColumn: sortColumn,
+            emptyText: loadError.map { catalog[.loadFailed, $0.description] } ?? (loadTask != nil ? catalog[.loading] : catalog[.emptyTags]),
+            rowStyle: { [unowned self] row in
+                guard let selectedDigest, details[row.name]?.digest == selectedDigest else { return nil }
+                return theme[.sharedDigest]
+            }, row: model.item(at:))
+        table.draw(on: surface, in: rect, state: &model.state, theme: theme)
+        let visible = model.state.visibleRange.clamped(to: 0..<model.count).map { model.item(at: $0).name }
+        loader?.want(visible: visible, everything: sortOrder.needsDetails, all: model.items.map(\.name))
+    }
+
+    private func digestCell(_ name: String) -> String {
+        if failures[name] != nil { return "error" }
+        guard let detail = details[name] else { return "…" }
+        let sharing = tagsByDigest[detail.digest]?.count ?? 1
+        return detail.digest.short + (sharing > 1 ? " ×\(sharing)" : "")
+    }
+}

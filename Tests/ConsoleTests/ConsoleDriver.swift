@@ -1,0 +1,75 @@
+@testable import Console
+import CurlHTTP
+import Foundation
+import RegistryClient
+import TerminalUI
+import TestSupport
+
+/// Runs the console headless against the pristine registries: keys in, frames out on a
+/// `MemorySurface`, with a fixed clock and an isolated home directory.
+@MainActor
+final class ConsoleDriver {
+    let app: ConsoleApp
+    let surface: MemorySurface
+    let state: HarnessState
+    let home: URL
+    private(set) var copied: [String] = []
+
+    /// 2026-06-01, so relative times are stable.
+    nonisolated static let now = Date(timeIntervalSince1970: 1_780_272_000)
+
+    init(language: Language, size: Size, readOnly: Bool = false, production: Bool = false) async throws {
+        state = try await RegistryHarness.pristine()
+        home = try TestPaths.temporaryDirectory("console-home")
+        let config = try Config.parse("""
+            [[instances]]
+            name = "local"
+            url = "\(state.anonymous.url)"
+            production = \(production)
+            """, file: "config.toml")
+        let environment = ["HOME": home.path, "DOCKER_CONFIG": home.appendingPathComponent(".docker").path]
+        let session = RegistrySession(config: config, http: CurlHTTPClient(), environment: environment, content: ContentStore(directory: nil))
+        var options = ConsoleApp.Options()
+        options.language = language
+        options.environment = environment
+        options.readOnly = readOnly
+        options.now = { ConsoleDriver.now }
+        app = ConsoleApp(session: session, options: options)
+        surface = MemorySurface(size: size)
+        app.writeRaw = { [weak self] in self?.copied.append($0) }
+    }
+
+    /// Starts on the instances pane (or the last view) and waits until everything has loaded.
+    func start(instance: String? = nil) async {
+        await app.start(instance: instance)
+        await settle()
+    }
+
+    /// Draws, waits for the loads the draw started (tag details), and draws again.
+    func settle() async {
+        for _ in 0..<3 {
+            app.render(on: surface)
+            await app.waitUntilIdle()
+        }
+        app.render(on: surface)
+    }
+
+    /// Presses keys, then settles.
+    func press(_ keys: Key...) async {
+        for key in keys { app.handle(key) }
+        await settle()
+    }
+
+    /// Types a `:` command and runs it.
+    func command(_ line: String) async {
+        app.handle(.character(":"))
+        for character in line { app.handle(.character(character)) }
+        app.handle(.enter)
+        await settle()
+    }
+
+    /// The screen text with the registry's port replaced, so snapshots do not depend on it.
+    var screen: String {
+        surface.text.replacingOccurrences(of: #"127\.0\.0\.1:\d+"#, with: "127.0.0.1:PORT", options: .regularExpression)
+    }
+}

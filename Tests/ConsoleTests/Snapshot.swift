@@ -1,0 +1,27 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Compares screen text with `Tests/ConsoleTests/Snapshots/NAME.txt`. With `UPDATE_SNAPSHOTS=1`
+/// the file is written instead (review the diff before committing).
+enum Snapshot {
+    static let directory = TestPaths.packageRoot.appendingPathComponent("Tests/ConsoleTests/Snapshots")
+
+    static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = directory.appendingPathComponent("\(name).txt")
+        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
+            try Data((text + "\n").utf8).write(to: url)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            Issue.record("no snapshot \(url.lastPathComponent); run with UPDATE_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+            return
+        }
+        let expected = String(decoding: data, as: UTF8.self)
+        if expected != text + "\n" {
+            let actualURL = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).actual.txt")
+            try? Data((text + "\n").utf8).write(to: actualURL)
+            Issue.record("screen differs from \(url.lastPathComponent) (actual in \(actualURL.path)):\n\(text)", sourceLocation: sourceLocation)
+        }
+    }
+}
