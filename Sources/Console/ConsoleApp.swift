@@ -42,6 +42,8 @@ public final class ConsoleApp: TerminalApplication {
     private var dialog: ConfirmDialog?
     private var onConfirm: (() -> Void)?
     private var flash: Flash?
+    /// Why the filter being typed does not apply (shown beside the title while typing).
+    private var filterProblem: String?
     private var backgroundJobs = 0
     private let started = ContinuousClock.now
     private let lastViews: LastViewStore
@@ -274,15 +276,19 @@ public final class ConsoleApp: TerminalApplication {
             case .escape:
                 try? top?.setFilter("")
                 prompt = nil
+                filterProblem = nil
             case .enter:
                 prompt = nil
+                if let problem = filterProblem { showFlash(catalog[.invalidFilter, problem], error: true) }
+                filterProblem = nil
             default:
                 guard editor.handle(key) else { return }
                 prompt = .filter(editor)
                 do {
                     try top?.setFilter(editor.text)
+                    filterProblem = nil
                 } catch {
-                    showFlash(catalog[.invalidFilter, error.description], error: true)
+                    filterProblem = error.description
                 }
             }
         }
@@ -390,7 +396,9 @@ public final class ConsoleApp: TerminalApplication {
         guard let top else { return }
         var column = surface.draw(" " + top.title + " ", at: Point(row: rect.row, column: 0), style: theme[.title], width: rect.columns / 2)
         column += surface.draw("[\(top.counter)]", at: Point(row: rect.row, column: column), style: theme[.muted])
-        if let filter = top.filterText, !filter.isEmpty {
+        if let problem = filterProblem {
+            surface.draw("  " + problem, at: Point(row: rect.row, column: column), style: theme[.error], width: rect.columns - column)
+        } else if let filter = top.filterText, !filter.isEmpty {
             surface.draw("  /" + filter, at: Point(row: rect.row, column: column), style: theme[.prompt], width: rect.columns - column)
         }
     }

@@ -54,11 +54,14 @@ final class RepositoriesScreen: Screen, InstanceScoped {
 
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
         let catalog = app.catalog
-        let columns: [TableColumn<Repository>] = [
-            TableColumn(catalog[.columnRepository], width: .flexible(min: 16)) { $0.name },
-            TableColumn(catalog[.columnTags], width: .fit(min: 5, max: 8), alignRight: true) { $0.tagCount.map(String.init) ?? "-" },
-            TableColumn(catalog[.columnCreated], width: .fit(min: 8, max: 14)) { [app] in app.relativeTime($0.updated) },
-        ]
+        var columns: [TableColumn<Repository>] = [TableColumn(catalog[.columnRepository], width: .flexible(min: 16)) { $0.name }]
+        // Plain registries report neither; show the columns only when the provider does.
+        if model.items.contains(where: { $0.tagCount != nil }) {
+            columns.append(TableColumn(catalog[.columnTags], width: .fit(min: 5, max: 8), alignRight: true) { $0.tagCount.map(String.init) ?? "-" })
+        }
+        if model.items.contains(where: { $0.updated != nil }) {
+            columns.append(TableColumn(catalog[.columnCreated], width: .fit(min: 8, max: 14)) { [app] in app.relativeTime($0.updated) })
+        }
         Table(columns: columns, count: model.count, emptyText: model.emptyText(catalog, empty: catalog[.emptyRepositories]), row: model.item(at:))
             .draw(on: surface, in: rect, state: &model.state, theme: theme)
     }

@@ -1,0 +1,136 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The real binary in tmux against the real seeded registry.
+@Suite(.enabled(if: RegistryHarness.isEnabled && TmuxSession.isAvailable))
+struct ConsoleEndToEndTests {
+    private func start(_ fixture: Fixture, columns: Int = 100, rows: Int = 30) throws -> TmuxSession {
+        var environment = fixture.cli.environment
+        environment["TERM"] = "xterm-256color"
+        let command = "'\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; stty -a; sleep 600"
+        return try TmuxSession(shellCommand: command, environment: environment, columns: columns, rows: rows)
+    }
+
+    /// The tag names in the order the tags pane shows them.
+    private func tagColumn(_ screen: String, among names: Set<String>) -> [String] {
+        screen.split(separator: "\n").compactMap { line in
+            let first = line.split(separator: " ").first { !$0.isEmpty && $0 != "●" }.map(String.init)
+            return first.flatMap { names.contains($0) ? $0 : nil }
+        }
+    }
+
+    private func assertTerminalRestored(_ screen: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(screen.contains("EXIT=0"), "\(screen)", sourceLocation: sourceLocation)
+        let modes = screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
+        #expect(modes.contains("icanon") && modes.contains("echo"), "cooked mode not restored:\n\(screen)", sourceLocation: sourceLocation)
+    }
+
+    @Test func browseFilterSortCopyDeleteResizeAndQuit() async throws {
+        let fixture = try await Fixture.make()
+        let repository = "scratch/e2e-\(UUID().uuidString.lowercased().prefix(8))"
+        try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: ["keep"], content: "keep \(repository)")
+        try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: ["drop"], content: "drop \(repository)")
+        let output = try TestPaths.temporaryDirectory("tmux-output").appendingPathComponent("pane.out")
+        let tmux = try start(fixture)
+        try tmux.recordOutput(to: output)
+
+        // Instances → namespaces → tags of ns/app, with details filled in.
+        try await tmux.waitFor("instances [4]")
+        try await tmux.waitFor(" ok")
+        try tmux.press("Enter")
+        try await tmux.waitFor("namespaces · local")
+        try tmux.type(":tags ns/app")
+        try tmux.press("Enter")
+        try await tmux.waitFor("tags · ns/app [6]")
+        try await tmux.waitFor("linux/amd64,linux/arm64/v8")
+
+        // Filter, then clear it.
+        try tmux.type("/1.1")
+        var screen = try await tmux.waitFor("[2 of 6]")
+        #expect(screen.contains("1.10.0-rc1") && !screen.contains("1.2.0"))
+        try tmux.press("Escape")
+        try await tmux.waitFor("[6]")
+
+        // Sort by created: newest first, across the whole list.
+        try tmux.press("A")
+        try await tmux.waitFor("Sorted by CREATED")
+        let seeded = try fixture.seededImages("ns/app")
+        let expected = seeded.sorted { ($0.value.created!, $1.key) > ($1.value.created!, $0.key) }.map(\.key)
+        screen = try tmux.capture()
+        #expect(tagColumn(screen, among: Set(seeded.keys)) == expected)
+
+        // Copy a pull command: OSC 52 reaches tmux's clipboard. (The selection followed 1.10.0
+        // through the filter and the sort; go to the top, then one down.)
+        try tmux.press("g", "j", "y")
+        let pull = "docker pull \(fixture.state.anonymous.host)/ns/app:\(expected[1])"
+        try await tmux.waitFor("Copied: \(pull)")
+        #expect(try tmux.pasteBuffer() == pull)
+        let raw = String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self)
+        #expect(raw.contains("\u{1B}]52;c;\(Data(pull.utf8).base64EncodedString())\u{07}"))
+
+        // Artifact detail with tabs.
+        try tmux.press("Enter")
+        try await tmux.waitFor("artifact · ns/app:\(expected[1])")
+        try await tmux.waitFor("Reference")
+        try tmux.press("Tab", "Tab", "Tab")
+        try await tmux.waitFor("PATH=/usr/local/sbin")
+        try tmux.press("Escape")
+        try await tmux.waitFor("tags · ns/app")
+
+        // Delete a tag with confirmation; it is gone from the registry.
+        try tmux.type(":tags \(repository)")
+        try tmux.press("Enter")
+        try await tmux.waitFor("tags · \(repository) [2]")
+        try await tmux.waitFor("drop ")
+        try tmux.press("C-d")
+        try await tmux.waitFor("Delete from local/\(repository)")
+        try tmux.press("Tab", "Enter")
+        try await tmux.waitFor("Deleted 1 manifest(s)")
+        try await tmux.waitFor("[1]")
+        let left = try await fixture.jsonArray(["tags", "local/\(repository)"]).compactMap { $0["name"] as? String }
+        #expect(left == ["keep"])
+
+        // Resize down, too small, and back.
+        try tmux.resize(columns: 60, rows: 20)
+        screen = try await tmux.waitFor("tags · \(repository)")
+        #expect(screen.split(separator: "\n").count <= 20)
+        try tmux.resize(columns: 50, rows: 12)
+        try await tmux.waitFor("Terminal too small")
+        try tmux.resize(columns: 100, rows: 30)
+        try await tmux.waitUntilGone("Terminal too small")
+        try await tmux.waitFor("tags · \(repository)")
+
+        // Quit: the terminal is back in cooked mode.
+        try tmux.press("q")
+        assertTerminalRestored(try await tmux.waitFor("baud"))
+    }
+
+    @Test func terminateSignalRestoresTheTerminal() async throws {
+        let fixture = try await Fixture.make()
+        let tmux = try start(fixture, columns: 80, rows: 24)
+        try await tmux.waitFor("instances [4]")
+        let shell = try tmux.panePID()
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let console = try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
+        kill(console, SIGTERM)
+        assertTerminalRestored(try await tmux.waitFor("baud"))
+    }
+
+    @Test func lastViewIsRestoredOnTheNextStart() async throws {
+        let fixture = try await Fixture.make()
+        let first = try start(fixture, columns: 80, rows: 24)
+        try await first.waitFor("instances [4]")
+        try first.press("Enter")
+        try await first.waitFor("namespaces · local")
+        try first.type(":tags mirror/library/alpine")
+        try first.press("Enter")
+        try await first.waitFor("3.19")
+        try first.press("q")
+        try await first.waitFor("EXIT=0")
+
+        let second = try start(fixture, columns: 80, rows: 24)
+        try await second.waitFor("tags · mirror/library/alpine")
+        try await second.waitFor("3.19")
+    }
+}
