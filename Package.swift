@@ -39,6 +39,11 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks (scripts/bench): the console's filter and memory on a huge list, headless.
+        .executableTarget(
+            name: "console-bench", dependencies: ["Console", "RegistryClient", "CurlHTTP", "TerminalUI"],
+            path: "Benchmarks/ConsoleBench"),
+
         // Tests: one target per module plus shared support that starts real servers.
         .target(name: "TestSupport", dependencies: ["RegistryClient"], path: "Tests/TestSupport"),
         .testTarget(name: "RegistryClientTests", dependencies: ["RegistryClient", "CurlHTTP", "TestSupport"]),

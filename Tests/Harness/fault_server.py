@@ -21,6 +21,7 @@ Built-in endpoints (tests of the HTTP client):
   /echo                        method, path, headers, client port and body length as JSON
 
 --tls serves HTTPS with a fresh self-signed certificate (for TLS verification tests).
+--synthetic-tags N acts as a registry holding synthetic/many with N tags (benchmarks of huge lists).
 
 With --upstream every other request is proxied to that registry, except where a rule matches the
 path: ACTION is `status:CODE:TIMES` (the first TIMES matches answer CODE, then pass through),
@@ -30,6 +31,7 @@ sorted in pages of at most N with a relative `Link`, as distribution v3 does; 2.
 """
 
 import argparse
+import hashlib
 import http.client
 import json
 import os
@@ -50,6 +52,13 @@ counts = {}
 lock = threading.Lock()
 rules = []  # [regex, action, remaining]
 upstream = None
+synthetic_tags = 0
+SYNTHETIC_CONFIG = json.dumps({"created": "2024-01-01T00:00:00Z", "architecture": "amd64", "os": "linux",
+                               "config": {}, "rootfs": {"type": "layers", "diff_ids": []}}).encode()
+SYNTHETIC_MANIFEST = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                                 "config": {"mediaType": "application/vnd.oci.image.config.v1+json",
+                                            "digest": "sha256:" + hashlib.sha256(SYNTHETIC_CONFIG).hexdigest(),
+                                            "size": len(SYNTHETIC_CONFIG)}, "layers": []}).encode()
 
 
 def hit(key):
@@ -81,6 +90,8 @@ class Handler(BaseHTTPRequestHandler):
         parts = [p for p in path.split("/") if p]
         if parts and parts[0] in BUILTIN:
             return BUILTIN[parts[0]](self, parts[1:])
+        if synthetic_tags and parts and parts[0] == "v2":
+            return synthetic_registry(self, parts[1:])
         if upstream is None:
             return self.reply(404, b'{"errors":[{"code":"NOT_FOUND"}]}')
         for rule in rules:
@@ -178,6 +189,25 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_HEAD = do_PUT = do_POST = do_DELETE = do_PATCH = handle_any
 
 
+def synthetic_registry(handler, parts):
+    """A registry with one repository, synthetic/many, whose tags all point at one tiny image."""
+    path = "/".join(parts)
+    if path == "":
+        return handler.reply(200, b"{}", {"Docker-Distribution-Api-Version": "registry/2.0"})
+    if path.startswith("_catalog"):
+        return handler.reply(200, json.dumps({"repositories": ["synthetic/many"]}).encode())
+    if path == "synthetic/many/tags/list":
+        tags = [f"tag-{index:06d}" for index in range(1, synthetic_tags + 1)]
+        return handler.reply(200, json.dumps({"name": "synthetic/many", "tags": tags}).encode())
+    if path.startswith("synthetic/many/manifests/"):
+        digest = "sha256:" + hashlib.sha256(SYNTHETIC_MANIFEST).hexdigest()
+        return handler.reply(200, SYNTHETIC_MANIFEST, {"Docker-Content-Digest": digest},
+                             content_type="application/vnd.oci.image.manifest.v1+json")
+    if path.startswith("synthetic/many/blobs/"):
+        return handler.reply(200, SYNTHETIC_CONFIG, content_type="application/octet-stream")
+    return handler.reply(404, b'{"errors":[{"code":"NAME_UNKNOWN"}]}')
+
+
 def builtin_status(handler, args):
     handler.reply(int(args[0]), json.dumps({"status": int(args[0])}).encode())
 
@@ -266,14 +296,17 @@ BUILTIN = {
 
 
 def main():
-    global upstream
+    global upstream, synthetic_tags
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--upstream")
     parser.add_argument("--rule", action="append", default=[])
     parser.add_argument("--parent-pid", type=int)
     parser.add_argument("--tls", action="store_true", help="serve HTTPS with a fresh self-signed certificate")
+    parser.add_argument("--synthetic-tags", type=int, default=0,
+                        help="act as a registry holding one repository, synthetic/many, with this many tags")
     args = parser.parse_args()
     upstream = args.upstream
+    synthetic_tags = args.synthetic_tags
     for rule in args.rule:
         pattern, _, action = rule.rpartition("=")
         rules.append([pattern, action, None])
