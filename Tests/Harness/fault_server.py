@@ -115,27 +115,26 @@ class Handler(BaseHTTPRequestHandler):
                     time.sleep(int(action.split(":")[1]) / 1000)
                     continue
                 if action == "truncate":
-                    status, headers, data = self.forward(body)
-                    self.send_response(status)
-                    for name, value in headers:
-                        if name.lower() not in ("content-length", "transfer-encoding", "connection"):
-                            self.send_header(name, value)
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data[: len(data) // 2])
-                    self.wfile.flush()
-                    self.close_connection = True
-                    self.connection.shutdown(socket.SHUT_RDWR)
-                    return
-        status, headers, data = self.forward(body)
+                    return self.relay(*self.forward(body), truncate=True)
+        self.relay(*self.forward(body))
+
+    def relay(self, status, headers, data, truncate=False):
+        """Sends an upstream answer on; with `truncate`, half the body and then a closed connection."""
         self.send_response(status)
         for name, value in headers:
             if name.lower() not in ("content-length", "transfer-encoding", "connection"):
                 self.send_header(name, value)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        if self.command != "HEAD":
+        if self.command == "HEAD":
+            return
+        if not truncate:
             self.wfile.write(data)
+            return
+        self.wfile.write(data[: len(data) // 2])
+        self.wfile.flush()
+        self.close_connection = True
+        self.connection.shutdown(socket.SHUT_RDWR)
 
     def page_tags(self, body, limit):
         """Serves tags/list in sorted pages with a relative Link, as distribution v3 does."""

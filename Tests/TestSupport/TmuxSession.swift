@@ -31,27 +31,24 @@ public final class TmuxSession: @unchecked Sendable {
     /// Waits until the screen contains `text`; returns the screen, or throws with the last screen.
     @discardableResult
     public func waitFor(_ text: String, timeout: Duration = .seconds(20)) async throws -> String {
-        let deadline = ContinuousClock.now + timeout
-        var screen = ""
-        while ContinuousClock.now < deadline {
-            screen = try capture()
-            if screen.contains(text) { return screen }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw TestSupportError("timed out waiting for '\(text)'; screen:\n\(screen)")
+        try await wait(timeout: timeout, for: "'\(text)'") { $0.contains(text) }
     }
 
     /// Waits until the screen no longer contains `text`.
     @discardableResult
     public func waitUntilGone(_ text: String, timeout: Duration = .seconds(20)) async throws -> String {
+        try await wait(timeout: timeout, for: "'\(text)' to go") { !$0.contains(text) }
+    }
+
+    private func wait(timeout: Duration, for what: String, until done: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = ""
         while ContinuousClock.now < deadline {
             screen = try capture()
-            if !screen.contains(text) { return screen }
+            if done(screen) { return screen }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw TestSupportError("timed out waiting for '\(text)' to go; screen:\n\(screen)")
+        throw TestSupportError("timed out waiting for \(what); screen:\n\(screen)")
     }
 
     /// Resizes the window.

@@ -51,6 +51,18 @@ public enum DisplayWidth {
         return String(result)
     }
 
+    /// `text` without its first `columns` columns (a wide character straddling the cut goes too);
+    /// also returns how many columns were dropped.
+    public static func dropLeading(_ text: String, columns: Int) -> (rest: String, dropped: Int) {
+        var dropped = 0
+        var index = text.startIndex
+        while dropped < columns, index < text.endIndex {
+            dropped += of(String(text[index]))
+            index = text.index(after: index)
+        }
+        return (String(text[index...]), dropped)
+    }
+
     /// `text` cut or padded with spaces to exactly `width` columns.
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)

@@ -62,14 +62,8 @@ public struct LineEditor: Sendable, Equatable {
         var shown = text
         var cursorColumn = DisplayWidth.of(before)
         if cursorColumn > room {
-            let skip = cursorColumn - room
-            var dropped = 0
-            var start = text.startIndex
-            while dropped < skip, start < text.endIndex {
-                dropped += DisplayWidth.of(String(text[start]))
-                start = text.index(after: start)
-            }
-            shown = String(text[start...])
+            let (rest, dropped) = DisplayWidth.dropLeading(text, columns: cursorColumn - room)
+            shown = rest
             cursorColumn -= dropped
         }
         let written = surface.draw(shown, at: Point(row: point.row, column: point.column + prefixWidth), style: style, width: room, ellipsis: false)

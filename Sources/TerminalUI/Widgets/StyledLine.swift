@@ -60,13 +60,7 @@ public struct StyledLine: Sendable, Equatable {
                     toSkip -= runWidth
                     continue
                 }
-                var dropped = 0
-                var index = text.startIndex
-                while dropped < toSkip, index < text.endIndex {
-                    dropped += DisplayWidth.of(String(text[index]))
-                    index = text.index(after: index)
-                }
-                text = String(text[index...])
+                text = DisplayWidth.dropLeading(text, columns: toSkip).rest
                 toSkip = 0
             }
             let room = point.column + width - column
