@@ -1,0 +1,59 @@
+/// One vulnerability in one package of an image, normalized from any scanner's report.
+public struct Finding: Sendable, Hashable, Identifiable {
+    /// The vulnerability id: CVE-…, GHSA-…, a distribution advisory.
+    public var vulnerability: String
+    /// Other ids for the same vulnerability.
+    public var aliases: [String]
+    public var severity: Severity
+    /// The scanner's own severity word.
+    public var sourceSeverity: String
+    public var package: String
+    public var installedVersion: String
+    /// The first fixed version(s), nil when no fix exists.
+    public var fixedVersion: String?
+    public var title: String?
+    public var description: String?
+    public var cvssScore: Double?
+    public var cvssVector: String?
+    public var links: [String]
+    /// The layer that brought the package in (digest), when the scanner says.
+    public var layer: String?
+    /// Where the package was found (OS packages, a lock file…).
+    public var target: String?
+
+    /// Creates a finding.
+    public init(
+        vulnerability: String, aliases: [String] = [], severity: Severity, sourceSeverity: String, package: String,
+        installedVersion: String, fixedVersion: String? = nil, title: String? = nil, description: String? = nil,
+        cvssScore: Double? = nil, cvssVector: String? = nil, links: [String] = [], layer: String? = nil, target: String? = nil
+    ) {
+        self.vulnerability = vulnerability
+        self.aliases = aliases
+        self.severity = severity
+        self.sourceSeverity = sourceSeverity
+        self.package = package
+        self.installedVersion = installedVersion
+        self.fixedVersion = fixedVersion.flatMap { $0.isEmpty ? nil : $0 }
+        self.title = title
+        self.description = description
+        self.cvssScore = cvssScore
+        self.cvssVector = cvssVector
+        self.links = links
+        self.layer = layer
+        self.target = target
+    }
+
+    /// Identity across reports and scans: vulnerability, package and installed version.
+    public var id: String { "\(vulnerability)|\(package)|\(installedVersion)" }
+
+    /// Whether a fixed version exists.
+    public var isFixable: Bool { fixedVersion != nil }
+
+    /// The default order: severity, then CVSS score, then fixable first, then id — worst first.
+    public static func triageOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        if (lhs.cvssScore ?? -1) != (rhs.cvssScore ?? -1) { return (lhs.cvssScore ?? -1) > (rhs.cvssScore ?? -1) }
+        if lhs.isFixable != rhs.isFixable { return lhs.isFixable }
+        return lhs.id < rhs.id
+    }
+}

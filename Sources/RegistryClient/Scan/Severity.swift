@@ -1,0 +1,57 @@
+import Foundation
+
+/// One severity scale for every scanner: critical > high > medium > low > negligible > unknown.
+/// Each source's own word is kept beside it as `Finding.sourceSeverity`.
+public enum Severity: Int, CaseIterable, Comparable, Sendable, Codable, CustomStringConvertible {
+    case unknown = 0, negligible, low, medium, high, critical
+
+    /// Normalizes a scanner's word, case-insensitively: Trivy `HIGH`, Grype `High`, CycloneDX `high`,
+    /// Harbor `Negligible`, ACR `Medium`; `info` is negligible, `none` and anything unrecognized unknown.
+    public init(word: String) {
+        switch word.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "critical": self = .critical
+        case "high", "important": self = .high
+        case "medium", "moderate": self = .medium
+        case "low": self = .low
+        case "negligible", "info", "informational": self = .negligible
+        default: self = .unknown
+        }
+    }
+
+    /// The bucket for a CVSS score (≥9 critical, ≥7 high, ≥4 medium, >0 low), as SARIF consumers read
+    /// `security-severity`.
+    public init(score: Double) {
+        switch score {
+        case 9...: self = .critical
+        case 7..<9: self = .high
+        case 4..<7: self = .medium
+        case 0.1..<4: self = .low
+        default: self = .unknown
+        }
+    }
+
+    /// Parses a level as the CLI takes it (`high`, `HIGH`, `high+`); nil when it is not a level.
+    public init?(level: String) {
+        let word = level.hasSuffix("+") ? String(level.dropLast()) : level
+        guard let match = Severity.allCases.first(where: { $0.description == word.lowercased() }) else { return nil }
+        self = match
+    }
+
+    /// The lowercase name: `critical`, `high`, …
+    public var description: String {
+        switch self {
+        case .unknown: "unknown"
+        case .negligible: "negligible"
+        case .low: "low"
+        case .medium: "medium"
+        case .high: "high"
+        case .critical: "critical"
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Worst first.
+    public static let worstFirst: [Severity] = allCases.reversed()
+}
+
