@@ -12,7 +12,7 @@ struct Regconsole: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InstancesCommand.self, NamespacesCommand.self, ReposCommand.self, TagsCommand.self, InspectCommand.self,
-            DeleteCommand.self, ConfigCommand.self,
+            DeleteCommand.self, ScanCommand.self, ConfigCommand.self,
         ]
     )
 
@@ -62,7 +62,7 @@ enum Main {
     /// Prints what ended the command and returns the exit status.
     private static func report(_ error: any Error) -> Int32 {
         switch error {
-        case is RegistryError, is ConfigError, is UsageError, is CommandFailure:
+        case is RegistryError, is ConfigError, is UsageError, is CommandFailure, is ScanReportError:
             FileHandle.standardError.write(Data("regconsole: \(Sanitizer.clean(String(describing: error)))\n".utf8))
             return ExitStatus.of(error).rawValue
         default:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One registry instance behind a uniform interface. Lists stream page by page so callers can
 /// show the first page at once; later pages append (an entry whose id was seen replaces it).
 public protocol RegistryProvider: Sendable {
@@ -25,4 +27,14 @@ public protocol RegistryProvider: Sendable {
     func referrers(repository: String, digest: Digest) async throws -> [Referrer]
     /// Deletes a manifest by digest.
     func deleteManifest(repository: String, digest: Digest) async throws
+    /// The newest vulnerability report for a manifest, nil when there is none.
+    func scanReport(repository: String, tag: String?, digest: Digest) async throws -> ScanReport?
+}
+
+/// A provider that can attach artifacts (scan reports, SBOMs) to a manifest as OCI referrers.
+public protocol ReferrerAttaching: RegistryProvider {
+    /// The descriptor of a manifest, for use as a `subject`.
+    func subjectDescriptor(repository: String, reference: String) async throws -> Descriptor
+    /// Pushes `payload` as an artifact whose `subject` is `subject`, and lists it as a referrer.
+    func attach(repository: String, subject: Descriptor, artifactType: String, payload: Data, payloadMediaType: String, annotations: [String: String]) async throws -> Referrer
 }

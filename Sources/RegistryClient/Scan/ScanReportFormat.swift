@@ -9,7 +9,7 @@ public enum ScanReportFormat: String, Sendable, CaseIterable, Codable {
         case .grype: "application/vnd.anchore.grype.report+json"
         case .sarif: "application/sarif+json"
         case .cyclonedx: "application/vnd.cyclonedx+json"
-        case .harbor: "application/vnd.security.vulnerability.report; version=1.1"
+        case .harbor: "application/vnd.goharbor.vulnerability.report+json"
         case .acr: "application/vnd.aliyun.acr.scan+json"
         }
     }

@@ -27,7 +27,7 @@ indirect enum JSONValue: Decodable {
         case .bool(let value): return value ? "true" : "false"
         case .number(let value): return String(value)
         case .double(let value): return value.isFinite ? String(value) : "null"
-        case .string(let value): return Self.quote(Sanitizer.clean(value))
+        case .string(let value): return Self.quote(Sanitizer.clean(value, keepingLineBreaks: true))
         case .array(let values):
             guard !values.isEmpty else { return "[]" }
             return "[\n" + values.map { inner + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"

@@ -9,6 +9,8 @@ struct RecordSet {
     enum Value {
         case text(String?)
         case integer(Int64?)
+        /// A decimal shown with one digit (a CVSS score).
+        case decimal(Double?)
         case bytes(Int64?)
         case date(Date?)
         case list([String])
@@ -70,6 +72,7 @@ struct RecordSet {
         switch value {
         case .text(let text): .text(text)
         case .integer(let number), .bytes(let number): number.map { .number($0) } ?? .null
+        case .decimal(let number): number.map { .double($0) } ?? .null
         case .date(let date): .date(date)
         case .list(let items): .array(items.map { .string($0) })
         case .flag(let flag): .bool(flag)
@@ -80,6 +83,7 @@ struct RecordSet {
         switch value {
         case .text(let text): text.flatMap { $0.isEmpty ? nil : $0 } ?? "-"
         case .integer(let number): number.map(String.init) ?? "-"
+        case .decimal(let number): number.map { String(format: "%.1f", $0) } ?? "-"
         case .bytes(let number): number.map(ByteCount.format) ?? "-"
         case .date(let date): date.map(RFC3339.format) ?? "-"
         case .list(let items): items.isEmpty ? "-" : items.joined(separator: ",")
@@ -91,6 +95,7 @@ struct RecordSet {
         switch value {
         case .text(let text): text ?? ""
         case .integer(let number), .bytes(let number): number.map(String.init) ?? ""
+        case .decimal(let number): number.map { String(format: "%.1f", $0) } ?? ""
         case .date(let date): date.map(RFC3339.format) ?? ""
         case .list(let items): items.joined(separator: ";")
         case .flag(let flag): flag ? "true" : "false"
