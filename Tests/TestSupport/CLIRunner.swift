@@ -67,6 +67,8 @@ public struct CLIRunner: Sendable {
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
         if let input {
+            // A child that exits before reading its input must not take the test process down.
+            signal(SIGPIPE, SIG_IGN)
             stdin.fileHandleForWriting.write(Data(input.utf8))
             try? stdin.fileHandleForWriting.close()
         }
