@@ -2,7 +2,7 @@
 """A stateful emulator of the Alibaba Cloud ACR Enterprise OpenAPI (`cr` 2018-12-01, V3 signature).
 
   acr_emulator.py --access-key-id ID --access-key-secret SECRET
-                  [--readonly-key ID:SECRET] [--sts-key ID:SECRET:TOKEN]
+                  [--readonly-key ID:SECRET ...] [--sts-key ID:SECRET:TOKEN ...]
                   --region cn-hangzhou --registry URL --registry-username U --registry-password P
                   [--parent-pid PID] [--verbose]
   acr_emulator.py --self-test
@@ -39,7 +39,7 @@ uses GET for GetRepoTag, GetArtifactLifecycleRule and ListArtifactLifecycleRule)
 accepted as true/false in any casing (the Python SDK sends `True`/`False`). Every request must carry
 `Authorization: ACS3-HMAC-SHA256 Credential=ID,SignedHeaders=a;b;…,Signature=HEX`; SignedHeaders
 must be lower-case, sorted, unique, and include `host` and every `x-acs-*` header present. Errors,
-checked in this order:
+roughly in the order they are checked:
   400 IncompleteSignature          no or malformed Authorization, bad SignedHeaders, a signed header
                                    missing, an x-acs-* header not signed, no x-acs-content-sha256
   404 InvalidAccessKeyId.NotFound  unknown key id
@@ -72,6 +72,10 @@ UpdateArtifactLifecycleRule DeleteArtifactLifecycleRule.
   GetAuthorizationToken returns the --registry credentials as TempUsername/AuthorizationToken,
 ExpireTime = now + ExpiresInHours (default 1) hours. ListInstanceEndpoint returns one `internet`
 endpoint whose SYSTEM domain is the host:port of --registry (ModuleName Chart: none).
+  Lists: name filters (InstanceName, NamespaceName, RepoName) match substrings; ListRepository
+filters by RepoNamespaceName exactly. DeleteNamespace also deletes its repositories; deleting a
+repository or tag forgets its scans. CreateRepoTag (NamespaceName, RepoName, FromTag, ToTag) copies
+a tag in the model (400 TAG_IMMUTABLE when overwriting in an immutable repository).
   Scans: CreateRepoTagScanTask(RepoId, Tag[, ScanService]) (re)starts a scan; GetRepoTagScanStatus
 answers SCANNING to the first 2 polls, then COMPLETE. A tag never scanned answers HTTP 200 with
 Status `NO_DATA` (and no ScanService); its summary is all zeros and its result list empty, as is
@@ -92,8 +96,10 @@ Control endpoint (unsigned, for tests):
     {"reset": true}          clears the faults
     {"clearRequests": true}  empties the request log
     {"resetModel": true}     restores the model read at startup (and forgets scans and rules)
-  ("action": "*" matches every action; a value may also be a list of such objects.)
+  ("action": "*" matches every action; "times" defaults to 1, "retryAfterMs" to 1000; a value may
+  also be a list of such objects. Faults apply only to requests that pass authentication.)
   GET /__control__/requests[?action=NAME] → [{"action","method","accessKeyId","status","code"}, …]
+        (every non-control request in order; accessKeyId is the Credential= id even when it failed)
   GET /__control__          → {"faults": […], "requests": N}
 
 Python tests may use `signed_call(url, action, params, key_id, secret, …)` from this module.
@@ -1141,8 +1147,7 @@ class Api:
     def rule_view(instance, rule):
         view = {key: copy.deepcopy(value) for key, value in rule.items()}
         view["InstanceId"] = instance["InstanceId"]
-        view["Policies"] = [{"Type": "LATEST_TAG_COUNT", "Condition": {"LatestTagCount": rule["RetentionTagCount"]},
-                             "Filter": {"TagWildcard": ""}}]
+        view["Policies"] = []  # response-only and undocumented (§1.4.6); not modelled
         return view
 
     def rule(self, instance, p):
@@ -1213,6 +1218,8 @@ class State:
             for fault in self.faults:
                 if fault["remaining"] > 0 and fault["action"] in (action, "*"):
                     fault["remaining"] -= 1
+                    if fault["remaining"] == 0:
+                        self.faults.remove(fault)
                     return dict(fault)
         return None
 
@@ -1259,11 +1266,12 @@ class Handler(BaseHTTPRequestHandler):
         state = self.state
         request_id = str(uuid.uuid4()).upper()
         action = self.headers.get("x-acs-action") or ""
-        entry = {"action": action, "method": self.command, "accessKeyId": None, "status": None, "code": None}
+        credential = re.search(r"Credential=([^,\s]+)", self.headers.get("Authorization") or "")
+        entry = {"action": action, "method": self.command, "accessKeyId": credential.group(1) if credential else None,
+                 "status": None, "code": None}
         try:
             key_id, key = authenticate(self.command, self.path, self.headers.items(), body, state.keys, state.nonces,
                                        log=state.log)
-            entry["accessKeyId"] = key_id
             if (self.headers.get("x-acs-version") != API_VERSION or action not in state.api.actions or path != "/"
                     or self.command not in ("GET", "POST")):
                 raise ApiError(400, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.")

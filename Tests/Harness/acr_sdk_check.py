@@ -115,6 +115,17 @@ class Checker:
         c = self.client
         state = {}
 
+        # -- a wrong secret must fail (checked first, so it runs even when the given key is wrong)
+        def wrong_secret():
+            bad = self.make_client(self.args.access_key_id, self.args.access_key_secret + "-wrong")
+            code, error = error_code(lambda: bad.list_instance(cr.ListInstanceRequest()))
+            expect(code == "SignatureDoesNotMatch", f"wrong secret gave {code}: {error}")
+            expect(getattr(error, "status_code", None) == 400, f"status {getattr(error, 'status_code', None)}")
+            unknown = self.make_client("NoSuchKey", "x")
+            code, _ = error_code(lambda: unknown.list_instance(cr.ListInstanceRequest()))
+            expect(code == "InvalidAccessKeyId.NotFound", f"unknown key gave {code}")
+        self.step("WrongSecret", wrong_secret)
+
         def list_instance():
             body = c.list_instance(cr.ListInstanceRequest(page_no=1, page_size=30)).body
             expect(body.is_success is True and body.code == "success", f"envelope {body.code} {body.is_success}")
@@ -454,17 +465,7 @@ class Checker:
             expect(code == "NAMESPACE_NOT_EXIST", f"after delete: {code}")
         self.step("DeleteNamespace", delete_namespace)
 
-        # -- negative and optional checks
-        def wrong_secret():
-            bad = self.make_client(self.args.access_key_id, self.args.access_key_secret + "-wrong")
-            code, error = error_code(lambda: bad.list_instance(cr.ListInstanceRequest()))
-            expect(code == "SignatureDoesNotMatch", f"wrong secret gave {code}: {error}")
-            expect(getattr(error, "status_code", None) == 400, f"status {getattr(error, 'status_code', None)}")
-            unknown = self.make_client("NoSuchKey", "x")
-            code, _ = error_code(lambda: unknown.list_instance(cr.ListInstanceRequest()))
-            expect(code == "InvalidAccessKeyId.NotFound", f"unknown key gave {code}")
-        self.step("WrongSecret", wrong_secret)
-
+        # -- optional checks
         if self.args.readonly_key:
             key_id, secret = self.args.readonly_key.split(":", 1)
 
