@@ -18,18 +18,9 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-HARNESS = os.path.join(HERE, "..", "Tests", "Harness")
+from bench_support import start
+
 LAUNCHER = "import os, sys, time; open(sys.argv[1], 'w').write(repr(time.time())); os.execv(sys.argv[2], sys.argv[2:])"
-
-
-def start(script, *arguments):
-    process = subprocess.Popen([sys.executable, os.path.join(HARNESS, script), *arguments, "--parent-pid", str(os.getpid())],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    state = json.loads(process.stdout.readline())
-    if "error" in state:
-        sys.exit(f"{script}: {state['error']}")
-    return process, state
 
 
 def home_with(work, name, url, location):
@@ -105,7 +96,7 @@ def main():
     synthetic, synthetic_state = start("fault_server.py", "--synthetic-tags", "100000")
     home = home_with(work, "synthetic", synthetic_state["url"], {"namespace": "synthetic", "repository": "synthetic/many"})
     _, loaded, binary_rss = run_in_tmux(binary, home, "first-pane-loaded:TagsScreen", keep=peak_rss_of_child)
-    headless = json.loads(subprocess.run([args.bench, "--registry", synthetic_state["url"][len("http://"):], "--repository", "synthetic/many"],
+    headless = json.loads(subprocess.run([args.bench, "tags", "--registry", synthetic_state["url"][len("http://"):], "--repository", "synthetic/many"],
                                          capture_output=True, text=True, check=True).stdout)
     synthetic.terminate()
     shutil.rmtree(work, ignore_errors=True)

@@ -11,39 +11,14 @@ Every figure is the median of several runs; ratios compare medians.
 import argparse
 import json
 import os
-import statistics
 import subprocess
-import sys
 import tempfile
-import time
 import urllib.request
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-HARNESS = os.path.join(HERE, "..", "Tests", "Harness", "harness.py")
+from bench_support import isolated_environment, start, timed
+
 ACCEPT = ("application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, "
           "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json")
-
-
-def start_registry():
-    process = subprocess.Popen([sys.executable, HARNESS, "serve", "--parent-pid", str(os.getpid())],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    state = json.loads(process.stdout.readline())
-    if "error" in state:
-        sys.exit(f"harness: {state['error']}")
-    return process, state
-
-
-def timed(argv, env=None, runs=5, prepare=None):
-    samples = []
-    for _ in range(runs):
-        if prepare:
-            prepare()
-        started = time.perf_counter()
-        result = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        samples.append(time.perf_counter() - started)
-        if result.returncode != 0:
-            sys.exit(f"{' '.join(argv[:3])}… failed: {result.stderr.decode()[:500]}")
-    return statistics.median(samples), samples
 
 
 def main():
@@ -54,7 +29,7 @@ def main():
     parser.add_argument("--concurrency", type=int, default=16)
     args = parser.parse_args()
 
-    harness, state = start_registry()
+    harness, state = start("harness.py", "serve")
     host = state["anonymous"]["url"][len("http://"):]
     base = state["anonymous"]["url"]
     tags = sorted(state["seed"]["repositories"]["bulk/many"])
@@ -80,9 +55,8 @@ def main():
         for tag in tags:
             handle.write(f"skopeo inspect --tls-verify=false --no-tags docker://{host}/bulk/many:{tag} >/dev/null\n")
 
-    cache = os.path.join(work, "cache")
-    env = dict(os.environ, HOME=work, XDG_CACHE_HOME=cache, XDG_CONFIG_HOME=os.path.join(work, "config"),
-               XDG_STATE_HOME=os.path.join(work, "state"), DOCKER_CONFIG=os.path.join(work, "docker"))
+    env = isolated_environment(work)
+    cache = env["XDG_CACHE_HOME"]
 
     def cold():
         subprocess.run(["rm", "-rf", cache])

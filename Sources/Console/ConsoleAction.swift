@@ -13,7 +13,11 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case copyTag = "copy-tag", copyDigest = "copy-digest"
     case nextTab = "next-tab", previousTab = "previous-tab"
     case sortName = "sort-name", sortSemver = "sort-semver", sortCreated = "sort-created", sortSize = "sort-size"
+    case sortSeverity = "sort-severity"
     case toggleReferrers = "toggle-referrers"
+    case vulnerabilities, diff, suppress
+    case groupPackages = "group-packages", groupVulnerabilities = "group-vulnerabilities"
+    case showSuppressed = "show-suppressed"
 
     /// Arrows and vim keys, k9s-style verbs.
     public static let defaultBindings: [ConsoleAction: [Key]] = [
@@ -41,6 +45,13 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .sortSemver: [.character("V")],
         .sortCreated: [.character("A")],
         .sortSize: [.character("S")],
+        .sortSeverity: [.character("W")],
         .toggleReferrers: [.character("R")],
+        .vulnerabilities: [.character("v")],
+        .diff: [.character("d")],
+        .suppress: [.character("x")],
+        .groupPackages: [.character("p")],
+        .groupVulnerabilities: [.character("c")],
+        .showSuppressed: [.character("H")],
     ]
 }

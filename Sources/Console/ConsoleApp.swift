@@ -30,17 +30,25 @@ public final class ConsoleApp: TerminalApplication {
         case filter(LineEditor)
     }
 
+    /// A dialog that takes every key until it closes.
+    private enum Modal {
+        case confirm(ConfirmDialog, then: () -> Void)
+        /// `validate` marks field errors and says whether the form can be saved.
+        case form(FormDialog, validate: (inout Form) -> Bool, save: (Form) -> Void)
+    }
+
     let session: RegistrySession
     let catalog: Catalog
     let keymap: Keymap<ConsoleAction>
     let options: Options
     let directories: XDGDirectories
+    /// Scan reports every pane shares.
+    let scanReports: ScanReportCache
     private(set) var theme: Theme
     private(set) var stack: [any Screen] = []
     private var prompt: Prompt?
     private var help: TextView?
-    private var dialog: ConfirmDialog?
-    private var onConfirm: (() -> Void)?
+    private var modal: Modal?
     private var flash: Flash?
     /// Why the filter being typed does not apply (shown beside the title while typing).
     private var filterProblem: String?
@@ -48,7 +56,9 @@ public final class ConsoleApp: TerminalApplication {
     private let started = ContinuousClock.now
     private let lastViews: LastViewStore
     private var instanceNames: [String] = []
-    /// Raw escape output (OSC 52); the terminal writes it, tests record it.
+    /// Links drawn in the last frame, written as OSC 8 after it (`writeHyperlinks`).
+    private var hyperlinks: [Hyperlink] = []
+    /// Raw escape output (OSC 52, OSC 8); the terminal writes it, tests record it.
     public var writeRaw: (String) -> Void = { _ in }
     /// Asks the event loop for a frame.
     public var requestDisplay: () -> Void = {}
@@ -63,6 +73,7 @@ public final class ConsoleApp: TerminalApplication {
         self.theme = options.theme
         self.directories = XDGDirectories(environment: options.environment)
         self.lastViews = LastViewStore(directories: directories)
+        self.scanReports = ScanReportCache(session: session)
         if let problem = options.startupProblems.first { flash = Flash(problem, kind: .error, seconds: 10) }
     }
 
@@ -134,11 +145,30 @@ public final class ConsoleApp: TerminalApplication {
         showFlash(catalog[.copied, text])
     }
 
+    /// Marks text a pane drew as a link for this frame.
+    func link(_ text: String, to url: String, at point: Point) {
+        hyperlinks.append(Hyperlink(text: text, url: url, at: point))
+    }
+
+    /// Writes the links of the last frame; call after the frame is on screen.
+    public func writeHyperlinks() {
+        let sequence = Hyperlink.sequence(hyperlinks)
+        if !sequence.isEmpty { writeRaw(sequence) }
+    }
+
     /// Asks for confirmation; `action` runs when the user confirms.
     func confirm(_ dialog: ConfirmDialog, then action: @escaping () -> Void) {
-        self.dialog = dialog
+        modal = .confirm(dialog, then: action)
         flash = nil
-        onConfirm = action
+        requestDisplay()
+    }
+
+    /// Shows a form; `save` runs with the fields once `validate` passes and the user saves.
+    func edit(_ dialog: FormDialog, validate: @escaping (inout Form) -> Bool, save: @escaping (Form) -> Void) {
+        var dialog = dialog
+        _ = validate(&dialog.form)
+        modal = .form(dialog, validate: validate, save: save)
+        flash = nil
         requestDisplay()
     }
 
@@ -182,6 +212,14 @@ public final class ConsoleApp: TerminalApplication {
     /// Whether mutations are off for an instance.
     func isReadOnly(_ instance: Instance) -> Bool { options.readOnly || instance.readOnly }
 
+    /// The suppressions of an instance.
+    func suppressions(of instance: Instance) -> SuppressionStore {
+        SuppressionStore(instance: instance.name, directories: directories)
+    }
+
+    /// The clock's now.
+    var now: Date { options.now() }
+
     /// The audit log mutations write to.
     var auditLog: AuditLog { AuditLog(directories: directories) }
 
@@ -211,13 +249,8 @@ public final class ConsoleApp: TerminalApplication {
 
     public func handle(_ key: Key) {
         defer { requestDisplay() }
-        if var current = dialog {
-            let outcome = current.handle(key)
-            dialog = outcome == .pending ? current : nil
-            guard outcome != .pending else { return }
-            let action = onConfirm
-            onConfirm = nil
-            if outcome == .confirmed { action?() }
+        if let current = modal {
+            handleModal(current, key)
             return
         }
         if var view = help {
@@ -249,6 +282,32 @@ public final class ConsoleApp: TerminalApplication {
             top?.refresh()
             showFlash(catalog[.refreshing])
         default: break
+        }
+    }
+
+    private func handleModal(_ current: Modal, _ key: Key) {
+        switch current {
+        case .confirm(var dialog, let action):
+            let outcome = dialog.handle(key)
+            modal = outcome == .pending ? .confirm(dialog, then: action) : nil
+            if outcome == .confirmed { action() }
+        case .form(var dialog, let validate, let save):
+            switch dialog.handle(key) {
+            case .cancel:
+                modal = nil
+            case .save:
+                if validate(&dialog.form) {
+                    modal = nil
+                    save(dialog.form)
+                } else {
+                    modal = .form(dialog, validate: validate, save: save)
+                }
+            case .edited:
+                _ = validate(&dialog.form)
+                modal = .form(dialog, validate: validate, save: save)
+            case .moved:
+                modal = .form(dialog, validate: validate, save: save)
+            }
         }
     }
 
@@ -333,6 +392,9 @@ public final class ConsoleApp: TerminalApplication {
             let screen = RepositoriesScreen(app: self, instance: instance, namespace: nil)
             reset(to: [NamespacesScreen(app: self, instance: instance), screen])
             if let filter { try? screen.setFilter(filter) }
+        case .vulnerabilities(let namespace):
+            guard let instance = currentInstance else { return }
+            reset(to: [NamespacesScreen(app: self, instance: instance), VulnerabilityOverviewScreen(app: self, instance: instance, namespace: namespace)])
         case .tags(let repository):
             guard let instance = currentInstance else { return }
             let namespace = Namespace.of(repository: repository)
@@ -360,6 +422,7 @@ public final class ConsoleApp: TerminalApplication {
 
     public func render(on surface: any Surface) {
         lastSize = surface.size
+        hyperlinks = []
         surface.setCursor(nil)
         surface.fill(Rect(surface.size), style: theme[.text])
         if SizeNotice.isTooSmall(surface.size) {
@@ -377,10 +440,16 @@ public final class ConsoleApp: TerminalApplication {
             HelpOverlay.draw(&view, title: catalog[.helpTitle], on: surface, in: full, theme: theme)
             help = view
         }
-        if var current = dialog {
-            current.draw(on: surface, in: full, theme: theme)
-            dialog = current
+        switch modal {
+        case .confirm(var dialog, let action)?:
+            dialog.draw(on: surface, in: full, theme: theme)
+            modal = .confirm(dialog, then: action)
+        case .form(let dialog, _, _)?:
+            dialog.draw(on: surface, in: full, theme: theme)
+        case nil:
+            break
         }
+        if help != nil || modal != nil { hyperlinks = [] }
     }
 
     private func drawHeader(on surface: any Surface, in rect: Rect) {
@@ -417,7 +486,9 @@ public final class ConsoleApp: TerminalApplication {
 
     private var statusBar: StatusBar {
         let instance = currentInstance
-        let hints = (top?.actions ?? []) + [.help, .quit]
+        func hints(_ actions: [ConsoleAction]) -> [StatusBar.Hint] {
+            actions.compactMap { action in keymap.hint(for: action).map { StatusBar.Hint(key: $0, label: description(of: action)) } }
+        }
         let role: ThemeRole = instance.map { $0.production ? .statusProduction : (isReadOnly($0) ? .statusReadOnly : .status) } ?? .status
         var trailing = instance.map { "\($0.name) \($0.kind.rawValue)" } ?? ""
         if let instance {
@@ -425,7 +496,7 @@ public final class ConsoleApp: TerminalApplication {
             if isReadOnly(instance) { trailing += " · " + catalog[.flagReadOnly] }
             if instance.insecure { trailing += " · " + catalog[.flagInsecure] }
         }
-        return StatusBar(hints: hints.compactMap { action in keymap.hint(for: action).map { StatusBar.Hint(key: $0, label: description(of: action)) } }, trailing: trailing, role: role)
+        return StatusBar(hints: hints((top?.actions ?? []) + [.quit]), pinned: hints([.help]), trailing: trailing, role: role)
     }
 
     /// The label of an action in hints and help.
@@ -455,7 +526,14 @@ public final class ConsoleApp: TerminalApplication {
         case .sortSemver: .actionSortSemver
         case .sortCreated: .actionSortCreated
         case .sortSize: .actionSortSize
+        case .sortSeverity: .actionSortSeverity
         case .toggleReferrers: .actionToggleReferrers
+        case .vulnerabilities: .actionVulnerabilities
+        case .diff: .actionDiff
+        case .suppress: .actionSuppress
+        case .groupPackages: .actionGroupPackages
+        case .groupVulnerabilities: .actionGroupVulnerabilities
+        case .showSuppressed: .actionShowSuppressed
         }
         return catalog[message]
     }
@@ -474,7 +552,7 @@ public final class ConsoleApp: TerminalApplication {
             HelpOverlay.Section(title: catalog[.helpPane] + " — " + (top?.title ?? ""), entries: entries(pane)),
             HelpOverlay.Section(title: catalog[.helpNavigation], entries: entries(navigation)),
             HelpOverlay.Section(title: catalog[.helpGeneral], entries: entries(general)),
-            HelpOverlay.Section(title: catalog[.helpCommands], entries: [.commandContext, .commandNamespace, .commandRepositories, .commandTags, .commandHelp, .commandQuit].map { ("", catalog[$0]) }),
+            HelpOverlay.Section(title: catalog[.helpCommands], entries: [.commandContext, .commandNamespace, .commandRepositories, .commandTags, .commandVulns, .commandHelp, .commandQuit].map { ("", catalog[$0]) }),
             HelpOverlay.Section(title: catalog[.helpFilter], entries: [("", catalog[.filterSyntax])]),
         ]
     }

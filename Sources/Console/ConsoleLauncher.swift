@@ -38,6 +38,7 @@ public enum ConsoleLauncher {
         app.writeRaw = { terminal.writeRaw($0) }
         app.requestDisplay = { loop.setNeedsDisplay() }
         loop.onFrame = {
+            app.writeHyperlinks()
             recorder?.record("first-frame")
             if let top = app.top, !(top is InstancesScreen), !top.isBusy { recorder?.record("first-pane-loaded:\(type(of: top))") }
         }

@@ -153,6 +153,7 @@ class Seeder:
             "size": sum(child["size"] for child, _ in children),
             "created": children[0][0]["created"],
             "platforms": [child["platforms"][0] for child, _ in children],
+            "descriptor": {"mediaType": index_type, "digest": sha256_digest(index), "size": len(index)},
         }
 
     def referrer(self, repository, subject, artifact_type, payload: bytes, created):
@@ -176,6 +177,57 @@ class Seeder:
         index["manifests"].append({"mediaType": OCI_MANIFEST, "digest": digest, "size": len(manifest), "artifactType": artifact_type, "annotations": annotations})
         self.client.put_manifest(repository, fallback_tag, compact(index), OCI_INDEX)
         return {"digest": digest, "artifactType": artifact_type, "size": len(manifest), "fallbackTag": fallback_tag}
+
+
+TRIVY_REPORT = "application/vnd.aquasec.trivy.report+json"
+
+
+def vulnerability(identifier, package, installed, fixed, severity, score, title, description=None):
+    entry = {
+        "VulnerabilityID": identifier, "PkgName": package, "InstalledVersion": installed, "Severity": severity,
+        "Title": title, "Description": description or f"{title}. See the advisory for details.",
+        "PrimaryURL": f"https://avd.aquasec.com/nvd/{identifier.lower()}",
+        "References": [f"https://nvd.nist.gov/vuln/detail/{identifier}"],
+        "CVSS": {"nvd": {"V3Vector": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "V3Score": score}},
+    }
+    if fixed:
+        entry["FixedVersion"] = fixed
+    return entry
+
+
+# ns/web:v2 (older) and ns/web:stable (newer): openssl and zlib are fixed by stable, busybox is
+# unchanged, xz, curl and a newer openssl are new. One title is Chinese, one description carries
+# a terminal escape that must never reach the screen.
+WEB_V2_FINDINGS = [
+    vulnerability("CVE-2023-0286", "openssl", "3.0.2", "3.0.8", "HIGH", 7.4, "openssl: X.400 address type confusion in X.509 GeneralName"),
+    vulnerability("CVE-2022-37434", "zlib", "1.2.12", "1.2.12-r2", "CRITICAL", 9.8, "zlib: heap-based buffer over-read in inflateGetHeader"),
+    vulnerability("CVE-2022-48174", "busybox", "1.36.0", None, "CRITICAL", 9.8, "busybox: stack overflow in ash"),
+    vulnerability("CVE-2023-2650", "openssl", "3.0.2", "3.0.9", "MEDIUM", 6.5, "openssl: possible DoS translating ASN.1 object identifiers"),
+]
+WEB_STABLE_FINDINGS = [
+    vulnerability("CVE-2024-3094", "xz-libs", "5.6.0", "5.6.1", "CRITICAL", 10.0, "xz: malicious code in distributed source"),
+    vulnerability("CVE-2022-48174", "busybox", "1.36.0", None, "CRITICAL", 9.8, "busybox: stack overflow in ash"),
+    vulnerability("CVE-2024-2398", "curl", "8.5.0", "8.7.1", "MEDIUM", 5.9, "libcurl：HTTP/2 推送头内存泄漏",
+                  "当 HTTP/2 服务器推送的头部过多时 libcurl 会泄漏内存。\u001b[2J\u001b[31mThis escape must be shown inert."),
+    vulnerability("CVE-2024-0727", "openssl", "3.0.12", "3.0.13", "LOW", 5.5, "openssl: denial of service via null dereference"),
+    vulnerability("CVE-2023-6237", "openssl", "3.0.12", "3.0.13", "LOW", 5.9, "openssl: excessive time spent checking invalid RSA public keys"),
+]
+
+
+def trivy_report(artifact, created, vulnerabilities):
+    """A Trivy JSON report (SchemaVersion 2) with one OS package result."""
+    return {
+        "SchemaVersion": 2, "CreatedAt": created, "ArtifactName": artifact, "ArtifactType": "container_image",
+        "Trivy": {"Version": "0.50.1"},
+        "Results": [{"Target": f"{artifact} (alpine 3.19.1)", "Class": "os-pkgs", "Type": "alpine", "Vulnerabilities": vulnerabilities}],
+    }
+
+
+def severity_counts(vulnerabilities):
+    counts = {}
+    for entry in vulnerabilities:
+        counts[entry["Severity"].lower()] = counts.get(entry["Severity"].lower(), 0) + 1
+    return counts
 
 
 def seed_standard(client: RegistryClient, bulk_tags: int = 1500) -> dict:
@@ -207,6 +259,11 @@ def seed_standard(client: RegistryClient, bulk_tags: int = 1500) -> dict:
     web_arm = seeder.image("ns/web", "2023-07-02T00:00:00Z", platform=("linux", "arm", "v7"), media="docker", files={"index.html": b"<h1>arm</h1>\n"})
     web["stable"] = seeder.index("ns/web", ["stable"], [(web_amd64, ("linux", "amd64", None)), (web_arm, ("linux", "arm", "v7"))], media="docker")
     repositories["ns/web"] = web
+    scans = {}
+    for tag, subject, created, vulnerabilities in (("v2", v2, "2023-06-02T00:00:00Z", WEB_V2_FINDINGS), ("stable", web["stable"], "2023-07-03T00:00:00Z", WEB_STABLE_FINDINGS)):
+        report = trivy_report(f"ns/web:{tag}", created, vulnerabilities)
+        seeder.referrer("ns/web", subject, TRIVY_REPORT, compact(report), created)
+        scans[f"ns/web:{tag}"] = severity_counts(vulnerabilities)
 
     alpine = seeder.image(
         "mirror/library/alpine", "2024-05-01T00:00:00Z",
@@ -226,6 +283,7 @@ def seed_standard(client: RegistryClient, bulk_tags: int = 1500) -> dict:
     return {
         "repositories": repositories,
         "namespaces": namespaces,
+        "scans": scans,
         "referrers": {f"ns/app@{v1100['digest']}": [{k: referrer[k] for k in ("digest", "artifactType", "size")}]},
     }
 

@@ -81,6 +81,8 @@ public struct Seed: Decodable, Sendable {
     public var repositories: [String: [String: SeededTag]]
     public var namespaces: [String: Int]
     public var referrers: [String: [SeededReferrer]]
+    /// Findings per lowercase severity of each attached Trivy report, by `repository:tag`.
+    public var scans: [String: [String: Int]]
 }
 
 /// One seeded tag and what it should look like.

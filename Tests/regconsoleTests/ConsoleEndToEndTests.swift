@@ -20,6 +20,15 @@ struct ConsoleEndToEndTests {
         }
     }
 
+    /// From the instances pane, opens `local` and then the tags of `repository`.
+    private func openTags(_ tmux: TmuxSession, _ repository: String) async throws {
+        try await tmux.waitFor("instances [4]")
+        try tmux.press("Enter")
+        try await tmux.waitFor("namespaces · local")
+        try tmux.type(":tags \(repository)")
+        try tmux.press("Enter")
+    }
+
     private func assertTerminalRestored(_ screen: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(screen.contains("EXIT=0"), "\(screen)", sourceLocation: sourceLocation)
         let modes = screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
@@ -36,12 +45,8 @@ struct ConsoleEndToEndTests {
         try tmux.recordOutput(to: output)
 
         // Instances → namespaces → tags of ns/app, with details filled in.
-        try await tmux.waitFor("instances [4]")
         try await tmux.waitFor(" ok")
-        try tmux.press("Enter")
-        try await tmux.waitFor("namespaces · local")
-        try tmux.type(":tags ns/app")
-        try tmux.press("Enter")
+        try await openTags(tmux, "ns/app")
         try await tmux.waitFor("tags · ns/app [6]")
         try await tmux.waitFor("linux/amd64,linux/arm64/v8")
 
@@ -120,11 +125,7 @@ struct ConsoleEndToEndTests {
     @Test func lastViewIsRestoredOnTheNextStart() async throws {
         let fixture = try await Fixture.make()
         let first = try start(fixture, columns: 80, rows: 24)
-        try await first.waitFor("instances [4]")
-        try first.press("Enter")
-        try await first.waitFor("namespaces · local")
-        try first.type(":tags mirror/library/alpine")
-        try first.press("Enter")
+        try await openTags(first, "mirror/library/alpine")
         try await first.waitFor("3.19")
         try first.press("q")
         try await first.waitFor("EXIT=0")
@@ -132,5 +133,36 @@ struct ConsoleEndToEndTests {
         let second = try start(fixture, columns: 80, rows: 24)
         try await second.waitFor("tags · mirror/library/alpine")
         try await second.waitFor("3.19")
+    }
+
+    @Test func suppressionSurvivesARestartAndAnExpiredOneComesBackFlagged() async throws {
+        let fixture = try await Fixture.make()
+        // One decision ran out in 2020; the console must show it again, flagged.
+        try await fixture.succeed(["scan", "suppress", "local/ns/web:stable", "--cve", "CVE-2024-3094", "--reason", "old decision", "--expires", "2020-01-01"])
+
+        let first = try start(fixture, columns: 120, rows: 30)
+        try await openTags(first, "ns/web")
+        try await first.waitFor("C2 M1 L2")
+        try first.type("gv")
+        try await first.waitFor("findings · ns/web:stable [5 · 1 expired]")
+        #expect(try first.capture().contains("critical·! CVE-2024-3094"))
+        try first.type("jx")
+        try await first.waitFor("Suppress CVE-2022-48174")
+        try first.press("Down", "Down", "Down")
+        try first.type("ash is not shipped")
+        try first.press("Enter")
+        try await first.waitFor("[4 · 1 suppressed · 1 expired]")
+        try first.press("q")
+        try await first.waitFor("EXIT=0")
+
+        let second = try start(fixture, columns: 120, rows: 30)
+        try await second.waitFor("tags · ns/web")
+        try second.type("gv")
+        let screen = try await second.waitFor("[4 · 1 suppressed · 1 expired]")
+        #expect(!screen.contains("CVE-2022-48174"))
+        try second.type("H")
+        #expect(try await second.waitFor("critical·s CVE-2022-48174").contains("critical·! CVE-2024-3094"))
+        let listed = try await fixture.succeed(["scan", "suppressions", "local", "--output", "json"]).stdout
+        #expect(listed.contains("ash is not shipped") && listed.contains("old decision"))
     }
 }

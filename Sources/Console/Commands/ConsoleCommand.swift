@@ -4,6 +4,7 @@ enum ConsoleCommand: Equatable {
     case namespace(String)
     case repositories(filter: String?)
     case tags(String)
+    case vulnerabilities(namespace: String?)
     case instances
     case help
     case quit
@@ -14,12 +15,13 @@ enum ConsoleCommand: Equatable {
         "ns": "ns", "namespace": "ns", "namespaces": "ns",
         "repos": "repos", "repo": "repos", "repositories": "repos", "r": "repos",
         "tags": "tags", "tag": "tags", "t": "tags",
+        "vulns": "vulns", "vulnerabilities": "vulns", "v": "vulns",
         "help": "help", "h": "help", "?": "help",
         "q": "quit", "q!": "quit", "quit": "quit", "exit": "quit",
     ]
 
     /// The words offered when completing the first word.
-    static let words = ["ctx", "ns", "repos", "tags", "instances", "help", "quit"]
+    static let words = ["ctx", "ns", "repos", "tags", "vulns", "instances", "help", "quit"]
 
     /// Parses a line; nil for an unknown command or missing argument.
     static func parse(_ line: String) -> ConsoleCommand? {
@@ -32,6 +34,7 @@ enum ConsoleCommand: Equatable {
         case "ns": return argument.map(ConsoleCommand.namespace)
         case "repos": return .repositories(filter: argument)
         case "tags": return argument.map(ConsoleCommand.tags)
+        case "vulns": return .vulnerabilities(namespace: argument)
         case "help": return .help
         default: return .quit
         }

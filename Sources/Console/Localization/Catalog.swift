@@ -23,6 +23,18 @@ public struct Catalog: Sendable {
         }
     }
 
+    /// A severity's word: `critical`, `严重`.
+    public func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: self[.severityCritical]
+        case .high: self[.severityHigh]
+        case .medium: self[.severityMedium]
+        case .low: self[.severityLow]
+        case .negligible: self[.severityNegligible]
+        case .unknown: self[.severityUnknown]
+        }
+    }
+
     /// The text of a message with `{0}`, `{1}`… replaced by the arguments.
     public subscript(_ message: Message, _ arguments: CustomStringConvertible...) -> String {
         var text = texts[message] ?? Self.english[message] ?? message.rawValue
@@ -60,7 +72,7 @@ public struct Catalog: Sendable {
         .actionCommand: "command", .actionHelp: "help", .actionMark: "mark", .actionClearMarks: "clear marks",
         .actionDelete: "delete", .actionRefresh: "refresh", .actionCopyTag: "copy pull by tag", .actionCopyDigest: "copy pull by digest",
         .actionNextTab: "next tab", .actionPreviousTab: "previous tab", .actionSortName: "sort by name",
-        .actionSortSemver: "sort by version", .actionSortCreated: "sort by created", .actionSortSize: "sort by size",
+        .actionSortSemver: "sort by version", .actionSortCreated: "sort by created", .actionSortSize: "sort by size", .actionSortSeverity: "sort by severity",
         .actionToggleReferrers: "show/hide sha256-… referrer tags",
         .commandContext: ":ctx [INSTANCE]   switch instance", .commandNamespace: ":ns NAME   repositories of a namespace",
         .commandRepositories: ":repos [FILTER]   repositories of the instance", .commandTags: ":tags REPO   tags of a repository",
@@ -79,6 +91,30 @@ public struct Catalog: Sendable {
         .refusalTagMissing: "tag '{0}' does not exist", .refusalDigestMissing: "{0} is not in {1}",
         .refusalSharedDigest: "{0} shares digest {1} with {2}, which would be deleted too; mark them too",
         .refusalTagMoved: "tag '{0}' now points at {1} (planned: {2})", .refusalTagsAdded: "tag {0} was pushed onto {1} after the plan",
+        .columnScan: "SCAN", .columnSeverity: "SEVERITY", .columnID: "ID", .columnPackage: "PACKAGE", .columnInstalled: "INSTALLED",
+        .columnFixed: "FIXED", .columnCVSS: "CVSS", .columnTitle: "TITLE", .columnChange: "CHANGE", .columnFixes: "FIXES",
+        .columnUpgradeTo: "UPGRADE TO", .columnFindings: "FINDINGS", .columnWorst: "WORST", .columnFixable: "FIXABLE",
+        .findings: "findings", .findingDetail: "finding", .vulnerabilityOverview: "vulnerabilities", .diffTitle: "diff",
+        .noReport: "No scan report for {0}. Attach one with: regconsole scan attach {0} REPORT", .scanLoading: "Reading the scan report…",
+        .noFindings: "No findings.", .findingsCounter: "{0} findings", .suppressedCount: "{0} suppressed", .expiredCount: "{0} expired",
+        .suppressedBy: "suppressed ({0}) by {1} until {2}: {3}", .suppressionExpired: "suppression expired {0} ({1}): {2}",
+        .severityCritical: "critical", .severityHigh: "high", .severityMedium: "medium", .severityLow: "low",
+        .severityNegligible: "negligible", .severityUnknown: "unknown",
+        .changeNew: "new", .changeFixed: "fixed", .changeUnchanged: "unchanged",
+        .groupedByPackage: "Grouped by package: upgrade to fix", .groupedByVulnerability: "Grouped by vulnerability", .ungrouped: "One row per finding",
+        .showingSuppressed: "Showing suppressed findings", .hidingSuppressed: "Hiding suppressed findings", .diffNeedsTwo: "Mark two tags (space) to compare them",
+        .labelSeverity: "Severity", .labelPackage: "Package", .labelInstalled: "Installed", .labelFixed: "Fixed in", .labelCVSS: "CVSS",
+        .labelLayer: "Layer", .labelTarget: "Found in", .labelAliases: "Aliases", .labelLinks: "Links", .labelDescription: "Description", .labelStatus: "Status",
+        .suppressTitle: "Suppress {0}", .suppressStatus: "Decision", .suppressScope: "Applies to", .suppressPackageOnly: "Only in {0}",
+        .suppressReason: "Reason", .suppressOwner: "Owner", .suppressExpires: "Expires (YYYY-MM-DD)",
+        .scopeImage: "this image", .scopeRepository: "repository", .scopeNamespace: "namespace", .scopeInstance: "whole instance",
+        .statusNotAffected: "not affected", .statusAccepted: "risk accepted", .suppressSave: "Save", .suppressSaved: "Suppressed {0} ({1})",
+        .suppressRemoved: "Removed the suppression of {0}", .unsuppressTitle: "Unsuppress {0}", .unsuppressConfirm: "Remove",
+        .reasonRequired: "a reason is required", .dateInvalid: "expected a date like 2026-12-31",
+        .actionVulnerabilities: "vulnerabilities", .actionDiff: "diff two tags", .actionSuppress: "suppress / unsuppress",
+        .actionGroupPackages: "group by package", .actionGroupVulnerabilities: "group by vulnerability", .actionShowSuppressed: "show suppressed",
+        .commandVulns: ":vulns [NAMESPACE]   newest tag of every repository with its findings", .overviewProgress: "repositories {0}/{1}",
+        .cancel: "Cancel",
         .tooSmall: "Terminal too small", .tooSmallSize: "{0}×{1} — needs at least {2}×{3}",
         .timeJustNow: "just now", .timeMinutes: "{0}m ago", .timeHours: "{0}h ago", .timeDays: "{0}d ago",
         .timeMonths: "{0}mo ago", .timeYears: "{0}y ago",
@@ -112,7 +148,7 @@ public struct Catalog: Sendable {
         .actionCommand: "命令", .actionHelp: "帮助", .actionMark: "标记", .actionClearMarks: "清除标记",
         .actionDelete: "删除", .actionRefresh: "刷新", .actionCopyTag: "复制按标签拉取命令", .actionCopyDigest: "复制按摘要拉取命令",
         .actionNextTab: "下一个标签页", .actionPreviousTab: "上一个标签页", .actionSortName: "按名称排序",
-        .actionSortSemver: "按版本排序", .actionSortCreated: "按创建时间排序", .actionSortSize: "按大小排序",
+        .actionSortSemver: "按版本排序", .actionSortCreated: "按创建时间排序", .actionSortSize: "按大小排序", .actionSortSeverity: "按严重程度排序",
         .actionToggleReferrers: "显示/隐藏 sha256-… 关联标签",
         .commandContext: ":ctx [实例]   切换实例", .commandNamespace: ":ns 名称   命名空间的仓库",
         .commandRepositories: ":repos [过滤]   实例的全部仓库", .commandTags: ":tags 仓库   仓库的标签",
@@ -131,6 +167,30 @@ public struct Catalog: Sendable {
         .refusalTagMissing: "标签「{0}」不存在", .refusalDigestMissing: "{1} 中没有 {0}",
         .refusalSharedDigest: "{0} 与 {2} 共用摘要 {1}，删除会连带删除它们；请一并标记",
         .refusalTagMoved: "标签「{0}」已指向 {1}（计划时为 {2}）", .refusalTagsAdded: "计划之后有标签 {0} 被推送到 {1}",
+        .columnScan: "扫描", .columnSeverity: "严重性", .columnID: "编号", .columnPackage: "软件包", .columnInstalled: "已安装",
+        .columnFixed: "修复版本", .columnCVSS: "CVSS", .columnTitle: "标题", .columnChange: "变化", .columnFixes: "可修复",
+        .columnUpgradeTo: "升级到", .columnFindings: "漏洞", .columnWorst: "最严重", .columnFixable: "可修复",
+        .findings: "漏洞", .findingDetail: "漏洞详情", .vulnerabilityOverview: "漏洞总览", .diffTitle: "对比",
+        .noReport: "{0} 没有扫描报告。可用 regconsole scan attach {0} 报告文件 附加", .scanLoading: "正在读取扫描报告…",
+        .noFindings: "没有漏洞。", .findingsCounter: "{0} 个漏洞", .suppressedCount: "已忽略 {0}", .expiredCount: "已过期 {0}",
+        .suppressedBy: "已忽略（{0}），负责人 {1}，至 {2}：{3}", .suppressionExpired: "忽略已于 {0} 过期（{1}）：{2}",
+        .severityCritical: "严重", .severityHigh: "高危", .severityMedium: "中危", .severityLow: "低危",
+        .severityNegligible: "可忽略", .severityUnknown: "未知",
+        .changeNew: "新增", .changeFixed: "已修复", .changeUnchanged: "未变",
+        .groupedByPackage: "按软件包分组：升级即可修复", .groupedByVulnerability: "按漏洞分组", .ungrouped: "每行一个漏洞",
+        .showingSuppressed: "显示已忽略的漏洞", .hidingSuppressed: "隐藏已忽略的漏洞", .diffNeedsTwo: "请先用空格标记两个标签再对比",
+        .labelSeverity: "严重性", .labelPackage: "软件包", .labelInstalled: "已安装版本", .labelFixed: "修复版本", .labelCVSS: "CVSS",
+        .labelLayer: "镜像层", .labelTarget: "位置", .labelAliases: "别名", .labelLinks: "链接", .labelDescription: "描述", .labelStatus: "状态",
+        .suppressTitle: "忽略 {0}", .suppressStatus: "结论", .suppressScope: "适用范围", .suppressPackageOnly: "仅限 {0}",
+        .suppressReason: "原因", .suppressOwner: "负责人", .suppressExpires: "到期日（YYYY-MM-DD）",
+        .scopeImage: "此镜像", .scopeRepository: "仓库", .scopeNamespace: "命名空间", .scopeInstance: "整个实例",
+        .statusNotAffected: "不受影响", .statusAccepted: "接受风险", .suppressSave: "保存", .suppressSaved: "已忽略 {0}（{1}）",
+        .suppressRemoved: "已取消对 {0} 的忽略", .unsuppressTitle: "取消忽略 {0}", .unsuppressConfirm: "取消忽略",
+        .reasonRequired: "必须填写原因", .dateInvalid: "日期格式应为 2026-12-31",
+        .actionVulnerabilities: "漏洞", .actionDiff: "对比两个标签", .actionSuppress: "忽略 / 取消忽略",
+        .actionGroupPackages: "按软件包分组", .actionGroupVulnerabilities: "按漏洞分组", .actionShowSuppressed: "显示已忽略",
+        .commandVulns: ":vulns [命名空间]   每个仓库最新标签的漏洞", .overviewProgress: "仓库 {0}/{1}",
+        .cancel: "取消",
         .tooSmall: "终端窗口太小", .tooSmallSize: "{0}×{1} — 至少需要 {2}×{3}",
         .timeJustNow: "刚刚", .timeMinutes: "{0} 分钟前", .timeHours: "{0} 小时前", .timeDays: "{0} 天前",
         .timeMonths: "{0} 个月前", .timeYears: "{0} 年前",

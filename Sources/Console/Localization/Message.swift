@@ -33,6 +33,19 @@ public enum Message: String, CaseIterable, Sendable {
     case deleteTitle, deletePlanning, deleteLine, refuseLine, deleteCancel, deleteConfirm, deleteTypePrompt
     case deleteProgress, deleteDone, deleteSkipped, deleteFailed, deleteNothing, deleteGarbageCollection
     case refusalTagMissing, refusalDigestMissing, refusalSharedDigest, refusalTagMoved, refusalTagsAdded
+    // Scan triage
+    case columnScan, columnSeverity, columnID, columnPackage, columnInstalled, columnFixed, columnCVSS, columnTitle
+    case columnChange, columnFixes, columnUpgradeTo, columnFindings, columnWorst, columnFixable
+    case findings, findingDetail, vulnerabilityOverview, diffTitle, noReport, scanLoading, noFindings
+    case severityCritical, severityHigh, severityMedium, severityLow, severityNegligible, severityUnknown
+    case findingsCounter, suppressedCount, expiredCount, suppressedBy, suppressionExpired, changeNew, changeFixed, changeUnchanged
+    case groupedByPackage, groupedByVulnerability, ungrouped, showingSuppressed, hidingSuppressed, diffNeedsTwo
+    case labelSeverity, labelPackage, labelInstalled, labelFixed, labelCVSS, labelLayer, labelTarget, labelAliases, labelLinks, labelDescription, labelStatus
+    case suppressTitle, suppressStatus, suppressScope, suppressPackageOnly, suppressReason, suppressOwner, suppressExpires
+    case scopeImage, scopeRepository, scopeNamespace, scopeInstance, statusNotAffected, statusAccepted
+    case suppressSave, suppressSaved, suppressRemoved, unsuppressTitle, unsuppressConfirm, reasonRequired, dateInvalid
+    case actionSortSeverity, actionVulnerabilities, actionDiff, actionSuppress, actionGroupPackages, actionGroupVulnerabilities, actionShowSuppressed
+    case commandVulns, overviewProgress, cancel
     // Small terminal
     case tooSmall, tooSmallSize
     // Relative time

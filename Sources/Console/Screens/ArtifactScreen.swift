@@ -9,52 +9,38 @@ final class ArtifactScreen: Screen, InstanceScoped {
     let tag: String
     private unowned let app: ConsoleApp
     private var artifact: Artifact?
-    private var error: RegistryError?
-    private var task: Task<Void, Never>?
+    private let load: PaneLoad
     private var tab = ArtifactPresenter.Tab.overview
     private var view = TextView()
-    private var started = false
 
     init(app: ConsoleApp, instance: Instance, repository: String, tag: String) {
         self.app = app
         self.instance = instance
         self.repository = repository
         self.tag = tag
+        load = PaneLoad { [unowned app] in app.requestDisplay() }
     }
 
     var crumb: String { tag }
     var title: String { "\(app.catalog[.artifact]) · \(repository):\(tag)" }
     var counter: String { artifact?.digest.short ?? "…" }
-    var isBusy: Bool { task != nil }
+    var isBusy: Bool { load.isRunning }
     var location: ViewLocation { ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: tag) }
-    var actions: [ConsoleAction] { [.nextTab, .previousTab, .back, .copyTag, .copyDigest, .refresh] }
+    var actions: [ConsoleAction] { [.nextTab, .previousTab, .back, .vulnerabilities, .copyTag, .copyDigest, .refresh] }
 
-    func appear() {
-        guard !started else { return }
-        started = true
-        refresh()
-    }
+    func appear() { load.appear(refresh) }
 
-    func close() { task?.cancel() }
+    func close() { load.cancel() }
 
-    func settle() async { await task?.value }
+    func settle() async { await load.settle() }
 
     func refresh() {
-        task?.cancel()
-        error = nil
         let reference = Reference(locator: instance.name, repository: repository, tag: tag)
-        task = Task { [weak self, app, instance] in
-            do {
-                let artifact = try await app.session.provider(for: instance.name).artifact(reference)
-                guard let self, !Task.isCancelled else { return }
-                self.artifact = artifact
-                self.showTab()
-            } catch is CancellationError {
-            } catch {
-                self?.error = error as? RegistryError ?? RegistryError(.network, "\(error)")
-            }
-            self?.task = nil
-            app.requestDisplay()
+        load.run { [weak self, app, instance] in
+            let artifact = try await app.session.provider(for: instance.name).artifact(reference)
+            guard let self, !Task.isCancelled else { return }
+            self.artifact = artifact
+            self.showTab()
         }
     }
 
@@ -64,6 +50,7 @@ final class ArtifactScreen: Screen, InstanceScoped {
     }
 
     func perform(_ action: ConsoleAction) -> Bool {
+        if view.navigate(action) { return true }
         let tabs = ArtifactPresenter.Tab.allCases
         switch action {
         case .nextTab:
@@ -72,12 +59,8 @@ final class ArtifactScreen: Screen, InstanceScoped {
         case .previousTab:
             tab = tabs[(tab.rawValue + tabs.count - 1) % tabs.count]
             showTab()
-        case .up: _ = view.handle(.up)
-        case .down: _ = view.handle(.down)
-        case .pageUp: _ = view.handle(.pageUp)
-        case .pageDown: _ = view.handle(.pageDown)
-        case .top: _ = view.handle(.home)
-        case .bottom: _ = view.handle(.end)
+        case .vulnerabilities:
+            app.push(FindingsScreen(app: app, instance: instance, repository: repository, tag: tag, digest: artifact?.digest))
         case .copyTag: app.copy("docker pull \(instance.host ?? instance.name)/\(repository):\(tag)")
         case .copyDigest:
             guard let artifact else {
@@ -96,8 +79,8 @@ final class ArtifactScreen: Screen, InstanceScoped {
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
         let (tabRow, body) = rect.splitTop(2)
         TabBar.draw(ArtifactPresenter.Tab.allCases.map { app.catalog[$0.title] }, active: tab.rawValue, on: surface, in: tabRow, theme: theme)
-        if let error {
-            surface.draw(app.catalog[.loadFailed, error.description], at: Point(row: body.row, column: body.column + 2), style: theme[.error], width: body.columns - 4)
+        if let failure = load.failure {
+            surface.draw(app.catalog[.loadFailed, failure], at: Point(row: body.row, column: body.column + 2), style: theme[.error], width: body.columns - 4)
         } else if artifact == nil {
             surface.draw(app.catalog[.loading], at: Point(row: body.row, column: body.column + 2), style: theme[.muted])
         } else {

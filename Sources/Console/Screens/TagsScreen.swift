@@ -2,14 +2,20 @@ import Foundation
 import RegistryClient
 import TerminalUI
 
-/// The tags of a repository: name, short digest, size, created, platforms. Sorted across all
-/// pages; details fill in through a bounded queue (visible rows first); tags that share a digest
-/// carry the same group colour and a `×N` count, and the selected tag's siblings are highlighted.
+/// The tags of a repository: name, short digest, size, created, platforms, and scan findings.
+/// Sorted across all pages; details and scan summaries fill in through bounded queues (visible
+/// rows first); tags that share a digest carry the same group colour and a `×N` count, and the
+/// selected tag's siblings are highlighted.
 @MainActor
 final class TagsScreen: Screen, InstanceScoped {
     struct Row: Identifiable, Sendable {
         var name: String
         var id: String { name }
+    }
+
+    struct ScanKey: Hashable, Sendable {
+        var tag: String
+        var digest: Digest
     }
 
     let instance: Instance
@@ -24,7 +30,13 @@ final class TagsScreen: Screen, InstanceScoped {
     private var sortOrder: TagOrder = .name
     private var showReferrers = false
     private var provider: (any RegistryProvider)?
-    private var loader: TagDetailLoader?
+    private var loader: VisibleLoader<String, TagDetails>?
+    /// Scan reports by tag and digest: the tag names the report for providers that scan by tag,
+    /// the digest makes a moved tag a new key.
+    private var scanLoader: VisibleLoader<ScanKey, ScanReport?>?
+    /// Open findings per tag; nil inside means the tag has no report.
+    private var scans: [String: [Finding]?] = [:]
+    private var suppressions: [Suppression] = []
     private var loadTask: Task<Void, Never>?
     private var resortScheduled = false
     private var pendingSelection: String?
@@ -51,13 +63,13 @@ final class TagsScreen: Screen, InstanceScoped {
         if let loader, loader.isBusy { text += " · " + app.catalog[.counterDetails, loader.finishedCount, names.count] }
         return text
     }
-    var isBusy: Bool { loadTask != nil || (loader?.isBusy ?? false) }
+    var isBusy: Bool { loadTask != nil || (loader?.isBusy ?? false) || (scanLoader?.isBusy ?? false) }
     var location: ViewLocation {
         ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: model.selected?.name)
     }
     var filterText: String? { model.filterText }
     var actions: [ConsoleAction] {
-        var list: [ConsoleAction] = [.open, .back, .mark, .copyTag, .copyDigest]
+        var list: [ConsoleAction] = [.open, .back, .vulnerabilities, .mark, .diff, .copyTag, .copyDigest]
         if !app.isReadOnly(instance) { list.append(.delete) }
         return list + [.sortName, .sortSemver, .sortCreated, .sortSize, .toggleReferrers, .filter, .refresh]
     }
@@ -71,11 +83,15 @@ final class TagsScreen: Screen, InstanceScoped {
     func close() {
         loadTask?.cancel()
         loader?.reset()
+        scanLoader?.reset()
     }
 
     func refresh() {
         loadTask?.cancel()
         loader?.reset()
+        scanLoader?.reset()
+        scans = [:]
+        suppressions = (try? app.suppressions(of: instance).load()) ?? []
         details = [:]
         failures = [:]
         tagsByDigest = [:]
@@ -90,9 +106,14 @@ final class TagsScreen: Screen, InstanceScoped {
                 guard let self else { return }
                 self.provider = provider
                 if self.loader == nil {
-                    let loader = TagDetailLoader(provider: provider, repository: repository)
+                    let loader = VisibleLoader { name in try await provider.tagDetails(repository: repository, tag: name) }
                     loader.onResult = { [weak self] name, result in self?.received(name, result) }
                     self.loader = loader
+                    let scanLoader = VisibleLoader { [reports = app.scanReports, instance] (key: ScanKey) in
+                        try await reports.report(instance: instance.name, repository: repository, tag: key.tag, digest: key.digest)
+                    }
+                    scanLoader.onResult = { [weak self] key, result in self?.receivedScan(key, result) }
+                    self.scanLoader = scanLoader
                 }
                 for try await page in provider.tags(repository: repository) {
                     guard !Task.isCancelled else { return }
@@ -112,6 +133,7 @@ final class TagsScreen: Screen, InstanceScoped {
     func settle() async {
         await loadTask?.value
         await loader?.settle()
+        await scanLoader?.settle()
     }
 
     // MARK: Rows
@@ -144,6 +166,16 @@ final class TagsScreen: Screen, InstanceScoped {
         app.requestDisplay()
     }
 
+    private func receivedScan(_ key: ScanKey, _ result: Result<ScanReport?, RegistryError>) {
+        switch result {
+        case .success(let report):
+            scans[key.tag] = .some(report.map { TriagedFinding.unsuppressed($0.findings, suppressions: suppressions, repository: repository, digest: key.digest, now: app.now) })
+        case .failure:
+            scans[key.tag] = .some(nil)
+        }
+        app.requestDisplay()
+    }
+
     /// Re-sorts at most four times a second while details stream in.
     private func scheduleResort() {
         guard !resortScheduled else { return }
@@ -166,6 +198,11 @@ final class TagsScreen: Screen, InstanceScoped {
         case .open:
             guard let row = model.selected else { return true }
             app.push(ArtifactScreen(app: app, instance: instance, repository: repository, tag: row.name))
+        case .vulnerabilities:
+            guard let row = model.selected else { return true }
+            app.push(FindingsScreen(app: app, instance: instance, repository: repository, tag: row.name, digest: details[row.name]?.digest))
+        case .diff:
+            diff()
         case .mark:
             model.state.toggleMark()
             model.move(1)
@@ -213,6 +250,18 @@ final class TagsScreen: Screen, InstanceScoped {
         app.showFlash(app.catalog[.sortedBy, app.catalog[label]])
     }
 
+    /// Compares the two marked tags, or the one marked tag with the selected one.
+    private func diff() {
+        var pair = names.filter { model.state.marks.contains($0) }
+        if pair.count == 1, let selected = model.selected?.name, selected != pair[0] { pair.append(selected) }
+        guard pair.count == 2 else {
+            app.showFlash(app.catalog[.diffNeedsTwo], error: true)
+            return
+        }
+        let sides = pair.map { DiffScreen.Side(tag: $0, digest: details[$0]?.digest) }
+        app.push(DiffScreen(app: app, instance: instance, repository: repository, before: sides[0], after: sides[1]))
+    }
+
     private func delete() {
         guard !app.isReadOnly(instance) else {
             app.showFlash(app.catalog[.readOnly, instance.name], error: true)
@@ -252,6 +301,9 @@ final class TagsScreen: Screen, InstanceScoped {
             }) { [unowned self] row in digestCell(row.name) },
             TableColumn(catalog[.columnSize], width: .fit(min: 7, max: 10), alignRight: true) { [unowned self] in details[$0.name]?.size.map(ByteCount.format) ?? "" },
             TableColumn(catalog[.columnCreated], width: .fit(min: 8, max: 14)) { [unowned self] in details[$0.name].map { app.relativeTime($0.created) } ?? "" },
+            TableColumn(catalog[.columnScan], width: .fit(min: 6, max: 20), style: { [unowned self] row in
+                (scans[row.name] ?? nil)?.first.map { theme.style(for: $0.severity) }
+            }) { [unowned self] in scanCell($0.name) },
             TableColumn(catalog[.columnPlatforms], width: .flexible(min: 10)) { [unowned self] in details[$0.name]?.platforms.map(\.description).joined(separator: ",") ?? "" },
         ]
         let table = Table(
@@ -264,6 +316,14 @@ final class TagsScreen: Screen, InstanceScoped {
         table.draw(on: surface, in: rect, state: &model.state, theme: theme)
         let visible = model.state.visibleRange.clamped(to: 0..<model.count).map { model.item(at: $0).name }
         loader?.want(visible: visible, everything: sortOrder.needsDetails, all: model.items.map(\.name))
+        let scanKeys = visible.compactMap { name in details[name].map { ScanKey(tag: name, digest: $0.digest) } }
+        scanLoader?.want(visible: scanKeys, everything: false, all: [])
+    }
+
+    private func scanCell(_ name: String) -> String {
+        guard details[name] != nil else { return "" }
+        guard let scanned = scans[name] else { return "…" }
+        return scanned.map { $0.severityCounts.countsText } ?? "-"
     }
 
     private func digestCell(_ name: String) -> String {

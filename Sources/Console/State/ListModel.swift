@@ -22,6 +22,10 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     var searchText: (Item) -> String
     /// Puts items in display order; nil keeps arrival order.
     var order: (([Item]) -> [Item])?
+    /// Turns filter text into a row test, replacing the default text filter (the findings pane's
+    /// expressions). It throws for text that does not parse.
+    var matcher: ((String) throws(FilterQuery.InvalidPattern) -> (Item) -> Bool)?
+    private var customTest: ((Item) -> Bool)?
 
     init(searchText: @escaping (Item) -> String, order: (([Item]) -> [Item])? = nil) {
         self.searchText = searchText
@@ -68,6 +72,12 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
 
     /// Sets the filter; typing more characters narrows the previous result instead of rescanning.
     func setFilter(_ text: String) throws(FilterQuery.InvalidPattern) {
+        if let matcher {
+            customTest = text.isEmpty ? nil : try matcher(text)
+            filterText = text
+            refilter(from: nil)
+            return
+        }
         let newQuery = text.isEmpty ? nil : try FilterQuery(text)
         let previous = query
         filterText = text
@@ -90,7 +100,9 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     }
 
     private func refilter(from candidates: [Int]?) {
-        if let query, !query.isEmpty {
+        if let customTest {
+            visible = items.indices.filter { customTest(items[$0]) }
+        } else if let query, !query.isEmpty {
             let pool = candidates ?? Array(items.indices)
             if query.mode == .fuzzy, !query.inverted {
                 let scored = pool.compactMap { index in query.score(keys[index]).map { (index, $0) } }
@@ -152,6 +164,6 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     /// "12 loaded…", "12", or "3 of 12" when filtered.
     func counter(_ catalog: Catalog) -> String {
         if isLoading { return catalog[.counterLoading, items.count] + (expectedTotal.map { " / ~\($0)" } ?? "") }
-        return query == nil ? catalog[.counterDone, items.count] : catalog[.counterFiltered, visible.count, items.count]
+        return filterText.isEmpty ? catalog[.counterDone, items.count] : catalog[.counterFiltered, visible.count, items.count]
     }
 }

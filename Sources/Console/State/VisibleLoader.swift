@@ -1,41 +1,41 @@
 import RegistryClient
 
-/// Fetches tag details (digest, size, created, platforms) with bounded concurrency, visible rows
-/// first. When the sort does not need every tag's details, only visible rows are fetched and a
-/// fetch whose row scrolled away is cancelled: moving on never waits for what no longer matters.
+/// Fetches a value per key (tag details, scan summaries) with bounded concurrency, visible keys
+/// first. When not every key is needed, only visible keys are fetched and a fetch whose row
+/// scrolled away is cancelled: moving on never waits for what no longer matters.
 @MainActor
-final class TagDetailLoader {
-    private let provider: any RegistryProvider
-    private let repository: String
+final class VisibleLoader<Key: Hashable & Sendable, Value: Sendable> {
     private let limit: Int
-    private var queue: [String] = []
-    private var inFlight: [String: Task<Void, Never>] = [:]
-    private var finished: Set<String> = []
-    private var lastRequest: (visible: [String], everything: Bool)?
+    private let fetch: @Sendable (Key) async throws -> Value
+    private var queue: [Key] = []
+    private var inFlight: [Key: Task<Void, Never>] = [:]
+    private var finished: Set<Key> = []
+    private var lastRequest: (visible: [Key], everything: Bool)?
     /// Called on the main actor with each result.
-    var onResult: (String, Result<TagDetails, RegistryError>) -> Void = { _, _ in }
+    var onResult: (Key, Result<Value, RegistryError>) -> Void = { _, _ in }
 
-    init(provider: any RegistryProvider, repository: String, limit: Int = 16) {
-        self.provider = provider
-        self.repository = repository
+    /// A loader running `fetch` at most `limit` at a time.
+    init(limit: Int = 16, fetch: @escaping @Sendable (Key) async throws -> Value) {
         self.limit = limit
+        self.fetch = fetch
     }
 
     /// Whether fetches are queued or running.
     var isBusy: Bool { !queue.isEmpty || !inFlight.isEmpty }
 
-    /// How many tags have details (or failed).
+    /// How many keys have a result (or failed).
     var finishedCount: Int { finished.count }
 
-    /// Declares what is needed now: the visible tags, and with `everything` all of `all` after them.
-    func want(visible: [String], everything: Bool, all: @autoclosure () -> [String]) {
-        if let last = lastRequest, last.visible == visible, last.everything == everything { return }
+    /// Declares what is needed now: the visible keys, and with `everything` all of `all` after them.
+    func want(visible: [Key], everything: Bool, all: @autoclosure () -> [Key]) {
+        // With `everything`, keys may have been added since the last request, so look again.
+        if !everything, let last = lastRequest, last.visible == visible, !last.everything { return }
         lastRequest = (visible, everything)
         let wanted = Set(visible)
         if !everything {
-            for (name, task) in inFlight where !wanted.contains(name) {
+            for (key, task) in inFlight where !wanted.contains(key) {
                 task.cancel()
-                inFlight[name] = nil
+                inFlight[key] = nil
             }
         }
         var next = visible.filter { !finished.contains($0) && inFlight[$0] == nil }
@@ -55,6 +55,12 @@ final class TagDetailLoader {
         lastRequest = nil
     }
 
+    /// Forgets one key so it is fetched again when wanted.
+    func invalidate(_ key: Key) {
+        finished.remove(key)
+        lastRequest = nil
+    }
+
     /// Waits for running fetches (tests).
     func settle() async {
         while let task = inFlight.values.first { await task.value }
@@ -62,23 +68,24 @@ final class TagDetailLoader {
 
     private func pump() {
         while inFlight.count < limit, !queue.isEmpty {
-            let name = queue.removeFirst()
-            guard !finished.contains(name), inFlight[name] == nil else { continue }
-            let provider = provider
-            let repository = repository
-            inFlight[name] = Task { [weak self] in
-                let result: Result<TagDetails, RegistryError>
+            let key = queue.removeFirst()
+            guard !finished.contains(key), inFlight[key] == nil else { continue }
+            let fetch = fetch
+            inFlight[key] = Task { [weak self] in
+                let result: Result<Value, RegistryError>
                 do {
-                    result = .success(try await provider.tagDetails(repository: repository, tag: name))
+                    result = .success(try await fetch(key))
                 } catch let error as RegistryError {
                     result = .failure(error)
+                } catch let error as ScanReportError {
+                    result = .failure(RegistryError(.invalidResponse, error.description))
                 } catch {
                     return  // cancelled: the row left the screen
                 }
                 guard let self, !Task.isCancelled else { return }
-                self.inFlight[name] = nil
-                self.finished.insert(name)
-                self.onResult(name, result)
+                self.inFlight[key] = nil
+                self.finished.insert(key)
+                self.onResult(key, result)
                 self.pump()
             }
         }

@@ -25,10 +25,15 @@ public struct ScanReport: Sendable {
     }
 
     /// Findings per severity.
-    public var counts: [Severity: Int] {
-        findings.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
-    }
+    public var counts: [Severity: Int] { findings.severityCounts }
 
     /// The worst severity found, nil without findings.
     public var worst: Severity? { findings.map(\.severity).max() }
+}
+
+extension Sequence where Element == Finding {
+    /// Findings per severity.
+    public var severityCounts: [Severity: Int] {
+        reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
+    }
 }

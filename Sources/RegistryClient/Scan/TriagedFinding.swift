@@ -27,4 +27,10 @@ public struct TriagedFinding: Sendable, Identifiable {
             return TriagedFinding(finding: finding, state: .open)
         }
     }
+
+    /// The findings no live suppression covers, in triage order.
+    public static func unsuppressed(_ findings: [Finding], suppressions: [Suppression], repository: String, digest: Digest?, now: Date = Date()) -> [Finding] {
+        triage(findings, suppressions: suppressions, repository: repository, digest: digest, now: now)
+            .filter { !$0.isSuppressed }.map(\.finding).sorted(by: Finding.triageOrder)
+    }
 }

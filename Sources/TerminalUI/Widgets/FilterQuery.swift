@@ -17,6 +17,9 @@ public struct FilterQuery: Sendable {
     /// A pattern that does not compile.
     public struct InvalidPattern: Error, Sendable, CustomStringConvertible {
         public var description: String
+
+        /// An error that shows `description` to the user.
+        public init(description: String) { self.description = description }
     }
 
     /// Parses the filter text.

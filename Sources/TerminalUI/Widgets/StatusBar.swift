@@ -11,18 +11,21 @@ public struct StatusBar {
     }
 
     public var hints: [Hint]
+    /// Hints shown after `hints` whatever the width (help).
+    public var pinned: [Hint]
     /// Text at the right edge (instance, counters).
     public var trailing: String
     /// The base style: normal, production (red) or read-only.
     public var role: ThemeRole
 
-    public init(hints: [Hint], trailing: String = "", role: ThemeRole = .status) {
+    public init(hints: [Hint], pinned: [Hint] = [], trailing: String = "", role: ThemeRole = .status) {
         self.hints = hints
+        self.pinned = pinned
         self.trailing = trailing
         self.role = role
     }
 
-    /// Draws the bar; hints that do not fit are dropped from the end.
+    /// Draws the bar; hints that do not fit are dropped from the end, pinned ones stay.
     @MainActor
     public func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
         let base = theme[role]
@@ -30,9 +33,15 @@ public struct StatusBar {
         let trailingWidth = min(DisplayWidth.of(trailing), rect.columns / 2)
         var column = rect.column + 1
         let limit = rect.right - trailingWidth - 2
+        func width(_ hint: Hint) -> Int { DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 4 }
+        var used = pinned.map(width).reduce(0, +)
+        var shown: [Hint] = []
         for hint in hints {
-            let needed = DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 3
-            guard column + needed <= limit else { break }
+            guard column + used + width(hint) <= limit else { break }
+            used += width(hint)
+            shown.append(hint)
+        }
+        for hint in shown + pinned where column + width(hint) <= limit {
             column += surface.draw("<\(hint.key)>", at: Point(row: rect.row, column: column), style: base.merged(with: theme[.statusKey]))
             column += surface.draw(" \(hint.label)  ", at: Point(row: rect.row, column: column), style: base)
         }

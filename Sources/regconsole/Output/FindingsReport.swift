@@ -57,46 +57,52 @@ struct FindingsReport {
             Swift.print(Sanitizer.clean("\(title) — \(report.scanner)\(report.scannerVersion.map { " \($0)" } ?? ""): \(summary)"))
         case .json: Swift.print(records.json.serialized())
         case .csv: Swift.print(records.csvText(), terminator: "")
-        case .sarif: Swift.print(try sarif())
+        case .sarif: Swift.print(sarif())
         case .markdown: Swift.print(markdown, terminator: "")
         }
     }
 
     /// SARIF 2.1.0 with one rule per vulnerability and the severity word as a rule tag (as Trivy does).
-    func sarif() throws -> String {
-        let visible = findings.map(\.finding)
-        var rules: [String: Any] = [:]
-        for finding in visible where rules[finding.vulnerability] == nil {
-            var properties: [String: Any] = ["tags": ["vulnerability", "security", finding.severity.description.uppercased()]]
-            if let score = finding.cvssScore { properties["security-severity"] = String(format: "%.1f", score) }
-            var rule: [String: Any] = [
-                "id": Sanitizer.clean(finding.vulnerability), "name": "Vulnerability",
-                "shortDescription": ["text": Sanitizer.clean(finding.title ?? finding.vulnerability)],
-                "fullDescription": ["text": Sanitizer.clean(finding.description ?? finding.title ?? finding.vulnerability, keepingLineBreaks: true)],
-                "properties": properties,
+    func sarif() -> String {
+        var rules: [String: JSONValue] = [:]
+        for entry in findings where rules[entry.finding.vulnerability] == nil {
+            let finding = entry.finding
+            var properties: [(String, JSONValue)] = [("tags", .array(["vulnerability", "security", finding.severity.description.uppercased()].map(JSONValue.string)))]
+            if let score = finding.cvssScore { properties.append(("security-severity", .string(String(format: "%.1f", score)))) }
+            var rule: [(String, JSONValue)] = [
+                ("id", .string(finding.vulnerability)), ("name", .string("Vulnerability")),
+                ("shortDescription", .object([("text", .string(finding.title ?? finding.vulnerability))])),
+                ("fullDescription", .object([("text", .string(finding.description ?? finding.title ?? finding.vulnerability))])),
             ]
-            if let link = finding.links.first { rule["helpUri"] = Sanitizer.clean(link) }
-            rules[finding.vulnerability] = rule
+            if let link = finding.links.first { rule.append(("helpUri", .string(link))) }
+            rule.append(("properties", .object(properties)))
+            rules[finding.vulnerability] = .object(rule)
         }
         let ruleIDs = rules.keys.sorted()
-        let results: [[String: Any]] = findings.map { entry in
+        let ruleIndex = Dictionary(uniqueKeysWithValues: ruleIDs.enumerated().map { ($1, $0) })
+        let results: [JSONValue] = findings.map { entry in
             let finding = entry.finding
-            var result: [String: Any] = [
-                "ruleId": Sanitizer.clean(finding.vulnerability), "ruleIndex": ruleIDs.firstIndex(of: finding.vulnerability) ?? 0,
-                "level": Self.level(finding.severity),
-                "message": ["text": Sanitizer.clean("Package: \(finding.package)\nInstalled Version: \(finding.installedVersion)\nVulnerability \(finding.vulnerability)\nSeverity: \(finding.severity.description.uppercased())\nFixed Version: \(finding.fixedVersion ?? "")", keepingLineBreaks: true)],
-                "locations": [["physicalLocation": ["artifactLocation": ["uri": Sanitizer.clean(report.artifact ?? title)]], "message": ["text": Sanitizer.clean("\(finding.package)@\(finding.installedVersion)")]]],
+            let message = "Package: \(finding.package)\nInstalled Version: \(finding.installedVersion)\nVulnerability \(finding.vulnerability)\n"
+                + "Severity: \(finding.severity.description.uppercased())\nFixed Version: \(finding.fixedVersion ?? "")"
+            var result: [(String, JSONValue)] = [
+                ("ruleId", .string(finding.vulnerability)), ("ruleIndex", .number(Int64(ruleIndex[finding.vulnerability] ?? 0))),
+                ("level", .string(Self.level(finding.severity))), ("message", .object([("text", .string(message))])),
+                ("locations", .array([.object([
+                    ("physicalLocation", .object([("artifactLocation", .object([("uri", .string(report.artifact ?? title))]))])),
+                    ("message", .object([("text", .string("\(finding.package)@\(finding.installedVersion)"))])),
+                ])])),
             ]
             if case .suppressed(let suppression) = entry.state {
-                result["suppressions"] = [["kind": "external", "status": "accepted", "justification": Sanitizer.clean(suppression.reason)]]
+                result.append(("suppressions", .array([.object([("kind", "external"), ("status", "accepted"), ("justification", .string(suppression.reason))])])))
             }
-            return result
+            return .object(result)
         }
-        let document: [String: Any] = [
-            "version": "2.1.0", "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "runs": [["tool": ["driver": ["name": "regconsole", "informationUri": "https://github.com/", "rules": ruleIDs.map { rules[$0]! }]], "results": results]],
-        ]
-        return String(decoding: try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        let driver: JSONValue = .object([("name", "regconsole"), ("rules", .array(ruleIDs.map { rules[$0]! }))])
+        let document: JSONValue = .object([
+            ("version", "2.1.0"), ("$schema", "https://json.schemastore.org/sarif-2.1.0.json"),
+            ("runs", .array([.object([("tool", .object([("driver", driver)])), ("results", .array(results))])])),
+        ])
+        return document.serialized()
     }
 
     private static func level(_ severity: Severity) -> String {

@@ -19,23 +19,48 @@ indirect enum JSONValue: Decodable {
     static func date(_ value: Date?) -> JSONValue { value.map { .string(RFC3339.format($0)) } ?? .null }
 
     /// Serializes with two-space indentation.
-    func serialized(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+    func serialized() -> String {
+        var output = ""
+        write(to: &output, indent: 0)
+        return output
+    }
+
+    private func write(to output: inout String, indent: Int) {
         switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .number(let value): return String(value)
-        case .double(let value): return value.isFinite ? String(value) : "null"
-        case .string(let value): return Self.quote(Sanitizer.clean(value, keepingLineBreaks: true))
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .number(let value): output += String(value)
+        case .double(let value): output += value.isFinite ? String(value) : "null"
+        case .string(let value): Self.quote(Sanitizer.clean(value, keepingLineBreaks: true), to: &output)
         case .array(let values):
-            guard !values.isEmpty else { return "[]" }
-            return "[\n" + values.map { inner + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
+            guard !values.isEmpty else { return output += "[]" }
+            output += "["
+            for (index, value) in values.enumerated() {
+                output += index == 0 ? "\n" : ",\n"
+                Self.pad(&output, indent + 1)
+                value.write(to: &output, indent: indent + 1)
+            }
+            output += "\n"
+            Self.pad(&output, indent)
+            output += "]"
         case .object(let fields):
-            guard !fields.isEmpty else { return "{}" }
-            return "{\n" + fields.map { inner + Self.quote(Sanitizer.clean($0.0)) + ": " + $0.1.serialized(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n\(pad)}"
+            guard !fields.isEmpty else { return output += "{}" }
+            output += "{"
+            for (index, (key, value)) in fields.enumerated() {
+                output += index == 0 ? "\n" : ",\n"
+                Self.pad(&output, indent + 1)
+                Self.quote(Sanitizer.clean(key), to: &output)
+                output += ": "
+                value.write(to: &output, indent: indent + 1)
+            }
+            output += "\n"
+            Self.pad(&output, indent)
+            output += "}"
         }
+    }
+
+    private static func pad(_ output: inout String, _ indent: Int) {
+        for _ in 0..<indent { output += "  " }
     }
 
     /// Decodes any JSON (a raw manifest), with object keys sorted.
@@ -69,23 +94,27 @@ indirect enum JSONValue: Decodable {
         init?(intValue: Int) { nil }
     }
 
-    private static func quote(_ text: String) -> String {
-        var result = "\""
+    private static func quote(_ text: String, to output: inout String) {
+        output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\t": output += "\\t"
+            case "\r": output += "\\r"
             default:
                 if scalar.value < 0x20 {
-                    result += String(format: "\\u%04x", scalar.value)
+                    output += String(format: "\\u%04x", scalar.value)
                 } else {
-                    result.unicodeScalars.append(scalar)
+                    output.unicodeScalars.append(scalar)
                 }
             }
         }
-        return result + "\""
+        output += "\""
     }
+}
+
+extension JSONValue: ExpressibleByStringLiteral {
+    init(stringLiteral value: String) { self = .string(value) }
 }

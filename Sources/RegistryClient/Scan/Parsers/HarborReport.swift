@@ -28,14 +28,7 @@ struct HarborReport: Decodable {
     var scanner: Scanner?
     var vulnerabilities: [Vulnerability]
 
-    /// Decodes either shape.
-    static func decode(_ data: Data, source: String) throws -> HarborReport {
-        if let wrapped = try? JSONDecoder().decode([String: HarborReport].self, from: data), let report = wrapped.values.first {
-            return report
-        }
-        return try ReportDecoding.decode(HarborReport.self, from: data, source: source)
-    }
-
+    /// The report in the common model.
     func report() -> ScanReport {
         let findings = vulnerabilities.map { item in
             Finding(
