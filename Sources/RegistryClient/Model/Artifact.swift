@@ -95,7 +95,16 @@ public struct Artifact: Sendable {
 
     /// The summary a tag list shows.
     public var details: TagDetails {
-        TagDetails(digest: digest, mediaType: mediaType, size: size, created: created, platforms: platforms)
+        TagDetails(digest: digest, mediaType: mediaType, size: size, created: created, platforms: platforms, blobs: blobs)
+    }
+
+    /// The config and layer blobs of the image, or of every fetched platform image of an index.
+    public var blobs: [Blob] {
+        let images: [Image] = switch content {
+        case .image(let image): [image]
+        case .index(_, let children): children.compactMap(\.image)
+        }
+        return images.flatMap { [$0.manifest.config] + $0.manifest.layers }.map { Blob(digest: $0.digest, size: $0.size) }
     }
 }
 

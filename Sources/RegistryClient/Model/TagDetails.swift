@@ -10,13 +10,16 @@ public struct TagDetails: Hashable, Sendable {
     public var created: Date?
     /// Platforms: an index's children, or the single image's config platform.
     public var platforms: [Platform]
+    /// The config and layer blobs (of every platform image, for an index), when known.
+    public var blobs: [Blob]
 
     /// Creates details.
-    public init(digest: Digest, mediaType: String, size: Int64?, created: Date?, platforms: [Platform]) {
+    public init(digest: Digest, mediaType: String, size: Int64?, created: Date?, platforms: [Platform], blobs: [Blob] = []) {
         self.digest = digest
         self.mediaType = mediaType
         self.size = size
         self.created = created
         self.platforms = platforms
+        self.blobs = blobs
     }
 }

@@ -28,11 +28,12 @@ public struct AuditLog: Sendable {
     }
 
     /// The log file.
-    public let url: URL
+    public var url: URL { file.url }
+    private let file: JSONLinesFile
 
     /// A log at `url`.
     public init(url: URL) {
-        self.url = url
+        self.file = JSONLinesFile(url: url)
     }
 
     /// The default log under the XDG state directory.
@@ -43,23 +44,9 @@ public struct AuditLog: Sendable {
     /// Appends one entry and syncs it to disk.
     /// - Throws: when the log cannot be written; callers must not mutate without an audit trail.
     public func append(_ entry: Entry) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var line = try encoder.encode(entry)
-        line.append(0x0A)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path]) }
-        defer { close(descriptor) }
-        let written = line.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, $0.count) }
-        guard written == line.count, fsync(descriptor) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
+        try file.append(entry)
     }
 
     /// Every entry in the log, oldest first (unreadable lines are skipped).
-    public func entries() -> [Entry] {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
-        return data.split(separator: 0x0A).compactMap { try? JSONDecoder().decode(Entry.self, from: Data($0)) }
-    }
+    public func entries() -> [Entry] { file.lines(Entry.self) }
 }

@@ -18,8 +18,8 @@ public struct DeleteExecutor: Sendable {
     }
 
     /// Executes every `.delete` item in order, reporting each outcome as it happens.
-    /// - Throws: only when the audit log cannot be written (then nothing more is deleted).
-    public func execute(_ plan: DeletePlan, progress: @Sendable (DeletePlan.Item, Outcome) -> Void = { _, _ in }) async throws -> [(DeletePlan.Item, Outcome)] {
+    /// - Throws: when the audit log cannot be written or `progress` throws (then nothing more is deleted).
+    public func execute(_ plan: DeletePlan, progress: @Sendable (DeletePlan.Item, Outcome) throws -> Void = { _, _ in }) async throws -> [(DeletePlan.Item, Outcome)] {
         var outcomes: [(DeletePlan.Item, Outcome)] = []
         var newTagDigests: [String: Digest?]?
         for item in plan.deletions {
@@ -45,7 +45,7 @@ public struct DeleteExecutor: Sendable {
             case .skipped(let reason): try audit.append(entry("skipped", reason.description))
             case .failed(let reason): try audit.append(entry("failed", reason))
             }
-            progress(item, outcome)
+            try progress(item, outcome)
             outcomes.append((item, outcome))
         }
         return outcomes

@@ -29,6 +29,15 @@ public protocol RegistryProvider: Sendable {
     func deleteManifest(repository: String, digest: Digest) async throws
     /// The newest vulnerability report for a manifest, nil when there is none.
     func scanReport(repository: String, tag: String?, digest: Digest) async throws -> ScanReport?
+    /// Where the instance's lifecycle rules live.
+    func lifecycleRuleStore(directories: XDGDirectories) -> any LifecycleRuleStore
+}
+
+extension RegistryProvider {
+    /// Rules in the data directory, run by regconsole: for registries without rules of their own.
+    public func lifecycleRuleStore(directories: XDGDirectories) -> any LifecycleRuleStore {
+        LocalLifecycleRuleStore(instance: instance.name, directories: directories)
+    }
 }
 
 /// A provider that can attach artifacts (scan reports, SBOMs) to a manifest as OCI referrers.
