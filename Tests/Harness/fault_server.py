@@ -24,7 +24,7 @@ Built-in endpoints (tests of the HTTP client):
 --synthetic-tags N acts as a registry holding synthetic/many with N tags (benchmarks of huge lists).
 
 With --upstream every other request is proxied to that registry, except where a rule matches the
-path: ACTION is `status:CODE:TIMES` (the first TIMES matches answer CODE, then pass through),
+path (or `METHOD path`, so `^DELETE ` matches deletes): ACTION is `status:CODE:TIMES` (the first TIMES matches answer CODE, then pass through),
 `garbage` (a body that is not JSON), `truncate` (half the upstream body, then close), `huge`
 (20 MiB of JSON-looking bytes), `slow:MS` (delay, then pass through), `page:N` (serve tags/list
 sorted in pages of at most N with a relative `Link`, as distribution v3 does; 2.8 cannot page tags).
@@ -95,7 +95,7 @@ class Handler(BaseHTTPRequestHandler):
         if upstream is None:
             return self.reply(404, b'{"errors":[{"code":"NOT_FOUND"}]}')
         for rule in rules:
-            if re.search(rule[0], path):
+            if re.search(rule[0], path) or re.search(rule[0], f"{self.command} {path}"):
                 action = rule[1]
                 if action.startswith("status:"):
                     _, code, times = action.split(":")

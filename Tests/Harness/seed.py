@@ -3,6 +3,8 @@
 
   seed.py standard --registry URL [--out FILE]      the fixture set the tests and the demo use
   seed.py image --registry URL --repo R --tag T...  one single-arch image under several tags
+  seed.py retention --registry URL --repo R         30 dated tags for lifecycle tests
+  seed.py retag --registry URL --repo R --digest D --tag T   put an existing manifest under a new tag
 
 Images are real: gzip tar layers, config JSON with `created`, OCI and Docker media types, indexes
 with platform children. The JSON printed (or written to --out) lists every repository and tag with
@@ -304,6 +306,26 @@ def seed_bulk(client: RegistryClient, repository: str, count: int) -> dict:
         return dict(pool.map(push, range(1, count + 1)))
 
 
+def seed_retention(client: RegistryClient, repository: str) -> dict:
+    """The lifecycle fixture: 30 dated tags, a release-* family, shared digests. Returns every tag."""
+    seeder = Seeder(client)
+    tags = {}
+
+    def push(created, names, content):
+        image = seeder.image(repository, created, files={"content.txt": f"{repository} {content}\n".encode()})
+        for name in names:
+            tags[name] = seeder.tag(repository, image, [name])
+
+    for day in range(1, 21):
+        names = [f"build-{day:03d}"] + (["latest"] if day == 20 else []) + (["candidate"] if day == 18 else [])
+        push(f"2024-01-{day:02d}T12:00:00Z", names, f"build {day}")
+    for month, version in ((6, "1.0"), (7, "1.1"), (8, "1.2"), (9, "2.0")):
+        push(f"2023-{month:02d}-01T00:00:00Z", [f"release-{version}"] + (["stable"] if version == "1.2" else []), f"release {version}")
+    push("2023-12-01T00:00:00Z", ["prod", "prod-eu"], "prod")
+    push("2023-11-01T00:00:00Z", ["nightly-1"], "nightly")
+    return tags
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -314,7 +336,13 @@ def main(argv=None):
     image.add_argument("--tag", action="append", required=True)
     image.add_argument("--created", default="2024-06-01T00:00:00Z")
     image.add_argument("--content", default="")
-    for p in (standard, image):
+    retention = sub.add_parser("retention")
+    retention.add_argument("--repo", required=True)
+    retag = sub.add_parser("retag")
+    retag.add_argument("--repo", required=True)
+    retag.add_argument("--digest", required=True)
+    retag.add_argument("--tag", required=True)
+    for p in (standard, image, retention, retag):
         p.add_argument("--registry", required=True)
         p.add_argument("--username")
         p.add_argument("--password")
@@ -323,6 +351,16 @@ def main(argv=None):
     client = RegistryClient(args.registry, args.username, args.password)
     if args.command == "standard":
         result = seed_standard(client, args.bulk_tags)
+    elif args.command == "retention":
+        result = seed_retention(client, args.repo)
+    elif args.command == "retag":
+        accept = ", ".join((OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_LIST))
+        manifest = client.get_manifest(args.repo, args.digest, accept)
+        if manifest is None:
+            sys.exit(f"{args.repo}@{args.digest} does not exist")
+        media_type = json.loads(manifest).get("mediaType", OCI_MANIFEST)
+        client.put_manifest(args.repo, args.tag, manifest, media_type)
+        result = {args.tag: {"digest": sha256_digest(manifest), "mediaType": media_type, "platforms": []}}
     else:
         seeder = Seeder(client)
         built = seeder.image(args.repo, args.created, files={"content.txt": (args.content or args.repo).encode()})

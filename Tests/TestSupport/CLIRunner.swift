@@ -53,6 +53,20 @@ public struct CLIRunner: Sendable {
         try Data(json.utf8).write(to: url)
     }
 
+    /// Starts `regconsole arguments…` in the background with every standard stream on /dev/null, for
+    /// tests that kill it part-way.
+    public func launch(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = TestPaths.regconsole
+        process.arguments = arguments
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs `regconsole arguments…` with standard input from /dev/null (or `input`).
     public func run(_ arguments: [String], extraEnvironment: [String: String] = [:], input: String? = nil) async throws -> Result {
         let process = Process()

@@ -39,16 +39,32 @@ public enum RegistryHarness {
     /// Pushes one image under `tags` (all sharing its digest) into `repository` of a registry.
     @discardableResult
     public static func seedImage(registry: String, repository: String, tags: [String], content: String, created: String = "2024-06-01T00:00:00Z") throws -> [String: SeededTag] {
+        try seed(["image", "--registry", registry, "--repo", repository, "--content", content, "--created", created] + tags.flatMap { ["--tag", $0] })
+    }
+
+    /// Pushes the lifecycle fixture into `repository`: `build-001`…`build-020` (a day apart in January 2024;
+    /// `latest` on build-020, `candidate` on build-018), `release-1.0`…`release-2.0` (2023; `stable` on
+    /// release-1.2), `prod` and `prod-eu` on one image, and `nightly-1`: 30 tags.
+    @discardableResult
+    public static func seedRetentionFixture(registry: String, repository: String) throws -> [String: SeededTag] {
+        try seed(["retention", "--registry", registry, "--repo", repository])
+    }
+
+    /// Puts the manifest `digest` of `repository` under another tag.
+    public static func retag(registry: String, repository: String, digest: String, as tag: String) throws {
+        _ = try seed(["retag", "--registry", registry, "--repo", repository, "--digest", digest, "--tag", tag])
+    }
+
+    private static func seed(_ arguments: [String]) throws -> [String: SeededTag] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestPaths.harness.appendingPathComponent("seed.py").path, "image", "--registry", registry,
-                             "--repo", repository, "--content", content, "--created", created] + tags.flatMap { ["--tag", $0] }
+        process.arguments = ["python3", TestPaths.harness.appendingPathComponent("seed.py").path] + arguments
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TestSupportError("seed.py image failed for \(repository)") }
+        guard process.terminationStatus == 0 else { throw TestSupportError("seed.py \(arguments.joined(separator: " ")) failed") }
         return try JSONDecoder().decode([String: SeededTag].self, from: data)
     }
 }

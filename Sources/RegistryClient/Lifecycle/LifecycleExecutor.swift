@@ -60,7 +60,7 @@ public struct LifecycleExecutor: Sendable {
         if let interrupted {
             throw RegistryError(
                 .refused, "a lifecycle run of \(provider.instance.name) started \(RFC3339.format(interrupted.started)) was interrupted (\(interrupted.done) of \(interrupted.total) done)",
-                hint: "run `regconsole lifecycle apply \(provider.instance.name) --resume` to finish it first")
+                hint: "`regconsole lifecycle apply \(provider.instance.name)` finishes it before planning anew")
         }
         var knownTags: [String: [String]] = [:]
         for entry in plan.entries { knownTags[entry.repository, default: []].append(entry.tag) }

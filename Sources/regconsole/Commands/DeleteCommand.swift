@@ -50,7 +50,8 @@ struct DeleteCommand: AsyncParsableCommand {
         guard !deletions.isEmpty else {
             throw CommandFailure(status: refused ? .skipped : .success, description: "nothing to delete")
         }
-        try confirm(plans)
+        try DeleteConfirmation(manifests: deletions.count, tags: deletions.flatMap(\.tagsRemoved).count, typed: plans.contains(where: \.needsTypedConfirmation))
+            .ask(yes: yes)
 
         let audit = AuditLog(directories: context.directories)
         var outcomes: [DeleteExecutor.Outcome] = []
@@ -81,24 +82,6 @@ struct DeleteCommand: AsyncParsableCommand {
                 }
             }
         }
-    }
-
-    /// Asks on the terminal; a typed confirmation for production instances or more than 10 deletions.
-    private func confirm(_ plans: [DeletePlan]) throws {
-        if yes { return }
-        guard isatty(STDIN_FILENO) == 1 else {
-            throw UsageError(description: "refusing to delete without confirmation: standard input is not a terminal; pass --yes")
-        }
-        let count = plans.flatMap(\.deletions).count
-        let tags = plans.flatMap(\.deletions).flatMap(\.tagsRemoved).count
-        let typed = plans.contains(where: \.needsTypedConfirmation)
-        let question = typed
-            ? "Type 'delete \(count)' to delete \(count) manifest(s) and \(tags) tag(s): "
-            : "Delete \(count) manifest(s) and \(tags) tag(s)? [y/N] "
-        FileHandle.standardError.write(Data(question.utf8))
-        let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces)
-        let accepted = typed ? answer == "delete \(count)" : ["y", "yes"].contains(answer.lowercased())
-        guard accepted else { throw CommandFailure(status: .success, description: "cancelled; nothing was deleted") }
     }
 
     private static func report(_ plan: DeletePlan, _ item: DeletePlan.Item, _ outcome: DeleteExecutor.Outcome) {

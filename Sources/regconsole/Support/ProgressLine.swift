@@ -18,8 +18,20 @@ final class ProgressLine: Sendable {
     /// Counts one finished step and redraws at most ten times a second.
     func advance() {
         guard enabled else { return }
+        draw { $0.done += 1 }
+    }
+
+    /// Shows `done` of `total` steps, for work whose total grows as it goes; redraws at most ten
+    /// times a second.
+    func report(_ done: Int, of total: Int) {
+        guard isatty(STDERR_FILENO) == 1 else { return }
+        draw(total: total) { $0.done = done }
+    }
+
+    private func draw(total: Int? = nil, _ update: (inout (done: Int, lastDrawn: ContinuousClock.Instant)) -> Void) {
+        let total = total ?? self.total
         let line: String? = state.withLock { state in
-            state.done += 1
+            update(&state)
             let now = ContinuousClock.now
             guard state.done == total || now - state.lastDrawn > .milliseconds(100) else { return nil }
             state.lastDrawn = now
@@ -30,7 +42,7 @@ final class ProgressLine: Sendable {
 
     /// Erases the line.
     func finish() {
-        guard enabled else { return }
+        guard isatty(STDERR_FILENO) == 1 else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
