@@ -8,17 +8,24 @@ import TerminalUI
 ///
 ///     console-bench tags --registry 127.0.0.1:PORT --repository synthetic/many
 ///     console-bench scan --registry 127.0.0.1:PORT --image REPO:TAG --report FILE
+///     console-bench lifecycle [--tags N]
 ///
 /// `tags`: time per filter keystroke over a huge tag list and peak memory with every tag loaded.
 /// `scan`: parsing a large report, opening the findings pane of an image that has it attached,
-/// redrawing it and filtering it. Prints one JSON object.
+/// redrawing it and filtering it. `lifecycle`: planning rules over N tags (100,000).
+/// Prints one JSON object.
 @main
 enum ConsoleBench {
     @MainActor
     static func main() async throws {
         let arguments = CommandLine.arguments
         func value(_ name: String) -> String? { arguments.firstIndex(of: name).map { arguments[$0 + 1] } }
-        guard arguments.count > 1, let registry = value("--registry") else { usage() }
+        guard arguments.count > 1 else { usage() }
+        if arguments[1] == "lifecycle" {
+            try printJSON(LifecycleBenchmark.run(tags: value("--tags").flatMap(Int.init) ?? 100_000))
+            return
+        }
+        guard let registry = value("--registry") else { usage() }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("console-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         let driver = try HeadlessConsole(registry: registry, home: home)
@@ -33,7 +40,11 @@ enum ConsoleBench {
         default:
             usage()
         }
-        let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+        try printJSON(result)
+    }
+
+    static func printJSON(_ object: [String: Any]) throws {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
     }
 
@@ -41,6 +52,7 @@ enum ConsoleBench {
         FileHandle.standardError.write(Data("""
             usage: console-bench tags --registry HOST:PORT --repository NAME
                    console-bench scan --registry HOST:PORT --image REPO:TAG --report FILE
+                   console-bench lifecycle [--tags N]
 
             """.utf8))
         exit(2)

@@ -55,18 +55,18 @@ struct HeadlessConsole {
         return samples
     }
 
-    static func milliseconds(_ duration: Duration) -> Double {
+    nonisolated static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 
     /// Median, maximum and first of some samples.
-    static func summary(_ samples: [Double]) -> [String: Double] {
+    nonisolated static func summary(_ samples: [Double]) -> [String: Double] {
         let sorted = samples.sorted()
         return ["median": sorted[sorted.count / 2], "max": sorted.last ?? 0, "first": samples.first ?? 0]
     }
 
     /// `VmHWM` from /proc/self/status: the peak resident set.
-    static func peakResidentMegabytes() -> Double {
+    nonisolated static func peakResidentMegabytes() -> Double {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
         let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0

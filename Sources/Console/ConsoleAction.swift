@@ -18,6 +18,8 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case vulnerabilities, diff, suppress
     case groupPackages = "group-packages", groupVulnerabilities = "group-vulnerabilities"
     case showSuppressed = "show-suppressed"
+    case lifecycle
+    case newRule = "new-rule", edit, apply
 
     /// Arrows and vim keys, k9s-style verbs.
     public static let defaultBindings: [ConsoleAction: [Key]] = [
@@ -53,5 +55,9 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .groupPackages: [.character("p")],
         .groupVulnerabilities: [.character("c")],
         .showSuppressed: [.character("H")],
+        .lifecycle: [.character("L")],
+        .newRule: [.character("n")],
+        .edit: [.character("e")],
+        .apply: [.character("a")],
     ]
 }

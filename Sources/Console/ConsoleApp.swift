@@ -174,6 +174,21 @@ public final class ConsoleApp: TerminalApplication {
 
     /// Counts work that is not a pane load (deletes) for the spinner and idle detection.
     func beginJob() { backgroundJobs += 1 }
+
+    /// Runs `work` as a counted job, showing `notice` first; a thrown error becomes an error flash
+    /// made with `failure`.
+    func runJob(notice: String? = nil, failure: Message, _ work: @escaping @MainActor () async throws -> Void) {
+        if let notice { showFlash(notice) }
+        beginJob()
+        Task {
+            defer { endJob() }
+            do {
+                try await work()
+            } catch {
+                showFlash(catalog[failure, String(describing: error)], error: true)
+            }
+        }
+    }
     func endJob() {
         backgroundJobs -= 1
         requestDisplay()
@@ -270,6 +285,7 @@ public final class ConsoleApp: TerminalApplication {
             top?.handleMouse(event, in: contentRect)
             return
         }
+        if let editor = top as? any KeyCapturing, editor.capture(key) { return }
         guard let action = keymap.action(for: key) else { return }
         if top?.perform(action) == true { return }
         switch action {
@@ -278,6 +294,7 @@ public final class ConsoleApp: TerminalApplication {
         case .command: prompt = .command(LineEditor())
         case .filter where top?.filterText != nil: prompt = .filter(LineEditor(top?.filterText ?? ""))
         case .help: help = TextView(lines: HelpOverlay.lines(helpSections()))
+        case .lifecycle: openLifecycle()
         case .refresh:
             top?.refresh()
             showFlash(catalog[.refreshing])
@@ -395,6 +412,7 @@ public final class ConsoleApp: TerminalApplication {
         case .vulnerabilities(let namespace):
             guard let instance = currentInstance else { return }
             reset(to: [NamespacesScreen(app: self, instance: instance), VulnerabilityOverviewScreen(app: self, instance: instance, namespace: namespace)])
+        case .lifecycle: openLifecycle()
         case .tags(let repository):
             guard let instance = currentInstance else { return }
             let namespace = Namespace.of(repository: repository)
@@ -403,6 +421,19 @@ public final class ConsoleApp: TerminalApplication {
                 TagsScreen(app: self, instance: instance, repository: repository, select: nil),
             ])
         }
+    }
+
+    /// Opens the lifecycle rules of where the user is: the repository, the namespace, or the instance.
+    private func openLifecycle() {
+        guard let instance = currentInstance, let location = top?.location else { return }
+        let scope: LifecycleRule.Scope = if let repository = location.repository {
+            .repository(repository)
+        } else if let namespace = location.namespace, !namespace.isEmpty {
+            .namespace(namespace)
+        } else {
+            .instance
+        }
+        push(LifecycleRulesScreen(app: self, instance: instance, scope: scope))
     }
 
     private func switchInstance(_ name: String) async {
@@ -534,6 +565,10 @@ public final class ConsoleApp: TerminalApplication {
         case .groupPackages: .actionGroupPackages
         case .groupVulnerabilities: .actionGroupVulnerabilities
         case .showSuppressed: .actionShowSuppressed
+        case .lifecycle: .actionLifecycle
+        case .newRule: .actionNewRule
+        case .edit: .actionEdit
+        case .apply: .actionApply
         }
         return catalog[message]
     }
@@ -546,13 +581,13 @@ public final class ConsoleApp: TerminalApplication {
             }
         }
         let navigation: [ConsoleAction] = [.up, .down, .pageUp, .pageDown, .top, .bottom, .open, .back]
-        let general: [ConsoleAction] = [.filter, .command, .refresh, .help, .quit]
+        let general: [ConsoleAction] = [.filter, .command, .refresh, .lifecycle, .help, .quit]
         let pane = (top?.actions ?? []).filter { !navigation.contains($0) && !general.contains($0) }
         return [
             HelpOverlay.Section(title: catalog[.helpPane] + " — " + (top?.title ?? ""), entries: entries(pane)),
             HelpOverlay.Section(title: catalog[.helpNavigation], entries: entries(navigation)),
             HelpOverlay.Section(title: catalog[.helpGeneral], entries: entries(general)),
-            HelpOverlay.Section(title: catalog[.helpCommands], entries: [.commandContext, .commandNamespace, .commandRepositories, .commandTags, .commandVulns, .commandHelp, .commandQuit].map { ("", catalog[$0]) }),
+            HelpOverlay.Section(title: catalog[.helpCommands], entries: [.commandContext, .commandNamespace, .commandRepositories, .commandTags, .commandVulns, .commandLifecycle, .commandHelp, .commandQuit].map { ("", catalog[$0]) }),
             HelpOverlay.Section(title: catalog[.helpFilter], entries: [("", catalog[.filterSyntax])]),
         ]
     }

@@ -18,8 +18,9 @@ final class ConsoleDriver {
     /// 2026-06-01, so relative times are stable.
     nonisolated static let now = Date(timeIntervalSince1970: 1_780_272_000)
 
-    init(language: Language, size: Size, readOnly: Bool = false, production: Bool = false) async throws {
-        state = try await RegistryHarness.pristine()
+    /// A console on the pristine registry, or on the shared one (which tests may change) with `shared`.
+    init(language: Language, size: Size, readOnly: Bool = false, production: Bool = false, shared: Bool = false) async throws {
+        state = try await shared ? RegistryHarness.shared() : RegistryHarness.pristine()
         home = try TestPaths.temporaryDirectory("console-home")
         let config = try Config.parse("""
             [[instances]]

@@ -199,3 +199,20 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// The byte fast paths of `TagPattern` agree with Swift's `Regex` search.
+struct TagPatternTests {
+    @Test func fastPathsAgreeWithRegex() throws {
+        let patterns = [
+            "^release-", "release-", "-alpine$", "^v1\\.2$", ".*prod.*", "^ci-[0-9]+$", "^ab*c", "^a|b", "\\d+", "^$", "", "^release-\\.x", "prod.*",
+        ]
+        let names = ["release-1", "my-release-2", "3.19-alpine", "alpine", "v1.2", "v1x2", "prod", "preprod-eu", "ci-12", "ci-x", "ac", "abbc", "b", "", "release-.x"]
+        for pattern in patterns {
+            let compiled = try TagPattern(pattern)
+            let regex = try Regex(pattern)
+            for name in names {
+                #expect(compiled.matches(name) == name.contains(regex), "'\(pattern)' on '\(name)'")
+            }
+        }
+    }
+}

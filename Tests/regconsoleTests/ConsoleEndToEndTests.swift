@@ -165,4 +165,30 @@ struct ConsoleEndToEndTests {
         let listed = try await fixture.succeed(["scan", "suppressions", "local", "--output", "json"]).stdout
         #expect(listed.contains("ash is not shipped") && listed.contains("old decision"))
     }
+
+    @Test func editingALifecycleRuleChangesThePreviewAsYouType() async throws {
+        let fixture = try await Fixture.make()
+        let repository = "scratch/retention-tmux-\(UUID().uuidString.lowercased().prefix(8))"
+        try RegistryHarness.seedRetentionFixture(registry: fixture.state.anonymous.url, repository: repository)
+        let tmux = try start(fixture, columns: 140, rows: 40)
+        try await openTags(tmux, repository)
+        try await tmux.waitFor("tags · \(repository) [30]")
+        try tmux.type("L")
+        try await tmux.waitFor("No lifecycle rules here")
+        try tmux.type("n")
+        try await tmux.waitFor("delete 20 of 30 tags (18 manifests) · keep 10")
+        try tmux.press("BSpace", "BSpace")
+        try tmux.type("3")
+        try await tmux.waitFor("delete 27 of 30 tags (24 manifests) · keep 3")
+        try tmux.press("Tab")
+        try tmux.type("^release-")
+        let preview = try await tmux.waitFor("delete 22 of 30 tags")
+        #expect(preview.contains("kept: matches ^release-"))
+        try tmux.press("Enter")
+        try await tmux.waitFor("3 newest · matches ^release-")
+        try tmux.press("q")
+        try await tmux.waitFor("EXIT=0")
+        let listed = try await fixture.jsonArray(["lifecycle", "list", "local/\(repository)"])
+        #expect(listed.map { $0["keep"] as? String } == ["3 newest · matches ^release-"])
+    }
 }

@@ -14,7 +14,7 @@ struct LifecycleCommandTests {
     ]
 
     private func fixtureRepository(_ fixture: Fixture) throws -> String {
-        let repository = "retention/app-\(UUID().uuidString.lowercased().prefix(8))"
+        let repository = "scratch/retention-\(UUID().uuidString.lowercased().prefix(8))"
         let seeded = try RegistryHarness.seedRetentionFixture(registry: fixture.state.anonymous.url, repository: repository)
         #expect(seeded.count == 30)
         return repository
@@ -84,7 +84,7 @@ struct LifecycleCommandTests {
         #expect(remaining.isSuperset(of: Self.survivors) && remaining.count < 30)
 
         // A tag pushed since onto a digest the plan deletes must survive the resumed run.
-        let victim = try #require(remaining.filter { $0.hasPrefix("build-0") && !Self.survivors.contains($0) }.sorted().last)
+        let victim = try #require(remaining.filter { $0.hasPrefix("build-0") && !Self.survivors.contains($0) }.sorted().first)
         let manifest = try await fixture.succeed(["inspect", "local/\(repository):\(victim)", "--output", "json"]).json() as? [String: Any]
         let digest = try #require(manifest?["digest"] as? String)
         try RegistryHarness.retag(registry: fixture.state.anonymous.url, repository: repository, digest: digest, as: "hotfix")

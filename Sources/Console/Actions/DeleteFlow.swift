@@ -13,17 +13,8 @@ struct DeleteFlow {
 
     /// Plans deleting `tags`, then asks for confirmation.
     func start(tags: [String]) {
-        let catalog = app.catalog
-        app.showFlash(catalog[.deletePlanning])
-        app.beginJob()
-        Task {
-            defer { app.endJob() }
-            do {
-                let plan = try await DeletePlanner(provider: provider).plan(repository: repository, targets: tags.map(DeleteTarget.tag))
-                present(plan)
-            } catch {
-                app.showFlash(catalog[.deleteFailed, String(describing: error)], error: true)
-            }
+        app.runJob(notice: app.catalog[.deletePlanning], failure: .deleteFailed) { [provider, repository] in
+            present(try await DeletePlanner(provider: provider).plan(repository: repository, targets: tags.map(DeleteTarget.tag)))
         }
     }
 

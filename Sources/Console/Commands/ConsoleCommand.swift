@@ -5,6 +5,7 @@ enum ConsoleCommand: Equatable {
     case repositories(filter: String?)
     case tags(String)
     case vulnerabilities(namespace: String?)
+    case lifecycle
     case instances
     case help
     case quit
@@ -16,12 +17,13 @@ enum ConsoleCommand: Equatable {
         "repos": "repos", "repo": "repos", "repositories": "repos", "r": "repos",
         "tags": "tags", "tag": "tags", "t": "tags",
         "vulns": "vulns", "vulnerabilities": "vulns", "v": "vulns",
+        "lifecycle": "lifecycle", "lc": "lifecycle", "retention": "lifecycle",
         "help": "help", "h": "help", "?": "help",
         "q": "quit", "q!": "quit", "quit": "quit", "exit": "quit",
     ]
 
     /// The words offered when completing the first word.
-    static let words = ["ctx", "ns", "repos", "tags", "vulns", "instances", "help", "quit"]
+    static let words = ["ctx", "ns", "repos", "tags", "vulns", "lifecycle", "instances", "help", "quit"]
 
     /// Parses a line; nil for an unknown command or missing argument.
     static func parse(_ line: String) -> ConsoleCommand? {
@@ -35,6 +37,7 @@ enum ConsoleCommand: Equatable {
         case "repos": return .repositories(filter: argument)
         case "tags": return argument.map(ConsoleCommand.tags)
         case "vulns": return .vulnerabilities(namespace: argument)
+        case "lifecycle": return .lifecycle
         case "help": return .help
         default: return .quit
         }

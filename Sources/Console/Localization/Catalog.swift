@@ -23,6 +23,24 @@ public struct Catalog: Sendable {
         }
     }
 
+    /// Why the lifecycle engine keeps or deletes a tag, in this language.
+    public func describe(_ reason: LifecyclePlan.Reason) -> String {
+        switch reason {
+        case .newest(let rank, let count): self[.reasonNewest, rank, count]
+        case .matches(let pattern): self[.reasonMatches, pattern]
+        case .pushedWithin(let days): self[.reasonPushedWithin, days]
+        case .sharesDigest(let tag): self[.reasonSharesDigest, tag]
+        case .createdUnknown: self[.reasonCreatedUnknown]
+        case .unreadable(let why): self[.reasonUnreadable, why]
+        case .referrersTag: self[.reasonReferrers]
+        case .notCovered: self[.reasonNotCovered]
+        case .notKept(let count, let pattern, let days):
+            self[.reasonDeleted, [
+                count.map { self[.notKeptCount, $0] }, pattern.map { self[.notKeptPattern, $0] }, days.map { self[.notKeptDays, $0] },
+            ].compactMap { $0 }.joined(separator: language == .english ? ", " : "，")]
+        }
+    }
+
     /// A severity's word: `critical`, `严重`.
     public func severity(_ severity: Severity) -> String {
         switch severity {
@@ -115,6 +133,34 @@ public struct Catalog: Sendable {
         .actionGroupPackages: "group by package", .actionGroupVulnerabilities: "group by vulnerability", .actionShowSuppressed: "show suppressed",
         .commandVulns: ":vulns [NAMESPACE]   newest tag of every repository with its findings", .overviewProgress: "repositories {0}/{1}",
         .cancel: "Cancel",
+        .lifecycleRules: "lifecycle rules", .lifecycleEditor: "rule", .lifecycleRun: "lifecycle run",
+        .emptyRules: "No lifecycle rules here. Press n to create one.",
+        .columnRule: "RULE", .columnScope: "SCOPE", .columnKeep: "KEEP", .columnSchedule: "SCHEDULE", .columnRunsOn: "RUNS ON",
+        .columnLastRun: "LAST RUN", .columnDecision: "DECISION", .columnReason: "REASON",
+        .runsOnRegistry: "registry", .runsOnRegconsole: "regconsole", .scheduleManual: "manual",
+        .fieldScope: "Scope", .fieldKeepCount: "Keep newest", .fieldKeepRegexp: "Keep matching", .fieldKeepDays: "Keep days",
+        .fieldSchedule: "Schedule", .fieldAuto: "Run automatically",
+        .hintKeepCount: "the N newest tags by created time", .hintKeepRegexp: "kept when the name contains a match; ^…$ anchors",
+        .hintKeepDays: "tags pushed within this many days", .errorWholeNumber: "a whole number, 1 or more",
+        .editorKeys: "tab next field · enter save · ctrl-a save and apply · pgup/pgdn scroll preview · esc cancel",
+        .previewLoading: "Reading tags {0}/{1}…", .previewTotals: "delete {0} of {1} tags ({2} manifests) · keep {3} · frees {4}",
+        .previewChanges: "compared with the saved rules: {0} more deleted, {1} fewer", .previewWarning: "warning: {0}",
+        .decisionKeep: "keep", .decisionDelete: "delete",
+        .reasonNewest: "kept: #{0} of the {1} newest", .reasonMatches: "kept: matches {0}", .reasonPushedWithin: "kept: pushed within {0} days",
+        .reasonSharesDigest: "kept: shares its digest with kept tag {0}", .reasonCreatedUnknown: "kept: creation time unknown",
+        .reasonUnreadable: "kept: could not be read ({0})", .reasonReferrers: "kept: referrers tag", .reasonNotCovered: "kept: no rule covers it",
+        .reasonDeleted: "deleted: {0}", .notKeptCount: "older than the {0} newest", .notKeptPattern: "does not match {0}",
+        .notKeptDays: "pushed more than {0} days ago",
+        .ruleSaved: "Saved rule {0}", .ruleDeleted: "Deleted rule {0}", .ruleDeleteTitle: "Delete rule {0}?",
+        .ruleDeleteBody: "The rule goes; no tag is touched.", .ruleDeleteConfirm: "Delete rule",
+        .applyTitle: "Apply {0} to {1}", .applyBody: "delete {0} tags ({1} manifests), keep {2}; frees {3} once the registry collects garbage",
+        .applyConfirm: "Delete {0} manifests", .applyNothing: "Nothing to delete: every tag is kept",
+        .runPending: "pending", .runDeleted: "deleted", .runSkipped: "skipped: {0}", .runFailed: "failed: {0}",
+        .runSummary: "Deleted {0}, skipped {1}, failed {2}", .runProgress: "{0}/{1} done",
+        .resumeTitle: "Resume the interrupted lifecycle run?", .resumeBody: "started {0}: {1} of {2} manifests done; only the rest of its list is deleted",
+        .resumeConfirm: "Resume",
+        .actionLifecycle: "lifecycle rules", .actionNewRule: "new rule", .actionEdit: "edit", .actionApply: "apply",
+        .commandLifecycle: ":lifecycle   lifecycle rules here (instance, namespace or repository)",
         .tooSmall: "Terminal too small", .tooSmallSize: "{0}×{1} — needs at least {2}×{3}",
         .timeJustNow: "just now", .timeMinutes: "{0}m ago", .timeHours: "{0}h ago", .timeDays: "{0}d ago",
         .timeMonths: "{0}mo ago", .timeYears: "{0}y ago",
@@ -191,6 +237,34 @@ public struct Catalog: Sendable {
         .actionGroupPackages: "按软件包分组", .actionGroupVulnerabilities: "按漏洞分组", .actionShowSuppressed: "显示已忽略",
         .commandVulns: ":vulns [命名空间]   每个仓库最新标签的漏洞", .overviewProgress: "仓库 {0}/{1}",
         .cancel: "取消",
+        .lifecycleRules: "生命周期规则", .lifecycleEditor: "规则", .lifecycleRun: "生命周期执行",
+        .emptyRules: "这里没有生命周期规则。按 n 新建。",
+        .columnRule: "规则", .columnScope: "范围", .columnKeep: "保留", .columnSchedule: "周期", .columnRunsOn: "执行方",
+        .columnLastRun: "上次运行", .columnDecision: "决定", .columnReason: "原因",
+        .runsOnRegistry: "镜像仓库", .runsOnRegconsole: "regconsole", .scheduleManual: "手动",
+        .fieldScope: "范围", .fieldKeepCount: "保留最新", .fieldKeepRegexp: "保留匹配", .fieldKeepDays: "保留天数",
+        .fieldSchedule: "执行周期", .fieldAuto: "自动执行",
+        .hintKeepCount: "按创建时间最新的 N 个标签", .hintKeepRegexp: "名称中含有匹配即保留；用 ^…$ 锚定",
+        .hintKeepDays: "在这些天内推送的标签", .errorWholeNumber: "应为不小于 1 的整数",
+        .editorKeys: "tab 下一项 · enter 保存 · ctrl-a 保存并执行 · pgup/pgdn 滚动预览 · esc 取消",
+        .previewLoading: "正在读取标签 {0}/{1}…", .previewTotals: "删除 {1} 个标签中的 {0} 个（{2} 个清单）· 保留 {3} · 释放 {4}",
+        .previewChanges: "与已保存的规则相比：多删除 {0} 个，少删除 {1} 个", .previewWarning: "警告：{0}",
+        .decisionKeep: "保留", .decisionDelete: "删除",
+        .reasonNewest: "保留：最新 {1} 个中的第 {0} 个", .reasonMatches: "保留：匹配 {0}", .reasonPushedWithin: "保留：{0} 天内推送",
+        .reasonSharesDigest: "保留：与保留的标签 {0} 共用摘要", .reasonCreatedUnknown: "保留：创建时间未知",
+        .reasonUnreadable: "保留：无法读取（{0}）", .reasonReferrers: "保留：引用者标签", .reasonNotCovered: "保留：没有规则覆盖",
+        .reasonDeleted: "删除：{0}", .notKeptCount: "不在最新 {0} 个之内", .notKeptPattern: "不匹配 {0}",
+        .notKeptDays: "推送已超过 {0} 天",
+        .ruleSaved: "已保存规则 {0}", .ruleDeleted: "已删除规则 {0}", .ruleDeleteTitle: "删除规则 {0}？",
+        .ruleDeleteBody: "只删除规则，不会删除任何标签。", .ruleDeleteConfirm: "删除规则",
+        .applyTitle: "在 {1} 上执行 {0}", .applyBody: "删除 {0} 个标签（{1} 个清单），保留 {2}；镜像仓库回收垃圾后释放 {3}",
+        .applyConfirm: "删除 {0} 个清单", .applyNothing: "没有要删除的：所有标签都保留",
+        .runPending: "等待", .runDeleted: "已删除", .runSkipped: "已跳过：{0}", .runFailed: "失败：{0}",
+        .runSummary: "已删除 {0}，跳过 {1}，失败 {2}", .runProgress: "已完成 {0}/{1}",
+        .resumeTitle: "继续被中断的生命周期执行？", .resumeBody: "开始于 {0}：已完成 {2} 个清单中的 {1} 个；只删除清单中剩下的",
+        .resumeConfirm: "继续",
+        .actionLifecycle: "生命周期规则", .actionNewRule: "新建规则", .actionEdit: "编辑", .actionApply: "执行",
+        .commandLifecycle: ":lifecycle   此处（实例、命名空间或仓库）的生命周期规则",
         .tooSmall: "终端窗口太小", .tooSmallSize: "{0}×{1} — 至少需要 {2}×{3}",
         .timeJustNow: "刚刚", .timeMinutes: "{0} 分钟前", .timeHours: "{0} 小时前", .timeDays: "{0} 天前",
         .timeMonths: "{0} 个月前", .timeYears: "{0} 年前",

@@ -46,6 +46,20 @@ public enum Message: String, CaseIterable, Sendable {
     case suppressSave, suppressSaved, suppressRemoved, unsuppressTitle, unsuppressConfirm, reasonRequired, dateInvalid
     case actionSortSeverity, actionVulnerabilities, actionDiff, actionSuppress, actionGroupPackages, actionGroupVulnerabilities, actionShowSuppressed
     case commandVulns, overviewProgress, cancel
+    // Lifecycle
+    case lifecycleRules, lifecycleEditor, lifecycleRun, emptyRules
+    case columnRule, columnScope, columnKeep, columnSchedule, columnRunsOn, columnLastRun, columnDecision, columnReason
+    case runsOnRegistry, runsOnRegconsole, scheduleManual
+    case fieldScope, fieldKeepCount, fieldKeepRegexp, fieldKeepDays, fieldSchedule, fieldAuto
+    case hintKeepCount, hintKeepRegexp, hintKeepDays, errorWholeNumber, editorKeys
+    case previewLoading, previewTotals, previewChanges, previewWarning, decisionKeep, decisionDelete
+    case reasonNewest, reasonMatches, reasonPushedWithin, reasonSharesDigest, reasonCreatedUnknown, reasonUnreadable
+    case reasonReferrers, reasonNotCovered, reasonDeleted, notKeptCount, notKeptPattern, notKeptDays
+    case ruleSaved, ruleDeleted, ruleDeleteTitle, ruleDeleteBody, ruleDeleteConfirm
+    case applyTitle, applyBody, applyConfirm, applyNothing
+    case runPending, runDeleted, runSkipped, runFailed, runSummary, runProgress
+    case resumeTitle, resumeBody, resumeConfirm
+    case actionLifecycle, actionNewRule, actionEdit, actionApply, commandLifecycle
     // Small terminal
     case tooSmall, tooSmallSize
     // Relative time

@@ -42,3 +42,11 @@ extension Screen {
     func setFilter(_ text: String) throws(FilterQuery.InvalidPattern) {}
     func handleMouse(_ event: MouseEvent, in rect: Rect) {}
 }
+
+/// A pane that takes keys before the keymap does (a form being typed into). Keys it does not
+/// capture (`esc`, say) go through the keymap as usual.
+@MainActor
+protocol KeyCapturing: Screen {
+    /// Handles a key; false to let the keymap have it.
+    func capture(_ key: Key) -> Bool
+}

@@ -22,9 +22,9 @@ public enum LifecycleEngine {
             let tags = inventory.repositories[repository] ?? []
             let covering = rules.indices.filter { rules[$0].covers(repository: repository) }
             let planned = planRepository(repository, tags: tags, rules: covering.map { (rules[$0], patterns[$0]) }, now: now)
-            bytesFreed += freedBytes(planned, tags: tags)
-            warnings += repositoryWarnings(repository, planned)
-            entries += planned
+            bytesFreed += planned.bytesFreed
+            warnings += repositoryWarnings(repository, planned.entries)
+            entries += planned.entries
         }
         for rule in rules where !inventory.repositories.keys.contains(where: rule.covers) {
             warnings.append("rule \(rule.id) covers no repository (\(rule.scope))")
@@ -33,79 +33,121 @@ public enum LifecycleEngine {
     }
 
     /// A pattern per rule; a pattern that does not compile makes its rule keep everything.
-    private static func compile(_ rules: [LifecycleRule], warnings: inout [String]) -> [Regex<AnyRegexOutput>?] {
+    private static func compile(_ rules: [LifecycleRule], warnings: inout [String]) -> [TagPattern?] {
         rules.map { rule in
             guard let pattern = rule.tagRegexp else { return nil }
             do {
-                return try Regex(pattern)
+                return try TagPattern(pattern)
             } catch {
                 warnings.append("rule \(rule.id): tag_regexp does not compile, so the rule keeps every tag")
-                return try? Regex("")
+                return try? TagPattern("")
             }
         }
     }
 
+    private typealias CompiledRule = (rule: LifecycleRule, pattern: TagPattern?)
+
+    /// Plans one repository. Works on indexes and interned digests: plans run over 100,000 tags
+    /// on every keystroke of the editor.
     private static func planRepository(
-        _ repository: String, tags: [LifecycleInventory.TagFacts], rules: [(rule: LifecycleRule, pattern: Regex<AnyRegexOutput>?)], now: Date
-    ) -> [LifecyclePlan.Entry] {
-        func entry(_ tag: LifecycleInventory.TagFacts, _ decision: LifecyclePlan.Decision, _ reason: LifecyclePlan.Reason, _ rule: String?) -> LifecyclePlan.Entry {
-            LifecyclePlan.Entry(repository: repository, tag: tag.name, digest: tag.digest, created: tag.created, decision: decision, reason: reason, rule: rule)
-        }
-        var entries: [LifecyclePlan.Entry] = []
-        var ranked: [LifecycleInventory.TagFacts] = []
-        for tag in tags {
-            if Tag(name: tag.name).isReferrersTag {
-                entries.append(entry(tag, .keep, .referrersTag, nil))
-            } else if rules.isEmpty {
-                entries.append(entry(tag, .keep, .notCovered, nil))
-            } else if tag.digest == nil {
-                entries.append(entry(tag, .keep, .unreadable(tag.problem ?? "no digest"), nil))
-            } else if tag.created == nil {
-                entries.append(entry(tag, .keep, .createdUnknown, nil))
+        _ repository: String, tags: [LifecycleInventory.TagFacts], rules: [CompiledRule], now: Date
+    ) -> (entries: [LifecyclePlan.Entry], bytesFreed: Int64) {
+        var digestIDs: [Digest: Int] = [:]
+        digestIDs.reserveCapacity(tags.count)
+        var digestOfTag = [Int](repeating: -1, count: tags.count)
+        for index in tags.indices {
+            guard let digest = tags[index].digest else { continue }
+            if let id = digestIDs[digest] {
+                digestOfTag[index] = id
             } else {
-                ranked.append(tag)
+                digestOfTag[index] = digestIDs.count
+                digestIDs[digest] = digestIDs.count
             }
         }
-        ranked.sort(by: newerFirst)
-        entries.sort { $0.tag < $1.tag }
-        var decided: [LifecyclePlan.Entry] = []
-        decided.reserveCapacity(ranked.count)
-        for (rank, tag) in ranked.enumerated() {
-            decided.append(decide(tag, rank: rank, rules: rules, now: now, entry: entry))
+        var decisions = [LifecyclePlan.Decision](repeating: .keep, count: tags.count)
+        var reasons = [LifecyclePlan.Reason](repeating: .notCovered, count: tags.count)
+        var deciders = [String?](repeating: nil, count: tags.count)
+        var special: [Int] = []
+        var ranked: [Int] = []
+        for index in tags.indices {
+            if Tag(name: tags[index].name).isReferrersTag {
+                reasons[index] = .referrersTag
+            } else if rules.isEmpty {
+                reasons[index] = .notCovered
+            } else if tags[index].digest == nil {
+                reasons[index] = .unreadable(tags[index].problem ?? "no digest")
+            } else if tags[index].created == nil {
+                reasons[index] = .createdUnknown
+            } else {
+                ranked.append(index)
+                continue
+            }
+            special.append(index)
+        }
+        let times = tags.map { $0.created?.timeIntervalSinceReferenceDate ?? -.infinity }
+        ranked.sort { times[$0] != times[$1] ? times[$0] > times[$1] : newerFirst(tags[$0], tags[$1]) }
+        special.sort { tags[$0].name < tags[$1].name }
+        let reference = now.timeIntervalSinceReferenceDate
+        let criteria = Criteria(rules)
+        for (rank, index) in ranked.enumerated() {
+            (decisions[index], reasons[index], deciders[index]) = criteria.decide(tags[index].name, age: reference - times[index], rank: rank)
         }
         // A digest a kept tag points to cannot be deleted: keep its other tags too.
-        var keptTagOfDigest: [Digest: String] = [:]
-        for item in decided + entries where item.decision == .keep {
-            guard let digest = item.digest else { continue }
-            if let known = keptTagOfDigest[digest], known < item.tag { continue }
-            keptTagOfDigest[digest] = item.tag
+        var keptTagOfDigest = [String?](repeating: nil, count: digestIDs.count)
+        for index in tags.indices where decisions[index] == .keep && digestOfTag[index] >= 0 {
+            let id = digestOfTag[index]
+            if let known = keptTagOfDigest[id], known < tags[index].name { continue }
+            keptTagOfDigest[id] = tags[index].name
         }
-        for index in decided.indices where decided[index].decision == .delete {
-            guard let digest = decided[index].digest, let kept = keptTagOfDigest[digest] else { continue }
-            decided[index].decision = .keep
-            decided[index].reason = .sharesDigest(tag: kept)
+        for index in ranked where decisions[index] == .delete {
+            guard let kept = keptTagOfDigest[digestOfTag[index]] else { continue }
+            decisions[index] = .keep
+            reasons[index] = .sharesDigest(tag: kept)
         }
-        return decided + entries
+        let entries = (ranked + special).map { index in
+            LifecyclePlan.Entry(
+                repository: repository, tag: tags[index].name, digest: tags[index].digest, created: tags[index].created, decision: decisions[index],
+                reason: reasons[index], rule: deciders[index])
+        }
+        return (entries, freedBytes(tags, decisions: decisions, digestOfTag: digestOfTag, digests: digestIDs.count))
     }
 
-    /// The first keeping reason of any rule, else a deletion explained by the first rule.
-    private static func decide(
-        _ tag: LifecycleInventory.TagFacts, rank: Int, rules: [(rule: LifecycleRule, pattern: Regex<AnyRegexOutput>?)], now: Date,
-        entry: (LifecycleInventory.TagFacts, LifecyclePlan.Decision, LifecyclePlan.Reason, String?) -> LifecyclePlan.Entry
-    ) -> LifecyclePlan.Entry {
-        for (rule, pattern) in rules {
-            if let count = rule.retentionTagCount, rank < count {
-                return entry(tag, .keep, .newest(rank: rank + 1, count: count), rule.id)
-            }
-            if let pattern, tag.name.contains(pattern) {
-                return entry(tag, .keep, .matches(pattern: rule.tagRegexp ?? ""), rule.id)
-            }
-            if let days = rule.keepPushedWithinDays, let created = tag.created, now.timeIntervalSince(created) <= Double(days) * 86_400 {
-                return entry(tag, .keep, .pushedWithin(days: days), rule.id)
-            }
+    /// The covering rules' criteria, unpacked once per repository.
+    private struct Criteria {
+        let counts: [Int?]
+        let patterns: [TagPattern?]
+        let sources: [String?]
+        let seconds: [Double?]
+        let days: [Int?]
+        let ids: [String]
+        /// Why a tag no rule keeps is deleted: the first rule's criteria.
+        let deletion: LifecyclePlan.Reason
+
+        init(_ rules: [CompiledRule]) {
+            counts = rules.map(\.rule.retentionTagCount)
+            patterns = rules.map(\.pattern)
+            sources = rules.map(\.rule.tagRegexp)
+            days = rules.map(\.rule.keepPushedWithinDays)
+            seconds = days.map { $0.map { Double($0) * 86_400 } }
+            ids = rules.map(\.rule.id)
+            deletion = rules.first.map { .notKept(count: $0.rule.retentionTagCount, pattern: $0.rule.tagRegexp, days: $0.rule.keepPushedWithinDays) } ?? .notCovered
         }
-        let first = rules[0].rule
-        return entry(tag, .delete, .notKept(count: first.retentionTagCount, pattern: first.tagRegexp, days: first.keepPushedWithinDays), first.id)
+
+        /// The first keeping reason of any rule, else the deletion, with the deciding rule.
+        func decide(_ name: String, age: TimeInterval, rank: Int) -> (LifecyclePlan.Decision, LifecyclePlan.Reason, String?) {
+            for index in ids.indices {
+                if let count = counts[index], rank < count {
+                    return (.keep, .newest(rank: rank + 1, count: count), ids[index])
+                }
+                if let pattern = patterns[index], pattern.matches(name) {
+                    return (.keep, .matches(pattern: sources[index] ?? ""), ids[index])
+                }
+                if let limit = seconds[index], age <= limit {
+                    return (.keep, .pushedWithin(days: days[index] ?? 0), ids[index])
+                }
+            }
+            return ids.isEmpty ? (.keep, .notCovered, nil) : (.delete, deletion, ids[0])
+        }
     }
 
     /// Newest first; equal times go to the higher version, then the later name.
@@ -122,32 +164,50 @@ public enum LifecycleEngine {
     }
 
     /// Bytes of blobs that only deleted manifests of the repository reference.
-    private static func freedBytes(_ entries: [LifecyclePlan.Entry], tags: [LifecycleInventory.TagFacts]) -> Int64 {
-        var blobsOfDigest: [Digest: [Blob]] = [:]
-        for tag in tags { if let digest = tag.digest { blobsOfDigest[digest] = tag.blobs } }
-        var kept: Set<Digest> = []
-        var deleted: Set<Digest> = []
-        for entry in entries {
-            guard let digest = entry.digest else { continue }
-            if entry.decision == .keep { kept.insert(digest) } else { deleted.insert(digest) }
+    private static func freedBytes(_ tags: [LifecycleInventory.TagFacts], decisions: [LifecyclePlan.Decision], digestOfTag: [Int], digests: Int) -> Int64 {
+        var keptDigest = [Bool](repeating: false, count: digests)
+        for index in tags.indices where decisions[index] == .keep && digestOfTag[index] >= 0 { keptDigest[digestOfTag[index]] = true }
+        var seen = [Bool](repeating: false, count: digests)
+        // 1: a kept manifest uses the blob; 2: counted as freed.
+        var blobs: [Digest: UInt8] = [:]
+        blobs.reserveCapacity(digests)
+        for index in tags.indices where digestOfTag[index] >= 0 && keptDigest[digestOfTag[index]] && !seen[digestOfTag[index]] {
+            seen[digestOfTag[index]] = true
+            for blob in tags[index].blobs { blobs[blob.digest] = 1 }
         }
-        let stillUsed = Set(kept.flatMap { blobsOfDigest[$0] ?? [] }.map(\.digest))
-        var freed: [Digest: Int64] = [:]
-        for digest in deleted.subtracting(kept) {
-            for blob in blobsOfDigest[digest] ?? [] where !stillUsed.contains(blob.digest) { freed[blob.digest] = blob.size }
+        var bytes: Int64 = 0
+        for index in tags.indices where digestOfTag[index] >= 0 && !keptDigest[digestOfTag[index]] && !seen[digestOfTag[index]] {
+            seen[digestOfTag[index]] = true
+            for blob in tags[index].blobs { countFreed(&blobs[blob.digest, default: 0], size: blob.size, into: &bytes) }
         }
-        return freed.values.reduce(0, +)
+        return bytes
+    }
+
+    /// Counts a blob of a deleted manifest once, unless a kept manifest uses it (one lookup per blob).
+    private static func countFreed(_ state: inout UInt8, size: Int64, into bytes: inout Int64) {
+        guard state == 0 else { return }
+        state = 2
+        bytes += size
     }
 
     private static func repositoryWarnings(_ repository: String, _ entries: [LifecyclePlan.Entry]) -> [String] {
         var warnings: [String] = []
-        let images = entries.filter { $0.reason != .referrersTag }
-        if !images.isEmpty, images.allSatisfy({ $0.decision == .delete }) {
-            warnings.append("\(repository): every tag would be deleted")
+        var images = 0
+        var kept = 0
+        var undated = 0
+        var unreadable = 0
+        for entry in entries {
+            switch entry.reason {
+            case .referrersTag: continue
+            case .createdUnknown: undated += 1
+            case .unreadable: unreadable += 1
+            default: break
+            }
+            images += 1
+            if entry.decision == .keep { kept += 1 }
         }
-        let undated = entries.filter { $0.reason == .createdUnknown }.count
+        if images > 0, kept == 0 { warnings.append("\(repository): every tag would be deleted") }
         if undated > 0 { warnings.append("\(repository): \(undated) tag\(undated == 1 ? "" : "s") without a creation time kept") }
-        let unreadable = entries.filter { if case .unreadable = $0.reason { true } else { false } }.count
         if unreadable > 0 { warnings.append("\(repository): \(unreadable) tag\(unreadable == 1 ? "" : "s") could not be read and are kept") }
         return warnings
     }

@@ -33,17 +33,17 @@ public struct LifecycleInventory: Sendable {
     /// How many tags there are.
     public var tagCount: Int { repositories.values.reduce(0) { $0 + $1.count } }
 
-    /// Reads the repositories `rules` cover (under `namespace`, or one `repository`) and the details of
-    /// their tags, `concurrency` requests at a time; `progress` gets (tags read, tags found) as it goes.
+    /// Reads the repositories in `scope` that `rules` cover and the details of their tags,
+    /// `concurrency` requests at a time; `progress` gets (tags read, tags found) as it goes.
     public static func load(
-        provider: any RegistryProvider, rules: [LifecycleRule], namespace: String? = nil, repository: String? = nil, concurrency: Int = 16,
+        provider: any RegistryProvider, rules: [LifecycleRule], scope: LifecycleRule.Scope, concurrency: Int = 16,
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> LifecycleInventory {
         var names: [String]
-        if let repository {
-            names = [repository]
-        } else {
-            names = try await provider.repositories(namespace: namespace).collect().map(\.name)
+        switch scope {
+        case .instance: names = try await provider.repositories(namespace: nil).collect().map(\.name)
+        case .namespace(let namespace): names = try await provider.repositories(namespace: namespace).collect().map(\.name)
+        case .repository(let repository): names = [repository]
         }
         names = names.filter { name in rules.contains { $0.covers(repository: name) } }
         var tagsByRepository: [(String, [Tag])] = []

@@ -87,7 +87,7 @@ public struct LifecyclePlan: Sendable {
     public var deletions: [Entry] { entries.filter { $0.decision == .delete } }
 
     /// How many tags are kept.
-    public var keptCount: Int { entries.count - deletions.count }
+    public var keptCount: Int { entries.reduce(0) { $0 + ($1.decision == .keep ? 1 : 0) } }
 
     /// Entries whose decision differs in `other` (the plan of the rules as saved), with the decision there.
     public func changes(from other: LifecyclePlan) -> [(entry: Entry, before: Decision)] {

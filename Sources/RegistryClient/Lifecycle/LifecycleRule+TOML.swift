@@ -83,7 +83,7 @@ extension LifecycleRule {
             case "\t": result += "\\t"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
+                    result += String(format: "\\u%04x", scalar.value)
                 } else {
                     result.unicodeScalars.append(scalar)
                 }

@@ -19,6 +19,17 @@ public struct LifecycleRule: Sendable, Equatable, Identifiable {
             }
         }
 
+        /// Whether two scopes share a repository: one contains the other.
+        public func overlaps(_ other: Scope) -> Bool {
+            switch (self, other) {
+            case (.instance, _), (_, .instance): true
+            case (.namespace(let mine), .namespace(let theirs)): mine == theirs
+            case (.namespace(let namespace), .repository(let repository)), (.repository(let repository), .namespace(let namespace)):
+                Namespace.of(repository: repository) == namespace
+            case (.repository(let mine), .repository(let theirs)): mine == theirs
+            }
+        }
+
         /// The word the rules file and ACR use: `instance`, `namespace`, `repo`.
         public var kind: String {
             switch self {
@@ -78,9 +89,10 @@ public struct LifecycleRule: Sendable, Equatable, Identifiable {
         self.auto = auto
     }
 
-    /// A fresh rule id (`lc-1a2b3c4d`).
-    public static func newID() -> String {
-        "lc-" + String(UInt32.random(in: 0...UInt32.max), radix: 16).leftPadded(to: 8)
+    /// The first `rule-N` no rule in `existing` uses.
+    public static func newID(existing: [LifecycleRule]) -> String {
+        let used = Set(existing.map(\.id))
+        return (1...).lazy.map { "rule-\($0)" }.first { !used.contains($0) }!
     }
 
     /// Whether the rule applies to a repository.
@@ -134,12 +146,5 @@ public struct LifecycleRule: Sendable, Equatable, Identifiable {
         if let pattern = tagRegexp { parts.append("matches \(pattern)") }
         if let days = keepPushedWithinDays { parts.append("pushed within \(days) days") }
         return parts.joined(separator: " · ")
-    }
-}
-
-extension String {
-    /// The string with leading zeros up to `width` characters.
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

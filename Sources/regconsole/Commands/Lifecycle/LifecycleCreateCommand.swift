@@ -10,7 +10,7 @@ struct LifecycleCreateCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("INSTANCE, INSTANCE/NAMESPACE or INSTANCE/NAMESPACE/REPO: the rule's scope.", valueName: "target"))
     var target: String
-    @Option(name: .long, help: "The rule's id (default: generated).")
+    @Option(name: .long, help: "The rule's id (default: rule-N, the first one free).")
     var id: String?
     @OptionGroup var fields: LifecycleRuleOptions
 
@@ -18,9 +18,10 @@ struct LifecycleCreateCommand: AsyncParsableCommand {
         let context = try CLIContext(global)
         let target = try await LifecycleTarget(self.target, context: context)
         try target.requireWritable()
-        let rule = try fields.applied(to: LifecycleRule(id: id ?? LifecycleRule.newID(), scope: target.scope))
         let store = target.provider.lifecycleRuleStore(directories: context.directories)
-        if try await store.rules().contains(where: { $0.id == rule.id }) {
+        let existing = try await store.rules()
+        let rule = try fields.applied(to: LifecycleRule(id: id ?? LifecycleRule.newID(existing: existing), scope: target.scope))
+        if existing.contains(where: { $0.id == rule.id }) {
             throw UsageError(description: "\(target.provider.instance.name) already has a rule '\(rule.id)'; use `lifecycle update`")
         }
         let saved = try await store.save(rule)

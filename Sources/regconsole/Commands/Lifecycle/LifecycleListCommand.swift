@@ -22,7 +22,7 @@ struct LifecycleListCommand: AsyncParsableCommand {
             .init(key: "auto", header: "AUTO"), .init(key: "runsOn", header: "RUNS ON"), .init(key: "lastRun", header: "LAST RUN"),
             .init(key: "lastRunDeleted", header: "DELETED", alignRight: true),
         ])
-        for rule in try await store.rules() where target.concerns(rule) {
+        for rule in try await store.rules() where rule.scope.overlaps(target.scope) {
             let run = runs[rule.id]
             records.rows.append([
                 .text(rule.id), .text(rule.scope.description), .text(rule.keepSummary), .integer(rule.retentionTagCount.map(Int64.init)),

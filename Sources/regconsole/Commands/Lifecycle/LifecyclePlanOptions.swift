@@ -25,7 +25,7 @@ struct LifecyclePlanOptions: ParsableArguments {
                 if selected.isEmpty { throw UsageError(description: "\(target.provider.instance.name) has no lifecycle rule '\(rule)'; see `regconsole lifecycle list`") }
             }
         }
-        return selected.filter(target.concerns)
+        return selected.filter { $0.scope.overlaps(target.scope) }
     }
 
     /// Reads the registry and plans the chosen rules over `target`, showing progress on a terminal.
@@ -36,7 +36,7 @@ struct LifecyclePlanOptions: ParsableArguments {
         }
         let progress = ProgressLine("reading tags", total: 0)
         let inventory = try await LifecycleInventory.load(
-            provider: target.provider, rules: selected, namespace: target.namespace, repository: target.repository, concurrency: concurrency
+            provider: target.provider, rules: selected, scope: target.scope, concurrency: concurrency
         ) { done, total in progress.report(done, of: total) }
         progress.finish()
         return (LifecycleEngine.plan(rules: selected, inventory: inventory, now: Date()), selected)

@@ -1,0 +1,63 @@
+import Foundation
+import RegistryClient
+import TerminalUI
+
+/// Applying lifecycle rules from the console, the same way `lifecycle apply` does: plan (reading
+/// the tags in scope), show the totals and the first deletions, confirm (typed for production or
+/// more than 10 manifests), then a run pane with a status per manifest. An interrupted run is
+/// offered for resuming first.
+@MainActor
+struct LifecycleApplyFlow {
+    let app: ConsoleApp
+    let provider: any RegistryProvider
+    let scope: LifecycleRule.Scope
+    /// Runs after the run ends (refresh the rules' last run).
+    let completion: @MainActor () -> Void
+
+    private var executor: LifecycleExecutor { LifecycleExecutor(provider: provider, directories: app.directories) }
+
+    /// Plans `rules` over the scope, then confirms and runs.
+    func start(rules: [LifecycleRule]) {
+        if offerResume() { return }
+        app.runJob(notice: app.catalog[.deletePlanning], failure: .loadFailed) { [provider, scope, app] in
+            let inventory = try await LifecycleInventory.load(provider: provider, rules: rules, scope: scope)
+            confirm(LifecycleEngine.plan(rules: rules, inventory: inventory, now: app.now), rules: rules)
+        }
+    }
+
+    /// Confirms a plan already made (the editor's preview) and runs it.
+    func confirm(_ plan: LifecyclePlan, rules: [LifecycleRule]) {
+        if offerResume() { return }
+        let catalog = app.catalog
+        let items = LifecycleExecutor.items(of: plan)
+        guard !items.isEmpty else {
+            app.showFlash(catalog[.applyNothing])
+            return
+        }
+        var body = [StyledLine(catalog[.applyBody, plan.deletions.count, items.count, plan.keptCount, ByteCount.format(plan.bytesFreed)]), StyledLine("")]
+        body += plan.deletions.prefix(8).map { StyledLine("\($0.repository):\($0.tag)  \(catalog.describe($0.reason))", .error) }
+        if plan.deletions.count > 8 { body.append(StyledLine("…", .muted)) }
+        body += plan.warnings.map { StyledLine(catalog[.previewWarning, $0], .warning) }
+        let typed = provider.instance.production || items.count > 10 ? "delete \(items.count)" : nil
+        let dialog = ConfirmDialog(
+            title: catalog[.applyTitle, rules.map(\.id).joined(separator: ", "), "\(provider.instance.name) · \(scope)"], body: body,
+            confirmLabel: catalog[.applyConfirm, items.count], cancelLabel: catalog[.cancel], typedPhrase: typed,
+            typedPrompt: typed.map { catalog[.deleteTypePrompt, $0] } ?? "")
+        app.confirm(dialog) { [app, provider, completion] in
+            app.push(LifecycleRunScreen(app: app, provider: provider, run: .apply(plan, rules: rules.map(\.id)), completion: completion))
+        }
+    }
+
+    /// When a run was interrupted, asks to finish it and returns true.
+    private func offerResume() -> Bool {
+        guard let interrupted = executor.interrupted else { return false }
+        let catalog = app.catalog
+        let dialog = ConfirmDialog(
+            title: catalog[.resumeTitle], body: [StyledLine(catalog[.resumeBody, app.relativeTime(interrupted.started), interrupted.done, interrupted.total])],
+            confirmLabel: catalog[.resumeConfirm], cancelLabel: catalog[.cancel])
+        app.confirm(dialog) { [app, provider, completion] in
+            app.push(LifecycleRunScreen(app: app, provider: provider, run: .resume, completion: completion))
+        }
+        return true
+    }
+}
