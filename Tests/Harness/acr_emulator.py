@@ -7,8 +7,8 @@
                   [--parent-pid PID] [--verbose]
   acr_emulator.py --self-test
 
-Standard library only (plus registry_client.py from this directory). The reference is
-/work/shared/reference/acr-openapi.md; section numbers below point into it.
+Standard library only (plus registry_client.py from this directory). Section numbers below
+(§1.4.6 …) refer to the project's ACR OpenAPI reference notes.
 
 Startup: reads the real registry at --registry (catalog, every tag, every manifest; the config blob
 for `created`; children of indexes for size) with 8 threads, builds the model, prints ONE JSON line
