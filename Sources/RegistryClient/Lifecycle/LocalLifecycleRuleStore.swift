@@ -11,7 +11,7 @@ public struct LocalLifecycleRuleStore: LifecycleRuleStore {
     /// The store of `instance`.
     public init(instance: String, directories: XDGDirectories) {
         self.instance = instance
-        self.url = directories.data.appendingPathComponent(instance).appendingPathComponent("lifecycle.toml")
+        self.url = directories.instanceData(instance, "lifecycle.toml")
         self.audit = AuditLog(directories: directories)
     }
 

@@ -10,7 +10,7 @@ public struct SuppressionStore: Sendable {
     /// The store of `instance`.
     public init(instance: String, directories: XDGDirectories) {
         self.instance = instance
-        self.url = directories.data.appendingPathComponent(instance).appendingPathComponent("suppressions.json")
+        self.url = directories.instanceData(instance, "suppressions.json")
         self.audit = AuditLog(directories: directories)
     }
 

@@ -25,4 +25,9 @@ public struct XDGDirectories: Sendable {
         state = base("XDG_STATE_HOME", ".local/state")
         cache = base("XDG_CACHE_HOME", ".cache")
     }
+
+    /// A file of one instance's own data: `$XDG_DATA_HOME/regconsole/<instance>/<name>`.
+    public func instanceData(_ instance: String, _ name: String) -> URL {
+        data.appendingPathComponent(instance).appendingPathComponent(name)
+    }
 }
