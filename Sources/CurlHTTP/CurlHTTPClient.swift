@@ -46,13 +46,13 @@ public final class CurlHTTPClient: HTTPClient {
                 logger.debug(
                     "\(request.method.rawValue) \(request.url.absoluteString) → \(response.status) in \(ContinuousClock.now - started)"
                 )
-                guard let wait = retryPolicy.delay(after: response, method: request.method, attempt: attempt) else {
+                guard request.allowsTransportRetry, let wait = retryPolicy.delay(after: response, method: request.method, attempt: attempt) else {
                     return response
                 }
                 logger.info("\(request.url.host ?? "") answered \(response.status); retrying in \(wait)")
                 try await Task.sleep(for: wait)
             } catch let error as HTTPTransportError {
-                guard let wait = retryPolicy.delay(after: error, method: request.method, attempt: attempt) else {
+                guard request.allowsTransportRetry, let wait = retryPolicy.delay(after: error, method: request.method, attempt: attempt) else {
                     throw error
                 }
                 logger.info("\(error.description); retrying in \(wait)")

@@ -14,6 +14,9 @@ public struct HTTPRequest: Sendable {
     public var maxResponseBytes: Int
     /// Whether TLS certificates are verified and plain `http://` is refused.
     public var security: TransportSecurity
+    /// Whether the transport may resend the request as is after a transient failure; signed
+    /// requests with a one-time nonce retry themselves instead.
+    public var allowsTransportRetry = true
 
     /// Creates a request.
     public init(

@@ -12,9 +12,16 @@ public struct TagDetails: Hashable, Sendable {
     public var platforms: [Platform]
     /// The config and layer blobs (of every platform image, for an index), when known.
     public var blobs: [Blob]
+    /// When the tag was last pushed, when the registry says (ACR).
+    public var updated: Date?
+
+    /// Whether the manifest itself was read: lists of some providers (ACR) carry only digest, size
+    /// and times, without media type and platforms.
+    public var hasManifestFacts: Bool { !mediaType.isEmpty }
 
     /// Creates details.
-    public init(digest: Digest, mediaType: String, size: Int64?, created: Date?, platforms: [Platform], blobs: [Blob] = []) {
+    public init(digest: Digest, mediaType: String, size: Int64?, created: Date?, platforms: [Platform], blobs: [Blob] = [], updated: Date? = nil) {
+        self.updated = updated
         self.digest = digest
         self.mediaType = mediaType
         self.size = size

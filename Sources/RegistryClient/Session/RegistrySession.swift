@@ -11,7 +11,11 @@ public actor RegistrySession {
     private let chain: CredentialChain
     private let allowInsecureHosts: Bool
     private let forceReadOnly: Bool
+    private let environment: [String: String]
     private var providers: [String: any RegistryProvider] = [:]
+    /// ACR instances by name, per config entry, once listed.
+    private var acrListings: [String: Result<[ACRInstanceDirectory.Listing], RegistryError>] = [:]
+    private var acrDirectories: [String: ACRInstanceDirectory] = [:]
 
     /// Creates a session.
     /// - Parameters:
@@ -25,14 +29,25 @@ public actor RegistrySession {
         self.http = http
         self.chain = CredentialChain(environment: environment)
         self.allowInsecureHosts = insecure
+        self.environment = environment
         self.forceReadOnly = readOnly || config.readOnly
         self.content = content ?? ContentStore(directory: XDGDirectories(environment: environment).cache)
     }
 
-    /// Configured instances, then registries found in the docker config and containers auth file
-    /// that no configured instance already covers.
-    public func instances() -> [Instance] {
-        let configured = config.instances.map(instance(for:))
+    /// Configured instances (an ACR entry as the instances it stands for, listed over the OpenAPI
+    /// in parallel), then registries found in the docker config and containers auth file that no
+    /// configured instance already covers. An ACR entry that cannot be listed is one row whose
+    /// `attributes["error"]` says why.
+    public func instances() async -> [Instance] {
+        await listACRInstances(config.instances.filter { $0.kind == .acr })
+        let configured = config.instances.flatMap { entry -> [Instance] in
+            guard entry.kind == .acr else { return [instance(for: entry)] }
+            switch acrListings[entry.name] {
+            case .success(let listings): return listings.map(\.instance)
+            case .failure(let error): return [ACRInstanceDirectory.failed(entry, error: error, forceReadOnly: forceReadOnly)]
+            case nil: return []
+            }
+        }
         let configuredHosts = Set(configured.compactMap(\.host))
         var seen = configuredHosts
         let discovered = chain.knownHosts().compactMap { entry -> Instance? in
@@ -48,8 +63,10 @@ public actor RegistrySession {
     public func provider(for locator: String) async throws -> any RegistryProvider {
         if let existing = providers[locator] { return existing }
         let provider: any RegistryProvider
-        if let entry = config.instance(named: locator) {
+        if let entry = config.instance(named: locator), entry.kind != .acr {
             provider = try makeProvider(entry)
+        } else if let acr = try await acrProvider(locator) {
+            provider = acr
         } else {
             provider = try await hostProvider(locator)
         }
@@ -66,19 +83,62 @@ public actor RegistrySession {
         Instance(
             name: entry.name, kind: entry.kind, url: entry.url ?? entry.endpoint, region: entry.region, origin: .config,
             insecure: entry.insecure, readOnly: entry.readOnly || forceReadOnly, production: entry.production,
-            attributes: entry.instanceID.map { ["instanceId": $0] } ?? [:])
+            attributes: [:])
     }
 
     private func makeProvider(_ entry: InstanceConfig) throws -> any RegistryProvider {
-        let instance = instance(for: entry)
-        switch entry.kind {
-        case .distribution, .harbor:
-            guard let url = entry.url else {
-                throw RegistryError(.invalidReference, "instance '\(entry.name)' has no url")
+        guard let url = entry.url else {
+            throw RegistryError(.invalidReference, "instance '\(entry.name)' has no url")
+        }
+        return DistributionProvider(instance: instance(for: entry), baseURL: url, http: http, credentials: entry.credentials, chain: chain, content: content)
+    }
+
+    /// The ACR instance named `locator`: an entry with `instance_id`, or `ENTRY.INSTANCE_NAME`.
+    /// Nil when no ACR entry can stand for the name.
+    private func acrProvider(_ locator: String) async throws -> (any RegistryProvider)? {
+        let entries = config.instances.filter { $0.kind == .acr && (locator == $0.name || locator.hasPrefix($0.name + ".")) }
+        guard !entries.isEmpty else { return nil }
+        await listACRInstances(entries)
+        for entry in entries {
+            switch acrListings[entry.name] {
+            case .success(let listings):
+                if let listing = listings.first(where: { $0.instance.name == locator }), let directory = acrDirectories[entry.name] {
+                    return ACRProvider(instance: listing.instance, instanceID: listing.instanceID, client: directory.client, http: http, content: content)
+                }
+            case .failure(let error) where locator == entry.name || entries.count == 1:
+                throw error
+            default:
+                break
             }
-            return DistributionProvider(instance: instance, baseURL: url, http: http, credentials: entry.credentials, chain: chain, content: content)
-        case .acr:
-            throw RegistryError(.unsupported, "instance '\(entry.name)' is an ACR instance, which this build cannot browse yet", hint: "use its registry endpoint as a distribution instance")
+        }
+        let known = entries.flatMap { (try? acrListings[$0.name]?.get())?.map(\.instance.name) ?? [] }
+        throw RegistryError(
+            .notFound, "no ACR instance is named '\(locator)'",
+            hint: known.isEmpty ? "the region has no instances this AccessKey can see" : "instances: \(known.joined(separator: ", "))")
+    }
+
+    /// Lists the instances of ACR entries not listed yet, in parallel.
+    private func listACRInstances(_ entries: [InstanceConfig]) async {
+        let pending = entries.filter { acrListings[$0.name] == nil }
+        guard !pending.isEmpty else { return }
+        let results = await withTaskGroup(of: (String, ACRInstanceDirectory?, Result<[ACRInstanceDirectory.Listing], RegistryError>).self) { group in
+            for entry in pending {
+                group.addTask { [http, environment, forceReadOnly] in
+                    do {
+                        let directory = try ACRInstanceDirectory(entry: entry, http: http, environment: environment, forceReadOnly: forceReadOnly)
+                        return (entry.name, directory, .success(try await directory.listings()))
+                    } catch {
+                        return (entry.name, nil, .failure(error as? RegistryError ?? RegistryError(.network, "\(error)")))
+                    }
+                }
+            }
+            var results: [(String, ACRInstanceDirectory?, Result<[ACRInstanceDirectory.Listing], RegistryError>)] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        for (name, directory, result) in results {
+            acrListings[name] = result
+            acrDirectories[name] = directory
         }
     }
 

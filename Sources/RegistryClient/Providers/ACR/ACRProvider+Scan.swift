@@ -1,0 +1,56 @@
+import Foundation
+
+/// ACR's own scanner: start a scan, follow it, and read its findings as a `ScanReport`.
+extension ACRProvider {
+    public func startScan(repository: String, tag: String) async throws {
+        let repoID = try await repositoryID(repository)
+        try await client.perform(.createRepoTagScanTask, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag])
+    }
+
+    public func scanState(repository: String, tag: String) async throws -> ServerScanState {
+        let repoID = try await repositoryID(repository)
+        let status: ACRScanStatus = try await client.call(.getRepoTagScanStatus, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag])
+        switch status.Status?.uppercased() ?? "" {
+        case "SCANNING", "RETRYING", "WAITING", "PENDING": return .scanning
+        case "COMPLETE", "FINISH", "FINISHED": return .complete
+        case "FAILED", "FAIL": return .failed
+        default: return .none
+        }
+    }
+
+    /// The findings of the tag's last complete scan; nil when it was never scanned or is scanning.
+    /// A digest without a tag is looked up among the repository's tags.
+    public func scanReport(repository: String, tag: String?, digest: Digest) async throws -> ScanReport? {
+        guard let tag = try await tagName(tag, repository: repository, digest: digest) else { return nil }
+        switch try await scanState(repository: repository, tag: tag) {
+        case .none, .scanning:
+            return nil
+        case .failed:
+            return ScanReport(format: .acr, scanner: "ACR", artifact: "\(repository):\(tag)", status: "failed", findings: [])
+        case .complete:
+            let repoID = try await repositoryID(repository)
+            let pages: AsyncThrowingStream<[ACRVulnerabilityRecord], any Error> = client.pages(
+                .listRepoTagScanResult, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag], itemsKey: "Vulnerabilities")
+            let findings = try await pages.collect().compactMap(Self.finding)
+            return ScanReport(format: .acr, scanner: "ACR", artifact: "\(repository):\(tag)", findings: findings)
+        }
+    }
+
+    private func tagName(_ tag: String?, repository: String, digest: Digest) async throws -> String? {
+        if let tag { return tag }
+        for try await page in tags(repository: repository) {
+            if let match = page.first(where: { $0.details?.digest == digest }) { return match.name }
+        }
+        return nil
+    }
+
+    static func finding(_ record: ACRVulnerabilityRecord) -> Finding? {
+        guard let name = record.CveName, !name.isEmpty else { return nil }
+        let word = record.Severity ?? "Unknown"
+        return Finding(
+            vulnerability: name, severity: Severity(word: word), sourceSeverity: word, package: record.Feature ?? "",
+            installedVersion: record.Version ?? "", fixedVersion: record.VersionFixed, title: record.FixCmd.map { "fix: \($0)" },
+            description: record.Description, links: record.CveLink.map { [$0] } ?? [], layer: record.AddedBy,
+            target: record.CveLocation ?? record.VersionFormat)
+    }
+}

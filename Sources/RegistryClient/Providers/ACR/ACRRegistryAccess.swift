@@ -1,0 +1,64 @@
+import Foundation
+
+/// The instance's registry endpoint as a `distribution` provider, logged in with temporary
+/// credentials from GetAuthorizationToken; renewed when they expire or are refused.
+actor ACRRegistryAccess {
+    private let client: ACRClient
+    private let instanceID: String
+    private let instance: Instance
+    private let http: any HTTPClient
+    private let content: ContentStore
+    private var current: (provider: DistributionProvider, expires: Date?)?
+
+    init(client: ACRClient, instanceID: String, instance: Instance, http: any HTTPClient, content: ContentStore) {
+        self.client = client
+        self.instanceID = instanceID
+        self.instance = instance
+        self.http = http
+        self.content = content
+    }
+
+    /// Runs `body` against the registry; a refused login is renewed once.
+    func run<Result: Sendable>(_ body: @Sendable (DistributionProvider) async throws -> Result) async throws -> Result {
+        let provider = try await registry(renew: false)
+        do {
+            return try await body(provider)
+        } catch let error as RegistryError where error.code == .unauthorized {
+            return try await body(try await registry(renew: true))
+        }
+    }
+
+    /// The registry's URL (`https://<instance>-registry.<region>.cr.aliyuncs.com`).
+    func url() async throws -> URL? {
+        try await registry(renew: false).instance.url
+    }
+
+    private func registry(renew: Bool) async throws -> DistributionProvider {
+        if !renew, let current, (current.expires.map { $0.timeIntervalSinceNow > 60 } ?? true) {
+            return current.provider
+        }
+        let endpoints: ACRPage<ACREndpointRecord> = try await client.call(
+            .listInstanceEndpoint, ["InstanceId": instanceID, "ModuleName": "Registry"], itemsKey: "Endpoints")
+        let usable = endpoints.items.filter { $0.Enable != false }
+        let preferred = usable.first { $0.EndpointType?.lowercased() == "internet" } ?? usable.first
+        guard let domains = preferred?.Domains, let domain = (domains.first { $0.Type == "SYSTEM" } ?? domains.first)?.Domain else {
+            throw RegistryError(
+                .unsupported, "ACR instance \(instanceID) has no enabled registry endpoint",
+                hint: "enable the internet endpoint (or run regconsole inside the instance's VPC) in the ACR console")
+        }
+        let token: ACRAuthorizationToken = try await client.call(.getAuthorizationToken, ["InstanceId": instanceID])
+        let scheme = RegistrySession.isLoopback(domain) ? "http" : "https"
+        guard let url = URL(string: "\(scheme)://\(domain)") else {
+            throw RegistryError(.invalidResponse, "ACR gave the registry domain '\(domain)', which is not a host name")
+        }
+        var registryInstance = instance
+        registryInstance.url = url
+        registryInstance.insecure = instance.insecure || scheme == "http"
+        let provider = DistributionProvider(
+            instance: registryInstance, baseURL: url, http: http,
+            credentials: .password(username: token.TempUsername, password: token.AuthorizationToken), chain: CredentialChain(environment: [:]),
+            content: content)
+        current = (provider, token.ExpireTime?.date)
+        return provider
+    }
+}

@@ -1,0 +1,5 @@
+/// What a Create action answers: the new object's id, under the action's own key.
+struct ACRCreated: Decodable, Sendable {
+    var RepoId: String?
+    var RuleId: String?
+}

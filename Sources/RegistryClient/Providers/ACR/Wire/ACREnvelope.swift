@@ -1,0 +1,25 @@
+/// The fields every ACR answer carries beside its own: success or error alike.
+struct ACREnvelope: Decodable, Sendable {
+    var requestID: String?
+    var code: ACRCode?
+    var message: String?
+    var isSuccess: Bool?
+    /// Which policy denied the call (NoPrivilege).
+    var accessDeniedDetail: String?
+    var recommend: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case requestID = "RequestId", code = "Code", message = "Message", isSuccess = "IsSuccess"
+        case accessDeniedDetail = "AccessDeniedDetail", recommend = "Recommend"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        requestID = try? container.decodeIfPresent(String.self, forKey: .requestID)
+        code = try? container.decodeIfPresent(ACRCode.self, forKey: .code)
+        message = try? container.decodeIfPresent(String.self, forKey: .message)
+        isSuccess = try? container.decodeIfPresent(Bool.self, forKey: .isSuccess)
+        accessDeniedDetail = try? container.decodeIfPresent(String.self, forKey: .accessDeniedDetail)
+        recommend = try? container.decodeIfPresent(String.self, forKey: .recommend)
+    }
+}

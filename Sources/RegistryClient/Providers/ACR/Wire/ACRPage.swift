@@ -1,0 +1,22 @@
+/// One page of a list action: the items under the action's own key, and the paging echo.
+struct ACRPage<Item: Decodable & Sendable>: Decodable, Sendable {
+    var items: [Item]
+    var totalCount: Int?
+
+    /// The key the items sit under (`Instances`, `Images`…), set per decode through `userInfo`.
+    static var itemsKey: CodingUserInfoKey { CodingUserInfoKey(rawValue: "acr.itemsKey")! }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        let itemsKey = decoder.userInfo[Self.itemsKey] as? String ?? "Items"
+        items = try container.decodeIfPresent([Item].self, forKey: Key(stringValue: itemsKey)) ?? []
+        totalCount = try container.decodeIfPresent(LenientInt.self, forKey: Key(stringValue: "TotalCount"))?.value
+    }
+}

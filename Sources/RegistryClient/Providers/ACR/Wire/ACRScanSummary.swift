@@ -1,0 +1,8 @@
+/// Finding counts of a tag's last scan (GetRepoTagScanSummary).
+struct ACRScanSummary: Decodable, Sendable {
+    var HighSeverity: LenientInt?
+    var MediumSeverity: LenientInt?
+    var LowSeverity: LenientInt?
+    var UnknownSeverity: LenientInt?
+    var TotalSeverity: LenientInt?
+}
