@@ -4,6 +4,8 @@ public protocol ServerScanning: RegistryProvider {
     func startScan(repository: String, tag: String) async throws
     /// Where the tag's scan stands.
     func scanState(repository: String, tag: String) async throws -> ServerScanState
+    /// Finding counts of the tag's last complete scan, by severity.
+    func scanSummary(repository: String, tag: String) async throws -> [Severity: Int]
 }
 
 /// Where a server-side scan stands.

@@ -27,13 +27,17 @@ struct InstancesCommand: AsyncParsableCommand {
             }
         var records = RecordSet(columns: [
             .init(key: "name", header: "NAME"), .init(key: "kind", header: "KIND"), .init(key: "url", header: "URL"),
-            .init(key: "region", header: "REGION"), .init(key: "origin", header: "ORIGIN"),
+            .init(key: "region", header: "REGION"), .init(key: "instanceId", header: "ID"), .init(key: "specification", header: "SPEC"),
+            .init(key: "instanceStatus", header: "INSTANCE", inTable: false), .init(key: "credentialSource", header: "CREDENTIALS", inTable: false),
+            .init(key: "origin", header: "ORIGIN"),
             .init(key: "readOnly", header: "READ-ONLY", inTable: false), .init(key: "production", header: "PRODUCTION", inTable: false),
             .init(key: "insecure", header: "INSECURE", inTable: false), .init(key: "status", header: "STATUS"),
         ])
         for (instance, status) in zip(instances, statuses) {
             records.rows.append([
                 .text(instance.name), .text(instance.kind.rawValue), .text(instance.url?.absoluteString), .text(instance.region),
+                .text(instance.attributes[ACRAttribute.id]), .text(instance.attributes[ACRAttribute.specification]),
+                .text(instance.attributes[ACRAttribute.status]), .text(instance.attributes[ACRAttribute.credentialSource]),
                 .text(instance.origin.rawValue), .flag(instance.readOnly), .flag(instance.production), .flag(instance.insecure), .text(status),
             ])
         }

@@ -66,7 +66,7 @@ struct TagsCommand: AsyncParsableCommand {
         defer { progress.finish() }
         let results = try await BoundedConcurrency.map(tags, limit: concurrency) { tag -> Result<TagDetails, RegistryError> in
             defer { progress.advance() }
-            if let details = tag.details { return .success(details) }
+            if let details = tag.details, details.hasManifestFacts { return .success(details) }
             do {
                 return .success(try await provider.tagDetails(repository: repository, tag: tag.name))
             } catch let error as RegistryError where [.notFound, .invalidResponse, .digestMismatch].contains(error.code) {

@@ -44,6 +44,9 @@ struct ScanSubject {
             throw RegistryError(.notFound, "'\(reference)' does not exist", hint: "list tags with: regconsole tags \(reference.repositoryReference)")
         }
         guard let report = try await provider.scanReport(repository: reference.repository, tag: reference.tag, digest: digest) else {
+            if provider is any ServerScanning {
+                throw RegistryError(.notFound, "\(reference) has no finished scan on \(provider.instance.name)", hint: "start one with: regconsole scan start \(reference) --wait")
+            }
             throw RegistryError(.notFound, "no scan report is attached to \(reference)", hint: "attach one with: regconsole scan attach \(reference) REPORT")
         }
         let suppressions = try SuppressionStore(instance: provider.instance.name, directories: context.directories).load()

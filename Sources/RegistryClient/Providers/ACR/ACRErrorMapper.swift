@@ -12,23 +12,25 @@ enum ACRErrorMapper {
         let code = envelope?.code?.text ?? ""
         let serverMessage = envelope?.message.map { ": \($0)" } ?? ""
         let request = envelope?.requestID.map { " (RequestId \($0))" } ?? ""
-        var error = classify(status: status, code: code, action: action, context: context, detail: "\(code)\(serverMessage)\(request)")
-        if code == "NoPrivilege", let detail = envelope?.accessDeniedDetail, !detail.isEmpty {
-            error.hint = (error.hint ?? "") + "; denied by: \(detail)"
+        let denied = envelope?.accessDeniedDetail
+        let permission = denied?.AuthAction ?? action.permission
+        var error = classify(status: status, code: code, action: action, permission: permission, context: context, detail: "\(code)\(serverMessage)\(request)")
+        if let kind = denied?.NoPermissionType, let policy = denied?.PolicyType {
+            error.hint = (error.hint ?? "") + " (\(kind) by \(policy))"
         }
         error.status = status
         error.serverCode = code.isEmpty ? nil : code
         return error
     }
 
-    private static func classify(status: Int, code: String, action: ACRAction, context: Context, detail: String) -> RegistryError {
+    private static func classify(status: Int, code: String, action: ACRAction, permission: String, context: Context, detail: String) -> RegistryError {
         let call = "ACR \(action.rawValue) in \(context.region)"
         let key = "the AccessKey from \(context.credentialSource)"
         switch code {
         case "NoPrivilege", "Forbidden.RAM", "Forbidden.NoPermission":
             return RegistryError(
-                .denied, "\(key) lacks the RAM permission \(action.permission) (\(detail))",
-                hint: "grant \(action.permission) to the RAM user, or attach AliyunContainerRegistry\(action.isReadOnly ? "ReadOnly" : "Full")Access")
+                .denied, "\(key) lacks the RAM permission \(permission) (\(detail))",
+                hint: "grant \(permission) to the RAM user, or attach AliyunContainerRegistry\(action.isReadOnly ? "ReadOnly" : "Full")Access")
         case "InvalidAccessKeyId.NotFound", "InvalidAccessKeyId.Inactive", "InvalidAccessKeyId":
             return RegistryError(.unauthorized, "\(call) rejected \(key): unknown or disabled AccessKey ID (\(detail))", hint: "check the key id in the RAM console; is it the right account?")
         case "SignatureDoesNotMatch", "IncompleteSignature", "InvalidSignature":
@@ -52,7 +54,7 @@ enum ACRErrorMapper {
         }
         switch status {
         case 401: return RegistryError(.unauthorized, "\(call) rejected \(key) (\(detail))", hint: "check the AccessKey")
-        case 403: return RegistryError(.denied, "\(call) was denied for \(key) (\(detail))", hint: "grant \(action.permission) to the RAM user")
+        case 403: return RegistryError(.denied, "\(call) was denied for \(key) (\(detail))", hint: "grant \(permission) to the RAM user")
         case 404: return RegistryError(.notFound, "\(call): not found (\(detail))")
         case 200..<300: return RegistryError(.server, "\(call) answered IsSuccess=false (\(detail))", hint: "retry; if it persists, check the instance in the ACR console")
         case 500...: return RegistryError(.server, "\(call) failed on the server (\(status) \(detail))", hint: "retry later; Alibaba Cloud's status page may show an incident")

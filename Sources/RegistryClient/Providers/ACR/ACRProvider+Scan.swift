@@ -18,6 +18,15 @@ extension ACRProvider {
         }
     }
 
+    public func scanSummary(repository: String, tag: String) async throws -> [Severity: Int] {
+        let repoID = try await repositoryID(repository)
+        let summary: ACRScanSummary = try await client.call(.getRepoTagScanSummary, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag])
+        return [
+            .high: summary.HighSeverity?.value ?? 0, .medium: summary.MediumSeverity?.value ?? 0,
+            .low: summary.LowSeverity?.value ?? 0, .unknown: summary.UnknownSeverity?.value ?? 0,
+        ]
+    }
+
     /// The findings of the tag's last complete scan; nil when it was never scanned or is scanning.
     /// A digest without a tag is looked up among the repository's tags.
     public func scanReport(repository: String, tag: String?, digest: Digest) async throws -> ScanReport? {

@@ -4,9 +4,16 @@ struct ACREnvelope: Decodable, Sendable {
     var code: ACRCode?
     var message: String?
     var isSuccess: Bool?
-    /// Which policy denied the call (NoPrivilege).
-    var accessDeniedDetail: String?
+    /// Which permission was missing and which policy denied it (NoPrivilege).
+    var accessDeniedDetail: AccessDenied?
     var recommend: String?
+
+    /// `AccessDeniedDetail`: Alibaba Cloud's account of a RAM denial.
+    struct AccessDenied: Decodable, Sendable {
+        var AuthAction: String?
+        var NoPermissionType: String?
+        var PolicyType: String?
+    }
 
     private enum CodingKeys: String, CodingKey {
         case requestID = "RequestId", code = "Code", message = "Message", isSuccess = "IsSuccess"
@@ -19,7 +26,7 @@ struct ACREnvelope: Decodable, Sendable {
         code = try? container.decodeIfPresent(ACRCode.self, forKey: .code)
         message = try? container.decodeIfPresent(String.self, forKey: .message)
         isSuccess = try? container.decodeIfPresent(Bool.self, forKey: .isSuccess)
-        accessDeniedDetail = try? container.decodeIfPresent(String.self, forKey: .accessDeniedDetail)
+        accessDeniedDetail = try? container.decodeIfPresent(AccessDenied.self, forKey: .accessDeniedDetail)
         recommend = try? container.decodeIfPresent(String.self, forKey: .recommend)
     }
 }

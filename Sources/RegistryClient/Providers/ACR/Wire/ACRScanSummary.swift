@@ -4,5 +4,4 @@ struct ACRScanSummary: Decodable, Sendable {
     var MediumSeverity: LenientInt?
     var LowSeverity: LenientInt?
     var UnknownSeverity: LenientInt?
-    var TotalSeverity: LenientInt?
 }
