@@ -20,6 +20,7 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case showSuppressed = "show-suppressed"
     case lifecycle
     case newRule = "new-rule", edit, apply
+    case scan
 
     /// Arrows and vim keys, k9s-style verbs.
     public static let defaultBindings: [ConsoleAction: [Key]] = [
@@ -59,5 +60,6 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .newRule: [.character("n")],
         .edit: [.character("e")],
         .apply: [.character("a")],
+        .scan: [.character("s")],
     ]
 }

@@ -569,6 +569,7 @@ public final class ConsoleApp: TerminalApplication {
         case .newRule: .actionNewRule
         case .edit: .actionEdit
         case .apply: .actionApply
+        case .scan: .actionScan
         }
         return catalog[message]
     }

@@ -60,6 +60,9 @@ public enum Message: String, CaseIterable, Sendable {
     case runPending, runDeleted, runSkipped, runFailed, runSummary, runProgress
     case resumeTitle, resumeBody, resumeConfirm
     case actionLifecycle, actionNewRule, actionEdit, actionApply, commandLifecycle
+    // Registries that scan and list instances themselves (ACR)
+    case columnInstanceID, columnSpecification, columnCredentials, columnUpdated, credentialsFrom
+    case actionScan, scanStarted, scanRunning, scanFinished, scanFailed, scanNotOffered, instanceUnavailable
     // Small terminal
     case tooSmall, tooSmallSize
     // Relative time

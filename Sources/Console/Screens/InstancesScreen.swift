@@ -1,8 +1,9 @@
 import RegistryClient
 import TerminalUI
 
-/// The first pane: every configured instance and every registry from the docker config, with a
-/// live status from probing each one.
+/// The first pane: every configured instance (each ACR instance of an `acr` entry, with its id,
+/// specification, state and where its AccessKey came from) and every registry from the docker
+/// config, with a live status from probing each one.
 @MainActor
 final class InstancesScreen: Screen {
     struct Row: Identifiable, Sendable {
@@ -75,6 +76,10 @@ final class InstancesScreen: Screen {
     func perform(_ action: ConsoleAction) -> Bool {
         if model.navigate(action) { return true }
         guard action == .open, let row = model.selected else { return false }
+        if let error = row.instance.attributes[ACRAttribute.error] {
+            app.showFlash(app.catalog[.instanceUnavailable, row.instance.name, error], error: true)
+            return true
+        }
         app.push(NamespacesScreen(app: app, instance: row.instance))
         return true
     }
@@ -83,16 +88,35 @@ final class InstancesScreen: Screen {
 
     func setFilter(_ text: String) throws(FilterQuery.InvalidPattern) { try model.setFilter(text) }
 
+    /// The probe's verdict; an ACR instance that is not running says its state instead of "ok".
+    private static func status(of row: Row, catalog: Catalog) -> String {
+        guard let status = row.status else { return catalog[.statusChecking] }
+        if status == catalog[.statusOK], let state = row.instance.attributes[ACRAttribute.status], state != "RUNNING" { return state }
+        return status
+    }
+
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
         let catalog = app.catalog
-        let columns: [TableColumn<Row>] = [
+        let hasACR = model.items.contains { $0.instance.kind == .acr }
+        var columns: [TableColumn<Row>] = [
             TableColumn(catalog[.columnName], width: .fit(min: 8, max: 32)) { $0.instance.name },
             TableColumn(catalog[.columnKind], width: .fit(min: 4, max: 12)) { $0.instance.kind.rawValue },
-            TableColumn(catalog[.columnURL], width: .flexible(min: 12)) { $0.instance.url?.absoluteString ?? "-" },
             TableColumn(catalog[.columnRegion], width: .fit(min: 6, max: 16)) { $0.instance.region ?? "-" },
+        ]
+        if hasACR {
+            columns += [
+                TableColumn(catalog[.columnInstanceID], width: .fit(min: 4, max: 24)) { $0.instance.attributes[ACRAttribute.id] ?? "" },
+                TableColumn(catalog[.columnSpecification], width: .fit(min: 4, max: 20)) { $0.instance.attributes[ACRAttribute.specification] ?? "" },
+            ]
+        }
+        columns += [
             TableColumn(catalog[.columnStatus], width: .fit(min: 8, max: 16), style: { row in
                 row.status == catalog[.statusOK] ? theme[.ok] : (row.status == nil ? theme[.muted] : theme[.error])
-            }) { $0.status ?? catalog[.statusChecking] },
+            }) { row in Self.status(of: row, catalog: catalog) },
+            TableColumn(catalog[hasACR ? .columnCredentials : .columnURL], width: .flexible(min: 12)) { row in
+                if let url = row.instance.url { return url.absoluteString }
+                return row.instance.attributes[ACRAttribute.credentialSource].map { catalog[.credentialsFrom, $0] } ?? "-"
+            },
             TableColumn(catalog[.columnFlags], width: .fit(min: 5, max: 30)) { row in
                 var flags: [String] = []
                 if row.instance.production { flags.append(catalog[.flagProduction]) }

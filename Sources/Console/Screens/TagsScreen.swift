@@ -37,6 +37,8 @@ final class TagsScreen: Screen, InstanceScoped {
     /// Open findings per tag; nil inside means the tag has no report.
     private var scans: [String: [Finding]?] = [:]
     private var suppressions: [Suppression] = []
+    /// Tags whose server-side scan is running.
+    private var scanning: Set<String> = []
     private var loadTask: Task<Void, Never>?
     private var resortScheduled = false
     private var pendingSelection: String?
@@ -70,6 +72,7 @@ final class TagsScreen: Screen, InstanceScoped {
     var filterText: String? { model.filterText }
     var actions: [ConsoleAction] {
         var list: [ConsoleAction] = [.open, .back, .vulnerabilities, .mark, .diff, .copyTag, .copyDigest]
+        if provider is any ServerScanning { list.append(.scan) }
         if !app.isReadOnly(instance) { list.append(.delete) }
         return list + [.sortName, .sortSemver, .sortCreated, .sortSize, .toggleReferrers, .filter, .refresh]
     }
@@ -118,7 +121,7 @@ final class TagsScreen: Screen, InstanceScoped {
                 for try await page in provider.tags(repository: repository) {
                     guard !Task.isCancelled else { return }
                     self.names += page.map(\.name)
-                    for tag in page where tag.details != nil { self.details[tag.name] = tag.details }
+                    for tag in page { if let details = tag.details { self.record(tag.name, details) } }
                     self.rebuild()
                 }
             } catch is CancellationError {
@@ -155,15 +158,20 @@ final class TagsScreen: Screen, InstanceScoped {
     private func received(_ name: String, _ result: Result<TagDetails, RegistryError>) {
         switch result {
         case .success(let detail):
-            details[name] = detail
-            if !(tagsByDigest[detail.digest]?.contains(name) ?? false) { tagsByDigest[detail.digest, default: []].append(name) }
-            if tagsByDigest[detail.digest]!.count == 2, groupOfDigest[detail.digest] == nil { groupOfDigest[detail.digest] = groupOfDigest.count }
+            record(name, detail)
             model.updateKey(of: name)
         case .failure(let error):
             failures[name] = error.message
         }
         if sortOrder.needsDetails { scheduleResort() }
         app.requestDisplay()
+    }
+
+    /// Keeps a tag's details and groups it with the tags sharing its digest.
+    private func record(_ name: String, _ detail: TagDetails) {
+        details[name] = detail
+        if !(tagsByDigest[detail.digest]?.contains(name) ?? false) { tagsByDigest[detail.digest, default: []].append(name) }
+        if tagsByDigest[detail.digest]!.count == 2, groupOfDigest[detail.digest] == nil { groupOfDigest[detail.digest] = groupOfDigest.count }
     }
 
     private func receivedScan(_ key: ScanKey, _ result: Result<ScanReport?, RegistryError>) {
@@ -220,6 +228,9 @@ final class TagsScreen: Screen, InstanceScoped {
             app.copy("docker pull \(pullPrefix)@\(digest)")
         case .delete:
             delete()
+        case .scan:
+            guard let row = model.selected else { return true }
+            startScan(row.name)
         case .sortName: sort(.name)
         case .sortSemver: sort(.semver)
         case .sortCreated: sort(.created)
@@ -232,6 +243,49 @@ final class TagsScreen: Screen, InstanceScoped {
             return false
         }
         return true
+    }
+
+    /// Asks the registry to scan `tag`, then follows the scan in the SCAN column until it ends.
+    private func startScan(_ tag: String) {
+        guard let scanner = provider as? any ServerScanning else {
+            app.showFlash(app.catalog[.scanNotOffered, instance.name], error: true)
+            return
+        }
+        scanning.insert(tag)
+        app.showFlash(app.catalog[.scanStarted, tag])
+        let repository = repository
+        Task { [weak self] in
+            var outcome: Result<ServerScanState, RegistryError>
+            do {
+                try await scanner.startScan(repository: repository, tag: tag)
+                var state = ServerScanState.scanning
+                while state == .scanning || state == .none {
+                    try await Task.sleep(for: Self.scanPollInterval)
+                    guard self != nil else { return }
+                    state = try await scanner.scanState(repository: repository, tag: tag)
+                }
+                outcome = .success(state)
+            } catch {
+                outcome = .failure(error as? RegistryError ?? RegistryError(.network, "\(error)"))
+            }
+            self?.scanEnded(tag, outcome)
+        }
+    }
+
+    /// How often a running scan is checked.
+    static let scanPollInterval: Duration = .seconds(1)
+
+    private func scanEnded(_ tag: String, _ outcome: Result<ServerScanState, RegistryError>) {
+        scanning.remove(tag)
+        app.scanReports.removeAll()
+        scans[tag] = nil
+        if let digest = details[tag]?.digest { scanLoader?.invalidate(ScanKey(tag: tag, digest: digest)) }
+        switch outcome {
+        case .success(.complete): app.showFlash(app.catalog[.scanFinished, tag])
+        case .success: app.showFlash(app.catalog[.scanFailed, tag, instance.name], error: true)
+        case .failure(let error): app.showFlash(app.catalog[.scanFailed, tag, error.description], error: true)
+        }
+        app.requestDisplay()
     }
 
     private var pullPrefix: String {
@@ -293,7 +347,7 @@ final class TagsScreen: Screen, InstanceScoped {
         case .size: 2
         case .created: 3
         }
-        let columns: [TableColumn<Row>] = [
+        var columns: [TableColumn<Row>] = [
             TableColumn(catalog[.columnTag], width: .fit(min: 8, max: 48)) { $0.name },
             TableColumn(catalog[.columnDigest], width: .fixed(16), style: { [unowned self] row in
                 guard let digest = details[row.name]?.digest, let group = groupOfDigest[digest] else { return failures[row.name] != nil ? theme[.error] : nil }
@@ -301,6 +355,11 @@ final class TagsScreen: Screen, InstanceScoped {
             }) { [unowned self] row in digestCell(row.name) },
             TableColumn(catalog[.columnSize], width: .fit(min: 7, max: 10), alignRight: true) { [unowned self] in details[$0.name]?.size.map(ByteCount.format) ?? "" },
             TableColumn(catalog[.columnCreated], width: .fit(min: 8, max: 14)) { [unowned self] in details[$0.name].map { app.relativeTime($0.created) } ?? "" },
+        ]
+        if instance.kind == .acr {
+            columns.append(TableColumn(catalog[.columnUpdated], width: .fit(min: 8, max: 14)) { [unowned self] in details[$0.name].map { app.relativeTime($0.updated) } ?? "" })
+        }
+        columns += [
             TableColumn(catalog[.columnScan], width: .fit(min: 6, max: 20), style: { [unowned self] row in
                 (scans[row.name] ?? nil)?.first.map { theme.style(for: $0.severity) }
             }) { [unowned self] in scanCell($0.name) },
@@ -322,6 +381,7 @@ final class TagsScreen: Screen, InstanceScoped {
 
     private func scanCell(_ name: String) -> String {
         guard details[name] != nil else { return "" }
+        if scanning.contains(name) { return app.catalog[.scanRunning] }
         guard let scanned = scans[name] else { return "…" }
         return scanned.map { $0.severityCounts.countsText } ?? "-"
     }

@@ -58,7 +58,7 @@ extension ACRProvider {
         let word = record.Severity ?? "Unknown"
         return Finding(
             vulnerability: name, severity: Severity(word: word), sourceSeverity: word, package: record.Feature ?? "",
-            installedVersion: record.Version ?? "", fixedVersion: record.VersionFixed, title: record.FixCmd.map { "fix: \($0)" },
+            installedVersion: record.Version ?? "", fixedVersion: record.VersionFixed, title: record.FixCmd.flatMap { $0.isEmpty ? nil : "fix: \($0)" },
             description: record.Description, links: record.CveLink.map { [$0] } ?? [], layer: record.AddedBy,
             target: record.CveLocation ?? record.VersionFormat)
     }
