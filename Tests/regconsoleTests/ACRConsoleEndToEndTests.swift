@@ -1,0 +1,88 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The real binary in tmux against the ACR emulator, whose instance endpoint is the real registry.
+@Suite(.enabled(if: RegistryHarness.isEnabled && TmuxSession.isAvailable))
+struct ACRConsoleEndToEndTests {
+    /// A console whose config has one `acr` entry on a private emulator (the test starts scans),
+    /// in `language`.
+    private func start(language: String = "en") async throws -> (TmuxSession, ACREmulator) {
+        let state = try await RegistryHarness.shared()
+        let emulator = try await ACREmulator.start(registry: state.basic)
+        var cli = try CLIRunner(configTOML: """
+            language = "\(language)"
+            [[instances]]
+            name = "acr-hz"
+            kind = "acr"
+            region = "cn-hangzhou"
+            endpoint = "\(emulator.url)"
+            """)
+        cli.environment.merge(emulator.environment(emulator.key)) { $1 }
+        cli.environment["TERM"] = "xterm-256color"
+        let command = "'\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; sleep 600"
+        return (try TmuxSession(shellCommand: command, environment: cli.environment, columns: 120, rows: 30), emulator)
+    }
+
+    @Test func browseAnACRInstanceAndFollowAScan() async throws {
+        let (tmux, emulator) = try await start()
+        defer { emulator.stop() }
+
+        // Every instance of the region, with id, specification and the AccessKey's source.
+        var screen = try await tmux.waitFor("instances [2]")
+        screen = try await tmux.waitFor(" ok ")
+        #expect(screen.contains("acr-hz.emulator-main") && screen.contains("acr-hz.emulator-empty"))
+        #expect(screen.contains("cri-emulated0001") && screen.contains("Enterprise_"))
+        #expect(screen.contains("key: environment"))
+        #expect(!screen.contains(emulator.key.secret))
+
+        // Namespaces from ListNamespace, then the tags of ns/web with ACR's push time.
+        try tmux.press("Enter")
+        try await tmux.waitFor("namespaces · acr-hz.emulator-main")
+        try tmux.type(":tags ns/web")
+        try tmux.press("Enter")
+        screen = try await tmux.waitFor("tags · ns/web [2]")
+        #expect(screen.contains("PUSHED"))
+
+        // s starts ACR's scan of the selected tag; the SCAN column follows it to the counts.
+        try tmux.press("g")
+        let selected = try #require(screen.split(separator: "\n").first { $0.contains("stable") || $0.contains("v2") })
+        let tag = selected.contains("stable") ? "stable" : "v2"
+        try tmux.press("s")
+        try await tmux.waitFor("Scan of \(tag) started")
+        try await tmux.waitFor("Scan of \(tag) finished", timeout: .seconds(30))
+        var row = ""
+        for _ in 0..<50 {
+            row = try tmux.capture().split(separator: "\n").first { $0.contains(" \(tag) ") }.map(String.init) ?? ""
+            if row.contains(" H") { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect(row.contains(" H"), "scan counts missing: \(row)")
+        #expect(try await emulator.requests(action: "CreateRepoTagScanTask").count == 1)
+
+        // Its findings come from ListRepoTagScanResult.
+        try tmux.press("v")
+        screen = try await tmux.waitFor("findings · ns/web:\(tag)")
+        screen = try await tmux.waitFor("CVE-")
+        #expect(screen.contains("high"))
+        try tmux.press("q")
+        try await tmux.waitFor("EXIT=0")
+    }
+
+    @Test func chineseInstancesPaneKeepsColumnsAligned() async throws {
+        let (tmux, emulator) = try await start(language: "zh")
+        defer { emulator.stop() }
+        let screen = try await tmux.waitFor("正常")
+        let lines = screen.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first { $0.contains("实例 ID") })
+        let row = try #require(lines.first { $0.contains("acr-hz.emulator-main") })
+        // The id column starts at the same display column in the header and in the row.
+        func column(of text: String, in line: String) -> Int? {
+            guard let range = line.range(of: text) else { return nil }
+            return line[..<range.lowerBound].reduce(0) { $0 + ($1.unicodeScalars.first.map { $0.value >= 0x1100 ? 2 : 1 } ?? 1) }
+        }
+        #expect(column(of: "实例 ID", in: header) == column(of: "cri-emulated0001", in: row), "\(header)\n\(row)")
+        try tmux.press("q")
+        try await tmux.waitFor("EXIT=0")
+    }
+}
