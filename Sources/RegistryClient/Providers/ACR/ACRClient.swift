@@ -43,21 +43,37 @@ public struct ACRClient: Sendable {
         _ = try await call(action, parameters, itemsKey: nil) as ACREnvelope
     }
 
-    /// Every item of a list action, one page (`PageSize` 100, the maximum) at a time.
-    func pages<Item: Decodable & Sendable>(_ action: ACRAction, _ parameters: ACRParameters, itemsKey: String, pageSize: Int = 100) -> AsyncThrowingStream<[Item], any Error> {
-        AsyncThrowingStream { continuation in
+    /// Every item of a list action, one page (`PageSize` 100, the maximum) at a time, in order. The
+    /// first page's `TotalCount` says how many follow; those are fetched `concurrency` at a time.
+    func pages<Item: Decodable & Sendable>(_ action: ACRAction, _ parameters: ACRParameters, itemsKey: String, pageSize: Int = 100, concurrency: Int = 4) -> AsyncThrowingStream<[Item], any Error> {
+        @Sendable func page(_ number: Int) async throws -> ACRPage<Item> {
+            var query = parameters
+            query.set("PageNo", number)
+            query.set("PageSize", pageSize)
+            return try await call(action, query, itemsKey: itemsKey)
+        }
+        return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    var pageNumber = 1
-                    while true {
-                        var query = parameters
-                        query.set("PageNo", pageNumber)
-                        query.set("PageSize", pageSize)
-                        let page: ACRPage<Item> = try await call(action, query, itemsKey: itemsKey)
-                        if !page.items.isEmpty { continuation.yield(page.items) }
-                        let seen = pageNumber * pageSize
-                        if page.items.count < pageSize || (page.totalCount.map { seen >= $0 } ?? false) { break }
-                        pageNumber += 1
+                    let first = try await page(1)
+                    if !first.items.isEmpty { continuation.yield(first.items) }
+                    if let total = first.totalCount, first.items.count == pageSize {
+                        // Known length: the rest in parallel windows, yielded in order.
+                        let last = (total + pageSize - 1) / pageSize
+                        for start in stride(from: 2, through: last, by: concurrency) {
+                            let window = try await BoundedConcurrency.map(Array(start...min(start + concurrency - 1, last)), limit: concurrency, page)
+                            for result in window where !result.items.isEmpty { continuation.yield(result.items) }
+                            if window.last.map({ $0.items.count < pageSize }) ?? true { break }
+                        }
+                    } else if first.items.count == pageSize {
+                        // No total: one page after another until a short one.
+                        var number = 2
+                        while true {
+                            let next = try await page(number)
+                            if !next.items.isEmpty { continuation.yield(next.items) }
+                            if next.items.count < pageSize { break }
+                            number += 1
+                        }
                     }
                     continuation.finish()
                 } catch {
