@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleTests", dependencies: ["Console", "RegistryClient", "CurlHTTP", "TerminalUI", "TestSupport"],
             exclude: ["Snapshots"]),
-        .testTarget(name: "regconsoleTests", dependencies: ["regconsole", "CurlHTTP", "RegistryClient", "TestSupport"]),
+        .testTarget(name: "regconsoleTests", dependencies: ["regconsole", "CurlHTTP", "RegistryClient", "TerminalUI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,7 +19,8 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case groupPackages = "group-packages", groupVulnerabilities = "group-vulnerabilities"
     case showSuppressed = "show-suppressed"
     case lifecycle
-    case newRule = "new-rule", edit, apply
+    /// `new`: a lifecycle rule, or a namespace or repository where the provider manages them (ACR).
+    case create = "new", edit, apply
     case scan
 
     /// Arrows and vim keys, k9s-style verbs.
@@ -57,7 +58,7 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .groupVulnerabilities: [.character("c")],
         .showSuppressed: [.character("H")],
         .lifecycle: [.character("L")],
-        .newRule: [.character("n")],
+        .create: [.character("n")],
         .edit: [.character("e")],
         .apply: [.character("a")],
         .scan: [.character("s")],

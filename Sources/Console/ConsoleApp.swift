@@ -566,7 +566,7 @@ public final class ConsoleApp: TerminalApplication {
         case .groupVulnerabilities: .actionGroupVulnerabilities
         case .showSuppressed: .actionShowSuppressed
         case .lifecycle: .actionLifecycle
-        case .newRule: .actionNewRule
+        case .create: .actionCreate
         case .edit: .actionEdit
         case .apply: .actionApply
         case .scan: .actionScan

@@ -19,7 +19,11 @@ final class ConsoleDriver {
     nonisolated static let now = Date(timeIntervalSince1970: 1_780_272_000)
 
     /// A console on the pristine registry, or on the shared one (which tests may change) with `shared`.
-    init(language: Language, size: Size, readOnly: Bool = false, production: Bool = false, shared: Bool = false) async throws {
+    /// `config` is appended to the config (more instances) and `environment` to the environment.
+    init(
+        language: Language, size: Size, readOnly: Bool = false, production: Bool = false, shared: Bool = false,
+        config extraConfig: String = "", environment extraEnvironment: [String: String] = [:]
+    ) async throws {
         state = try await shared ? RegistryHarness.shared() : RegistryHarness.pristine()
         home = try TestPaths.temporaryDirectory("console-home")
         let config = try Config.parse("""
@@ -27,8 +31,9 @@ final class ConsoleDriver {
             name = "local"
             url = "\(state.anonymous.url)"
             production = \(production)
+            \(extraConfig)
             """, file: "config.toml")
-        let environment = ["HOME": home.path, "DOCKER_CONFIG": home.appendingPathComponent(".docker").path]
+        let environment = ["HOME": home.path, "DOCKER_CONFIG": home.appendingPathComponent(".docker").path].merging(extraEnvironment) { $1 }
         let session = RegistrySession(config: config, http: CurlHTTPClient(), environment: environment, content: ContentStore(directory: nil))
         var options = ConsoleApp.Options()
         options.language = language

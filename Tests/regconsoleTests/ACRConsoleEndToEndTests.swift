@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import TestSupport
 import Testing
 
@@ -30,7 +31,7 @@ struct ACRConsoleEndToEndTests {
 
         // Every instance of the region, with id, specification and the AccessKey's source.
         var screen = try await tmux.waitFor("instances [2]")
-        screen = try await tmux.waitFor(" ok ")
+        screen = try await tmux.waitFor(" ok")
         #expect(screen.contains("acr-hz.emulator-main") && screen.contains("acr-hz.emulator-empty"))
         #expect(screen.contains("cri-emulated0001") && screen.contains("Enterprise_"))
         #expect(screen.contains("key: environment"))
@@ -79,7 +80,7 @@ struct ACRConsoleEndToEndTests {
         // The id column starts at the same display column in the header and in the row.
         func column(of text: String, in line: String) -> Int? {
             guard let range = line.range(of: text) else { return nil }
-            return line[..<range.lowerBound].reduce(0) { $0 + ($1.unicodeScalars.first.map { $0.value >= 0x1100 ? 2 : 1 } ?? 1) }
+            return DisplayWidth.of(String(line[..<range.lowerBound]))
         }
         #expect(column(of: "实例 ID", in: header) == column(of: "cri-emulated0001", in: row), "\(header)\n\(row)")
         try tmux.press("q")

@@ -53,6 +53,14 @@ public struct Catalog: Sendable {
         }
     }
 
+    /// A visibility's word: `public`, `公开`.
+    public func visibility(_ visibility: RepositoryVisibility) -> String {
+        switch visibility {
+        case .public: self[.visibilityPublic]
+        case .private: self[.visibilityPrivate]
+        }
+    }
+
     /// The text of a message with `{0}`, `{1}`… replaced by the arguments.
     public subscript(_ message: Message, _ arguments: CustomStringConvertible...) -> String {
         var text = texts[message] ?? Self.english[message] ?? message.rawValue
@@ -159,7 +167,7 @@ public struct Catalog: Sendable {
         .runSummary: "Deleted {0}, skipped {1}, failed {2}", .runProgress: "{0}/{1} done",
         .resumeTitle: "Resume the interrupted lifecycle run?", .resumeBody: "started {0}: {1} of {2} manifests done; only the rest of its list is deleted",
         .resumeConfirm: "Resume",
-        .actionLifecycle: "lifecycle rules", .actionNewRule: "new rule", .actionEdit: "edit", .actionApply: "apply",
+        .actionLifecycle: "lifecycle rules", .actionCreate: "new", .actionEdit: "edit", .actionApply: "apply",
         .commandLifecycle: ":lifecycle   lifecycle rules here (instance, namespace or repository)",
         .columnInstanceID: "ID", .columnSpecification: "SPEC", .columnCredentials: "URL / ACCESSKEY", .columnUpdated: "PUSHED",
         .credentialsFrom: "key: {0}",
@@ -167,6 +175,22 @@ public struct Catalog: Sendable {
         .scanRunning: "scanning…", .scanFinished: "Scan of {0} finished.", .scanFailed: "Scan of {0} failed: {1}",
         .scanNotOffered: "{0} does not scan images itself; attach a report with: regconsole scan attach",
         .instanceUnavailable: "{0} cannot be opened: {1}",
+        .columnVisibility: "VISIBILITY", .columnAutoCreate: "AUTO-CREATE", .columnSummary: "SUMMARY",
+        .visibilityPublic: "public", .visibilityPrivate: "private", .yes: "yes", .no: "no",
+        .fieldName: "Name", .fieldNamespace: "Namespace", .fieldVisibility: "Visibility", .fieldDefaultVisibility: "Default visibility",
+        .fieldAutoCreate: "Create on push", .fieldSummary: "Summary", .fieldTagImmutability: "Immutable tags",
+        .hintAutoCreate: "a push to a missing repository creates it", .hintTagImmutability: "a pushed tag can never be overwritten",
+        .nameRule: "2–{0} of a-z 0-9 {1}; no separator at the ends",
+        .valueRequired: "required", .create: "Create", .save: "Save", .saving: "Saving {0}…", .deleting: "Deleting {0}…",
+        .saveFailed: "Could not save: {0}", .readOnlyChanges: "{0} is read-only: creating, editing and deleting are off",
+        .namespaceNew: "New namespace", .namespaceEdit: "Edit namespace {0}", .namespaceCreated: "Created namespace {0}",
+        .namespaceSaved: "Saved namespace {0}", .namespaceDeleted: "Deleted namespace {0}", .namespaceDeleteTitle: "Delete namespace {0}",
+        .namespaceDeleteBody: "Every repository in namespace {0} on {1} is deleted, with all of its tags. This cannot be undone.",
+        .namespaceDeleteConfirm: "Delete namespace",
+        .repositoryNew: "New repository", .repositoryEdit: "Edit repository {0}", .repositoryCreated: "Created repository {0}",
+        .repositorySaved: "Saved repository {0}", .repositoryDeleted: "Deleted repository {0}", .repositoryDeleteTitle: "Delete repository {0}",
+        .repositoryDeleteBody: "Every tag in repository {0} on {1} is deleted. This cannot be undone.",
+        .repositoryDeleteConfirm: "Delete repository",
         .tooSmall: "Terminal too small", .tooSmallSize: "{0}×{1} — needs at least {2}×{3}",
         .timeJustNow: "just now", .timeMinutes: "{0}m ago", .timeHours: "{0}h ago", .timeDays: "{0}d ago",
         .timeMonths: "{0}mo ago", .timeYears: "{0}y ago",
@@ -269,7 +293,7 @@ public struct Catalog: Sendable {
         .runSummary: "已删除 {0}，跳过 {1}，失败 {2}", .runProgress: "已完成 {0}/{1}",
         .resumeTitle: "继续被中断的生命周期执行？", .resumeBody: "开始于 {0}：已完成 {2} 个清单中的 {1} 个；只删除清单中剩下的",
         .resumeConfirm: "继续",
-        .actionLifecycle: "生命周期规则", .actionNewRule: "新建规则", .actionEdit: "编辑", .actionApply: "执行",
+        .actionLifecycle: "生命周期规则", .actionCreate: "新建", .actionEdit: "编辑", .actionApply: "执行",
         .commandLifecycle: ":lifecycle   此处（实例、命名空间或仓库）的生命周期规则",
         .columnInstanceID: "实例 ID", .columnSpecification: "规格", .columnCredentials: "地址 / AccessKey", .columnUpdated: "推送时间",
         .credentialsFrom: "密钥来源：{0}",
@@ -277,6 +301,22 @@ public struct Catalog: Sendable {
         .scanRunning: "扫描中…", .scanFinished: "{0} 扫描完成。", .scanFailed: "{0} 扫描失败：{1}",
         .scanNotOffered: "{0} 不提供镜像扫描；请用 regconsole scan attach 附加扫描报告",
         .instanceUnavailable: "无法打开 {0}：{1}",
+        .columnVisibility: "可见性", .columnAutoCreate: "自动创建", .columnSummary: "摘要",
+        .visibilityPublic: "公开", .visibilityPrivate: "私有", .yes: "是", .no: "否",
+        .fieldName: "名称", .fieldNamespace: "命名空间", .fieldVisibility: "可见性", .fieldDefaultVisibility: "默认可见性",
+        .fieldAutoCreate: "自动创建仓库", .fieldSummary: "摘要", .fieldTagImmutability: "标签不可变",
+        .hintAutoCreate: "推送到不存在的仓库时自动创建该仓库", .hintTagImmutability: "已推送的标签不能再被覆盖",
+        .nameRule: "2 到 {0} 个字符：小写字母、数字和 {1}，首尾不能是分隔符",
+        .valueRequired: "必填", .create: "创建", .save: "保存", .saving: "正在保存 {0}…", .deleting: "正在删除 {0}…",
+        .saveFailed: "保存失败：{0}", .readOnlyChanges: "{0} 为只读：不能新建、编辑或删除",
+        .namespaceNew: "新建命名空间", .namespaceEdit: "编辑命名空间 {0}", .namespaceCreated: "已创建命名空间 {0}",
+        .namespaceSaved: "已保存命名空间 {0}", .namespaceDeleted: "已删除命名空间 {0}", .namespaceDeleteTitle: "删除命名空间 {0}",
+        .namespaceDeleteBody: "{1} 上命名空间 {0} 中的所有仓库及其全部标签都将被删除，且无法恢复。",
+        .namespaceDeleteConfirm: "删除命名空间",
+        .repositoryNew: "新建仓库", .repositoryEdit: "编辑仓库 {0}", .repositoryCreated: "已创建仓库 {0}",
+        .repositorySaved: "已保存仓库 {0}", .repositoryDeleted: "已删除仓库 {0}", .repositoryDeleteTitle: "删除仓库 {0}",
+        .repositoryDeleteBody: "{1} 上仓库 {0} 中的所有标签都将被删除，且无法恢复。",
+        .repositoryDeleteConfirm: "删除仓库",
         .tooSmall: "终端窗口太小", .tooSmallSize: "{0}×{1} — 至少需要 {2}×{3}",
         .timeJustNow: "刚刚", .timeMinutes: "{0} 分钟前", .timeHours: "{0} 小时前", .timeDays: "{0} 天前",
         .timeMonths: "{0} 个月前", .timeYears: "{0} 年前",

@@ -59,10 +59,18 @@ public enum Message: String, CaseIterable, Sendable {
     case applyTitle, applyBody, applyConfirm, applyNothing
     case runPending, runDeleted, runSkipped, runFailed, runSummary, runProgress
     case resumeTitle, resumeBody, resumeConfirm
-    case actionLifecycle, actionNewRule, actionEdit, actionApply, commandLifecycle
+    case actionLifecycle, actionCreate, actionEdit, actionApply, commandLifecycle
     // Registries that scan and list instances themselves (ACR)
     case columnInstanceID, columnSpecification, columnCredentials, columnUpdated, credentialsFrom
     case actionScan, scanStarted, scanRunning, scanFinished, scanFailed, scanNotOffered, instanceUnavailable
+    // Managing namespaces and repositories (ACR)
+    case columnVisibility, columnAutoCreate, columnSummary, visibilityPublic, visibilityPrivate, yes, no
+    case fieldName, fieldNamespace, fieldVisibility, fieldDefaultVisibility, fieldAutoCreate, fieldSummary, fieldTagImmutability
+    case hintAutoCreate, hintTagImmutability, nameRule, valueRequired, create, save, saving, deleting, saveFailed, readOnlyChanges
+    case namespaceNew, namespaceEdit, namespaceCreated, namespaceSaved, namespaceDeleted
+    case namespaceDeleteTitle, namespaceDeleteBody, namespaceDeleteConfirm
+    case repositoryNew, repositoryEdit, repositoryCreated, repositorySaved, repositoryDeleted
+    case repositoryDeleteTitle, repositoryDeleteBody, repositoryDeleteConfirm
     // Small terminal
     case tooSmall, tooSmallSize
     // Relative time

@@ -101,6 +101,10 @@ final class InstancesScreen: Screen {
         var columns: [TableColumn<Row>] = [
             TableColumn(catalog[.columnName], width: .fit(min: 8, max: 32)) { $0.instance.name },
             TableColumn(catalog[.columnKind], width: .fit(min: 4, max: 12)) { $0.instance.kind.rawValue },
+            TableColumn(catalog[hasACR ? .columnCredentials : .columnURL], width: .flexible(min: 12)) { row in
+                if let url = row.instance.url { return url.absoluteString }
+                return row.instance.attributes[ACRAttribute.credentialSource].map { catalog[.credentialsFrom, $0] } ?? "-"
+            },
             TableColumn(catalog[.columnRegion], width: .fit(min: 6, max: 16)) { $0.instance.region ?? "-" },
         ]
         if hasACR {
@@ -113,10 +117,6 @@ final class InstancesScreen: Screen {
             TableColumn(catalog[.columnStatus], width: .fit(min: 8, max: 16), style: { row in
                 row.status == catalog[.statusOK] ? theme[.ok] : (row.status == nil ? theme[.muted] : theme[.error])
             }) { row in Self.status(of: row, catalog: catalog) },
-            TableColumn(catalog[hasACR ? .columnCredentials : .columnURL], width: .flexible(min: 12)) { row in
-                if let url = row.instance.url { return url.absoluteString }
-                return row.instance.attributes[ACRAttribute.credentialSource].map { catalog[.credentialsFrom, $0] } ?? "-"
-            },
             TableColumn(catalog[.columnFlags], width: .fit(min: 5, max: 30)) { row in
                 var flags: [String] = []
                 if row.instance.production { flags.append(catalog[.flagProduction]) }

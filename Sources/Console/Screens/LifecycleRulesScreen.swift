@@ -42,7 +42,7 @@ final class LifecycleRulesScreen: Screen, InstanceScoped {
     }
     var filterText: String? { model.filterText }
     var actions: [ConsoleAction] {
-        app.isReadOnly(instance) ? [.back, .filter, .refresh] : [.open, .newRule, .apply, .delete, .back, .filter, .refresh]
+        app.isReadOnly(instance) ? [.back, .filter, .refresh] : [.open, .create, .apply, .delete, .back, .filter, .refresh]
     }
 
     func appear() { load.appear(refresh) }
@@ -72,7 +72,7 @@ final class LifecycleRulesScreen: Screen, InstanceScoped {
         case .open, .edit:
             guard let row = model.selected else { return true }
             openEditor(row.rule, isNew: false)
-        case .newRule:
+        case .create:
             openEditor(LifecycleRule(id: LifecycleRule.newID(existing: model.items.map(\.rule)), scope: scope, retentionTagCount: 10), isNew: true)
         case .apply:
             guard writable(), let provider, let row = model.selected else { return true }

@@ -1,7 +1,8 @@
 import RegistryClient
 import TerminalUI
 
-/// The repositories of an instance, or of one namespace.
+/// The repositories of an instance, or of one namespace. Where the provider manages repositories
+/// (ACR), `n`, `e` and ctrl-d create, edit and delete them.
 @MainActor
 final class RepositoriesScreen: Screen, InstanceScoped {
     let instance: Instance
@@ -10,6 +11,9 @@ final class RepositoriesScreen: Screen, InstanceScoped {
     private unowned let app: ConsoleApp
     private let model: ListModel<Repository>
     private var started = false
+    /// The provider, when it manages repositories; found once on the first appearance.
+    private var manager: (any RepositoryManaging)?
+    private var lookup: Task<Void, Never>?
 
     init(app: ConsoleApp, instance: Instance, namespace: String?) {
         self.app = app
@@ -24,11 +28,19 @@ final class RepositoriesScreen: Screen, InstanceScoped {
     var isBusy: Bool { model.isLoading }
     var location: ViewLocation { ViewLocation(instance: instance.name, namespace: namespace) }
     var filterText: String? { model.filterText }
-    var actions: [ConsoleAction] { [.open, .back, .filter, .command, .refresh] }
+    var actions: [ConsoleAction] {
+        let managing = manager != nil && !app.isReadOnly(instance) ? RepositoryEditFlow.actions : []
+        return [.open] + managing + [.back, .filter, .command, .refresh]
+    }
 
     func appear() {
         guard !started else { return }
         started = true
+        lookup = Task { [weak self, app, instance] in
+            let provider = try? await app.session.provider(for: instance.name)
+            self?.manager = provider as? any RepositoryManaging
+            app.requestDisplay()
+        }
         refresh()
     }
 
@@ -39,13 +51,27 @@ final class RepositoriesScreen: Screen, InstanceScoped {
 
     func close() { model.cancel() }
 
-    func settle() async { await model.waitForLoad() }
+    func settle() async {
+        await lookup?.value
+        await model.waitForLoad()
+    }
 
     func perform(_ action: ConsoleAction) -> Bool {
         if model.navigate(action) { return true }
+        if let manager {
+            let prefill = namespace.flatMap { $0.isEmpty ? nil : $0 }
+            let flow = RepositoryEditFlow(app: app, provider: manager, namespace: prefill) { [weak self] removed in self?.changed(removing: removed) }
+            if flow.perform(action, selected: model.selected) { return true }
+        }
         guard action == .open, let repository = model.selected else { return false }
         app.push(TagsScreen(app: app, instance: instance, repository: repository.name, select: nil))
         return true
+    }
+
+    /// Reloads after a change; a deleted repository leaves at once (loading only adds and updates rows).
+    private func changed(removing removed: String?) {
+        if let removed { model.replace(with: model.items.filter { $0.id != removed }) }
+        refresh()
     }
 
     func handleMouse(_ event: MouseEvent, in rect: Rect) { model.handleMouse(event, in: rect) }
@@ -55,6 +81,15 @@ final class RepositoriesScreen: Screen, InstanceScoped {
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
         let catalog = app.catalog
         var columns: [TableColumn<Repository>] = [TableColumn(catalog[.columnRepository], width: .flexible(min: 16)) { $0.name }]
+        // Only repositories that are server objects (ACR) carry a summary and a visibility.
+        if model.items.contains(where: { $0.attributes[ACRAttribute.summary] != nil }) {
+            columns.append(TableColumn(catalog[.columnSummary], width: .fit(min: 8, max: 40)) { $0.attributes[ACRAttribute.summary] ?? "" })
+        }
+        if model.items.contains(where: { $0.attributes[ACRAttribute.visibility] != nil }) {
+            columns.append(TableColumn(catalog[.columnVisibility], width: .fit(min: 6, max: 12)) { row in
+                RepositoryEditFlow.visibility(of: row.attributes).map(catalog.visibility) ?? "-"
+            })
+        }
         // Plain registries report neither; show the columns only when the provider does.
         if model.items.contains(where: { $0.tagCount != nil }) {
             columns.append(TableColumn(catalog[.columnTags], width: .fit(min: 5, max: 8), alignRight: true) { $0.tagCount.map(String.init) ?? "-" })

@@ -1,0 +1,70 @@
+import RegistryClient
+import TerminalUI
+
+/// Namespaces as server objects (ACR): a form for the name (new namespaces only), the default
+/// visibility of repositories a push creates, and whether a push creates them; deleting asks to
+/// type the name, since every repository in the namespace goes with it.
+@MainActor
+struct NamespaceEditFlow: ManagementFlow {
+    let app: ConsoleApp
+    let provider: any NamespaceManaging
+    /// Runs after a change, with the name of a namespace that no longer exists.
+    let completion: @MainActor (_ removed: String?) -> Void
+
+    var instance: Instance { provider.instance }
+
+    func create() {
+        let catalog = app.catalog
+        let name = ACRNameRule.namespace.field(id: "name", label: catalog[.fieldName], catalog: catalog)
+        showForm(title: catalog[.namespaceNew], saveLabel: .create, fields: [name] + fields(NamespaceSettings()), validate: { form in
+            ACRNameRule.namespace.check(&form, "name", catalog: catalog)
+            return form.isValid
+        }, save: { form in
+            save(form["name"]?.text ?? "", settings(form), isNew: true)
+        })
+    }
+
+    func edit(_ namespace: Namespace) {
+        let current = NamespaceSettings(
+            autoCreateRepositories: namespace.attributes[ACRAttribute.autoCreate] == "true",
+            defaultVisibility: Self.visibility(of: namespace.attributes) ?? .private)
+        showForm(title: app.catalog[.namespaceEdit, namespace.name], saveLabel: .save, fields: fields(current), validate: { _ in true }, save: { form in
+            save(namespace.name, settings(form), isNew: false)
+        })
+    }
+
+    func delete(_ namespace: Namespace) {
+        let catalog = app.catalog
+        let name = namespace.name
+        confirmDelete(name, title: .namespaceDeleteTitle, body: .namespaceDeleteBody, confirmLabel: .namespaceDeleteConfirm) { [provider, completion] in
+            run(action: "namespace-delete", detail: "\(name) and every repository in it", notice: catalog[.deleting, name],
+                done: catalog[.namespaceDeleted, name], failure: .deleteFailed, { try await provider.deleteNamespace(name) }, completion: { completion(name) })
+        }
+    }
+
+    private func fields(_ settings: NamespaceSettings) -> [Form.Field] {
+        [
+            visibilityField(id: "visibility", label: .fieldDefaultVisibility, selected: settings.defaultVisibility),
+            Form.Field(id: "autoCreate", label: app.catalog[.fieldAutoCreate], value: .toggle(settings.autoCreateRepositories), hint: app.catalog[.hintAutoCreate]),
+        ]
+    }
+
+    private func settings(_ form: Form) -> NamespaceSettings {
+        NamespaceSettings(autoCreateRepositories: isOn(form, "autoCreate"), defaultVisibility: visibility(in: form, id: "visibility"))
+    }
+
+    private func save(_ name: String, _ settings: NamespaceSettings, isNew: Bool) {
+        let catalog = app.catalog
+        run(
+            action: isNew ? "namespace-create" : "namespace-update",
+            detail: "\(name): default \(settings.defaultVisibility.rawValue), auto-create \(settings.autoCreateRepositories)",
+            notice: catalog[.saving, name], done: catalog[isNew ? .namespaceCreated : .namespaceSaved, name], failure: .saveFailed,
+            { [provider] in
+                if isNew {
+                    try await provider.createNamespace(name, settings: settings)
+                } else {
+                    try await provider.updateNamespace(name, settings: settings)
+                }
+            }, completion: { completion(nil) })
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import RegistryClient
+import TerminalUI
+
+/// Repositories as server objects (ACR): a form for the namespace and name (new repositories only),
+/// the summary ACR requires, the visibility and tag immutability; deleting asks to type the
+/// repository's name, since every tag in it goes with it.
+@MainActor
+struct RepositoryEditFlow: ManagementFlow {
+    let app: ConsoleApp
+    let provider: any RepositoryManaging
+    /// The namespace a new repository goes in by default.
+    let namespace: String?
+    /// Runs after a change, with the name of a repository that no longer exists.
+    let completion: @MainActor (_ removed: String?) -> Void
+
+    var instance: Instance { provider.instance }
+
+    func create() {
+        let catalog = app.catalog
+        let fields = [
+            ACRNameRule.namespace.field(id: "namespace", label: catalog[.fieldNamespace], value: namespace ?? "", catalog: catalog),
+            ACRNameRule.repository.field(id: "name", label: catalog[.fieldName], catalog: catalog),
+        ] + settingsFields(RepositorySettings(summary: ""))
+        showForm(title: catalog[.repositoryNew], saveLabel: .create, fields: fields, validate: { form in
+            ACRNameRule.namespace.check(&form, "namespace", catalog: catalog)
+            ACRNameRule.repository.check(&form, "name", catalog: catalog)
+            return checkSummary(&form)
+        }, save: { form in
+            save("\(form["namespace"]?.text ?? "")/\(form["name"]?.text ?? "")", settings(form), isNew: true)
+        })
+    }
+
+    func edit(_ repository: Repository) {
+        let current = RepositorySettings(
+            summary: repository.attributes[ACRAttribute.summary] ?? "", visibility: Self.visibility(of: repository.attributes) ?? .private,
+            tagImmutability: repository.attributes[ACRAttribute.tagImmutability] == "true")
+        showForm(title: app.catalog[.repositoryEdit, repository.name], saveLabel: .save, fields: settingsFields(current), validate: checkSummary) { form in
+            save(repository.name, settings(form), isNew: false)
+        }
+    }
+
+    func delete(_ repository: Repository) {
+        let catalog = app.catalog
+        let name = repository.name
+        confirmDelete(name, title: .repositoryDeleteTitle, body: .repositoryDeleteBody, confirmLabel: .repositoryDeleteConfirm) { [provider, completion] in
+            run(action: "repository-delete", repository: name, detail: "every tag", notice: catalog[.deleting, name],
+                done: catalog[.repositoryDeleted, name], failure: .deleteFailed, { try await provider.deleteRepository(name) }, completion: { completion(name) })
+        }
+    }
+
+    private func settingsFields(_ settings: RepositorySettings) -> [Form.Field] {
+        let catalog = app.catalog
+        return [
+            Form.Field(id: "summary", label: catalog[.fieldSummary], value: .text(LineEditor(settings.summary))),
+            visibilityField(id: "visibility", label: .fieldVisibility, selected: settings.visibility),
+            Form.Field(id: "immutable", label: catalog[.fieldTagImmutability], value: .toggle(settings.tagImmutability), hint: catalog[.hintTagImmutability]),
+        ]
+    }
+
+    /// ACR requires a summary.
+    private func checkSummary(_ form: inout Form) -> Bool {
+        let summary = form["summary"]?.text.trimmingCharacters(in: .whitespaces) ?? ""
+        form["summary"]?.error = summary.isEmpty ? app.catalog[.valueRequired] : nil
+        return form.isValid
+    }
+
+    private func settings(_ form: Form) -> RepositorySettings {
+        RepositorySettings(
+            summary: form["summary"]?.text.trimmingCharacters(in: .whitespaces) ?? "", visibility: visibility(in: form, id: "visibility"),
+            tagImmutability: isOn(form, "immutable"))
+    }
+
+    private func save(_ name: String, _ settings: RepositorySettings, isNew: Bool) {
+        let catalog = app.catalog
+        run(
+            action: isNew ? "repository-create" : "repository-update", repository: name,
+            detail: "\(settings.visibility.rawValue), immutable tags \(settings.tagImmutability), summary \(settings.summary)",
+            notice: catalog[.saving, name], done: catalog[isNew ? .repositoryCreated : .repositorySaved, name], failure: .saveFailed,
+            { [provider] in
+                if isNew {
+                    try await provider.createRepository(name, settings: settings)
+                } else {
+                    try await provider.updateRepository(name, settings: settings)
+                }
+            }, completion: { completion(nil) })
+    }
+}

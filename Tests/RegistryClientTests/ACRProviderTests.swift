@@ -1,0 +1,478 @@
+import CurlHTTP
+import Foundation
+import RegistryClient
+import TestSupport
+import Testing
+
+/// The ACR provider against the OpenAPI emulator, whose instance `emulator-main` serves the shared
+/// registry's repositories: listing, paging, tag details through the registry endpoint, errors that
+/// name what to fix, management, scans and server-side lifecycle rules.
+///
+/// Tests that only read use the shared emulator; tests that change a model, inject faults or read
+/// the request log use this suite's own emulator, which is why the suite runs serialized.
+@Suite(.enabled(if: RegistryHarness.isEnabled), .serialized)
+struct ACRProviderTests {
+    // MARK: Helpers
+
+    /// Started once: an emulator reads every manifest of the registry at startup, which takes a while.
+    private static let ownEmulator = Task<ACREmulator, any Error> {
+        try await ACREmulator.start(registry: RegistryHarness.shared().basic)
+    }
+
+    /// This suite's emulator, back to its startup model, without faults and with an empty request log.
+    private static func privateEmulator() async throws -> ACREmulator {
+        let emulator = try await ownEmulator.value
+        try await emulator.reset()
+        try await emulator.resetModel()
+        // The previous test's last call may still be on its way into the log.
+        try await Task.sleep(for: .milliseconds(100))
+        try await emulator.clearRequests()
+        return emulator
+    }
+
+    /// An `acr` entry pointing at the emulator.
+    private static func entry(
+        _ emulator: ACREmulator, name: String = "acr", region: String = "cn-hangzhou", endpoint: Bool = true,
+        instanceID: String? = nil, readOnly: Bool = false
+    ) -> InstanceConfig {
+        InstanceConfig(
+            name: name, kind: .acr, region: region, instanceID: instanceID, endpoint: endpoint ? URL(string: emulator.url) : nil,
+            readOnly: readOnly)
+    }
+
+    /// A session over `entries` (default: one entry for every instance) whose environment holds
+    /// `key` (default: the main key) and a fresh, empty home.
+    private static func session(_ emulator: ACREmulator, key: ACREmulator.Key? = nil, entries: [InstanceConfig]? = nil) throws -> RegistrySession {
+        let home = try TestPaths.temporaryDirectory("acr-home")
+        var environment = emulator.environment(key ?? emulator.key)
+        environment["HOME"] = home.path
+        return RegistrySession(
+            config: Config(instances: entries ?? [entry(emulator)]), http: CurlHTTPClient(), environment: environment,
+            content: ContentStore(directory: nil))
+    }
+
+    /// The provider of `acr.emulator-main`.
+    private static func mainProvider(_ emulator: ACREmulator, key: ACREmulator.Key? = nil) async throws -> any RegistryProvider {
+        try await session(emulator, key: key).provider(for: "acr.emulator-main")
+    }
+
+    /// The repositories the emulator's main instance holds: seeded names with at least two segments.
+    private static func expectedRepositories(_ seed: Seed) -> Set<String> {
+        Set(seed.repositories.keys.filter { $0.contains("/") })
+    }
+
+    /// Runs `body` and returns the `RegistryError` it threw, recording an issue when it threw none.
+    private static func registryError(
+        sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> Void
+    ) async -> RegistryError? {
+        do {
+            try await body()
+            Issue.record("expected a RegistryError, but nothing was thrown", sourceLocation: sourceLocation)
+        } catch let error as RegistryError {
+            return error
+        } catch {
+            Issue.record("expected a RegistryError, got \(error)", sourceLocation: sourceLocation)
+        }
+        return nil
+    }
+
+    /// The emulator's log of `action`, once it holds at least `count` calls (or after 2 s): the
+    /// emulator appends an entry only after it has answered, so the newest may lag behind.
+    private static func recorded(_ emulator: ACREmulator, _ action: String, atLeast count: Int) async throws -> [ACREmulator.RecordedRequest] {
+        let deadline = ContinuousClock.now + .seconds(2)
+        while true {
+            let calls = try await emulator.requests(action: action)
+            if calls.count >= count || ContinuousClock.now >= deadline { return calls }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    private static func tagNames(_ provider: any RegistryProvider, _ repository: String) async throws -> Set<String> {
+        Set(try await provider.tags(repository: repository).collect().map(\.name))
+    }
+
+    // MARK: Instances
+
+    @Test func instancesListsEveryEmulatedInstanceWithItsFacts() async throws {
+        let emulator = try await ACREmulator.shared()
+        let instances = try await Self.session(emulator).instances()
+        let acr = instances.filter { $0.kind == .acr }
+        #expect(Set(acr.map(\.name)) == Set(emulator.instances.map { "acr.\($0.name)" }))
+        #expect(Set(acr.map(\.name)) == ["acr.emulator-main", "acr.emulator-empty"])
+        for listed in emulator.instances {
+            let instance = try #require(acr.first { $0.name == "acr.\(listed.name)" })
+            #expect(instance.attributes[ACRAttribute.id] == listed.id)
+            #expect(instance.attributes[ACRAttribute.specification]?.hasPrefix("Enterprise_") == true)
+            #expect(instance.attributes[ACRAttribute.status] == "RUNNING")
+            let source = try #require(instance.attributes[ACRAttribute.credentialSource])
+            #expect(source.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"))
+            #expect(!source.contains(emulator.key.secret))
+            #expect(instance.attributes[ACRAttribute.error] == nil)
+            #expect(instance.region == "cn-hangzhou")
+            #expect(!instance.readOnly)
+        }
+        #expect(acr.first { $0.name == "acr.emulator-main" }?.attributes[ACRAttribute.specification] == "Enterprise_Advanced")
+        #expect(!instances.contains { $0.attributes.values.contains { $0.contains(emulator.key.secret) } })
+    }
+
+    @Test func anEntryWithAnInstanceIDIsThatOneInstanceNamedAfterTheEntry() async throws {
+        let emulator = try await ACREmulator.shared()
+        let entry = Self.entry(emulator, name: "empty", instanceID: "cri-emulated0002")
+        let session = try Self.session(emulator, entries: [entry])
+        let instances = await session.instances().filter { $0.kind == .acr }
+        #expect(instances.map(\.name) == ["empty"])
+        #expect(instances.first?.attributes[ACRAttribute.id] == "cri-emulated0002")
+        #expect(instances.first?.attributes[ACRAttribute.specification] == "Enterprise_Basic")
+        let provider = try await session.provider(for: "empty")
+        #expect(provider.instance.name == "empty")
+        try await provider.probe()
+        #expect(try await provider.repositories(namespace: nil).collect().isEmpty)
+    }
+
+    @Test func aWrongSecretIsOneRowThatNamesTheSignatureAndTheKey() async throws {
+        let emulator = try await ACREmulator.shared()
+        var wrong = emulator.key
+        wrong.secret = String(wrong.secret.reversed())
+        let session = try Self.session(emulator, key: wrong)
+        let instances = await session.instances().filter { $0.kind == .acr }
+        #expect(instances.map(\.name) == ["acr"])
+        let message = try #require(instances.first?.attributes[ACRAttribute.error])
+        #expect(message.contains("signature"))
+        #expect(message.contains("AccessKey"))
+        #expect(message.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"))
+        #expect(!message.contains(wrong.secret))
+        let error = await Self.registryError { _ = try await session.provider(for: "acr.emulator-main") }
+        #expect(error?.code == .unauthorized)
+        #expect(error?.serverCode == "SignatureDoesNotMatch")
+        #expect(error.map { !$0.description.contains(wrong.secret) } ?? false)
+    }
+
+    // MARK: Browsing
+
+    @Test func namespacesAndRepositoriesMatchTheSeededRegistry() async throws {
+        let emulator = try await ACREmulator.shared()
+        let seed = try await RegistryHarness.shared().seed
+        let provider = try await Self.mainProvider(emulator)
+        let expected = Self.expectedRepositories(seed)
+
+        let namespaces = try await provider.namespaces().collect()
+        let names = Set(namespaces.map(\.name))
+        // Other tests may push repositories under scratch/ before the emulator reads the registry.
+        #expect(names.subtracting(["scratch"]) == Set(expected.map { Namespace.of(repository: $0) }))
+        #expect(names.subtracting(["scratch"]) == Set(seed.namespaces.keys.filter { !$0.isEmpty }))
+        for namespace in namespaces {
+            #expect(namespace.instance == "acr.emulator-main")
+            #expect(namespace.attributes[ACRAttribute.id]?.hasPrefix("crn-") == true)
+            #expect(["PUBLIC", "PRIVATE"].contains(namespace.attributes[ACRAttribute.visibility] ?? ""))
+        }
+
+        let repositories = try await provider.repositories(namespace: nil).collect()
+        let repositoryNames = Set(repositories.map(\.name))
+        #expect(repositoryNames.filter { !$0.hasPrefix("scratch/") } == expected)
+        for repository in repositories {
+            #expect(repository.attributes[ACRAttribute.id]?.hasPrefix("crr-") == true, "\(repository.name)")
+            #expect(["PUBLIC", "PRIVATE"].contains(repository.attributes[ACRAttribute.visibility] ?? ""), "\(repository.name)")
+        }
+
+        let inNS = try await provider.repositories(namespace: "ns").collect().map(\.name)
+        #expect(Set(inNS) == expected.filter { $0.hasPrefix("ns/") })
+        #expect(inNS.count == Set(inNS).count)
+    }
+
+    @Test func bulkTagsArriveInPagesOfAHundredWithTheSeededDigests() async throws {
+        let emulator = try await Self.privateEmulator()
+        let seeded = try #require(try await RegistryHarness.shared().seed.repositories["bulk/many"])
+        let provider = try await Self.mainProvider(emulator)
+        try await emulator.clearRequests()
+
+        var pages = 0
+        var digests: [String: String] = [:]
+        var count = 0
+        for try await page in provider.tags(repository: "bulk/many") {
+            pages += 1
+            count += page.count
+            for tag in page { digests[tag.name] = tag.details?.digest.description }
+        }
+        #expect(pages >= 3)
+        #expect(count == seeded.count)
+        #expect(digests.count == seeded.count)
+        #expect(digests == seeded.mapValues { $0.digest ?? "" })
+
+        let calls = try await Self.recorded(emulator, "ListRepoTag", atLeast: (seeded.count + 99) / 100)
+        // 1500 tags at PageSize 100 (the request log does not keep query parameters).
+        #expect(calls.count == (seeded.count + 99) / 100)
+        #expect(calls.count >= 15)
+        #expect(calls.allSatisfy { $0.status == 200 && $0.accessKeyId == emulator.key.id })
+    }
+
+    @Test func tagDetailsAndArtifactReadTheRegistryWithTemporaryCredentials() async throws {
+        let emulator = try await ACREmulator.shared()
+        let seeded = try #require(try await RegistryHarness.shared().seed.repositories["ns/web"]?["v2"])
+        let provider = try await Self.mainProvider(emulator)
+
+        let details = try await provider.tagDetails(repository: "ns/web", tag: "v2")
+        #expect(details.digest.description == seeded.digest)
+        #expect(details.mediaType == seeded.mediaType)
+        #expect(details.platforms.map(\.description) == seeded.platforms)
+        #expect(details.size == seeded.size)
+        #expect(details.updated != nil, "ACR's push time")
+
+        let reference = try Reference.parse("acr.emulator-main/ns/web:v2")
+        let artifact = try await provider.artifact(reference)
+        #expect(artifact.digest.description == seeded.digest)
+        #expect(artifact.platforms.map(\.description) == seeded.platforms)
+        #expect(artifact.mediaType == seeded.mediaType)
+
+        let stable = try #require(try await RegistryHarness.shared().seed.repositories["ns/web"]?["stable"])
+        let index = try await provider.tagDetails(repository: "ns/web", tag: "stable")
+        #expect(index.digest.description == stable.digest)
+        #expect(index.platforms.map(\.description) == stable.platforms)
+
+        #expect(try await provider.currentDigest(repository: "ns/web", tag: "v2")?.description == seeded.digest)
+        #expect(try await provider.currentDigest(repository: "ns/web", tag: "no-such-tag") == nil)
+    }
+
+    // MARK: Errors
+
+    @Test func throttlingIsRetriedUntilTheBudgetRunsOut() async throws {
+        let emulator = try await Self.privateEmulator()
+        let provider = try await Self.mainProvider(emulator)
+
+        try await emulator.throttle(action: "ListNamespace", times: 2, retryAfterMs: 50)
+        let namespaces = try await provider.namespaces().collect()
+        #expect(namespaces.contains { $0.name == "ns" })
+        let calls = try await Self.recorded(emulator, "ListNamespace", atLeast: 3)
+        #expect(calls.count == 3)
+        #expect(calls.map(\.code) == ["Throttling.User", "Throttling.User", "success"])
+
+        // The client retries 4 times: a fifth throttled answer is final.
+        try await emulator.throttle(action: "ListNamespace", times: 6, retryAfterMs: 50)
+        let error = await Self.registryError { _ = try await provider.namespaces().collect() }
+        #expect(error?.code == .rateLimited)
+        #expect(error?.serverCode == "Throttling.User")
+        #expect(error?.message.contains("ListNamespace") == true)
+        #expect(try await Self.recorded(emulator, "ListNamespace", atLeast: 3 + 5).count == 3 + 5)
+    }
+
+    @Test func missingPermissionsAndSoftFailuresSayWhatToFix() async throws {
+        let emulator = try await Self.privateEmulator()
+        let provider = try await Self.mainProvider(emulator)
+
+        try await emulator.denyPrivilege(action: "ListRepository")
+        let denied = await Self.registryError { _ = try await provider.repositories(namespace: nil).collect() }
+        #expect(denied?.code == .denied)
+        #expect(denied?.message.contains("cr:ListRepository") == true)
+        #expect(denied?.hint?.contains("cr:ListRepository") == true)
+        #expect(denied?.status == 403)
+
+        try await emulator.failSoftly(action: "GetInstance")
+        let soft = await Self.registryError { try await provider.probe() }
+        #expect(soft?.code == .server)
+        #expect(soft?.message.contains("IsSuccess") == true)
+        #expect(soft?.message.contains("GetInstance") == true)
+
+        // Both faults were used up: the same calls succeed now.
+        try await provider.probe()
+        #expect(try await provider.repositories(namespace: nil).collect().isEmpty == false)
+    }
+
+    @Test func aReadOnlyKeyListsButCannotCreate() async throws {
+        let emulator = try await Self.privateEmulator()
+        let provider = try await Self.mainProvider(emulator, key: emulator.readOnlyKey)
+        #expect(try await provider.namespaces().collect().contains { $0.name == "ns" })
+        #expect(try await provider.repositories(namespace: "ns").collect().isEmpty == false)
+        let manager = try #require(provider as? any NamespaceManaging)
+        let error = await Self.registryError { try await manager.createNamespace("ro-attempt", settings: NamespaceSettings()) }
+        #expect(error?.code == .denied)
+        #expect(error?.message.contains("cr:CreateNamespace") == true)
+        #expect(error.map { !$0.description.contains(emulator.readOnlyKey.secret) } ?? false)
+        #expect(!(try await provider.namespaces().collect().contains { $0.name == "ro-attempt" }))
+    }
+
+    @Test func anSTSKeyWorksForListing() async throws {
+        let emulator = try await ACREmulator.shared()
+        let seed = try await RegistryHarness.shared().seed
+        let session = try Self.session(emulator, key: emulator.stsKey)
+        let instances = await session.instances().filter { $0.kind == .acr }
+        #expect(instances.count == 2)
+        #expect(instances.allSatisfy { $0.attributes[ACRAttribute.error] == nil })
+        let provider = try await session.provider(for: "acr.emulator-main")
+        let names = Set(try await provider.repositories(namespace: nil).collect().map(\.name))
+        #expect(names.isSuperset(of: Self.expectedRepositories(seed)))
+        let web = try #require(seed.repositories["ns/web"]).filter { $0.value.referrersIndex != true }
+        #expect(try await Self.tagNames(provider, "ns/web") == Set(web.keys))
+    }
+
+    @Test func anUnknownRegionSuggestsTheClosestOne() async throws {
+        let emulator = try await ACREmulator.shared()
+        let entry = Self.entry(emulator, region: "cn-hangzou", endpoint: false)
+        let session = try Self.session(emulator, entries: [entry])
+        let rows = await session.instances().filter { $0.kind == .acr }
+        #expect(rows.map(\.name) == ["acr"])
+        #expect(rows.first?.attributes[ACRAttribute.error]?.contains("cn-hangzou") == true)
+        let error = await Self.registryError { _ = try await session.provider(for: "acr") }
+        #expect(error?.code == .unknownRegion)
+        let hint = try #require(error?.hint)
+        #expect(hint.contains("did you mean cn-hangzhou"))
+        #expect(hint.contains("valid regions:"))
+        for region in ["cn-shanghai", "ap-southeast-1", "eu-central-1"] { #expect(hint.contains(region)) }
+        let named = await Self.registryError { _ = try await session.provider(for: "acr.emulator-main") }
+        #expect(named?.code == .unknownRegion)
+    }
+
+    // MARK: Management
+
+    @Test func namespaceAndRepositoryLifecycle() async throws {
+        let emulator = try await Self.privateEmulator()
+        let provider = try await Self.mainProvider(emulator)
+        let namespaces = try #require(provider as? any NamespaceManaging)
+        let repositories = try #require(provider as? any RepositoryManaging)
+        func namespace(_ name: String) async throws -> Namespace? {
+            try await provider.namespaces().collect().first { $0.name == name }
+        }
+        func repository(_ name: String) async throws -> Repository? {
+            try await provider.repositories(namespace: Namespace.of(repository: name)).collect().first { $0.name == name }
+        }
+
+        try await namespaces.createNamespace("team-a", settings: NamespaceSettings(autoCreateRepositories: false, defaultVisibility: .public))
+        let created = try #require(try await namespace("team-a"))
+        #expect(created.attributes[ACRAttribute.visibility] == "PUBLIC")
+        #expect(created.attributes[ACRAttribute.autoCreate] == "false")
+
+        try await namespaces.updateNamespace("team-a", settings: NamespaceSettings(autoCreateRepositories: true, defaultVisibility: .private))
+        let updated = try #require(try await namespace("team-a"))
+        #expect(updated.attributes[ACRAttribute.visibility] == "PRIVATE")
+        #expect(updated.attributes[ACRAttribute.autoCreate] == "true")
+        #expect(updated.attributes[ACRAttribute.id] == created.attributes[ACRAttribute.id])
+
+        let summary = "接口服务镜像 — 测试环境"
+        try await repositories.createRepository("team-a/api", settings: RepositorySettings(summary: summary, visibility: .private))
+        let api = try #require(try await repository("team-a/api"))
+        #expect(api.attributes[ACRAttribute.summary] == summary)
+        #expect(api.attributes[ACRAttribute.visibility] == "PRIVATE")
+        #expect(api.attributes[ACRAttribute.id]?.hasPrefix("crr-") == true)
+
+        try await repositories.updateRepository("team-a/api", settings: RepositorySettings(summary: summary, visibility: .public))
+        let publicAPI = try #require(try await repository("team-a/api"))
+        #expect(publicAPI.attributes[ACRAttribute.visibility] == "PUBLIC")
+        #expect(publicAPI.attributes[ACRAttribute.summary] == summary)
+
+        try await repositories.deleteRepository("team-a/api")
+        #expect(try await repository("team-a/api") == nil)
+        try await namespaces.deleteNamespace("team-a")
+        #expect(try await namespace("team-a") == nil)
+        let again = await Self.registryError { try await namespaces.deleteNamespace("team-a") }
+        #expect(again?.code == .notFound)
+    }
+
+    @Test func deletingAManifestDeletesEveryTagOnItsDigest() async throws {
+        let seed = try await RegistryHarness.shared().seed
+        // A seeded repository the emulator serves in which two tags share one digest.
+        let shared = Self.expectedRepositories(seed).sorted().lazy.compactMap { name -> (String, String, Set<String>)? in
+            let byDigest = Dictionary(grouping: seed.repositories[name]!.filter { $0.value.digest != nil }, by: { $0.value.digest! })
+            guard let (digest, tags) = byDigest.first(where: { $0.value.count >= 2 }) else { return nil }
+            return (name, digest, Set(tags.map(\.key)))
+        }.first
+        let (repository, digestText, sharing) = try #require(shared, "the seed has no repository with a shared digest")
+        let digest = try #require(Digest(digestText))
+
+        let emulator = try await Self.privateEmulator()
+        let provider = try await Self.mainProvider(emulator)
+        let before = try await Self.tagNames(provider, repository)
+        #expect(before.isSuperset(of: sharing))
+
+        try await provider.deleteManifest(repository: repository, digest: digest)
+        let after = try await Self.tagNames(provider, repository)
+        #expect(after == before.subtracting(sharing))
+        #expect(!after.isEmpty, "the other tags are intact")
+        #expect(try await Self.recorded(emulator, "DeleteRepoTag", atLeast: sharing.count).count == sharing.count)
+        let gone = await Self.registryError { try await provider.deleteManifest(repository: repository, digest: digest) }
+        #expect(gone?.code == .notFound)
+
+        let readOnly = try Self.session(emulator, entries: [Self.entry(emulator, readOnly: true)])
+        let guarded = try await readOnly.provider(for: "acr.emulator-main")
+        #expect(guarded.instance.readOnly)
+        let refused = await Self.registryError { try await guarded.deleteManifest(repository: repository, digest: digest) }
+        #expect(refused?.code == .readOnly)
+    }
+
+    // MARK: Scans
+
+    @Test func aServerScanRunsToCompletionAndItsReportMatchesTheSummary() async throws {
+        let emulator = try await Self.privateEmulator()
+        let seeded = try #require(try await RegistryHarness.shared().seed.repositories["ns/web"]?["v2"]?.digest)
+        let provider = try await Self.mainProvider(emulator)
+        let scanner = try #require(provider as? any ServerScanning)
+        let digest = try #require(Digest(seeded))
+
+        #expect(try await scanner.scanState(repository: "ns/web", tag: "v2") == .none)
+        #expect(try await provider.scanReport(repository: "ns/web", tag: "v2", digest: digest) == nil)
+        try await scanner.startScan(repository: "ns/web", tag: "v2")
+        var states: [ServerScanState] = []
+        for _ in 0..<20 {
+            let state = try await scanner.scanState(repository: "ns/web", tag: "v2")
+            states.append(state)
+            if state == .complete { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(states.first == .scanning)
+        #expect(states.last == .complete)
+
+        let summary = try await scanner.scanSummary(repository: "ns/web", tag: "v2")
+        let report = try #require(try await provider.scanReport(repository: "ns/web", tag: "v2", digest: digest))
+        #expect(report.format == .acr)
+        #expect(!report.findings.isEmpty)
+        #expect(summary.filter { $0.value > 0 } == report.counts)
+        #expect(summary.values.reduce(0, +) == report.findings.count)
+        for finding in report.findings {
+            #expect(finding.vulnerability.hasPrefix("CVE-"))
+            #expect(["High", "Medium", "Low", "Unknown"].contains(finding.sourceSeverity))
+            #expect(finding.severity == Severity(word: finding.sourceSeverity))
+            #expect(!finding.package.isEmpty)
+        }
+        // A digest without a tag finds the tag.
+        let byDigest = try await provider.scanReport(repository: "ns/web", tag: nil, digest: digest)
+        #expect(byDigest?.findings.map(\.id) == report.findings.map(\.id))
+    }
+
+    // MARK: Lifecycle rules
+
+    @Test func lifecycleRulesLiveOnTheServer() async throws {
+        let emulator = try await Self.privateEmulator()
+        let provider = try await Self.mainProvider(emulator)
+        let home = try TestPaths.temporaryDirectory("acr-xdg")
+        let store = provider.lifecycleRuleStore(directories: XDGDirectories(environment: ["HOME": home.path]))
+        #expect(store.runsOnServer)
+        #expect(try await store.rules().isEmpty)
+
+        let rule = LifecycleRule(id: "keep-releases", scope: .repository("ns/web"), retentionTagCount: 5, tagRegexp: "^release-", schedule: .week, auto: true)
+        let saved = try await store.save(rule)
+        #expect(saved.id.hasPrefix("cralr-"))
+        var listed = try await store.rules()
+        #expect(listed.count == 1)
+        var expected = rule
+        expected.id = saved.id
+        #expect(listed.first == expected)
+
+        var changed = expected
+        changed.retentionTagCount = 3
+        let resaved = try await store.save(changed)
+        #expect(resaved.id == saved.id)
+        listed = try await store.rules()
+        #expect(listed == [changed], "Update resends every field: the regexp, schedule and auto survive")
+        let updates = try await Self.recorded(emulator, "UpdateArtifactLifecycleRule", atLeast: 1)
+        #expect(updates.count == 1)
+        #expect(updates.first?.status == 200)
+        #expect(try await Self.recorded(emulator, "CreateArtifactLifecycleRule", atLeast: 1).count == 1)
+
+        var byAge = changed
+        byAge.keepPushedWithinDays = 30
+        let unsupported = await Self.registryError { _ = try await store.save(byAge) }
+        #expect(unsupported?.code == .unsupported)
+        #expect(unsupported?.message.contains("keep_pushed_within_days") == true)
+        #expect(try await store.rules() == [changed])
+
+        try await store.delete(id: saved.id)
+        #expect(try await store.rules().isEmpty)
+    }
+}

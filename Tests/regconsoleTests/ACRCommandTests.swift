@@ -1,0 +1,270 @@
+import Foundation
+import RegistryClient
+import TestSupport
+import Testing
+
+/// The CLI against the ACR OpenAPI emulator, configured as `[[instances]] kind = "acr"` without an
+/// instance id (so its instances are `acr.emulator-main` and `acr.emulator-empty`) and with the
+/// AccessKey in `ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET`. No output may ever contain a secret.
+///
+/// Read-only commands use the shared emulator; scans, rules and injected faults use this suite's
+/// own emulator, which is why the suite runs serialized.
+@Suite(.enabled(if: RegistryHarness.isEnabled), .serialized)
+struct ACRCommandTests {
+    /// Started once: an emulator reads every manifest of the registry at startup, which takes a while.
+    private static let ownEmulator = Task<ACREmulator, any Error> {
+        try await ACREmulator.start(registry: RegistryHarness.shared().basic)
+    }
+
+    /// This suite's emulator, back to its startup model, without faults and with an empty request log.
+    private static func privateEmulator() async throws -> ACREmulator {
+        let emulator = try await ownEmulator.value
+        try await emulator.reset()
+        try await emulator.resetModel()
+        // The previous test's last call may still be on its way into the log.
+        try await Task.sleep(for: .milliseconds(100))
+        try await emulator.clearRequests()
+        return emulator
+    }
+
+    /// The emulator's log of `action`, once it holds at least `count` calls (or after 2 s): the
+    /// emulator appends an entry only after it has answered, so the newest may lag behind.
+    private static func recorded(_ emulator: ACREmulator, _ action: String, atLeast count: Int) async throws -> [ACREmulator.RecordedRequest] {
+        let deadline = ContinuousClock.now + .seconds(2)
+        while true {
+            let calls = try await emulator.requests(action: action)
+            if calls.count >= count || ContinuousClock.now >= deadline { return calls }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// The shared fixture's CLI with an `acr` entry for one emulator and an AccessKey in its environment.
+    private struct ACRCLI {
+        let fixture: Fixture
+        let cli: CLIRunner
+        let emulator: ACREmulator
+        /// Every secret the emulator knows plus the one in use: none may appear in any output.
+        let secrets: [String]
+
+        static func make(_ emulator: ACREmulator, key: ACREmulator.Key? = nil) async throws -> ACRCLI {
+            let fixture = try await Fixture.make(extraConfig: """
+
+                [[instances]]
+                name = "acr"
+                kind = "acr"
+                region = "cn-hangzhou"
+                endpoint = "\(emulator.url)"
+                """)
+            let key = key ?? emulator.key
+            var cli = fixture.cli
+            cli.environment.merge(emulator.environment(key)) { $1 }
+            let known = [emulator.key, emulator.readOnlyKey, emulator.stsKey, key]
+            let secrets = known.map(\.secret) + known.compactMap(\.token)
+            return ACRCLI(fixture: fixture, cli: cli, emulator: emulator, secrets: secrets)
+        }
+
+        /// Runs the CLI and checks that no secret reached its output.
+        func run(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> CLIRunner.Result {
+            let result = try await cli.run(arguments)
+            for secret in secrets {
+                #expect(!result.stdout.contains(secret), "a secret in the output of \(arguments)", sourceLocation: sourceLocation)
+                #expect(!result.stderr.contains(secret), "a secret in the errors of \(arguments)", sourceLocation: sourceLocation)
+            }
+            return result
+        }
+
+        /// Runs the CLI and requires exit status 0.
+        func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> CLIRunner.Result {
+            let result = try await run(arguments, sourceLocation: sourceLocation)
+            #expect(result.status == 0, "regconsole \(arguments.joined(separator: " ")) → \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
+            return result
+        }
+
+        /// Runs the CLI with `--output json` and returns the array of objects.
+        func jsonArray(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> [[String: Any]] {
+            let result = try await succeed(arguments + ["--output", "json"], sourceLocation: sourceLocation)
+            return try #require(try result.json() as? [[String: Any]], sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Values of one key of every row.
+    private func column(_ rows: [[String: Any]], _ key: String) -> [String] {
+        rows.compactMap { $0[key] as? String }
+    }
+
+    // MARK: Tests
+
+    @Test func instancesShowsEveryEmulatedInstanceWithItsFacts() async throws {
+        let emulator = try await ACREmulator.shared()
+        let acr = try await ACRCLI.make(emulator)
+        let rows = try await acr.jsonArray(["instances"]).filter { $0["kind"] as? String == "acr" }
+        #expect(Set(column(rows, "name")) == Set(emulator.instances.map { "acr.\($0.name)" }))
+        #expect(rows.count == 2)
+        for instance in emulator.instances {
+            let row = try #require(rows.first { $0["name"] as? String == "acr.\(instance.name)" })
+            #expect(row["instanceId"] as? String == instance.id)
+            #expect((row["specification"] as? String)?.hasPrefix("Enterprise_") == true)
+            #expect(row["instanceStatus"] as? String == "RUNNING")
+            #expect(row["status"] as? String == "ok")
+            #expect(row["region"] as? String == "cn-hangzhou")
+            #expect((row["credentialSource"] as? String)?.contains("ALIBABA_CLOUD_ACCESS_KEY_ID") == true)
+        }
+        let table = try await acr.succeed(["instances"]).stdout
+        #expect(table.contains("cri-emulated0001"))
+        #expect(table.contains("Enterprise_Advanced"))
+        // The request log names the signed calls (never the key's secret: checked by `run`).
+        let verbose = try await acr.succeed(["namespaces", "acr.emulator-main", "--verbose"])
+        #expect(verbose.stderr.contains("InstanceId=cri-emulated0001&PageNo=1&PageSize=100"))
+    }
+
+    @Test func browsingCommandsShowTheSeededRegistry() async throws {
+        let emulator = try await ACREmulator.shared()
+        let acr = try await ACRCLI.make(emulator)
+        let seed = acr.fixture.state.seed
+        let served = Set(seed.repositories.keys.filter { $0.contains("/") })
+
+        // Other tests may push repositories under scratch/ before the emulator reads the registry.
+        let namespaces = Set(column(try await acr.jsonArray(["namespaces", "acr.emulator-main"]), "name"))
+        #expect(namespaces.subtracting(["scratch"]) == Set(served.map { Namespace.of(repository: $0) }))
+        let table = try await acr.succeed(["namespaces", "acr.emulator-main"]).stdout
+        #expect(table.hasPrefix("NAMESPACE"))
+        #expect(table.contains("mirror"))
+
+        let repos = try await acr.jsonArray(["repos", "acr.emulator-main/ns"])
+        #expect(column(repos, "name") == served.filter { $0.hasPrefix("ns/") }.sorted())
+        #expect(Set(column(repos, "namespace")) == ["ns"])
+
+        let bulk = try #require(seed.repositories["bulk/many"])
+        let names = column(try await acr.jsonArray(["tags", "acr.emulator-main/bulk/many"]), "name")
+        #expect(names.count == bulk.count)
+        #expect(Set(names) == Set(bulk.keys))
+        let long = try await acr.jsonArray(["tags", "acr.emulator-main/bulk/many", "--long"])
+        #expect(long.count == bulk.count)
+        let digests = Dictionary(long.map { ($0["name"] as? String ?? "", $0["digest"] as? String ?? "") }) { first, _ in first }
+        #expect(digests == bulk.mapValues { $0.digest ?? "" })
+    }
+
+    @Test func longTagsAndInspectReadTheManifestsFromTheRegistry() async throws {
+        let emulator = try await ACREmulator.shared()
+        let acr = try await ACRCLI.make(emulator)
+        let web = try acr.fixture.seededImages("ns/web")
+
+        let rows = try await acr.jsonArray(["tags", "acr.emulator-main/ns/web", "--long"])
+        #expect(Set(column(rows, "name")) == Set(web.keys))
+        for row in rows {
+            let name = try #require(row["name"] as? String)
+            let seeded = try #require(web[name])
+            #expect(row["digest"] as? String == seeded.digest, "\(name)")
+            #expect(row["mediaType"] as? String == seeded.mediaType, "\(name)")
+            #expect(row["platforms"] as? [String] == seeded.platforms, "\(name)")
+            #expect((row["size"] as? NSNumber)?.int64Value == seeded.size, "\(name)")
+        }
+        let table = try await acr.succeed(["tags", "acr.emulator-main/ns/web", "--long"]).stdout
+        #expect(table.contains("linux/amd64,linux/arm/v7"))
+
+        let v2 = try #require(web["v2"])
+        let inspected = try #require(try await acr.succeed(["inspect", "acr.emulator-main/ns/web:v2", "--output", "json"]).json() as? [String: Any])
+        #expect(inspected["digest"] as? String == v2.digest)
+        #expect(inspected["mediaType"] as? String == v2.mediaType)
+        #expect(inspected["platforms"] as? [String] == v2.platforms)
+    }
+
+    @Test func scanStartWaitsForTheServerScanAndShowListsItsFindings() async throws {
+        let emulator = try await Self.privateEmulator()
+        let acr = try await ACRCLI.make(emulator)
+        let image = "acr.emulator-main/ns/web:v2"
+
+        let before = try await acr.run(["scan", "show", image])
+        #expect(before.status == 1)
+        #expect(before.stderr.contains("no finished scan"))
+        #expect(before.stderr.contains("regconsole scan start \(image)"))
+
+        let started = try await acr.succeed(["scan", "start", image, "--wait", "--poll-interval", "0.1"])
+        #expect(started.stdout.contains("\(image) scanned by acr.emulator-main:"))
+        var printed: [String: Int] = [:]
+        for match in started.stdout.matches(of: /(\d+) (critical|high|medium|low|negligible|unknown)/) {
+            printed[String(match.2)] = Int(match.1)
+        }
+        let total = try #require(started.stdout.firstMatch(of: /\((\d+) total\)/).flatMap { Int($0.1) })
+        #expect(printed.values.reduce(0, +) == total)
+        #expect(total > 0)
+        #expect(try await Self.recorded(emulator, "GetRepoTagScanStatus", atLeast: 3).count >= 3, "polled until COMPLETE")
+
+        let findings = try await acr.jsonArray(["scan", "show", image])
+        #expect(findings.count == total)
+        let shown = column(findings, "severity").reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        #expect(shown == printed.filter { $0.value > 0 })
+        #expect(column(findings, "id").allSatisfy { $0.hasPrefix("CVE-") })
+        #expect(Set(column(findings, "sourceSeverity")).isSubset(of: ["High", "Medium", "Low", "Unknown"]))
+        #expect(column(findings, "package").count == total)
+    }
+
+    @Test func lifecycleRulesAreCreatedListedPlannedAndDeletedOnTheRegistry() async throws {
+        let emulator = try await Self.privateEmulator()
+        let acr = try await ACRCLI.make(emulator)
+        let app = try acr.fixture.seededImages("ns/app")
+
+        let created = try await acr.succeed([
+            "lifecycle", "create", "acr.emulator-main/ns/app", "--keep", "2", "--schedule", "month", "--auto",
+        ])
+        let id = try #require(created.stdout.firstMatch(of: /created rule (cralr-[0-9a-z]+) on acr\.emulator-main: repository ns\/app, keep 2 newest/).map { String($0.1) })
+        #expect(try await Self.recorded(emulator, "CreateArtifactLifecycleRule", atLeast: 1).count == 1)
+
+        let table = try await acr.succeed(["lifecycle", "list", "acr.emulator-main"]).stdout
+        #expect(table.contains("RUNS ON"))
+        let line = try #require(table.split(separator: "\n").first { $0.hasPrefix(id) })
+        #expect(line.contains("registry"))
+        #expect(line.contains("MONTH"))
+        let listed = try await acr.jsonArray(["lifecycle", "list", "acr.emulator-main/ns/app"])
+        #expect(listed.count == 1)
+        #expect(listed.first?["id"] as? String == id)
+        #expect(listed.first?["runsOn"] as? String == "registry")
+        #expect(listed.first?["retentionTagCount"] as? Int == 2)
+        #expect(listed.first?["schedule"] as? String == "MONTH")
+        #expect(listed.first?["auto"] as? Bool == true)
+
+        // The two newest by created time (the name breaks ties), plus tags sharing their digests.
+        let newest = app.sorted { ($0.value.created ?? "", $1.key) > ($1.value.created ?? "", $0.key) }.prefix(2)
+        let keptDigests = Set(newest.compactMap(\.value.digest))
+        let kept = Set(app.filter { keptDigests.contains($0.value.digest ?? "") }.keys)
+        let plan = try await acr.jsonArray(["lifecycle", "plan", "acr.emulator-main/ns/app"])
+        #expect(Set(column(plan, "tag")) == Set(app.keys))
+        #expect(Set(plan.filter { $0["decision"] as? String == "keep" }.compactMap { $0["tag"] as? String }) == kept)
+        #expect(Set(column(plan, "rule")) == [id])
+        let planned = try await acr.succeed(["lifecycle", "plan", "acr.emulator-main/ns/app"])
+        #expect(planned.stderr.contains("delete \(app.count - kept.count) tags"))
+        #expect(try await emulator.requests(action: "DeleteRepoTag").isEmpty, "plan changes nothing")
+
+        let deleted = try await acr.succeed(["lifecycle", "delete", "acr.emulator-main", id])
+        #expect(deleted.stdout.contains("deleted rule \(id)"))
+        #expect(try await acr.jsonArray(["lifecycle", "list", "acr.emulator-main"]).isEmpty)
+    }
+
+    @Test func aWrongSecretNamesTheSignatureWithoutShowingTheSecret() async throws {
+        let emulator = try await ACREmulator.shared()
+        var wrong = emulator.key
+        wrong.secret = "Wr0ng" + String(wrong.secret.dropFirst(5).reversed())
+        let acr = try await ACRCLI.make(emulator, key: wrong)
+        let result = try await acr.run(["namespaces", "acr.emulator-main", "--verbose"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("signature"))
+        #expect(result.stderr.contains("AccessKey"))
+        #expect(result.stderr.contains("$ALIBABA_CLOUD_ACCESS_KEY_ID"))
+        #expect(result.stdout.isEmpty)
+        let rows = try await acr.jsonArray(["instances"]).filter { $0["kind"] as? String == "acr" }
+        #expect(column(rows, "name") == ["acr"])
+        #expect(rows.first?["status"] as? String == "unauthorized")
+    }
+
+    @Test func aMissingPermissionIsNamed() async throws {
+        let emulator = try await Self.privateEmulator()
+        let acr = try await ACRCLI.make(emulator)
+        try await emulator.denyPrivilege(action: "ListRepository")
+        let result = try await acr.run(["repos", "acr.emulator-main/ns"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cr:ListRepository"))
+        #expect(result.stderr.contains("grant cr:ListRepository"))
+        let again = try await acr.jsonArray(["repos", "acr.emulator-main/ns"])
+        #expect(!again.isEmpty, "the fault was used up")
+    }
+}
