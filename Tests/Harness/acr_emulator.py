@@ -1285,7 +1285,7 @@ class Handler(BaseHTTPRequestHandler):
                 raise no_privilege(action, key_id)
             if fault and fault["kind"] == "isSuccessFalse":
                 entry.update(status=200, code="SYSTEM_ERROR")
-                return self.reply(200, {"RequestId": request_id, "Code": "SYSTEM_ERROR", "IsSuccess": False,
+                return self.answer(entry, 200, {"RequestId": request_id, "Code": "SYSTEM_ERROR", "IsSuccess": False,
                                         "Message": "A system error occurred (injected)."}, {"x-acs-request-id": request_id})
             params = {}
             for raw_key, raw_value in parse_query(urllib.parse.urlsplit(self.path).query):
@@ -1295,7 +1295,7 @@ class Handler(BaseHTTPRequestHandler):
                     raise ApiError(400, "InvalidParameter", "Query parameters must be UTF-8.")
             fields = state.api.call(action, params)
             entry.update(status=200, code="success")
-            self.reply(200, {"RequestId": request_id, "Code": "success", "IsSuccess": True, **fields},
+            self.answer(entry, 200, {"RequestId": request_id, "Code": "success", "IsSuccess": True, **fields},
                        {"x-acs-request-id": request_id})
         except ApiError as error:
             entry.update(status=error.status, code=error.code)
@@ -1303,18 +1303,22 @@ class Handler(BaseHTTPRequestHandler):
                         "HostId": f"cr.{state.region}.aliyuncs.com",
                         "Recommend": f"https://api.aliyun.com/troubleshoot?q={error.code}&product=cr&requestId={request_id}",
                         **error.extra}
-            self.reply(error.status, document, {"x-acs-request-id": request_id, **error.headers})
+            self.answer(entry, error.status, document, {"x-acs-request-id": request_id, **error.headers})
         except Exception as error:  # a bug in the emulator: answer 500 so the test sees it
             entry.update(status=500, code="SystemError")
             state.log(f"internal error in {action}: {error!r}")
-            self.reply(500, {"RequestId": request_id, "Code": "SystemError", "Message": f"emulator error: {error!r}",
+            self.answer(entry, 500, {"RequestId": request_id, "Code": "SystemError", "Message": f"emulator error: {error!r}",
                              "HostId": f"cr.{state.region}.aliyuncs.com"}, {"x-acs-request-id": request_id})
-        finally:
-            with state.lock:
-                state.requests.append(entry)
-                if len(state.requests) > 200000:
-                    del state.requests[:100000]
-            state.log(f"{self.command} {action} {entry['accessKeyId']} -> {entry['status']} {entry['code']}")
+
+    def answer(self, entry, status, document, headers):
+        """Records the request, then replies: a client that saw the answer finds it in the log."""
+        state = self.state
+        with state.lock:
+            state.requests.append(entry)
+            if len(state.requests) > 200000:
+                del state.requests[:100000]
+        state.log(f"{self.command} {entry['action']} {entry['accessKeyId']} -> {entry['status']} {entry['code']}")
+        self.reply(status, document, headers)
 
     def control(self, path, body):
         state = self.state

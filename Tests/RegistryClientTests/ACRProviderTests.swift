@@ -76,17 +76,6 @@ struct ACRProviderTests {
         return nil
     }
 
-    /// The emulator's log of `action`, once it holds at least `count` calls (or after 2 s): the
-    /// emulator appends an entry only after it has answered, so the newest may lag behind.
-    private static func recorded(_ emulator: ACREmulator, _ action: String, atLeast count: Int) async throws -> [ACREmulator.RecordedRequest] {
-        let deadline = ContinuousClock.now + .seconds(2)
-        while true {
-            let calls = try await emulator.requests(action: action)
-            if calls.count >= count || ContinuousClock.now >= deadline { return calls }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
-
     private static func tagNames(_ provider: any RegistryProvider, _ repository: String) async throws -> Set<String> {
         Set(try await provider.tags(repository: repository).collect().map(\.name))
     }
@@ -198,7 +187,7 @@ struct ACRProviderTests {
         #expect(digests.count == seeded.count)
         #expect(digests == seeded.mapValues { $0.digest ?? "" })
 
-        let calls = try await Self.recorded(emulator, "ListRepoTag", atLeast: (seeded.count + 99) / 100)
+        let calls = try await emulator.requests(action: "ListRepoTag")
         // 1500 tags at PageSize 100 (the request log does not keep query parameters).
         #expect(calls.count == (seeded.count + 99) / 100)
         #expect(calls.count >= 15)
@@ -241,7 +230,7 @@ struct ACRProviderTests {
         try await emulator.throttle(action: "ListNamespace", times: 2, retryAfterMs: 50)
         let namespaces = try await provider.namespaces().collect()
         #expect(namespaces.contains { $0.name == "ns" })
-        let calls = try await Self.recorded(emulator, "ListNamespace", atLeast: 3)
+        let calls = try await emulator.requests(action: "ListNamespace")
         #expect(calls.count == 3)
         #expect(calls.map(\.code) == ["Throttling.User", "Throttling.User", "success"])
 
@@ -251,7 +240,7 @@ struct ACRProviderTests {
         #expect(error?.code == .rateLimited)
         #expect(error?.serverCode == "Throttling.User")
         #expect(error?.message.contains("ListNamespace") == true)
-        #expect(try await Self.recorded(emulator, "ListNamespace", atLeast: 3 + 5).count == 3 + 5)
+        #expect(try await emulator.requests(action: "ListNamespace").count == 3 + 5)
     }
 
     @Test func missingPermissionsAndSoftFailuresSayWhatToFix() async throws {
@@ -385,7 +374,7 @@ struct ACRProviderTests {
         let after = try await Self.tagNames(provider, repository)
         #expect(after == before.subtracting(sharing))
         #expect(!after.isEmpty, "the other tags are intact")
-        #expect(try await Self.recorded(emulator, "DeleteRepoTag", atLeast: sharing.count).count == sharing.count)
+        #expect(try await emulator.requests(action: "DeleteRepoTag").count == sharing.count)
         let gone = await Self.registryError { try await provider.deleteManifest(repository: repository, digest: digest) }
         #expect(gone?.code == .notFound)
 
@@ -460,10 +449,10 @@ struct ACRProviderTests {
         #expect(resaved.id == saved.id)
         listed = try await store.rules()
         #expect(listed == [changed], "Update resends every field: the regexp, schedule and auto survive")
-        let updates = try await Self.recorded(emulator, "UpdateArtifactLifecycleRule", atLeast: 1)
+        let updates = try await emulator.requests(action: "UpdateArtifactLifecycleRule")
         #expect(updates.count == 1)
         #expect(updates.first?.status == 200)
-        #expect(try await Self.recorded(emulator, "CreateArtifactLifecycleRule", atLeast: 1).count == 1)
+        #expect(try await emulator.requests(action: "CreateArtifactLifecycleRule").count == 1)
 
         var byAge = changed
         byAge.keepPushedWithinDays = 30

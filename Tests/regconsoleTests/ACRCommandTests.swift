@@ -207,7 +207,8 @@ struct ACRCommandTests {
         let created = try await acr.succeed([
             "lifecycle", "create", "acr.emulator-main/ns/app", "--keep", "2", "--schedule", "month", "--auto",
         ])
-        let id = try #require(created.stdout.firstMatch(of: /created rule (cralr-[0-9a-z]+) on acr\.emulator-main: repository ns\/app, keep 2 newest/).map { String($0.1) })
+        let announced = created.stdout.firstMatch(of: /created rule (cralr-[0-9a-z]+) on acr\.emulator-main: repository ns\/app, keep 2 newest/)
+        let id = try #require(announced.map { String($0.1) })
         #expect(try await Self.recorded(emulator, "CreateArtifactLifecycleRule", atLeast: 1).count == 1)
 
         let table = try await acr.succeed(["lifecycle", "list", "acr.emulator-main"]).stdout

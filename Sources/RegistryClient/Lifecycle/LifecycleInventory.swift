@@ -59,7 +59,7 @@ public struct LifecycleInventory: Sendable {
                     var details = tag.details
                     if details == nil { details = try await provider.tagDetails(repository: name, tag: tag.name) }
                     guard let details else { return TagFacts(name: tag.name, digest: nil, created: nil) }
-                    return TagFacts(name: tag.name, digest: details.digest, created: details.created, blobs: details.blobs)
+                    return TagFacts(name: tag.name, digest: details.digest, created: details.created, blobs: Self.blobs(of: details))
                 } catch let error as RegistryError where error.code == .notFound || error.code == .invalidResponse {
                     // One broken or vanished tag is kept and reported; an unreachable registry fails the plan.
                     return TagFacts(name: tag.name, digest: nil, created: nil, problem: error.message)
@@ -67,6 +67,15 @@ public struct LifecycleInventory: Sendable {
             }
         }
         return LifecycleInventory(repositories: repositories)
+    }
+}
+
+extension LifecycleInventory {
+    /// The blobs deleting the manifest can free; a provider that lists only the image's size (ACR)
+    /// counts it as one blob, an upper bound since layers shared between images count once each.
+    static func blobs(of details: TagDetails) -> [Blob] {
+        guard details.blobs.isEmpty, let size = details.size else { return details.blobs }
+        return [Blob(digest: details.digest, size: size)]
     }
 }
 

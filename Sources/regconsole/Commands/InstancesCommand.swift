@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import RegistryClient
 
@@ -32,6 +33,7 @@ struct InstancesCommand: AsyncParsableCommand {
             .init(key: "origin", header: "ORIGIN"),
             .init(key: "readOnly", header: "READ-ONLY", inTable: false), .init(key: "production", header: "PRODUCTION", inTable: false),
             .init(key: "insecure", header: "INSECURE", inTable: false), .init(key: "status", header: "STATUS"),
+            .init(key: "error", header: "ERROR", inTable: false),
         ])
         for (instance, status) in zip(instances, statuses) {
             records.rows.append([
@@ -39,7 +41,12 @@ struct InstancesCommand: AsyncParsableCommand {
                 .text(instance.attributes[ACRAttribute.id]), .text(instance.attributes[ACRAttribute.specification]),
                 .text(instance.attributes[ACRAttribute.status]), .text(instance.attributes[ACRAttribute.credentialSource]),
                 .text(instance.origin.rawValue), .flag(instance.readOnly), .flag(instance.production), .flag(instance.insecure), .text(status),
+                .text(instance.attributes[ACRAttribute.error]),
             ])
+        }
+        // An ACR entry whose instances could not be listed: say why, once, beside the table.
+        for instance in instances {
+            if let error = instance.attributes[ACRAttribute.error] { FileHandle.standardError.write(Data("regconsole: \(instance.name): \(error)\n".utf8)) }
         }
         records.print(as: format.output)
     }

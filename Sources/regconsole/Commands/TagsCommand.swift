@@ -68,7 +68,10 @@ struct TagsCommand: AsyncParsableCommand {
             defer { progress.advance() }
             if let details = tag.details, details.hasManifestFacts { return .success(details) }
             do {
-                return .success(try await provider.tagDetails(repository: repository, tag: tag.name))
+                // A listed digest (ACR) saves resolving the tag again.
+                var details = try await provider.tagDetails(repository: repository, tag: tag.details?.digest.description ?? tag.name)
+                details.updated = details.updated ?? tag.details?.updated
+                return .success(details)
             } catch let error as RegistryError where [.notFound, .invalidResponse, .digestMismatch].contains(error.code) {
                 return .failure(error)
             }

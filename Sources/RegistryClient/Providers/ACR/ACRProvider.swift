@@ -8,7 +8,7 @@ import Foundation
 public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, RepositoryManaging {
     public let instance: Instance
     public var capabilities: ProviderCapabilities {
-        [.deleteManifest, .deleteTag, .referrers, .manageNamespaces, .manageRepositories, .serverScan, .serverLifecycle]
+        [.deleteManifest, .referrers, .manageNamespaces, .manageRepositories, .serverScan, .serverLifecycle]
     }
     /// The instance id (`cri-…`).
     public let instanceID: String
@@ -76,8 +76,12 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
         }
     }
 
-    /// The manifest's facts from the registry, with ACR's push time.
+    /// The manifest's facts from the registry, with ACR's push time; a digest goes to the registry
+    /// directly.
     public func tagDetails(repository: String, tag: String) async throws -> TagDetails {
+        if Digest(tag) != nil {
+            return try await registry.run { try await $0.tagDetails(repository: repository, tag: tag) }
+        }
         let record = try await tagRecord(repository: repository, tag: tag)
         guard let digest = record.digest else {
             throw RegistryError(.invalidResponse, "ACR lists \(repository):\(tag) without a digest")
