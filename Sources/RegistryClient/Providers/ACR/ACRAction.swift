@@ -5,7 +5,6 @@ public enum ACRAction: String, Sendable, CaseIterable {
     case listInstanceEndpoint = "ListInstanceEndpoint"
     case getAuthorizationToken = "GetAuthorizationToken"
     case listNamespace = "ListNamespace"
-    case getNamespace = "GetNamespace"
     case createNamespace = "CreateNamespace"
     case updateNamespace = "UpdateNamespace"
     case deleteNamespace = "DeleteNamespace"

@@ -30,11 +30,11 @@ public struct ACRLifecycleRuleStore: LifecycleRuleStore {
         guard !instance.readOnly else {
             throw RegistryError(.readOnly, "instance '\(instance.name)' is read-only", hint: "remove read_only from its config entry to change rules")
         }
-        let existing = try await rules()
+        let exists = try await isStored(rule.id)
         var parameters = Self.parameters(of: rule)
         parameters["InstanceId"] = instanceID
         var saved = rule
-        if existing.contains(where: { $0.id == rule.id }) {
+        if exists {
             parameters["RuleId"] = rule.id
             try await client.perform(.updateArtifactLifecycleRule, parameters)
         } else {
@@ -44,9 +44,21 @@ public struct ACRLifecycleRuleStore: LifecycleRuleStore {
         }
         saved.schedule = rule.schedule ?? .week
         try audit.append(.init(
-            action: existing.contains(where: { $0.id == rule.id }) ? "lifecycle-update" : "lifecycle-create", phase: "done",
+            action: exists ? "lifecycle-update" : "lifecycle-create", phase: "done",
             instance: instance.name, detail: "\(saved.id): \(saved.scope), keep \(saved.keepSummary)"))
         return saved
+    }
+
+    /// Whether ACR has a rule with this id; a new rule carries a local placeholder id, ACR's ids
+    /// are `cralr-…`.
+    private func isStored(_ id: String) async throws -> Bool {
+        guard id.hasPrefix("cralr-") else { return false }
+        do {
+            _ = try await client.call(.getArtifactLifecycleRule, ["InstanceId": instanceID, "RuleId": id]) as ACRLifecycleRuleRecord
+            return true
+        } catch let error as RegistryError where error.code == .notFound {
+            return false
+        }
     }
 
     public func delete(id: String) async throws {
