@@ -1,6 +1,7 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import RegistryClient
+import TerminalUI
 
 /// `regconsole instances`: configured instances and registries from the docker config, with status.
 struct InstancesCommand: AsyncParsableCommand {
@@ -46,7 +47,7 @@ struct InstancesCommand: AsyncParsableCommand {
         }
         // An ACR entry whose instances could not be listed: say why, once, beside the table.
         for instance in instances {
-            if let error = instance.attributes[ACRAttribute.error] { FileHandle.standardError.write(Data("regconsole: \(instance.name): \(error)\n".utf8)) }
+            if let error = instance.attributes[ACRAttribute.error] { FileHandle.standardError.write(Data("regconsole: \(Sanitizer.clean("\(instance.name): \(error)"))\n".utf8)) }
         }
         records.print(as: format.output)
     }
