@@ -22,11 +22,7 @@ struct ACRProviderTests {
     /// This suite's emulator, back to its startup model, without faults and with an empty request log.
     private static func privateEmulator() async throws -> ACREmulator {
         let emulator = try await ownEmulator.value
-        try await emulator.reset()
-        try await emulator.resetModel()
-        // The previous test's last call may still be on its way into the log.
-        try await Task.sleep(for: .milliseconds(100))
-        try await emulator.clearRequests()
+        try await emulator.restoreStartupState()
         return emulator
     }
 

@@ -151,6 +151,14 @@ public struct ACREmulator: Sendable {
     /// Restores the model read from the registry at startup (and forgets scans and rules).
     public func resetModel() async throws { try await control(["resetModel": true]) }
 
+    /// Back to the startup model, without faults and with an empty request log: for a suite that
+    /// reuses its own emulator across tests.
+    public func restoreStartupState() async throws {
+        try await reset()
+        try await resetModel()
+        try await clearRequests()
+    }
+
     /// The request log, optionally only the calls of `action`.
     public func requests(action: String? = nil) async throws -> [RecordedRequest] {
         var path = "/__control__/requests"
