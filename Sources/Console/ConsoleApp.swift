@@ -208,19 +208,21 @@ public final class ConsoleApp: TerminalApplication {
         }
     }
 
+    /// Looks an instance's provider up in the background, hands it to `found`, and redraws. A
+    /// provider that cannot be made is skipped: the pane's own list load reports why.
+    func lookUpProvider(of instance: Instance, _ found: @escaping @MainActor (any RegistryProvider) -> Void) -> Task<Void, Never> {
+        Task { [session] in
+            guard let provider = try? await session.provider(for: instance.name) else { return }
+            found(provider)
+            self.requestDisplay()
+        }
+    }
+
     /// A provider's page stream for an instance, opened once the provider is ready.
     func pages<Item: Sendable>(of instance: String, _ open: @escaping @Sendable (any RegistryProvider) -> AsyncThrowingStream<[Item], any Error>) -> AsyncThrowingStream<[Item], any Error> {
         let session = session
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    for try await page in open(try await session.provider(for: instance)) { continuation.yield(page) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
+        return .producing { continuation in
+            for try await page in open(try await session.provider(for: instance)) { continuation.yield(page) }
         }
     }
 

@@ -384,17 +384,21 @@ class RegistryReader:
         return self.client.request("GET", path, headers=headers, allow=allow)
 
     def paged(self, path, field):
+        """Every item of a paged list; None when the list is gone (404)."""
         items = []
         while path:
-            response, data = self.get(path)
+            response, data = self.get(path, allow=(200, 404))
+            if response.status == 404:
+                return None
             items += json.loads(data).get(field) or []
             path = next_link(response.getheader("Link"))
         return items
 
     def catalog(self):
-        return self.paged("/v2/_catalog?n=1000", "repositories")
+        return self.paged("/v2/_catalog?n=1000", "repositories") or []
 
     def tags(self, repository):
+        """The tags; None for a repository deleted since the catalog was read (tests run in parallel)."""
         return self.paged(f"/v2/{repository}/tags/list", "tags")
 
     def config_created(self, repository, digest):
@@ -457,7 +461,8 @@ class RegistryReader:
         """{repository: {tag: description}} for every multi-segment repository."""
         repositories = [name for name in self.catalog() if "/" in name]
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-            tag_lists = dict(zip(repositories, pool.map(self.tags, repositories)))
+            tag_lists = {name: tags for name, tags in zip(repositories, pool.map(self.tags, repositories)) if tags is not None}
+            repositories = [name for name in repositories if name in tag_lists]
             jobs = [(name, tag) for name in repositories for tag in tag_lists[name] if not REFERRER_TAG.match(tag)]
             described = pool.map(lambda job: self.describe(*job), jobs)
             result = {name: {} for name in repositories}

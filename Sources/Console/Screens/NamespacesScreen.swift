@@ -33,11 +33,7 @@ final class NamespacesScreen: Screen, InstanceScoped {
     func appear() {
         guard !started else { return }
         started = true
-        lookup = Task { [weak self, app, instance] in
-            let provider = try? await app.session.provider(for: instance.name)
-            self?.manager = provider as? any NamespaceManaging
-            app.requestDisplay()
-        }
+        lookup = app.lookUpProvider(of: instance) { [weak self] in self?.manager = $0 as? any NamespaceManaging }
         load()
     }
 

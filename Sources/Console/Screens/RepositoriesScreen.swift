@@ -36,11 +36,7 @@ final class RepositoriesScreen: Screen, InstanceScoped {
     func appear() {
         guard !started else { return }
         started = true
-        lookup = Task { [weak self, app, instance] in
-            let provider = try? await app.session.provider(for: instance.name)
-            self?.manager = provider as? any RepositoryManaging
-            app.requestDisplay()
-        }
+        lookup = app.lookUpProvider(of: instance) { [weak self] in self?.manager = $0 as? any RepositoryManaging }
         refresh()
     }
 

@@ -37,8 +37,8 @@ final class TagsScreen: Screen, InstanceScoped {
     /// Open findings per tag; nil inside means the tag has no report.
     private var scans: [String: [Finding]?] = [:]
     private var suppressions: [Suppression] = []
-    /// Tags whose server-side scan is running.
-    private var scanning: Set<String> = []
+    /// Server-side scans being followed, by tag; cancelled when the pane closes.
+    private var scanTasks: [String: Task<Void, Never>] = [:]
     private var loadTask: Task<Void, Never>?
     private var resortScheduled = false
     private var pendingSelection: String?
@@ -85,6 +85,7 @@ final class TagsScreen: Screen, InstanceScoped {
 
     func close() {
         loadTask?.cancel()
+        scanTasks.values.forEach { $0.cancel() }
         loader?.reset()
         scanLoader?.reset()
     }
@@ -251,20 +252,15 @@ final class TagsScreen: Screen, InstanceScoped {
             app.showFlash(app.catalog[.scanNotOffered, instance.name], error: true)
             return
         }
-        scanning.insert(tag)
         app.showFlash(app.catalog[.scanStarted, tag])
         let repository = repository
-        Task { [weak self] in
-            var outcome: Result<ServerScanState, RegistryError>
+        scanTasks[tag] = Task { [weak self] in
+            let outcome: Result<ServerScanState, RegistryError>
             do {
                 try await scanner.startScan(repository: repository, tag: tag)
-                var state = ServerScanState.scanning
-                while state == .scanning || state == .none {
-                    try await Task.sleep(for: Self.scanPollInterval)
-                    guard self != nil else { return }
-                    state = try await scanner.scanState(repository: repository, tag: tag)
-                }
-                outcome = .success(state)
+                outcome = .success(try await scanner.waitForScan(repository: repository, tag: tag, every: Self.scanPollInterval))
+            } catch is CancellationError {
+                return
             } catch {
                 outcome = .failure(error as? RegistryError ?? RegistryError(.network, "\(error)"))
             }
@@ -276,7 +272,7 @@ final class TagsScreen: Screen, InstanceScoped {
     static let scanPollInterval: Duration = .seconds(1)
 
     private func scanEnded(_ tag: String, _ outcome: Result<ServerScanState, RegistryError>) {
-        scanning.remove(tag)
+        scanTasks[tag] = nil
         app.scanReports.removeAll()
         scans[tag] = nil
         if let digest = details[tag]?.digest { scanLoader?.invalidate(ScanKey(tag: tag, digest: digest)) }
@@ -381,7 +377,7 @@ final class TagsScreen: Screen, InstanceScoped {
 
     private func scanCell(_ name: String) -> String {
         guard details[name] != nil else { return "" }
-        if scanning.contains(name) { return app.catalog[.scanRunning] }
+        if scanTasks[name] != nil { return app.catalog[.scanRunning] }
         guard let scanned = scans[name] else { return "…" }
         return scanned.map { $0.severityCounts.countsText } ?? "-"
     }

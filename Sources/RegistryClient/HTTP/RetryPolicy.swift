@@ -27,10 +27,16 @@ public struct RetryPolicy: Sendable {
 
     /// The wait before retry number `attempt` (0-based) after this response, or nil for no retry.
     public func delay(after response: HTTPResponse, method: HTTPMethod, attempt: Int, now: Date = Date()) -> Duration? {
-        guard method.isIdempotent, attempt < maxRetries, Self.retryableStatuses.contains(response.status) else {
-            return nil
-        }
-        if let requested = Self.serverRequestedDelay(response.headers, now: now) {
+        guard method.isIdempotent, Self.retryableStatuses.contains(response.status) else { return nil }
+        return delay(honouring: response.headers, attempt: attempt, now: now)
+    }
+
+    /// The wait before retry number `attempt` of a request the caller knows may be retried (a
+    /// throttled API call): what the server asked for in `headers`, else the backoff; nil when
+    /// retries are used up or the server asks for longer than `maxDelay`.
+    public func delay(honouring headers: HTTPHeaders, attempt: Int, now: Date = Date()) -> Duration? {
+        guard attempt < maxRetries else { return nil }
+        if let requested = Self.serverRequestedDelay(headers, now: now) {
             return requested <= maxDelay ? requested : nil
         }
         return backoff(attempt)

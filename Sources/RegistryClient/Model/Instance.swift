@@ -48,6 +48,14 @@ public struct Instance: Hashable, Sendable, Identifiable {
     /// `host[:port]` of the registry URL.
     public var host: String? { url.map(Self.hostAndPort) }
 
+    /// Refuses a mutation on a read-only instance; `verb` says what was refused ("delete").
+    /// - Throws: `RegistryError(.readOnly)`.
+    public func requireWritable(to verb: String) throws {
+        guard !readOnly else {
+            throw RegistryError(.readOnly, "instance '\(name)' is read-only", hint: "remove read_only from its config entry to \(verb)")
+        }
+    }
+
     /// `host[:port]` of a URL, the form docker config keys and references use.
     public static func hostAndPort(_ url: URL) -> String {
         let host = url.host ?? ""

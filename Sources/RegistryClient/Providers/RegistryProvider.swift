@@ -2,11 +2,12 @@ import Foundation
 
 /// One registry instance behind a uniform interface. Lists stream page by page so callers can
 /// show the first page at once; later pages append (an entry whose id was seen replaces it).
+/// What else a registry can do is a protocol it also conforms to, which screens and commands
+/// check before offering it: `ReferrerAttaching`, `ServerScanning`, `NamespaceManaging`,
+/// `RepositoryManaging`; where lifecycle rules run says `lifecycleRuleStore(directories:)`.
 public protocol RegistryProvider: Sendable {
     /// The instance this provider serves.
     var instance: Instance { get }
-    /// What the UI may offer.
-    var capabilities: ProviderCapabilities { get }
 
     /// Checks that the registry answers and accepts the credentials.
     func probe() async throws

@@ -8,6 +8,22 @@ public protocol ServerScanning: RegistryProvider {
     func scanSummary(repository: String, tag: String) async throws -> [Severity: Int]
 }
 
+extension ServerScanning {
+    /// Checks the tag's scan every `interval` until it is complete or failed. `waiting` hears the
+    /// time spent before each pause and may throw to give up.
+    public func waitForScan(
+        repository: String, tag: String, every interval: Duration, waiting: @Sendable (Duration) throws -> Void = { _ in }
+    ) async throws -> ServerScanState {
+        let started = ContinuousClock.now
+        while true {
+            let state = try await scanState(repository: repository, tag: tag)
+            if state == .complete || state == .failed { return state }
+            try waiting(ContinuousClock.now - started)
+            try await Task.sleep(for: interval)
+        }
+    }
+}
+
 /// Where a server-side scan stands.
 public enum ServerScanState: Sendable, Equatable {
     /// Never scanned.

@@ -13,9 +13,8 @@ public actor RegistrySession {
     private let forceReadOnly: Bool
     private let environment: [String: String]
     private var providers: [String: any RegistryProvider] = [:]
-    /// ACR instances by name, per config entry, once listed.
-    private var acrListings: [String: Result<[ACRInstanceDirectory.Listing], RegistryError>] = [:]
-    private var acrDirectories: [String: ACRInstanceDirectory] = [:]
+    /// The instances of each ACR config entry, listed once (concurrent askers share the listing).
+    private var acrListings: [String: Task<Result<[ACRInstanceDirectory.Listing], RegistryError>, Never>] = [:]
 
     /// Creates a session.
     /// - Parameters:
@@ -39,13 +38,16 @@ public actor RegistrySession {
     /// configured instance already covers. An ACR entry that cannot be listed is one row whose
     /// `attributes["error"]` says why.
     public func instances() async -> [Instance] {
-        await listACRInstances(config.instances.filter { $0.kind == .acr })
-        let configured = config.instances.flatMap { entry -> [Instance] in
-            guard entry.kind == .acr else { return [instance(for: entry)] }
-            switch acrListings[entry.name] {
-            case .success(let listings): return listings.map(\.instance)
-            case .failure(let error): return [ACRInstanceDirectory.failed(entry, error: error, forceReadOnly: forceReadOnly)]
-            case nil: return []
+        for entry in config.instances where entry.kind == .acr { _ = acrListing(entry) }  // all regions at once
+        var configured: [Instance] = []
+        for entry in config.instances {
+            guard entry.kind == .acr else {
+                configured.append(instance(for: entry))
+                continue
+            }
+            switch await acrListing(entry).value {
+            case .success(let found): configured += found.map(\.instance)
+            case .failure(let error): configured.append(ACRInstanceDirectory.failed(entry, error: error, forceReadOnly: forceReadOnly))
             }
         }
         let configuredHosts = Set(configured.compactMap(\.host))
@@ -98,48 +100,39 @@ public actor RegistrySession {
     private func acrProvider(_ locator: String) async throws -> (any RegistryProvider)? {
         let entries = config.instances.filter { $0.kind == .acr && (locator == $0.name || locator.hasPrefix($0.name + ".")) }
         guard !entries.isEmpty else { return nil }
-        await listACRInstances(entries)
+        for entry in entries { _ = acrListing(entry) }
+        var known: [String] = []
         for entry in entries {
-            switch acrListings[entry.name] {
-            case .success(let listings):
-                if let listing = listings.first(where: { $0.instance.name == locator }), let directory = acrDirectories[entry.name] {
-                    return ACRProvider(instance: listing.instance, instanceID: listing.instanceID, client: directory.client, http: http, content: content)
+            switch await acrListing(entry).value {
+            case .success(let found):
+                if let match = found.first(where: { $0.instance.name == locator }) {
+                    return ACRProvider(instance: match.instance, instanceID: match.instanceID, client: match.client, http: http, content: content)
                 }
+                known += found.map(\.instance.name)
             case .failure(let error) where locator == entry.name || entries.count == 1:
                 throw error
-            default:
+            case .failure:
                 break
             }
         }
-        let known = entries.flatMap { (try? acrListings[$0.name]?.get())?.map(\.instance.name) ?? [] }
         throw RegistryError(
             .notFound, "no ACR instance is named '\(locator)'",
             hint: known.isEmpty ? "the region has no instances this AccessKey can see" : "instances: \(known.joined(separator: ", "))")
     }
 
-    /// Lists the instances of ACR entries not listed yet, in parallel.
-    private func listACRInstances(_ entries: [InstanceConfig]) async {
-        let pending = entries.filter { acrListings[$0.name] == nil }
-        guard !pending.isEmpty else { return }
-        let results = await withTaskGroup(of: (String, ACRInstanceDirectory?, Result<[ACRInstanceDirectory.Listing], RegistryError>).self) { group in
-            for entry in pending {
-                group.addTask { [http, environment, forceReadOnly] in
-                    do {
-                        let directory = try ACRInstanceDirectory(entry: entry, http: http, environment: environment, forceReadOnly: forceReadOnly)
-                        return (entry.name, directory, .success(try await directory.listings()))
-                    } catch {
-                        return (entry.name, nil, .failure(error as? RegistryError ?? RegistryError(.network, "\(error)")))
-                    }
-                }
+    /// The listing of an ACR entry's instances, started on first use.
+    private func acrListing(_ entry: InstanceConfig) -> Task<Result<[ACRInstanceDirectory.Listing], RegistryError>, Never> {
+        if let started = acrListings[entry.name] { return started }
+        let task = Task { [http, environment, forceReadOnly] () -> Result<[ACRInstanceDirectory.Listing], RegistryError> in
+            do {
+                let directory = try ACRInstanceDirectory(entry: entry, http: http, environment: environment, forceReadOnly: forceReadOnly)
+                return .success(try await directory.listings())
+            } catch {
+                return .failure(error as? RegistryError ?? RegistryError(.network, "\(error)"))
             }
-            var results: [(String, ACRInstanceDirectory?, Result<[ACRInstanceDirectory.Listing], RegistryError>)] = []
-            for await result in group { results.append(result) }
-            return results
         }
-        for (name, directory, result) in results {
-            acrListings[name] = result
-            acrDirectories[name] = directory
-        }
+        acrListings[entry.name] = task
+        return task
     }
 
     /// A provider for `HOST[:PORT]`: HTTPS, with plain HTTP for loopback hosts (as docker allows;

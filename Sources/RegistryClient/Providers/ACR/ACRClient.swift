@@ -52,35 +52,27 @@ public struct ACRClient: Sendable {
             query.set("PageSize", pageSize)
             return try await call(action, query, itemsKey: itemsKey)
         }
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    let first = try await page(1)
-                    if !first.items.isEmpty { continuation.yield(first.items) }
-                    if let total = first.totalCount, first.items.count == pageSize {
-                        // Known length: the rest in parallel windows, yielded in order.
-                        let last = (total + pageSize - 1) / pageSize
-                        for start in stride(from: 2, through: last, by: concurrency) {
-                            let window = try await BoundedConcurrency.map(Array(start...min(start + concurrency - 1, last)), limit: concurrency, page)
-                            for result in window where !result.items.isEmpty { continuation.yield(result.items) }
-                            if window.last.map({ $0.items.count < pageSize }) ?? true { break }
-                        }
-                    } else if first.items.count == pageSize {
-                        // No total: one page after another until a short one.
-                        var number = 2
-                        while true {
-                            let next = try await page(number)
-                            if !next.items.isEmpty { continuation.yield(next.items) }
-                            if next.items.count < pageSize { break }
-                            number += 1
-                        }
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
+        return .producing { continuation in
+            let first = try await page(1)
+            if !first.items.isEmpty { continuation.yield(first.items) }
+            guard first.items.count == pageSize else { return }
+            guard let total = first.totalCount else {
+                // No total: one page after another until a short one.
+                var number = 2
+                while true {
+                    let next = try await page(number)
+                    if !next.items.isEmpty { continuation.yield(next.items) }
+                    if next.items.count < pageSize { return }
+                    number += 1
                 }
             }
-            continuation.onTermination = { _ in task.cancel() }
+            // Known length: the rest in parallel windows, yielded in order.
+            let last = (total + pageSize - 1) / pageSize
+            for start in stride(from: 2, through: last, by: concurrency) {
+                let window = try await BoundedConcurrency.map(Array(start...min(start + concurrency - 1, last)), limit: concurrency, page)
+                for result in window where !result.items.isEmpty { continuation.yield(result.items) }
+                if window.last.map({ $0.items.count < pageSize }) ?? true { return }
+            }
         }
     }
 
@@ -112,14 +104,11 @@ public struct ACRClient: Sendable {
 
     /// Throttling (any action: the server did nothing) and 5xx or a reused nonce (reads only) are retried.
     private func retryDelay(_ response: HTTPResponse, envelope: ACREnvelope?, action: ACRAction, attempt: Int) -> Duration? {
-        guard attempt < retry.maxRetries else { return nil }
         let code = envelope?.code?.text ?? ""
         let throttled = code.hasPrefix("Throttling") || response.status == 429
         let transient = response.status >= 500 || code == "SignatureNonceUsed"
         guard throttled || (transient && action.isReadOnly) else { return nil }
-        var retryable = response
-        retryable.status = 503  // let the policy read x-acs-retry-after / Retry-After and back off
-        return retry.delay(after: retryable, method: .get, attempt: attempt)
+        return retry.delay(honouring: response.headers, attempt: attempt)
     }
 
     private func send(_ action: ACRAction, _ parameters: ACRParameters) async throws -> HTTPResponse {
@@ -128,7 +117,7 @@ public struct ACRClient: Sendable {
             method: action.method, query: parameters.pairs,
             headers: [
                 "host": host, "x-acs-action": action.rawValue, "x-acs-version": ACRAction.version,
-                "x-acs-date": Self.timestamp(Date()), "x-acs-signature-nonce": Self.nonce(),
+                "x-acs-date": RFC3339.format(Date()), "x-acs-signature-nonce": Self.nonce(),
             ])
         var request = HTTPRequest(
             method: action.method, url: URL(string: "\(endpoint.absoluteString.trimmingSuffix("/"))/?\(ACRSigner.canonicalQuery(parameters.pairs))")!,
@@ -145,7 +134,7 @@ public struct ACRClient: Sendable {
 
     private func decode<Response: Decodable>(_ type: Response.Type, _ body: Data, action: ACRAction, itemsKey: String?) throws -> Response {
         let decoder = JSONDecoder()
-        if let itemsKey { decoder.userInfo[ACRPage<ACREnvelope>.itemsKey] = itemsKey }
+        if let itemsKey { decoder.userInfo[.acrItemsKey] = itemsKey }
         do {
             return try decoder.decode(type, from: body)
         } catch {
@@ -153,14 +142,6 @@ public struct ACRClient: Sendable {
                 .invalidResponse, "ACR's answer to \(action.rawValue) could not be read: \(DecodingErrorSummary.describe(error))",
                 hint: "the endpoint \(Instance.hostAndPort(endpoint)) may not be ACR's OpenAPI, or a proxy changed the answer")
         }
-    }
-
-    /// `yyyy-MM-ddTHH:mm:ssZ` in UTC.
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
     }
 
     /// 32 random hex digits, unique per request.

@@ -7,10 +7,11 @@ public struct ACRInstanceDirectory: Sendable {
     public struct Listing: Sendable {
         public var instance: Instance
         public var instanceID: String
+        /// The client of its region and credential.
+        public var client: ACRClient
     }
 
-    /// The entry's client (its region, endpoint and credential).
-    public let client: ACRClient
+    private let client: ACRClient
     private let entry: InstanceConfig
     private let readOnly: Bool
 
@@ -47,6 +48,6 @@ public struct ACRInstanceDirectory: Sendable {
         let instance = Instance(
             name: name, kind: .acr, url: nil, region: record.RegionId ?? entry.region, origin: .config, insecure: entry.insecure,
             readOnly: readOnly, production: entry.production, attributes: attributes)
-        return Listing(instance: instance, instanceID: record.InstanceId)
+        return Listing(instance: instance, instanceID: record.InstanceId, client: client)
     }
 }

@@ -27,9 +27,7 @@ public struct ACRLifecycleRuleStore: LifecycleRuleStore {
     /// Updates the rule when ACR has its id, creates it (and returns ACR's id) otherwise.
     public func save(_ rule: LifecycleRule) async throws -> LifecycleRule {
         try check(rule)
-        guard !instance.readOnly else {
-            throw RegistryError(.readOnly, "instance '\(instance.name)' is read-only", hint: "remove read_only from its config entry to change rules")
-        }
+        try instance.requireWritable(to: "change rules")
         let exists = try await isStored(rule.id)
         var parameters = Self.parameters(of: rule)
         parameters["InstanceId"] = instanceID
@@ -62,9 +60,7 @@ public struct ACRLifecycleRuleStore: LifecycleRuleStore {
     }
 
     public func delete(id: String) async throws {
-        guard !instance.readOnly else {
-            throw RegistryError(.readOnly, "instance '\(instance.name)' is read-only", hint: "remove read_only from its config entry to change rules")
-        }
+        try instance.requireWritable(to: "change rules")
         try await client.perform(.deleteArtifactLifecycleRule, ["InstanceId": instanceID, "RuleId": id])
         try audit.append(.init(action: "lifecycle-delete", phase: "done", instance: instance.name, detail: id))
     }

@@ -1,22 +1,22 @@
 /// Namespaces and repositories as server objects: create, update, delete.
 extension ACRProvider {
     public func createNamespace(_ name: String, settings: NamespaceSettings) async throws {
-        try requireWritable("create namespaces")
+        try instance.requireWritable(to: "create namespaces")
         try await client.perform(.createNamespace, namespaceParameters(name, settings))
     }
 
     public func updateNamespace(_ name: String, settings: NamespaceSettings) async throws {
-        try requireWritable("edit namespaces")
+        try instance.requireWritable(to: "edit namespaces")
         try await client.perform(.updateNamespace, namespaceParameters(name, settings))
     }
 
     public func deleteNamespace(_ name: String) async throws {
-        try requireWritable("delete namespaces")
+        try instance.requireWritable(to: "delete namespaces")
         try await client.perform(.deleteNamespace, ["InstanceId": instanceID, "NamespaceName": name])
     }
 
     public func createRepository(_ repository: String, settings: RepositorySettings) async throws {
-        try requireWritable("create repositories")
+        try instance.requireWritable(to: "create repositories")
         let (namespace, name) = try Self.split(repository)
         var parameters = repositoryParameters(settings)
         parameters["RepoNamespaceName"] = namespace
@@ -26,14 +26,14 @@ extension ACRProvider {
 
     /// Sends every field: ACR requires the visibility and summary on each update.
     public func updateRepository(_ repository: String, settings: RepositorySettings) async throws {
-        try requireWritable("edit repositories")
+        try instance.requireWritable(to: "edit repositories")
         var parameters = repositoryParameters(settings)
         parameters["RepoId"] = try await repositoryID(repository)
         try await client.perform(.updateRepository, parameters)
     }
 
     public func deleteRepository(_ repository: String) async throws {
-        try requireWritable("delete repositories")
+        try instance.requireWritable(to: "delete repositories")
         let repoID = try await repositoryID(repository)
         try await client.perform(.deleteRepository, ["InstanceId": instanceID, "RepoId": repoID])
         await repositoryIDs.forget(repository)

@@ -7,9 +7,6 @@ import Foundation
 /// push times, so lists need no manifest reads; tag details and artifacts read the registry.
 public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, RepositoryManaging {
     public let instance: Instance
-    public var capabilities: ProviderCapabilities {
-        [.deleteManifest, .referrers, .manageNamespaces, .manageRepositories, .serverScan, .serverLifecycle]
-    }
     /// The instance id (`cri-…`).
     public let instanceID: String
     let client: ACRClient
@@ -43,36 +40,20 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
         let ids = repositoryIDs
         let pages: AsyncThrowingStream<[ACRRepositoryRecord], any Error> = client.pages(
             .listRepository, ["InstanceId": instanceID, "RepoNamespaceName": namespace], itemsKey: "Repositories")
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    for try await page in pages {
-                        await ids.remember(page)
-                        continuation.yield(page.map { Repository(instance: name, name: $0.fullName, updated: $0.ModifiedTime?.date, attributes: Self.attributes(of: $0)) })
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
+        return .producing { continuation in
+            for try await page in pages {
+                await ids.remember(page)
+                continuation.yield(page.map { Repository(instance: name, name: $0.fullName, updated: $0.ModifiedTime?.date, attributes: Self.attributes(of: $0)) })
             }
-            continuation.onTermination = { _ in task.cancel() }
         }
     }
 
     public func tags(repository: String) -> AsyncThrowingStream<[Tag], any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    let repoID = try await repositoryID(repository)
-                    let pages: AsyncThrowingStream<[ACRTagRecord], any Error> = client.pages(
-                        .listRepoTag, ["InstanceId": instanceID, "RepoId": repoID], itemsKey: "Images")
-                    for try await page in pages { continuation.yield(page.map(Self.tag)) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
+        .producing { continuation in
+            let repoID = try await repositoryID(repository)
+            let pages: AsyncThrowingStream<[ACRTagRecord], any Error> = client.pages(
+                .listRepoTag, ["InstanceId": instanceID, "RepoId": repoID], itemsKey: "Images")
+            for try await page in pages { continuation.yield(page.map(Self.tag)) }
         }
     }
 
@@ -117,7 +98,7 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
     /// ACR deletes tags, not manifests: every tag on `digest` is deleted, and ACR's garbage
     /// collection then removes the untagged manifest.
     public func deleteManifest(repository: String, digest: Digest) async throws {
-        try requireWritable("delete")
+        try instance.requireWritable(to: "delete")
         let repoID = try await repositoryID(repository)
         let pages: AsyncThrowingStream<[ACRTagRecord], any Error> = client.pages(.listRepoTag, ["InstanceId": instanceID, "RepoId": repoID], itemsKey: "Images")
         let tags = try await pages.collect().filter { $0.digest == digest }.map(\.Tag)
@@ -130,13 +111,6 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
     }
 
     // MARK: Helpers shared by the extensions
-
-    /// A mutation on a read-only instance.
-    func requireWritable(_ verb: String) throws {
-        guard !instance.readOnly else {
-            throw RegistryError(.readOnly, "instance '\(instance.name)' is read-only", hint: "remove read_only from its config entry to \(verb)")
-        }
-    }
 
     /// The RepoId of `namespace/name`, remembered from lists or looked up once.
     func repositoryID(_ repository: String) async throws -> String {

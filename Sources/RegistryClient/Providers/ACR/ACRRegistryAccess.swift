@@ -9,6 +9,8 @@ actor ACRRegistryAccess {
     private let http: any HTTPClient
     private let content: ContentStore
     private var current: (provider: DistributionProvider, expires: Date?)?
+    /// The login in progress: concurrent callers wait for it instead of logging in again.
+    private var login: Task<(provider: DistributionProvider, expires: Date?), any Error>?
 
     init(client: ACRClient, instanceID: String, instance: Instance, http: any HTTPClient, content: ContentStore) {
         self.client = client
@@ -28,15 +30,25 @@ actor ACRRegistryAccess {
         }
     }
 
-    /// The registry's URL (`https://<instance>-registry.<region>.cr.aliyuncs.com`).
-    func url() async throws -> URL? {
-        try await registry(renew: false).instance.url
-    }
-
     private func registry(renew: Bool) async throws -> DistributionProvider {
         if !renew, let current, (current.expires.map { $0.timeIntervalSinceNow > 60 } ?? true) {
             return current.provider
         }
+        if let login { return try await login.value.provider }
+        let task = Task { [client, instanceID, instance, http, content] in
+            try await Self.logIn(client: client, instanceID: instanceID, instance: instance, http: http, content: content)
+        }
+        login = task
+        defer { login = nil }
+        let fresh = try await task.value
+        current = fresh
+        return fresh.provider
+    }
+
+    /// Finds the registry domain (ListInstanceEndpoint) and logs in with GetAuthorizationToken.
+    private static func logIn(
+        client: ACRClient, instanceID: String, instance: Instance, http: any HTTPClient, content: ContentStore
+    ) async throws -> (provider: DistributionProvider, expires: Date?) {
         let endpoints: ACRPage<ACREndpointRecord> = try await client.call(
             .listInstanceEndpoint, ["InstanceId": instanceID, "ModuleName": "Registry"], itemsKey: "Endpoints")
         let usable = endpoints.items.filter { $0.Enable != false }
@@ -58,7 +70,6 @@ actor ACRRegistryAccess {
             instance: registryInstance, baseURL: url, http: http,
             credentials: .password(username: token.TempUsername, password: token.AuthorizationToken), chain: CredentialChain(environment: [:]),
             content: content)
-        current = (provider, token.ExpireTime?.date)
-        return provider
+        return (provider, token.ExpireTime?.date)
     }
 }

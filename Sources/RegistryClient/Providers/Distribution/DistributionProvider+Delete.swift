@@ -2,9 +2,7 @@ extension DistributionProvider {
     /// `DELETE /v2/<name>/manifests/<digest>`: removes the manifest and every tag on it in this
     /// repository. Registries delete only by digest (2.8 answers a tag with 400 DIGEST_INVALID).
     public func deleteManifest(repository: String, digest: Digest) async throws {
-        guard !instance.readOnly else {
-            throw RegistryError(.readOnly, "instance '\(instance.name)' is read-only", hint: "remove read_only from its config entry to delete")
-        }
+        try instance.requireWritable(to: "delete")
         _ = try await api.send(
             .init(
                 method: .delete, target: .path(manifestPath(repository, digest.description)), scopes: [.delete(repository)],

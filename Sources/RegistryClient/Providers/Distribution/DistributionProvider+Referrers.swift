@@ -32,9 +32,7 @@ extension DistributionProvider {
     public func attach(
         repository: String, subject: Descriptor, artifactType: String, payload: Data, payloadMediaType: String, annotations: [String: String]
     ) async throws -> Referrer {
-        guard !instance.readOnly else {
-            throw RegistryError(.readOnly, "instance '\(instance.name)' is read-only", hint: "remove read_only from its config entry to push")
-        }
+        try instance.requireWritable(to: "push")
         let empty = Data("{}".utf8)
         _ = try await uploadBlob(repository: repository, data: empty)
         let layer = try await uploadBlob(repository: repository, data: payload)

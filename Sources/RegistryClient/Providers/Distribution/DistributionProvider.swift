@@ -4,7 +4,6 @@ import Foundation
 /// Harbor's and ACR's registry endpoints, GHCR and the like.
 public struct DistributionProvider: RegistryProvider {
     public let instance: Instance
-    public var capabilities: ProviderCapabilities { [.deleteManifest, .referrers] }
 
     let api: DistributionAPI
     let content: ContentStore
@@ -38,34 +37,26 @@ public struct DistributionProvider: RegistryProvider {
     func pages<Page: Decodable & Sendable, Item: Sendable>(
         first: DistributionAPI.Call, decode: Page.Type, items: @escaping @Sendable (Page) -> [Item]
     ) -> AsyncThrowingStream<[Item], any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
+        .producing { continuation in
+            var call = first
+            var seen: Set<String> = []
+            while true {
+                let response: HTTPResponse
                 do {
-                    var call = first
-                    var seen: Set<String> = []
-                    while true {
-                        let response: HTTPResponse
-                        do {
-                            response = try await api.send(call)
-                        } catch let error as RegistryError where error.serverCode == "PAGINATION_NUMBER_INVALID" && seen.isEmpty {
-                            // The page size is above the server's limit: let the server choose it.
-                            guard case .path(let path, let query) = call.target, query.contains(where: { $0.name == "n" }) else { throw error }
-                            call.target = .path(path, query: query.filter { $0.name != "n" })
-                            continue
-                        }
-                        let page = try api.decode(Page.self, from: response, operation: call.operation)
-                        continuation.yield(items(page))
-                        guard let next = LinkHeader.next(in: response.headers, relativeTo: response.url),
-                            seen.insert(next.absoluteString).inserted
-                        else { break }
-                        call.target = .url(next)
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
+                    response = try await api.send(call)
+                } catch let error as RegistryError where error.serverCode == "PAGINATION_NUMBER_INVALID" && seen.isEmpty {
+                    // The page size is above the server's limit: let the server choose it.
+                    guard case .path(let path, let query) = call.target, query.contains(where: { $0.name == "n" }) else { throw error }
+                    call.target = .path(path, query: query.filter { $0.name != "n" })
+                    continue
                 }
+                let page = try api.decode(Page.self, from: response, operation: call.operation)
+                continuation.yield(items(page))
+                guard let next = LinkHeader.next(in: response.headers, relativeTo: response.url),
+                    seen.insert(next.absoluteString).inserted
+                else { break }
+                call.target = .url(next)
             }
-            continuation.onTermination = { _ in task.cancel() }
         }
     }
 }

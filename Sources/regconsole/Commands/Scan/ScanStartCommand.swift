@@ -31,28 +31,19 @@ struct ScanStartCommand: AsyncParsableCommand {
             print("scan of \(reference) started; follow it with: regconsole scan start \(reference) --wait, or see it with: regconsole scan show \(reference)")
             return
         }
-        let started = ContinuousClock.now
-        while true {
-            let state = try await scanner.scanState(repository: reference.repository, tag: tag)
-            switch state {
-            case .complete:
-                let counts = try await scanner.scanSummary(repository: reference.repository, tag: tag)
-                let levels: [Severity] = [.critical, .high, .medium, .low, .negligible, .unknown]
-                let parts = levels.compactMap { level in counts[level].map { "\($0) \(level)" } }
-                print("\(reference) scanned by \(provider.instance.name): \(parts.joined(separator: ", ")) (\(counts.values.reduce(0, +)) total)")
-                return
-            case .failed:
-                throw RegistryError(.server, "the scan of \(reference) failed on \(provider.instance.name)", hint: "start it again; if it keeps failing, check the instance's scan service in the ACR console")
-            case .none, .scanning:
-                let elapsed = ContinuousClock.now - started
-                guard elapsed < .seconds(timeout) else {
-                    throw RegistryError(.timeout, "the scan of \(reference) did not finish within \(Int(timeout)) s", hint: "it goes on on the server: check later with regconsole scan show \(reference)")
-                }
-                if isatty(STDERR_FILENO) == 1 {
-                    FileHandle.standardError.write(Data("\rscanning \(reference) … \(elapsed.components.seconds) s\u{1B}[K".utf8))
-                }
-                try await Task.sleep(for: .milliseconds(Int(pollInterval * 1000)))
+        let state = try await scanner.waitForScan(repository: reference.repository, tag: tag, every: .milliseconds(Int(pollInterval * 1000))) { elapsed in
+            guard elapsed < .seconds(timeout) else {
+                throw RegistryError(.timeout, "the scan of \(reference) did not finish within \(Int(timeout)) s", hint: "it goes on on the server: check later with regconsole scan show \(reference)")
+            }
+            if isatty(STDERR_FILENO) == 1 {
+                FileHandle.standardError.write(Data("\rscanning \(reference) … \(elapsed.components.seconds) s\u{1B}[K".utf8))
             }
         }
+        guard state == .complete else {
+            throw RegistryError(.server, "the scan of \(reference) failed on \(provider.instance.name)", hint: "start it again; if it keeps failing, check the instance's scan service in the ACR console")
+        }
+        let counts = try await scanner.scanSummary(repository: reference.repository, tag: tag)
+        let parts = Severity.worstFirst.compactMap { level in counts[level].map { "\($0) \(level)" } }
+        print("\(reference) scanned by \(provider.instance.name): \(parts.joined(separator: ", ")) (\(counts.values.reduce(0, +)) total)")
     }
 }

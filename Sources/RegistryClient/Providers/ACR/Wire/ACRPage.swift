@@ -3,9 +3,6 @@ struct ACRPage<Item: Decodable & Sendable>: Decodable, Sendable {
     var items: [Item]
     var totalCount: Int?
 
-    /// The key the items sit under (`Instances`, `Images`…), set per decode through `userInfo`.
-    static var itemsKey: CodingUserInfoKey { CodingUserInfoKey(rawValue: "acr.itemsKey")! }
-
     private struct Key: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
@@ -15,8 +12,13 @@ struct ACRPage<Item: Decodable & Sendable>: Decodable, Sendable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
-        let itemsKey = decoder.userInfo[Self.itemsKey] as? String ?? "Items"
+        let itemsKey = decoder.userInfo[.acrItemsKey] as? String ?? "Items"
         items = try container.decodeIfPresent([Item].self, forKey: Key(stringValue: itemsKey)) ?? []
         totalCount = try container.decodeIfPresent(LenientInt.self, forKey: Key(stringValue: "TotalCount"))?.value
     }
+}
+
+extension CodingUserInfoKey {
+    /// The key a list page's items sit under (`Instances`, `Images`…), set per decode.
+    static let acrItemsKey = CodingUserInfoKey(rawValue: "acr.itemsKey")!
 }
