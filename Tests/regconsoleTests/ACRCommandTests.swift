@@ -23,17 +23,6 @@ struct ACRCommandTests {
         return emulator
     }
 
-    /// The emulator's log of `action`, once it holds at least `count` calls (or after 2 s): the
-    /// emulator appends an entry only after it has answered, so the newest may lag behind.
-    private static func recorded(_ emulator: ACREmulator, _ action: String, atLeast count: Int) async throws -> [ACREmulator.RecordedRequest] {
-        let deadline = ContinuousClock.now + .seconds(2)
-        while true {
-            let calls = try await emulator.requests(action: action)
-            if calls.count >= count || ContinuousClock.now >= deadline { return calls }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
-
     /// The shared fixture's CLI with an `acr` entry for one emulator and an AccessKey in its environment.
     private struct ACRCLI {
         let fixture: Fixture
@@ -184,7 +173,7 @@ struct ACRCommandTests {
         let total = try #require(started.stdout.firstMatch(of: /\((\d+) total\)/).flatMap { Int($0.1) })
         #expect(printed.values.reduce(0, +) == total)
         #expect(total > 0)
-        #expect(try await Self.recorded(emulator, "GetRepoTagScanStatus", atLeast: 3).count >= 3, "polled until COMPLETE")
+        #expect(try await emulator.requests(action: "GetRepoTagScanStatus").count >= 3, "polled until COMPLETE")
 
         let findings = try await acr.jsonArray(["scan", "show", image])
         #expect(findings.count == total)
@@ -205,7 +194,7 @@ struct ACRCommandTests {
         ])
         let announced = created.stdout.firstMatch(of: /created rule (cralr-[0-9a-z]+) on acr\.emulator-main: repository ns\/app, keep 2 newest/)
         let id = try #require(announced.map { String($0.1) })
-        #expect(try await Self.recorded(emulator, "CreateArtifactLifecycleRule", atLeast: 1).count == 1)
+        #expect(try await emulator.requests(action: "CreateArtifactLifecycleRule").count == 1)
 
         let table = try await acr.succeed(["lifecycle", "list", "acr.emulator-main"]).stdout
         #expect(table.contains("RUNS ON"))
@@ -235,6 +224,39 @@ struct ACRCommandTests {
         let deleted = try await acr.succeed(["lifecycle", "delete", "acr.emulator-main", id])
         #expect(deleted.stdout.contains("deleted rule \(id)"))
         #expect(try await acr.jsonArray(["lifecycle", "list", "acr.emulator-main"]).isEmpty)
+    }
+
+    @Test func namespacesAndRepositoriesAreCreatedUpdatedAndDeleted() async throws {
+        let acr = try await ACRCLI.make(try await Self.privateEmulator())
+        try await acr.succeed(["namespaces", "create", "acr.emulator-main/team-a", "--visibility", "public", "--no-auto-create"])
+        var team = try #require(try await acr.jsonArray(["namespaces", "acr.emulator-main"]).first { $0["name"] as? String == "team-a" })
+        #expect(team["visibility"] as? String == "PUBLIC" && team["autoCreate"] as? String == "false")
+        try await acr.succeed(["namespaces", "update", "acr.emulator-main/team-a", "--auto-create"])
+        team = try #require(try await acr.jsonArray(["namespaces", "list", "acr.emulator-main"]).first { $0["name"] as? String == "team-a" })
+        #expect(team["visibility"] as? String == "PUBLIC" && team["autoCreate"] as? String == "true", "update keeps what it was not told")
+
+        // ACR requires a summary; an unknown visibility is a usage error.
+        #expect(try await acr.run(["repos", "create", "acr.emulator-main/team-a/api"]).status == 2)
+        #expect(try await acr.run(["repos", "create", "acr.emulator-main/team-a/api", "--summary", "x", "--visibility", "secret"]).status == 2)
+        try await acr.succeed(["repos", "create", "acr.emulator-main/team-a/api", "--summary", "支付服务"])
+        try await acr.succeed(["repos", "update", "acr.emulator-main/team-a/api", "--visibility", "public", "--immutable"])
+        let repository = try #require(try await acr.jsonArray(["repos", "acr.emulator-main/team-a"]).first)
+        #expect(repository["name"] as? String == "team-a/api" && repository["summary"] as? String == "支付服务" && repository["visibility"] as? String == "PUBLIC")
+
+        // Without a terminal a delete needs --yes, and nothing goes without it.
+        let refused = try await acr.run(["repos", "delete", "acr.emulator-main/team-a/api"])
+        #expect(refused.status == 2 && refused.stderr.contains("--yes"))
+        #expect(try await acr.jsonArray(["repos", "acr.emulator-main/team-a"]).count == 1)
+        try await acr.succeed(["repos", "delete", "acr.emulator-main/team-a/api", "--yes"])
+        try await acr.succeed(["namespaces", "delete", "acr.emulator-main/team-a", "--yes"])
+        #expect(try await acr.jsonArray(["namespaces", "acr.emulator-main"]).compactMap { $0["name"] as? String }.contains("team-a") == false)
+        let actions = AuditLog(directories: XDGDirectories(environment: acr.cli.environment)).entries()
+            .filter { $0.phase == "done" }.map(\.action)
+        #expect(actions == ["namespace-create", "namespace-update", "repository-create", "repository-update", "repository-delete", "namespace-delete"])
+
+        // A distribution registry's namespaces appear with the first push.
+        let plain = try await acr.run(["namespaces", "create", "local/team-b"])
+        #expect(plain.status == 2 && plain.stderr.contains("first push"))
     }
 
     @Test func aWrongSecretNamesTheSignatureWithoutShowingTheSecret() async throws {

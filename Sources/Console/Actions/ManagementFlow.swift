@@ -39,11 +39,6 @@ extension ManagementFlow {
         return true
     }
 
-    /// The visibility an ACR row carries in its attributes, if any.
-    static func visibility(of attributes: [String: String]) -> RepositoryVisibility? {
-        attributes[ACRAttribute.visibility].flatMap(RepositoryVisibility.init(rawValue:))
-    }
-
     /// A public/private choice with `selected` chosen.
     func visibilityField(id: String, label: Message, selected: RepositoryVisibility) -> Form.Field {
         let options = RepositoryVisibility.allCases
@@ -74,31 +69,15 @@ extension ManagementFlow {
         app.confirm(dialog, then: action)
     }
 
-    /// Runs `work` as a job: an `intent` audit entry first (nothing runs when it cannot be written),
-    /// `done` or `failed` after. On success it flashes `done` and calls `completion`; a failure
-    /// flashes `failure`.
-    /// - Parameters:
-    ///   - action: the audit action (`namespace-create`, `repository-delete`…).
-    ///   - repository: the repository changed, if one is.
-    ///   - detail: what changes, for the audit log.
+    /// Runs `work` (an `AuditedManagement` change) as a job: on success it flashes `done` and calls
+    /// `completion`; a failure flashes `failure`.
     func run(
-        action: String, repository: String? = nil, detail: String, notice: String, done: String, failure: Message,
-        _ work: @escaping @MainActor () async throws -> Void, completion: @escaping @MainActor () -> Void
+        notice: String, done: String, failure: Message,
+        _ work: @escaping @MainActor (AuditedManagement) async throws -> Void, completion: @escaping @MainActor () -> Void
     ) {
-        let log = app.auditLog
-        let instance = instance.name
-        let entry = { (phase: String, problem: String?) in
-            AuditLog.Entry(action: action, phase: phase, instance: instance, repository: repository, detail: problem.map { "\(detail): \($0)" } ?? detail)
-        }
+        let management = AuditedManagement(audit: app.auditLog)
         app.runJob(notice: notice, failure: failure) { [app] in
-            try log.append(entry("intent", nil))
-            do {
-                try await work()
-            } catch {
-                try? log.append(entry("failed", String(describing: error)))
-                throw error
-            }
-            try log.append(entry("done", nil))
+            try await work(management)
             app.showFlash(done)
             completion()
         }

@@ -25,9 +25,7 @@ struct NamespaceEditFlow: ManagementFlow {
     }
 
     func edit(_ namespace: Namespace) {
-        let current = NamespaceSettings(
-            autoCreateRepositories: namespace.attributes[ACRAttribute.autoCreate] == "true",
-            defaultVisibility: Self.visibility(of: namespace.attributes) ?? .private)
+        let current = NamespaceSettings(namespace)
         showForm(title: app.catalog[.namespaceEdit, namespace.name], saveLabel: .save, fields: fields(current), validate: { _ in true }, save: { form in
             save(namespace.name, settings(form), isNew: false)
         })
@@ -37,8 +35,8 @@ struct NamespaceEditFlow: ManagementFlow {
         let catalog = app.catalog
         let name = namespace.name
         confirmDelete(name, title: .namespaceDeleteTitle, body: .namespaceDeleteBody, confirmLabel: .namespaceDeleteConfirm) { [provider, completion] in
-            run(action: "namespace-delete", detail: "\(name) and every repository in it", notice: catalog[.deleting, name],
-                done: catalog[.namespaceDeleted, name], failure: .deleteFailed, { try await provider.deleteNamespace(name) }, completion: { completion(name) })
+            run(notice: catalog[.deleting, name], done: catalog[.namespaceDeleted, name], failure: .deleteFailed,
+                { try await $0.deleteNamespace(name, on: provider) }, completion: { completion(name) })
         }
     }
 
@@ -56,15 +54,7 @@ struct NamespaceEditFlow: ManagementFlow {
     private func save(_ name: String, _ settings: NamespaceSettings, isNew: Bool) {
         let catalog = app.catalog
         run(
-            action: isNew ? "namespace-create" : "namespace-update",
-            detail: "\(name): default \(settings.defaultVisibility.rawValue), auto-create \(settings.autoCreateRepositories)",
             notice: catalog[.saving, name], done: catalog[isNew ? .namespaceCreated : .namespaceSaved, name], failure: .saveFailed,
-            { [provider] in
-                if isNew {
-                    try await provider.createNamespace(name, settings: settings)
-                } else {
-                    try await provider.updateNamespace(name, settings: settings)
-                }
-            }, completion: { completion(nil) })
+            { [provider] in try await $0.saveNamespace(name, settings: settings, isNew: isNew, on: provider) }, completion: { completion(nil) })
     }
 }

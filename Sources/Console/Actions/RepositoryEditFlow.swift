@@ -32,9 +32,7 @@ struct RepositoryEditFlow: ManagementFlow {
     }
 
     func edit(_ repository: Repository) {
-        let current = RepositorySettings(
-            summary: repository.attributes[ACRAttribute.summary] ?? "", visibility: Self.visibility(of: repository.attributes) ?? .private,
-            tagImmutability: repository.attributes[ACRAttribute.tagImmutability] == "true")
+        let current = RepositorySettings(repository)
         showForm(title: app.catalog[.repositoryEdit, repository.name], saveLabel: .save, fields: settingsFields(current), validate: checkSummary) { form in
             save(repository.name, settings(form), isNew: false)
         }
@@ -44,8 +42,8 @@ struct RepositoryEditFlow: ManagementFlow {
         let catalog = app.catalog
         let name = repository.name
         confirmDelete(name, title: .repositoryDeleteTitle, body: .repositoryDeleteBody, confirmLabel: .repositoryDeleteConfirm) { [provider, completion] in
-            run(action: "repository-delete", repository: name, detail: "every tag", notice: catalog[.deleting, name],
-                done: catalog[.repositoryDeleted, name], failure: .deleteFailed, { try await provider.deleteRepository(name) }, completion: { completion(name) })
+            run(notice: catalog[.deleting, name], done: catalog[.repositoryDeleted, name], failure: .deleteFailed,
+                { try await $0.deleteRepository(name, on: provider) }, completion: { completion(name) })
         }
     }
 
@@ -74,15 +72,7 @@ struct RepositoryEditFlow: ManagementFlow {
     private func save(_ name: String, _ settings: RepositorySettings, isNew: Bool) {
         let catalog = app.catalog
         run(
-            action: isNew ? "repository-create" : "repository-update", repository: name,
-            detail: "\(settings.visibility.rawValue), immutable tags \(settings.tagImmutability), summary \(settings.summary)",
             notice: catalog[.saving, name], done: catalog[isNew ? .repositoryCreated : .repositorySaved, name], failure: .saveFailed,
-            { [provider] in
-                if isNew {
-                    try await provider.createRepository(name, settings: settings)
-                } else {
-                    try await provider.updateRepository(name, settings: settings)
-                }
-            }, completion: { completion(nil) })
+            { [provider] in try await $0.saveRepository(name, settings: settings, isNew: isNew, on: provider) }, completion: { completion(nil) })
     }
 }

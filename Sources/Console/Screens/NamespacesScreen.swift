@@ -80,7 +80,7 @@ final class NamespacesScreen: Screen, InstanceScoped {
         // Only namespaces that are server objects (ACR) have settings; plain registries show none.
         if model.items.contains(where: { $0.attributes[ACRAttribute.visibility] != nil }) {
             columns.append(TableColumn(catalog[.columnVisibility], width: .fit(min: 6, max: 12)) { row in
-                NamespaceEditFlow.visibility(of: row.attributes).map(catalog.visibility) ?? "-"
+                RepositoryVisibility(attributes: row.attributes).map(catalog.visibility) ?? "-"
             })
         }
         if model.items.contains(where: { $0.attributes[ACRAttribute.autoCreate] != nil }) {

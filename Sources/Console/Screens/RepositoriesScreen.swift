@@ -83,7 +83,7 @@ final class RepositoriesScreen: Screen, InstanceScoped {
         }
         if model.items.contains(where: { $0.attributes[ACRAttribute.visibility] != nil }) {
             columns.append(TableColumn(catalog[.columnVisibility], width: .fit(min: 6, max: 12)) { row in
-                RepositoryEditFlow.visibility(of: row.attributes).map(catalog.visibility) ?? "-"
+                RepositoryVisibility(attributes: row.attributes).map(catalog.visibility) ?? "-"
             })
         }
         // Plain registries report neither; show the columns only when the provider does.

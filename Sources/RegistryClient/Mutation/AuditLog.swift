@@ -47,6 +47,26 @@ public struct AuditLog: Sendable {
         try file.append(entry)
     }
 
+    /// Runs one change between an `intent` entry (nothing runs when it cannot be written) and a
+    /// `done` or `failed` entry; `detail` says what changes.
+    public func recording<Result>(
+        _ action: String, instance: String, repository: String? = nil, detail: String, _ change: () async throws -> Result
+    ) async throws -> Result {
+        let entry = { (phase: String, problem: String?) in
+            Entry(action: action, phase: phase, instance: instance, repository: repository, detail: problem.map { "\(detail): \($0)" } ?? detail)
+        }
+        try append(entry("intent", nil))
+        let result: Result
+        do {
+            result = try await change()
+        } catch {
+            try? append(entry("failed", String(describing: error)))
+            throw error
+        }
+        try append(entry("done", nil))
+        return result
+    }
+
     /// Every entry in the log, oldest first (unreadable lines are skipped).
     public func entries() -> [Entry] { file.lines(Entry.self) }
 }

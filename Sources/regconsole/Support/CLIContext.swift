@@ -29,6 +29,9 @@ struct CLIContext {
         self.session = RegistrySession(config: config, http: http, environment: environment, insecure: options.insecure, readOnly: options.readOnly)
     }
 
+    /// Namespace and repository changes, recorded in the audit log.
+    var management: AuditedManagement { AuditedManagement(audit: AuditLog(directories: directories)) }
+
     /// Logs go to standard error: warnings by default, everything with `--verbose`.
     static func bootstrapLogging(verbose: Bool) {
         LoggingSystem.bootstrap { label in

@@ -1,9 +1,9 @@
 import ArgumentParser
 import RegistryClient
 
-/// `regconsole repos INSTANCE[/NAMESPACE]`.
-struct ReposCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "repos", abstract: "List repositories of an instance, or of one namespace.")
+/// `regconsole repos [list] INSTANCE[/NAMESPACE]`.
+struct ReposListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List repositories of an instance, or of one namespace.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("INSTANCE or INSTANCE/NAMESPACE (a registry HOST[:PORT] works as INSTANCE).", valueName: "instance[/namespace]"))
@@ -23,10 +23,12 @@ struct ReposCommand: AsyncParsableCommand {
         var records = RecordSet(columns: [
             .init(key: "name", header: "REPOSITORY"), .init(key: "namespace", header: "NAMESPACE", inTable: false),
             .init(key: "tagCount", header: "TAGS", inTable: false, alignRight: true), .init(key: "updated", header: "UPDATED", inTable: false),
+            .init(key: "summary", header: "SUMMARY", inTable: false), .init(key: "visibility", header: "VISIBILITY", inTable: false),
         ])
         for repository in repositories {
             records.rows.append([
                 .text(repository.name), .text(repository.namespace), .integer(repository.tagCount.map(Int64.init)), .date(repository.updated),
+                .text(repository.attributes[ACRAttribute.summary]), .text(repository.attributes[ACRAttribute.visibility]),
             ])
         }
         records.print(as: format.output)
