@@ -23,7 +23,8 @@ Built-in endpoints (tests of the HTTP client):
 --tls serves HTTPS with a fresh self-signed certificate (for TLS verification tests).
 --synthetic-tags N acts as a registry holding synthetic/many with N tags (benchmarks of huge lists).
 
-With --upstream every other request is proxied to that registry, except where a rule matches the
+With --upstream every other request is proxied to that registry (with the client's Host header under
+--preserve-host), except where a rule matches the
 path (or `METHOD path`, so `^DELETE ` matches deletes): ACTION is `status:CODE:TIMES` (the first TIMES matches answer CODE, then pass through),
 `garbage` (a body that is not JSON), `truncate` (half the upstream body, then close), `huge`
 (20 MiB of JSON-looking bytes), `slow:MS` (delay, then pass through), `page:N` (serve tags/list
@@ -52,6 +53,7 @@ counts = {}
 lock = threading.Lock()
 rules = []  # [regex, action, remaining]
 upstream = None
+preserve_host = False
 synthetic_tags = 0
 SYNTHETIC_CONFIG = json.dumps({"created": "2024-01-01T00:00:00Z", "architecture": "amd64", "os": "linux",
                                "config": {}, "rootfs": {"type": "layers", "diff_ids": []}}).encode()
@@ -162,7 +164,8 @@ class Handler(BaseHTTPRequestHandler):
     def forward(self, body):
         target = urllib.parse.urlparse(upstream)
         connection = http.client.HTTPConnection(target.netloc, timeout=30)
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
+        dropped = ("connection",) if preserve_host else ("host", "connection")
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in dropped}
         connection.request(self.command, self.path, body=body or None, headers=headers)
         response = connection.getresponse()
         data = response.read()
@@ -295,16 +298,19 @@ BUILTIN = {
 
 
 def main():
-    global upstream, synthetic_tags
+    global upstream, synthetic_tags, preserve_host
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--upstream")
     parser.add_argument("--rule", action="append", default=[])
     parser.add_argument("--parent-pid", type=int)
+    parser.add_argument("--preserve-host", action="store_true",
+                        help="forward the client's Host header (upstreams that check signatures over it: the ACR emulator)")
     parser.add_argument("--tls", action="store_true", help="serve HTTPS with a fresh self-signed certificate")
     parser.add_argument("--synthetic-tags", type=int, default=0,
                         help="act as a registry holding one repository, synthetic/many, with this many tags")
     args = parser.parse_args()
     upstream = args.upstream
+    preserve_host = args.preserve_host
     synthetic_tags = args.synthetic_tags
     for rule in args.rule:
         pattern, _, action = rule.rpartition("=")
