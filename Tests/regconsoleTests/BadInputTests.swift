@@ -19,6 +19,24 @@ struct BadInputTests {
         #expect(checked.stdout.hasSuffix("ok, 4 instance(s): local (distribution), basic (distribution), bearer (distribution), reader (distribution)\n"))
     }
 
+    @Test func acrConfigAndCredentialProblemsSayWhatToDo() async throws {
+        let noRegion = try CLIRunner(configTOML: "[[instances]]\nname = \"acr-hz\"\nkind = \"acr\"\n")
+        let missing = try await noRegion.run(["instances"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("config.toml:1: instances[0]: an acr instance needs region"))
+
+        var typo = try CLIRunner(configTOML: "[[instances]]\nname = \"acr-hz\"\nkind = \"acr\"\nregion = \"cn-hangzou\"\n")
+        let nobody = try await typo.run(["namespaces", "acr-hz"])
+        #expect(nobody.status == 1)
+        #expect(nobody.stderr.contains("no Alibaba Cloud AccessKey found") && nobody.stderr.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"))
+        typo.environment["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "LTAI0000example"
+        typo.environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "not-shown-anywhere"
+        let region = try await typo.run(["namespaces", "acr-hz"])
+        #expect(region.status == 2)
+        #expect(region.stderr.contains("'cn-hangzou' is not an ACR region; did you mean cn-hangzhou"))
+        #expect(!region.stderr.contains("not-shown-anywhere"))
+    }
+
     @Test func unknownHostAndUnknownInstanceSayWhatToDo() async throws {
         let fixture = try await Fixture.make()
         let host = try await fixture.cli.run(["tags", "no-such-registry.invalid/ns/app"])

@@ -17,7 +17,7 @@ enum ExitStatus: Int32 {
     static func of(_ error: any Error) -> ExitStatus {
         switch error {
         case is ConfigError, is UsageError: .usage
-        case let error as RegistryError where error.code == .invalidReference: .usage
+        case let error as RegistryError where error.code == .invalidReference || error.code == .unknownRegion: .usage  // a config's region
         case let error as CommandFailure: error.status
         default: .runtime
         }
