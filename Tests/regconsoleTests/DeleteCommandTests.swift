@@ -86,4 +86,33 @@ struct DeleteCommandTests {
         _ = try await fixture.succeed(["delete", "bearer/\(repository):c", "--yes"])
         #expect(try await tags(fixture, repository) == ["a", "b"])
     }
+
+    @Test func aTagPushedOntoALaterDigestDuringTheRunKeepsThatManifest() async throws {
+        let fixture = try await Fixture.make()
+        let repository = "scratch/del-race-\(UUID().uuidString.lowercased().prefix(12))"
+        let names = ["one", "two", "three", "four"]
+        var digests: [String: String] = [:]
+        for name in names {
+            let seeded = try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: [name], content: "\(repository) \(name)")
+            digests[name] = try #require(seeded[name]?.digest)
+        }
+        let proxy = try await fixture.slowDeletes(instance: "slow", milliseconds: 700)
+        defer { proxy.stop() }
+        async let run = fixture.cli.run(["delete"] + names.map { "slow/\(repository):\($0)" } + ["--yes"])
+        // Once the first manifest is deleted the run is under way (the tags were listed before it):
+        // a tag pushed now onto the last planned digest must keep it.
+        try await fixture.waitUntil("the first manifest is deleted") { try fixture.auditEntries().contains { $0["phase"] as? String == "done" } }
+        let four = try #require(digests["four"])
+        try RegistryHarness.retag(registry: fixture.state.anonymous.url, repository: repository, digest: four, as: "hotfix")
+        let result = try await run
+
+        #expect(result.status == 4, "\(result.stdout)\n\(result.stderr)")
+        for name in ["one", "two", "three"] {
+            #expect(result.stdout.contains("deleted  slow/\(repository)@\(digests[name]!.dropFirst(7).prefix(12))  (\(name))"))
+        }
+        let short = four.dropFirst(7).prefix(12)
+        #expect(result.stdout.contains("skipped  slow/\(repository)@\(short): tag hotfix was pushed onto \(short) after the plan"))
+        #expect(try await tags(fixture, repository) == ["four", "hotfix"])
+        #expect(try fixture.auditEntries().map { $0["phase"] as? String } == ["intent", "done", "intent", "done", "intent", "done", "intent", "skipped"])
+    }
 }
