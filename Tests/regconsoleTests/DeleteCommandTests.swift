@@ -115,4 +115,23 @@ struct DeleteCommandTests {
         #expect(try await tags(fixture, repository) == ["four", "hotfix"])
         #expect(try fixture.auditEntries().map { $0["phase"] as? String } == ["intent", "done", "intent", "done", "intent", "done", "intent", "skipped"])
     }
+
+    @Test func theTypedConfirmationOnATerminalNamesWhatGoesAndTakesOnlyTheExactPhrase() async throws {
+        let state = try await RegistryHarness.shared()
+        let fixture = try await Fixture.make(extraConfig: "\n[[instances]]\nname = \"prod\"\nurl = \"\(state.anonymous.url)\"\nproduction = true\n")
+        let (repository, shared, _) = try seedRepository(fixture)
+        let arguments = ["delete", "prod/\(repository):a", "prod/\(repository):b"]
+        let prompt = "Type 'delete 1' to delete 1 manifest (2 tags) in prod/\(repository): a, b: "
+
+        let wrong = try await fixture.cli.runOnTerminal(arguments, prompt: "Type 'delete 1'", answer: "delete 2")
+        #expect(wrong.answered && wrong.output.contains(prompt), "\(wrong.output)")
+        #expect(wrong.status == 0)
+        #expect(wrong.output.contains("cancelled; nothing was deleted"))
+        #expect(try await tags(fixture, repository) == ["a", "b", "c"])
+
+        let right = try await fixture.cli.runOnTerminal(arguments, prompt: "Type 'delete 1'", answer: "delete 1")
+        #expect(right.answered && right.status == 0, "\(right.output)")
+        #expect(right.output.contains("deleted  prod/\(repository)@\(shared.dropFirst(7).prefix(12))  (a, b)"))
+        #expect(try await tags(fixture, repository) == ["c"])
+    }
 }
