@@ -96,12 +96,14 @@ struct DeleteCommandTests {
             let seeded = try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: [name], content: "\(repository) \(name)")
             digests[name] = try #require(seeded[name]?.digest)
         }
-        let proxy = try await fixture.slowDeletes(instance: "slow", milliseconds: 700)
+        // The second delete is held for 5 s: the run is under way (the first manifest is gone, the
+        // tags were listed before it), and a tag pushed now onto the last planned digest must keep it.
+        let proxy = try await fixture.slowDeletes(instance: "slow", milliseconds: 5000, matching: try #require(digests["two"]))
         defer { proxy.stop() }
         async let run = fixture.cli.run(["delete"] + names.map { "slow/\(repository):\($0)" } + ["--yes"])
-        // Once the first manifest is deleted the run is under way (the tags were listed before it):
-        // a tag pushed now onto the last planned digest must keep it.
-        try await fixture.waitUntil("the first manifest is deleted") { try fixture.auditEntries().contains { $0["phase"] as? String == "done" } }
+        try await fixture.waitUntil("the second delete is under way") {
+            try fixture.auditEntries().filter { $0["phase"] as? String == "intent" }.count == 2
+        }
         let four = try #require(digests["four"])
         try RegistryHarness.retag(registry: fixture.state.anonymous.url, repository: repository, digest: four, as: "hotfix")
         let result = try await run

@@ -10,10 +10,12 @@ extension Fixture {
         try cli.writeConfig(config + "\n[[instances]]\nname = \"\(name)\"\nurl = \"\(url)\"\n")
     }
 
-    /// Starts a proxy to the anonymous registry that holds every `DELETE` for `milliseconds`, so a run
-    /// can be acted on part-way, and points instance `name` at it. Stop the proxy when done.
-    func slowDeletes(instance name: String, milliseconds: Int) async throws -> FaultServer {
-        let proxy = try await FaultServer.start(upstream: state.anonymous.url, rules: ["^DELETE =slow:\(milliseconds)"])
+    /// Starts a proxy to the anonymous registry that holds every `DELETE` whose path contains `matching`
+    /// for `milliseconds`, so a run can be acted on part-way, and points instance `name` at it. Stop
+    /// the proxy when done.
+    func slowDeletes(instance name: String, milliseconds: Int, matching: String = "") async throws -> FaultServer {
+        let pattern = "^DELETE .*" + NSRegularExpression.escapedPattern(for: matching)
+        let proxy = try await FaultServer.start(upstream: state.anonymous.url, rules: ["\(pattern)=slow:\(milliseconds)"])
         do {
             try setInstance(name, url: proxy.url)
         } catch {
