@@ -150,14 +150,44 @@ struct LifecycleEngineTests {
         }
     }
 
-    /// Whether `rule` on its own keeps `tag`, computed independently of the engine.
-    static func keepsOnItsOwn(_ rule: LifecycleRule, _ tag: LifecycleInventory.TagFacts, among tags: [LifecycleInventory.TagFacts]) -> Bool {
-        guard let created = tag.created else { return true }
-        if let pattern = rule.tagRegexp, tag.name.contains(try! Regex(pattern)) { return true }
-        if let days = rule.keepPushedWithinDays, now.timeIntervalSince(created) <= Double(days) * 86_400 { return true }
-        guard let count = rule.retentionTagCount else { return false }
-        let newer = tags.filter { $0.created != nil && LifecycleEngine.newerFirst($0, tag) }.count
-        return newer < count
+    /// A version as the generated names spell it (`7`, `v1.12`), as [major, minor]; nil otherwise.
+    static func version(_ name: String) -> [Int]? {
+        let parts = (name.hasPrefix("v") ? String(name.dropFirst()) : name).split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
+        return parts.map { Int($0)! } + (parts.count == 1 ? [0] : [])
+    }
+
+    /// The order `docs/lifecycle.md` gives dated tags, written from the documentation: created time,
+    /// newest first; equal times go to the higher version when both names are versions, a version
+    /// before a non-version, then to the name later in byte order.
+    static func documentedNewestFirst(_ lhs: LifecycleInventory.TagFacts, _ rhs: LifecycleInventory.TagFacts) -> Bool {
+        if lhs.created! != rhs.created! { return lhs.created! > rhs.created! }
+        switch (version(lhs.name), version(rhs.name)) {
+        case let (left?, right?) where left != right: return right.lexicographicallyPrecedes(left)
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return Array(rhs.name.utf8).lexicographicallyPrecedes(Array(lhs.name.utf8))
+        }
+    }
+
+    /// The plan `docs/lifecycle.md` describes, computed independently of the engine: the entries'
+    /// tag order (dated tags newest first, then undated ones by name) and the tags deleted.
+    static func expectedPlan(_ rules: [LifecycleRule], _ tags: [LifecycleInventory.TagFacts]) -> (order: [String], deleted: Set<String>) {
+        let ranked = tags.filter { $0.created != nil }.sorted(by: documentedNewestFirst)
+        let undated = tags.filter { $0.created == nil }.map(\.name).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        var kept = Set(undated)
+        for (rank, tag) in ranked.enumerated() {
+            let keeps = rules.contains { rule in
+                if let count = rule.retentionTagCount, rank < count { return true }
+                if let pattern = rule.tagRegexp, tag.name.contains(try! Regex(pattern)) { return true }
+                if let days = rule.keepPushedWithinDays, now.timeIntervalSince(tag.created!) <= Double(days) * 86_400 { return true }
+                return false
+            }
+            if keeps { kept.insert(tag.name) }
+        }
+        let keptDigests = Set(tags.filter { kept.contains($0.name) }.compactMap(\.digest))
+        let deleted = tags.filter { !kept.contains($0.name) && !keptDigests.contains($0.digest!) }.map(\.name)
+        return (ranked.map(\.name) + undated, Set(deleted))
     }
 
     @Test func propertiesHoldOnRandomRepositories() {
@@ -167,10 +197,10 @@ struct LifecycleEngineTests {
             let rules = Self.randomRules(&random)
             let result = plan(rules, tags)
             let deleted = Set(result.deletions.map(\.tag))
-            // Never deletes a tag that any rule keeps.
-            for tag in tags where rules.contains(where: { Self.keepsOnItsOwn($0, tag, among: tags) }) {
-                #expect(!deleted.contains(tag.name), "\(tag.name) is kept by a rule but deleted")
-            }
+            // Exactly the tags and the order the documented semantics give.
+            let expected = Self.expectedPlan(rules, tags)
+            #expect(deleted == expected.deleted, "rules \(rules), tags \(tags.map(\.name))")
+            #expect(result.entries.map(\.tag) == expected.order)
             // Never deletes a digest a kept tag shares.
             let keptDigests = Set(result.entries.filter { $0.decision == .keep }.compactMap(\.digest))
             #expect(result.deletions.allSatisfy { !keptDigests.contains($0.digest!) })

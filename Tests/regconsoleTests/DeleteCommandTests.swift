@@ -86,4 +86,54 @@ struct DeleteCommandTests {
         _ = try await fixture.succeed(["delete", "bearer/\(repository):c", "--yes"])
         #expect(try await tags(fixture, repository) == ["a", "b"])
     }
+
+    @Test func aTagPushedOntoALaterDigestDuringTheRunKeepsThatManifest() async throws {
+        let fixture = try await Fixture.make()
+        let repository = "scratch/del-race-\(UUID().uuidString.lowercased().prefix(12))"
+        let names = ["one", "two", "three", "four"]
+        var digests: [String: String] = [:]
+        for name in names {
+            let seeded = try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: [name], content: "\(repository) \(name)")
+            digests[name] = try #require(seeded[name]?.digest)
+        }
+        // The second delete is held for 5 s: the run is under way (the first manifest is gone, the
+        // tags were listed before it), and a tag pushed now onto the last planned digest must keep it.
+        let proxy = try await fixture.slowDeletes(instance: "slow", milliseconds: 5000, matching: try #require(digests["two"]))
+        defer { proxy.stop() }
+        async let run = fixture.cli.run(["delete"] + names.map { "slow/\(repository):\($0)" } + ["--yes"])
+        try await fixture.waitUntil("the second delete is under way") {
+            try fixture.auditEntries().filter { $0["phase"] as? String == "intent" }.count == 2
+        }
+        let four = try #require(digests["four"])
+        try RegistryHarness.retag(registry: fixture.state.anonymous.url, repository: repository, digest: four, as: "hotfix")
+        let result = try await run
+
+        #expect(result.status == 4, "\(result.stdout)\n\(result.stderr)")
+        for name in ["one", "two", "three"] {
+            #expect(result.stdout.contains("deleted  slow/\(repository)@\(digests[name]!.dropFirst(7).prefix(12))  (\(name))"))
+        }
+        let short = four.dropFirst(7).prefix(12)
+        #expect(result.stdout.contains("skipped  slow/\(repository)@\(short): tag hotfix was pushed onto \(short) after the plan"))
+        #expect(try await tags(fixture, repository) == ["four", "hotfix"])
+        #expect(try fixture.auditEntries().map { $0["phase"] as? String } == ["intent", "done", "intent", "done", "intent", "done", "intent", "skipped"])
+    }
+
+    @Test func theTypedConfirmationOnATerminalNamesWhatGoesAndTakesOnlyTheExactPhrase() async throws {
+        let state = try await RegistryHarness.shared()
+        let fixture = try await Fixture.make(extraConfig: "\n[[instances]]\nname = \"prod\"\nurl = \"\(state.anonymous.url)\"\nproduction = true\n")
+        let (repository, shared, _) = try seedRepository(fixture)
+        let arguments = ["delete", "prod/\(repository):a", "prod/\(repository):b"]
+        let prompt = "Type 'delete 1' to delete 1 manifest (2 tags) in prod/\(repository): a, b: "
+
+        let wrong = try await fixture.cli.runOnTerminal(arguments, prompt: "Type 'delete 1'", answer: "delete 2")
+        #expect(wrong.answered && wrong.output.contains(prompt), "\(wrong.output)")
+        #expect(wrong.status == 0)
+        #expect(wrong.output.contains("cancelled; nothing was deleted"))
+        #expect(try await tags(fixture, repository) == ["a", "b", "c"])
+
+        let right = try await fixture.cli.runOnTerminal(arguments, prompt: "Type 'delete 1'", answer: "delete 1")
+        #expect(right.answered && right.status == 0, "\(right.output)")
+        #expect(right.output.contains("deleted  prod/\(repository)@\(shared.dropFirst(7).prefix(12))  (a, b)"))
+        #expect(try await tags(fixture, repository) == ["c"])
+    }
 }

@@ -4,8 +4,9 @@ import TerminalUI
 
 /// Applying lifecycle rules from the console, the same way `lifecycle apply` does: plan (reading
 /// the tags in scope), show the totals and the first deletions, confirm (typed for production or
-/// more than 10 manifests), then a run pane with a status per manifest. An interrupted run is
-/// offered for resuming first.
+/// more than 10 manifests), then a run pane with a status per manifest. An interrupted run of the
+/// same rules over the same scope is offered for resuming first; any other interrupted run is named
+/// and nothing is planned until it is finished or discarded.
 @MainActor
 struct LifecycleApplyFlow {
     let app: ConsoleApp
@@ -18,7 +19,7 @@ struct LifecycleApplyFlow {
 
     /// Plans `rules` over the scope, then confirms and runs.
     func start(rules: [LifecycleRule]) {
-        if offerResume() { return }
+        if handleInterrupted(rules: rules) { return }
         app.runJob(notice: app.catalog[.deletePlanning], failure: .loadFailed) { [provider, scope, app] in
             let inventory = try await LifecycleInventory.load(provider: provider, rules: rules, scope: scope)
             confirm(LifecycleEngine.plan(rules: rules, inventory: inventory, now: app.now), rules: rules)
@@ -27,7 +28,7 @@ struct LifecycleApplyFlow {
 
     /// Confirms a plan already made (the editor's preview) and runs it.
     func confirm(_ plan: LifecyclePlan, rules: [LifecycleRule]) {
-        if offerResume() { return }
+        if handleInterrupted(rules: rules) { return }
         let catalog = app.catalog
         let items = LifecycleExecutor.items(of: plan)
         guard !items.isEmpty else {
@@ -43,17 +44,27 @@ struct LifecycleApplyFlow {
             title: catalog[.applyTitle, rules.map(\.id).joined(separator: ", "), "\(provider.instance.name) · \(scope)"], body: body,
             confirmLabel: catalog[.applyConfirm, items.count], cancelLabel: catalog[.cancel], typedPhrase: typed,
             typedPrompt: typed.map { catalog[.deleteTypePrompt, $0] } ?? "")
-        app.confirm(dialog) { [app, provider, completion] in
-            app.push(LifecycleRunScreen(app: app, provider: provider, run: .apply(plan, rules: rules.map(\.id)), completion: completion))
+        app.confirm(dialog) { [app, provider, scope, completion] in
+            app.push(LifecycleRunScreen(app: app, provider: provider, run: .apply(plan, rules: rules, scope: scope), completion: completion))
         }
     }
 
-    /// When a run was interrupted, asks to finish it and returns true.
-    private func offerResume() -> Bool {
+    /// When a run was interrupted, returns true having either offered to finish it (the run of
+    /// `rules` over this scope) or said which run must be finished or discarded first.
+    private func handleInterrupted(rules: [LifecycleRule]) -> Bool {
         guard let interrupted = executor.interrupted else { return false }
         let catalog = app.catalog
+        let started = app.relativeTime(interrupted.started)
+        guard interrupted.isRun(of: LifecycleJournal.fingerprint(instance: provider.instance.name, scope: scope, rules: rules)) else {
+            app.showFlash(catalog[.resumeOther, interrupted.location, started, interrupted.done, interrupted.total], error: true)
+            return true
+        }
         let dialog = ConfirmDialog(
-            title: catalog[.resumeTitle], body: [StyledLine(catalog[.resumeBody, app.relativeTime(interrupted.started), interrupted.done, interrupted.total])],
+            title: catalog[.resumeTitle],
+            body: [
+                StyledLine(catalog[.resumeBody, started, interrupted.done, interrupted.total]), StyledLine(interrupted.location),
+                StyledLine(interrupted.remainingSummary(), .error),
+            ],
             confirmLabel: catalog[.resumeConfirm], cancelLabel: catalog[.cancel])
         app.confirm(dialog) { [app, provider, completion] in
             app.push(LifecycleRunScreen(app: app, provider: provider, run: .resume, completion: completion))

@@ -167,6 +167,8 @@ public struct Catalog: Sendable {
         .runSummary: "Deleted {0}, skipped {1}, failed {2}", .runProgress: "{0}/{1} done",
         .resumeTitle: "Resume the interrupted lifecycle run?", .resumeBody: "started {0}: {1} of {2} manifests done; only the rest of its list is deleted",
         .resumeConfirm: "Resume",
+        .resumeOther: "An interrupted lifecycle run on {0} (started {1}, {2} of {3} manifests done) comes first: apply its own rules there "
+            + "to finish it, or run `regconsole lifecycle apply --resume` or `--discard-journal`",
         .actionLifecycle: "lifecycle rules", .actionCreate: "new", .actionEdit: "edit", .actionApply: "apply",
         .commandLifecycle: ":lifecycle   lifecycle rules here (instance, namespace or repository)",
         .columnInstanceID: "ID", .columnSpecification: "SPEC", .columnCredentials: "URL / ACCESSKEY", .columnUpdated: "PUSHED",
@@ -293,6 +295,8 @@ public struct Catalog: Sendable {
         .runSummary: "已删除 {0}，跳过 {1}，失败 {2}", .runProgress: "已完成 {0}/{1}",
         .resumeTitle: "继续被中断的生命周期执行？", .resumeBody: "开始于 {0}：已完成 {2} 个清单中的 {1} 个；只删除清单中剩下的",
         .resumeConfirm: "继续",
+        .resumeOther: "{0} 上有一个被中断的生命周期执行（开始于 {1}，已完成 {3} 个清单中的 {2} 个），须先处理：在该处执行它自己的规则以完成它，"
+            + "或运行 `regconsole lifecycle apply --resume` 或 `--discard-journal`",
         .actionLifecycle: "生命周期规则", .actionCreate: "新建", .actionEdit: "编辑", .actionApply: "执行",
         .commandLifecycle: ":lifecycle   此处（实例、命名空间或仓库）的生命周期规则",
         .columnInstanceID: "实例 ID", .columnSpecification: "规格", .columnCredentials: "地址 / AccessKey", .columnUpdated: "推送时间",

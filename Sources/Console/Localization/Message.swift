@@ -58,7 +58,7 @@ public enum Message: String, CaseIterable, Sendable {
     case ruleSaved, ruleDeleted, ruleDeleteTitle, ruleDeleteBody, ruleDeleteConfirm
     case applyTitle, applyBody, applyConfirm, applyNothing
     case runPending, runDeleted, runSkipped, runFailed, runSummary, runProgress
-    case resumeTitle, resumeBody, resumeConfirm
+    case resumeTitle, resumeBody, resumeConfirm, resumeOther
     case actionLifecycle, actionCreate, actionEdit, actionApply, commandLifecycle
     // Registries that scan and list instances themselves (ACR)
     case columnInstanceID, columnSpecification, columnCredentials, columnUpdated, credentialsFrom

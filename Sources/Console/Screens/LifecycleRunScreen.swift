@@ -9,7 +9,7 @@ import TerminalUI
 final class LifecycleRunScreen: Screen, InstanceScoped {
     /// What to run.
     enum Run {
-        case apply(LifecyclePlan, rules: [String])
+        case apply(LifecyclePlan, rules: [LifecycleRule], scope: LifecycleRule.Scope)
         /// Finish the run the journal describes.
         case resume
     }
@@ -41,7 +41,7 @@ final class LifecycleRunScreen: Screen, InstanceScoped {
         self.completion = completion
         model = ListModel(searchText: { "\($0.item.repository) \($0.item.expected.keys.sorted().joined(separator: " "))" })
         switch run {
-        case .apply(let plan, _):
+        case .apply(let plan, _, _):
             model.replace(with: LifecycleExecutor.items(of: plan).map { Row(item: $0, status: .pending) })
         case .resume:
             if let (header, done) = LifecycleJournal(instance: instance.name, directories: app.directories).unfinished() {
@@ -72,7 +72,7 @@ final class LifecycleRunScreen: Screen, InstanceScoped {
             defer { app.endJob() }
             do {
                 let summary: LifecycleExecutor.Summary? = switch run {
-                case .apply(let plan, let rules): try await executor.apply(plan, rules: rules, progress: progress)
+                case .apply(let plan, let rules, let scope): try await executor.apply(plan, rules: rules, scope: scope, progress: progress)
                 case .resume: try await executor.resume(progress: progress)
                 }
                 for (item, outcome) in summary?.outcomes ?? [] { update(item, Self.status(outcome)) }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Carries out a lifecycle plan: writes the journal, then compare-and-deletes each manifest through
 /// `DeleteExecutor` (audit before and after), recording each one in the journal. A run that was
-/// killed is finished by `resume`, which deletes nothing its journal does not list.
+/// killed is finished by `resume`, which deletes nothing its journal does not list, or dropped by
+/// `discard`; while it exists no other run starts.
 public struct LifecycleExecutor: Sendable {
     /// What a run did.
     public struct Summary: Sendable {
@@ -15,6 +16,35 @@ public struct LifecycleExecutor: Sendable {
         public var deleted: Int { outcomes.filter { $0.outcome == .deleted }.count }
         public var skipped: Int { outcomes.filter { if case .skipped = $0.outcome { true } else { false } }.count }
         public var failed: Int { outcomes.filter { if case .failed = $0.outcome { true } else { false } }.count }
+    }
+
+    /// A run a previous process left unfinished.
+    public struct Interrupted: Sendable, CustomStringConvertible {
+        public var header: LifecycleJournal.Header
+        /// Items finished before the interruption.
+        public var done: Int
+        /// The manifests still to delete, in the order the run deletes them.
+        public var remaining: [LifecycleJournal.Item]
+
+        public var started: Date { header.started }
+        public var total: Int { header.items.count }
+        /// Where it was planned: `local, repository app/svc`.
+        public var location: String { "\(header.instance), \(header.scope ?? "scope unknown")" }
+
+        /// Whether it is the run of `fingerprint` (`LifecycleJournal.fingerprint`): same instance, scope and rules.
+        public func isRun(of fingerprint: String) -> Bool { header.fingerprint == fingerprint }
+
+        /// The first manifests left, `app/svc@1a2b3c4d5e6f (build-1, build-2)`, and how many more.
+        public func remainingSummary(limit: Int = 5) -> String {
+            let shown = remaining.prefix(limit).map { "\($0.repository)@\($0.digest.short) (\($0.expected.keys.sorted().joined(separator: ", ")))" }
+            return shown.joined(separator: ", ") + (remaining.count > limit ? " and \(remaining.count - limit) more" : "")
+        }
+
+        /// `interrupted lifecycle run on local, repository app/svc (rules keep5), started …: 3 of 19 manifests done, 16 left: …`.
+        public var description: String {
+            "interrupted lifecycle run on \(location) (rules \(header.rules.joined(separator: ", "))), started \(RFC3339.format(started)): "
+                + "\(done) of \(total) manifests done, \(remaining.count) left: \(remainingSummary())"
+        }
     }
 
     private let provider: any RegistryProvider
@@ -30,9 +60,17 @@ public struct LifecycleExecutor: Sendable {
         self.history = LifecycleRunHistory(instance: provider.instance.name, directories: directories)
     }
 
-    /// The run a previous process left unfinished: when it started, and how many of its items are done.
-    public var interrupted: (started: Date, done: Int, total: Int)? {
-        journal.unfinished().map { ($0.header.started, $0.done.count, $0.header.items.count) }
+    /// The run a previous process left unfinished, if any.
+    public var interrupted: Interrupted? {
+        guard let (header, done) = journal.unfinished() else { return nil }
+        let finished = Set(done.map { "\($0.repository)@\($0.digest)" })
+        let remaining = header.items.filter { !finished.contains("\($0.repository)@\($0.digest)") }
+        return Interrupted(header: header, done: done.count, remaining: Self.inRunOrder(remaining))
+    }
+
+    /// Items in the order a run deletes them: repository by repository, in name order.
+    private static func inRunOrder(_ items: [LifecycleJournal.Item]) -> [LifecycleJournal.Item] {
+        Set(items.map(\.repository)).sorted().flatMap { repository in items.filter { $0.repository == repository } }
     }
 
     /// The manifests a plan deletes, each with every tag that goes with it.
@@ -51,50 +89,72 @@ public struct LifecycleExecutor: Sendable {
         return order.compactMap { items[$0] }
     }
 
-    /// Applies `plan` (made from `rules`), reporting each manifest as it is done.
-    /// - Throws: when a previous run is unfinished (resume it first), or the journal or audit log
-    ///   cannot be written (then nothing more is deleted).
+    /// Applies `plan`, made from `rules` over `scope`, reporting each manifest as it is done.
+    /// - Throws: when a previous run is unfinished (resume or discard it first), or the journal or
+    ///   audit log cannot be written (then nothing more is deleted).
     public func apply(
-        _ plan: LifecyclePlan, rules: [String], progress: @escaping @Sendable (LifecycleJournal.Item, DeleteExecutor.Outcome) -> Void = { _, _ in }
+        _ plan: LifecyclePlan, rules: [LifecycleRule], scope: LifecycleRule.Scope,
+        progress: @escaping @Sendable (LifecycleJournal.Item, DeleteExecutor.Outcome) -> Void = { _, _ in }
     ) async throws -> Summary {
         if let interrupted {
             throw RegistryError(
-                .refused, "a lifecycle run of \(provider.instance.name) started \(RFC3339.format(interrupted.started)) was interrupted (\(interrupted.done) of \(interrupted.total) done)",
-                hint: "`regconsole lifecycle apply \(provider.instance.name)` finishes it before planning anew")
+                .refused, "there is an \(interrupted)",
+                hint: "resume it (`lifecycle apply --resume`) or discard it (`lifecycle apply --discard-journal`) first")
         }
         var knownTags: [String: [String]] = [:]
         for entry in plan.entries { knownTags[entry.repository, default: []].append(entry.tag) }
-        let header = LifecycleJournal.Header(started: Date(), instance: provider.instance.name, rules: rules, items: Self.items(of: plan), knownTags: knownTags)
+        let ids = rules.map(\.id)
+        let header = LifecycleJournal.Header(
+            started: Date(), instance: provider.instance.name, scope: scope.description,
+            fingerprint: LifecycleJournal.fingerprint(instance: provider.instance.name, scope: scope, rules: rules), rules: ids,
+            items: Self.items(of: plan), knownTags: knownTags)
         try journal.begin(header)
-        try audit.append(.init(action: "lifecycle-run", phase: "intent", instance: header.instance, detail: "rules \(rules.joined(separator: ", ")): \(header.items.count) manifests"))
-        return try await run(header, done: [], progress: progress)
+        try audit.append(.init(
+            action: "lifecycle-run", phase: "intent", instance: header.instance,
+            detail: "rules \(ids.joined(separator: ", ")) on \(scope): \(header.items.count) manifests"))
+        return try await run(header, done: [], resuming: false, progress: progress)
     }
 
-    /// Finishes an interrupted run; nil when there is none.
+    /// Finishes the interrupted run, within its own scope and rules; nil when there is none.
     public func resume(progress: @escaping @Sendable (LifecycleJournal.Item, DeleteExecutor.Outcome) -> Void = { _, _ in }) async throws -> Summary? {
         guard let (header, done) = journal.unfinished() else { return nil }
-        try audit.append(.init(action: "lifecycle-run", phase: "resume", instance: header.instance, detail: "\(done.count) of \(header.items.count) done before"))
-        return try await run(header, done: done, progress: progress)
+        try audit.append(.init(
+            action: "lifecycle-run", phase: "resume", instance: header.instance,
+            detail: "\(header.scope ?? "scope unknown"): \(done.count) of \(header.items.count) done before"))
+        return try await run(header, done: done, resuming: true, progress: progress)
+    }
+
+    /// Drops the interrupted run without deleting anything more, noting it in the audit log; nil
+    /// when there is none.
+    public func discard() throws -> Interrupted? {
+        guard let interrupted else { return nil }
+        try audit.append(.init(
+            action: "lifecycle-run", phase: "discard", instance: interrupted.header.instance,
+            detail: "\(interrupted.header.scope ?? "scope unknown"): "
+                + "\(interrupted.done) of \(interrupted.total) done, \(interrupted.remaining.count) not deleted"))
+        try journal.finish()
+        return interrupted
     }
 
     private func run(
-        _ header: LifecycleJournal.Header, done: [LifecycleJournal.Done], progress: @escaping @Sendable (LifecycleJournal.Item, DeleteExecutor.Outcome) -> Void
+        _ header: LifecycleJournal.Header, done: [LifecycleJournal.Done], resuming: Bool,
+        progress: @escaping @Sendable (LifecycleJournal.Item, DeleteExecutor.Outcome) -> Void
     ) async throws -> Summary {
         let finished = Set(done.map { "\($0.repository)@\($0.digest)" })
-        let remaining = header.items.filter { !finished.contains("\($0.repository)@\($0.digest)") }
+        var remaining = Self.inRunOrder(header.items.filter { !finished.contains("\($0.repository)@\($0.digest)") })
         var summary = Summary(outcomes: [], started: header.started, doneBefore: done.count)
+        // The first item left was in flight when the run was killed: if it is gone, its delete went
+        // through before the kill, and it is done (deleted), not moved.
+        if resuming, let first = remaining.first,
+            try await provider.currentDigest(repository: first.repository, tag: first.digest.description) == nil
+        {
+            try record(first, .deleted, detail: "deleted before the interruption", into: &summary, progress: progress)
+            remaining.removeFirst()
+        }
         let executor = DeleteExecutor(provider: provider, audit: audit)
         let journal = journal
         for repository in Set(remaining.map(\.repository)).sorted() {
-            var items: [LifecycleJournal.Item] = []
-            for item in remaining where item.repository == repository {
-                // An item in flight when the run was killed may already be gone: that is done, not moved.
-                if !done.isEmpty, try await provider.currentDigest(repository: repository, tag: item.digest.description) == nil {
-                    try record(item, .deleted, detail: "deleted before the interruption", into: &summary, progress: progress)
-                } else {
-                    items.append(item)
-                }
-            }
+            let items = remaining.filter { $0.repository == repository }
             let byDigest = Dictionary(uniqueKeysWithValues: items.map { ($0.digest, $0) })
             let plan = DeletePlan(
                 instance: provider.instance, repository: repository, knownTags: Set(header.knownTags[repository] ?? []),

@@ -1,5 +1,8 @@
 /// Carries out a `DeletePlan`: for each manifest, re-check (compare), then delete, with an audit
-/// entry before and after. A manifest whose tags moved since the plan is skipped, never deleted.
+/// entry before and after. A manifest whose tags moved since the plan, or that a tag pushed since
+/// the plan points at, is skipped, never deleted. The tags are listed again right before each
+/// delete, so what remains unchecked is one round trip: a tag pushed between that listing and the
+/// `DELETE` request.
 public struct DeleteExecutor: Sendable {
     /// What happened to one item.
     public enum Outcome: Sendable, Equatable {
@@ -21,7 +24,6 @@ public struct DeleteExecutor: Sendable {
     /// - Throws: when the audit log cannot be written or `progress` throws (then nothing more is deleted).
     public func execute(_ plan: DeletePlan, progress: @Sendable (DeletePlan.Item, Outcome) throws -> Void = { _, _ in }) async throws -> [(DeletePlan.Item, Outcome)] {
         var outcomes: [(DeletePlan.Item, Outcome)] = []
-        var newTagDigests: [String: Digest?]?
         for item in plan.deletions {
             guard let digest = item.digest else { continue }
             let entry = { (phase: String, detail: String?) in
@@ -30,8 +32,7 @@ public struct DeleteExecutor: Sendable {
             try audit.append(entry("intent", "requested: \(item.requested.joined(separator: ", "))"))
             let outcome: Outcome
             do {
-                if newTagDigests == nil { newTagDigests = try await digestsOfNewTags(plan) }
-                if let reason = try await changeSincePlan(item, digest: digest, repository: plan.repository, newTags: newTagDigests ?? [:]) {
+                if let reason = try await changeSincePlan(item, digest: digest, plan: plan) {
                     outcome = .skipped(reason)
                 } else {
                     try await provider.deleteManifest(repository: plan.repository, digest: digest)
@@ -51,16 +52,10 @@ public struct DeleteExecutor: Sendable {
         return outcomes
     }
 
-    /// Tags created since the plan, with their digests.
-    private func digestsOfNewTags(_ plan: DeletePlan) async throws -> [String: Digest?] {
-        let names = try await provider.tags(repository: plan.repository).collect().map(\.name).filter { !plan.knownTags.contains($0) }
-        var result: [String: Digest?] = [:]
-        for name in names { result[name] = try await provider.currentDigest(repository: plan.repository, tag: name) }
-        return result
-    }
-
-    /// Why deleting now would differ from the plan, or nil when it is still exactly as planned.
-    private func changeSincePlan(_ item: DeletePlan.Item, digest: Digest, repository: String, newTags: [String: Digest?]) async throws -> DeleteRefusal? {
+    /// Why deleting now would differ from the plan, or nil when it is still exactly as planned. The
+    /// tags pushed since the plan are checked last, to keep the unchecked window before the delete short.
+    private func changeSincePlan(_ item: DeletePlan.Item, digest: Digest, plan: DeletePlan) async throws -> DeleteRefusal? {
+        let repository = plan.repository
         for (tag, expected) in item.expected.sorted(by: { $0.key < $1.key }) {
             let current = try await provider.currentDigest(repository: repository, tag: tag)
             if current != expected { return .tagMoved(tag: tag, now: current, planned: expected) }
@@ -68,7 +63,17 @@ public struct DeleteExecutor: Sendable {
         if item.expected.isEmpty, try await provider.currentDigest(repository: repository, tag: digest.description) == nil {
             return .digestMissing(digest, repository: repository)
         }
-        let joined = newTags.filter { $0.value == digest }.map(\.key).sorted()
+        let joined = try await tagsPushedSincePlan(onto: digest, plan: plan)
         return joined.isEmpty ? nil : .tagsAdded(joined, digest: digest)
+    }
+
+    /// The tags that did not exist at plan time and point at `digest` now: listed and resolved afresh.
+    private func tagsPushedSincePlan(onto digest: Digest, plan: DeletePlan) async throws -> [String] {
+        let repository = plan.repository
+        let names = try await provider.tags(repository: repository).collect().map(\.name).filter { !plan.knownTags.contains($0) }.sorted()
+        let digests = try await BoundedConcurrency.map(names, limit: 16) { [provider] name in
+            try await provider.currentDigest(repository: repository, tag: name)
+        }
+        return zip(names, digests).filter { $0.1 == digest }.map(\.0)
     }
 }

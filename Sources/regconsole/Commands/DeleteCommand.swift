@@ -50,8 +50,7 @@ struct DeleteCommand: AsyncParsableCommand {
         guard !deletions.isEmpty else {
             throw CommandFailure(status: refused ? .skipped : .success, description: "nothing to delete")
         }
-        try DeleteConfirmation(manifests: deletions.count, tags: deletions.flatMap(\.tagsRemoved).count, typed: plans.contains(where: \.needsTypedConfirmation))
-            .ask(yes: yes)
+        try DeleteConfirmation(plans: plans).ask(yes: yes)
 
         let audit = AuditLog(directories: context.directories)
         var outcomes: [DeleteExecutor.Outcome] = []

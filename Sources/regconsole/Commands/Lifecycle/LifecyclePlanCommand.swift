@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import RegistryClient
+import TerminalUI
 
 /// `regconsole lifecycle plan INSTANCE[/…] [--rule ID | --rules FILE]`: the dry run.
 struct LifecyclePlanCommand: AsyncParsableCommand {
@@ -18,9 +20,14 @@ struct LifecyclePlanCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try CLIContext(global)
         let target = try await LifecycleTarget(self.target, context: context)
-        let (plan, _) = try await options.plan(target, context: context)
+        let plan = try await options.plan(target, rules: try await options.selectedRules(for: target, context: context))
         let report = LifecyclePlanReport(plan: plan, instance: target.provider.instance.name)
         report.records(deletionsOnly: deletionsOnly).print(as: format.output)
         report.printSummary()
+        if let interrupted = LifecycleExecutor(provider: target.provider, directories: context.directories).interrupted {
+            let note = "note: there is an \(interrupted); `lifecycle apply` starts no other run until it is resumed (--resume) "
+                + "or discarded (--discard-journal)"
+            FileHandle.standardError.write(Data((Sanitizer.clean(note) + "\n").utf8))
+        }
     }
 }

@@ -28,9 +28,8 @@ struct LifecyclePlanOptions: ParsableArguments {
         return selected.filter { $0.scope.overlaps(target.scope) }
     }
 
-    /// Reads the registry and plans the chosen rules over `target`, showing progress on a terminal.
-    func plan(_ target: LifecycleTarget, context: CLIContext) async throws -> (plan: LifecyclePlan, rules: [LifecycleRule]) {
-        let selected = try await selectedRules(for: target, context: context)
+    /// Reads the registry and plans `selected` (the chosen rules) over `target`, showing progress on a terminal.
+    func plan(_ target: LifecycleTarget, rules selected: [LifecycleRule]) async throws -> LifecyclePlan {
         guard !selected.isEmpty else {
             throw CommandFailure(status: .success, description: "no lifecycle rule applies to \(target.provider.instance.name); create one with `regconsole lifecycle create`")
         }
@@ -39,6 +38,6 @@ struct LifecyclePlanOptions: ParsableArguments {
             provider: target.provider, rules: selected, scope: target.scope, concurrency: concurrency
         ) { done, total in progress.report(done, of: total) }
         progress.finish()
-        return (LifecycleEngine.plan(rules: selected, inventory: inventory, now: Date()), selected)
+        return LifecycleEngine.plan(rules: selected, inventory: inventory, now: Date())
     }
 }
