@@ -86,6 +86,36 @@ struct DistributionGuardTests {
         #expect(http.requests.count == 2)
     }
 
+    @Test(arguments: [
+        ("/v2/ns/app/blobs/uploads/1?state=s", true),
+        ("https://storage.example/upload/1?state=s", false),
+        ("http://registry.example/v2/ns/app/blobs/uploads/1?state=s", false),
+    ])
+    func anUploadLocationFollowsTheOriginRule(location: String, sameOrigin: Bool) async throws {
+        let data = Data("layer".utf8)
+        let digest = Digest.sha256(of: data)
+        let blobs = Self.registry + "/v2/ns/app/blobs"
+        let put = (location.hasPrefix("/") ? Self.registry + location : location) + "&digest=\(digest)"
+        var script: [ScriptedHTTPClient.Exchange] = [
+            .init(.head, "\(blobs)/\(digest)", status: 401, headers: ["WWW-Authenticate": #"Basic realm="r""#]),
+            .init(.head, "\(blobs)/\(digest)", checks: [.equals("Authorization", Self.basic)], status: 404),
+            .init(.post, "\(blobs)/uploads/", checks: [.equals("Authorization", Self.basic)], status: 202, headers: ["Location": location]),
+        ]
+        let downgrade = location.hasPrefix("http://")
+        if !downgrade {
+            let credentials: ScriptedHTTPClient.HeaderCheck = sameOrigin ? .equals("Authorization", Self.basic) : .absent("Authorization")
+            script.append(.init(.put, put, checks: [credentials], status: 201))
+        }
+        let http = ScriptedHTTPClient(script)
+        if downgrade {
+            let error = await #expect(throws: RegistryError.self) { _ = try await provider(http).uploadBlob(repository: "ns/app", data: data) }
+            #expect(error?.code == .refused)
+        } else {
+            #expect(try await provider(http).uploadBlob(repository: "ns/app", data: data) == digest)
+        }
+        #expect(http.remaining == 0)
+    }
+
     // MARK: - Listing bounds
 
     @Test func aRepeatedLinkEndsTheListing() async throws {
