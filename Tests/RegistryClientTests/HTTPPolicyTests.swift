@@ -17,6 +17,20 @@ struct HTTPPolicyTests {
         #expect(LinkHeader.next(in: [:], relativeTo: base) == nil)
     }
 
+    @Test func originsCompareSchemeHostAndPortWithDefaults() throws {
+        let origin = try #require(URLOrigin(URL(string: "https://Registry.Example/v2/")!))
+        #expect(origin == URLOrigin(URL(string: "https://registry.example:443/v2/_catalog?n=1")!))
+        #expect(origin != URLOrigin(URL(string: "https://registry.example:8443/v2/")!))
+        #expect(origin != URLOrigin(URL(string: "http://registry.example:443/v2/")!))
+        #expect(origin.description == "https://registry.example:443")
+        #expect(URLOrigin(URL(string: "http://127.0.0.1/")!)?.port == 80)
+        #expect(URLOrigin(URL(string: "ftp://registry.example/")!) == nil)
+        #expect(URLOrigin(URL(string: "/v2/_catalog")!) == nil)
+        let plain = try #require(URLOrigin(URL(string: "http://registry.example/")!))
+        #expect(origin.isDowngrade(to: plain))
+        #expect(!plain.isDowngrade(to: origin))
+    }
+
     private func response(_ status: Int, _ headers: HTTPHeaders = [:]) -> HTTPResponse {
         HTTPResponse(status: status, headers: headers, url: base)
     }
