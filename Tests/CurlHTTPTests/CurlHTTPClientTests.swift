@@ -235,7 +235,7 @@ struct CurlHTTPClientTests {
 
     @Test func cancellingTheTaskCancelsTheTransfer() async throws {
         let key = UUID().uuidString
-        let target = try await url("/slow/10000/\(key)")
+        let target = try await url("/slow/30000/\(key)")
         let client = fast
         let task = Task { try await client.send(HTTPRequest(url: target)) }
         let arrived = try await stats("slow/\(key)") { $0["count"] as? Int == 1 }

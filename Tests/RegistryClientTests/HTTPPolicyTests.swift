@@ -31,6 +31,19 @@ struct HTTPPolicyTests {
         #expect(!plain.isDowngrade(to: origin))
     }
 
+    @Test func transportFailuresSayWhatHappened() {
+        let redirect = RegistryErrorMapper.map(
+            HTTPTransportError(kind: .insecureRedirect, host: "registry.example", detail: "refused"), operation: "listing tags of a")
+        #expect(redirect.code == .tls)
+        #expect(redirect.message == "registry.example redirected listing tags of a from HTTPS to plain HTTP, which is never followed")
+        let timeout = RegistryErrorMapper.map(
+            HTTPTransportError(kind: .timedOut, host: "registry.example", detail: "Operation timed out after 2000 milliseconds"),
+            operation: "listing tags of a")
+        #expect(timeout.code == .timeout)
+        #expect(timeout.message == "registry.example did not answer in time while listing tags of a (Operation timed out after 2000 milliseconds)")
+        #expect(timeout.hint?.hasSuffix("request_timeout and blob_timeout under [limits] in the config set the deadlines") == true)
+    }
+
     private func response(_ status: Int, _ headers: HTTPHeaders = [:]) -> HTTPResponse {
         HTTPResponse(status: status, headers: headers, url: base)
     }
