@@ -221,7 +221,7 @@ struct CurlHTTPClientTests {
 
     @Test func manyTransfersRunAtOnce() async throws {
         let key = UUID().uuidString
-        let target = try await url("/slow/1500/\(key)")
+        let target = try await url("/slow/2500/\(key)")
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<40 { group.addTask { try await fast.send(HTTPRequest(url: target)).status } }
             return try await group.reduce(into: []) { $0.append($1) }

@@ -88,6 +88,8 @@ def client_gone(handler, seconds):
             try:
                 if handler.connection.recv(1, socket.MSG_PEEK) == b"":
                     return True
+            except ValueError:
+                return True  # TLS cannot peek; a client waiting for its answer sends nothing but its close
             except OSError:
                 return True
             time.sleep(min(left, 0.05))  # pipelined bytes, not a close: keep waiting
