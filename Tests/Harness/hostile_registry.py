@@ -13,8 +13,8 @@ Scenarios (every path under /v2/ unless said otherwise):
   endless-paging      catalog pages of 1,000 new names, each with a Link to a new `last=`, forever
   scope-loop          401 Bearer error="insufficient_scope" asking for a new scope every time; /token
                       issues a token to anyone
-  realm-downgrade     Bearer challenge whose realm is --other (a plain-HTTP URL); with a Bearer
-                      token, one catalog page ("a")
+  other-realm         Bearer challenge whose realm is --other/token (plain HTTP: a downgrade from
+                      an HTTPS registry); with a Bearer token, one catalog page ("a")
   token               /token (any path) issues a token to anyone
   drip                headers with Content-Length 1000, then one byte every 0.5 s
   no-headers          reads the request and never answers
@@ -107,7 +107,7 @@ def scope_loop(handler):
     handler.reply(401, b'{"errors":[{"code":"DENIED"}]}', {"WWW-Authenticate": challenge})
 
 
-def realm_downgrade(handler):
+def other_realm(handler):
     if (handler.headers.get("Authorization") or "").startswith("Bearer "):
         return catalog(handler, ["a"])
     challenge = f'Bearer realm="{settings["other"]}/token",service="hostile",scope="registry:catalog:*"'
@@ -141,7 +141,7 @@ def no_headers(handler):
 
 SCENARIOS = {
     "link-other-origin": link_other_origin, "basic-challenge": basic_challenge, "endless-paging": endless_paging,
-    "scope-loop": scope_loop, "realm-downgrade": realm_downgrade, "token": token, "drip": drip, "no-headers": no_headers,
+    "scope-loop": scope_loop, "other-realm": other_realm, "token": token, "drip": drip, "no-headers": no_headers,
 }
 
 
@@ -153,11 +153,11 @@ def stop(*_):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scenario", required=True, choices=sorted(SCENARIOS))
-    parser.add_argument("--other", help="the other origin's base URL (link-other-origin, realm-downgrade)")
+    parser.add_argument("--other", help="the other origin's base URL (link-other-origin, other-realm)")
     parser.add_argument("--tls", action="store_true", help="serve HTTPS with a fresh self-signed certificate")
     parser.add_argument("--parent-pid", type=int)
     args = parser.parse_args()
-    if args.scenario in ("link-other-origin", "realm-downgrade") and not args.other:
+    if args.scenario in ("link-other-origin", "other-realm") and not args.other:
         parser.error(f"--scenario {args.scenario} needs --other URL")
     settings["scenario"], settings["other"] = args.scenario, (args.other or "").rstrip("/")
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

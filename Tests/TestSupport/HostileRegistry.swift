@@ -10,7 +10,7 @@ public struct HostileRegistry: Sendable {
         case basicChallenge = "basic-challenge"
         case endlessPaging = "endless-paging"
         case scopeLoop = "scope-loop"
-        case realmDowngrade = "realm-downgrade"
+        case otherRealm = "other-realm"
         case token
         case drip
         case noHeaders = "no-headers"

@@ -87,7 +87,7 @@ struct HostileRegistryTests {
     @Test func aTokenRealmOverPlainHTTPIsRefusedForAVerifiedRegistry() async throws {
         let realm = try await HostileRegistry.start(.token)
         defer { realm.stop() }
-        let registry = try await HostileRegistry.start(.realmDowngrade, other: realm.url, tls: true)
+        let registry = try await HostileRegistry.start(.otherRealm, other: realm.url, tls: true)
         defer { registry.stop() }
         let refused = try await run(["repos", "hostile"], url: registry.url, trusting: registry.certificate)
         #expect(refused.status == 1)
@@ -101,6 +101,19 @@ struct HostileRegistryTests {
         #expect(allowed.status == 0, "\(allowed.stderr)")
         #expect((try allowed.json() as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["a"])
         #expect(try await realm.requests(via: http).count == 1)
+    }
+
+    @Test func aTokenServerThatNeverAnswersFailsByTheDeadline() async throws {
+        let realm = try await HostileRegistry.start(.noHeaders)
+        defer { realm.stop() }
+        let registry = try await HostileRegistry.start(.otherRealm, other: realm.url)
+        defer { registry.stop() }
+        let started = ContinuousClock.now
+        let result = try await run(["repos", "hostile"], url: registry.url, config: "[limits]\nrequest_timeout = 2")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("127.0.0.1 did not answer in time while fetching a token from 127.0.0.1"), "\(result.stderr)")
+        #expect(try await realm.requests(via: http).count == 1)
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 
     @Test(arguments: [HostileRegistry.Scenario.drip, .noHeaders])
