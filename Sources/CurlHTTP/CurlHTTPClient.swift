@@ -6,20 +6,28 @@ import RegistryClient
 ///
 /// One dedicated I/O thread drives every transfer, so `send` never blocks Swift's cooperative pool;
 /// connections, DNS results and TLS sessions are reused across requests. Idempotent requests are
-/// retried according to `retryPolicy`; cancelling the calling task cancels the transfer.
+/// retried according to `retryPolicy` within the request's deadline, which bounds the whole `send`
+/// (every attempt and every wait); cancelling the calling task cancels the transfer.
 public final class CurlHTTPClient: HTTPClient {
     /// Limits applied to every transfer.
     public struct Options: Sendable {
         /// Time allowed for TCP connect and TLS handshake.
         public var connectTimeout: Duration = .seconds(10)
-        /// A transfer slower than 1 byte/s for this long is aborted (a stalled server).
-        public var stallTimeout: Duration = .seconds(30)
+        /// The deadline of a request that sets none (`HTTPRequest.timeout`), retries included.
+        public var requestTimeout = RegistryLimits().requestTimeout
+        /// The slowest transfer tolerated for a request that sets none (`HTTPRequest.lowSpeedLimit`).
+        public var lowSpeedLimit = LowSpeedLimit.standard
         /// Redirects followed before giving up.
         public var maxRedirects = 5
         /// Sent as `User-Agent`.
         public var userAgent = "regconsole"
         /// Parallel connections per host; requests beyond it queue inside libcurl.
         public var maxConnectionsPerHost = 32
+        /// A PEM bundle of certificate authorities trusted instead of the system's; by default
+        /// `$SSL_CERT_FILE`, the variable OpenSSL and Go read for the same purpose.
+        public var caFile: String? = ProcessInfo.processInfo.environment["SSL_CERT_FILE"].flatMap {
+            $0.isEmpty ? nil : $0
+        }
 
         /// Default options.
         public init() {}
@@ -36,23 +44,31 @@ public final class CurlHTTPClient: HTTPClient {
         self.logger = logger ?? Logger(label: "regconsole.http")
     }
 
+    /// Sends the request, retrying idempotent ones while the request's deadline leaves time.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let deadline = ContinuousClock.now + (request.timeout ?? loop.options.requestTimeout)
         var attempt = 0
         while true {
             try Task.checkCancellation()
             let started = ContinuousClock.now
             do {
-                let response = try await loop.perform(request)
+                let response = try await loop.perform(request, timeout: deadline - started)
                 logger.debug(
                     "\(request.method.rawValue) \(request.url.absoluteString) → \(response.status) in \(ContinuousClock.now - started)"
                 )
-                guard request.allowsTransportRetry, let wait = retryPolicy.delay(after: response, method: request.method, attempt: attempt) else {
+                guard request.allowsTransportRetry,
+                    let wait = retryPolicy.delay(after: response, method: request.method, attempt: attempt),
+                    ContinuousClock.now + wait < deadline
+                else {
                     return response
                 }
                 logger.info("\(request.url.host ?? "") answered \(response.status); retrying in \(wait)")
                 try await Task.sleep(for: wait)
             } catch let error as HTTPTransportError {
-                guard request.allowsTransportRetry, let wait = retryPolicy.delay(after: error, method: request.method, attempt: attempt) else {
+                guard request.allowsTransportRetry,
+                    let wait = retryPolicy.delay(after: error, method: request.method, attempt: attempt),
+                    ContinuousClock.now + wait < deadline
+                else {
                     throw error
                 }
                 logger.info("\(error.description); retrying in \(wait)")

@@ -25,9 +25,9 @@ final class CurlMultiLoop: Sendable {
         engine.shutdown()
     }
 
-    /// Runs one request to completion on the I/O thread.
-    func perform(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let transfer = try CurlTransfer(request: request, options: options)
+    /// Runs one request to completion on the I/O thread, aborting it after `timeout`.
+    func perform(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        let transfer = try CurlTransfer(request: request, options: options, timeout: timeout)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 transfer.continuation = continuation

@@ -17,14 +17,14 @@ final class CurlTransfer: @unchecked Sendable {
     private let cancelled = Mutex(false)
     var continuation: CheckedContinuation<HTTPResponse, any Error>?
 
-    init(request: HTTPRequest, options: CurlHTTPClient.Options) throws {
+    init(request: HTTPRequest, options: CurlHTTPClient.Options, timeout: Duration) throws {
         guard let easy = curl_easy_init() else {
             throw HTTPTransportError(kind: .other, host: request.url.host ?? "", detail: "curl_easy_init failed")
         }
         self.easy = easy
         self.request = request
         errorBuffer.initialize(to: 0)
-        configure(options)
+        configure(options, timeout: timeout)
     }
 
     deinit {
@@ -59,7 +59,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     // MARK: - Configuration
 
-    private func configure(_ options: CurlHTTPClient.Options) {
+    private func configure(_ options: CurlHTTPClient.Options, timeout: Duration) {
         setString(CURLOPT_URL, request.url.absoluteString)
         setLong(CURLOPT_NOSIGNAL, 1)
         setString(CURLOPT_PROTOCOLS_STR, "http,https")
@@ -71,8 +71,12 @@ final class CurlTransfer: @unchecked Sendable {
         // (CURLOPT_UNRESTRICTED_AUTH stays off).
         setLong(CURLOPT_UNRESTRICTED_AUTH, 0)
         setLong(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(options.connectTimeout))
-        setLong(CURLOPT_LOW_SPEED_LIMIT, 1)
-        setLong(CURLOPT_LOW_SPEED_TIME, max(1, milliseconds(options.stallTimeout) / 1000))
+        // The whole transfer, headers and body, must end by the deadline; libcurl's 0 means none.
+        setLong(CURLOPT_TIMEOUT_MS, max(1, milliseconds(timeout)))
+        let lowSpeed = request.lowSpeedLimit ?? options.lowSpeedLimit
+        setLong(CURLOPT_LOW_SPEED_LIMIT, lowSpeed.bytesPerSecond)
+        setLong(CURLOPT_LOW_SPEED_TIME, max(1, milliseconds(lowSpeed.window) / 1000))
+        if let caFile = options.caFile { setString(CURLOPT_CAINFO, caFile) }
         setString(CURLOPT_USERAGENT, options.userAgent)
         setString(CURLOPT_ACCEPT_ENCODING, "")
         _ = ccurl_easy_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxResponseBytes))
@@ -201,12 +205,18 @@ final class CurlTransfer: @unchecked Sendable {
             kind = .bodyTooLarge
         case CURLE_TOO_MANY_REDIRECTS:
             kind = .tooManyRedirects
+        case CURLE_UNSUPPORTED_PROTOCOL where request.url.scheme == "https":
+            // Only a redirect can lead an https request to a protocol it does not allow (plain http).
+            kind = .insecureRedirect
         default:
             kind = .other
         }
-        let detail = kind == .bodyTooLarge
-            ? "response body is larger than the \(request.maxResponseBytes >> 20) MiB limit"
-            : explanation
+        let detail: String
+        switch kind {
+        case .bodyTooLarge: detail = "response body is larger than the \(request.maxResponseBytes >> 20) MiB limit"
+        case .insecureRedirect: detail = "refused a redirect from HTTPS to plain HTTP (\(explanation))"
+        default: detail = explanation
+        }
         return HTTPTransportError(kind: kind, host: host, detail: detail)
     }
 }

@@ -25,6 +25,22 @@ struct CurlHTTPClientTests {
         return try #require(try json(response)["count"] as? Int)
     }
 
+    /// What the server recorded for a key: count, arrivals, maxInFlight, closedEarly.
+    private func stats(_ key: String) async throws -> [String: Any] {
+        try json(try await fast.send(HTTPRequest(url: try await url("/stats/\(key)"))))
+    }
+
+    /// Polls the server's stats until `done` holds or 10 s pass; returns the last stats.
+    private func stats(_ key: String, until done: ([String: Any]) -> Bool) async throws -> [String: Any] {
+        let deadline = ContinuousClock.now + .seconds(10)
+        var current = try await stats(key)
+        while !done(current), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            current = try await stats(key)
+        }
+        return current
+    }
+
     @Test func getReturnsStatusHeadersAndBody() async throws {
         let response = try await fast.send(HTTPRequest(url: try await url("/status/404")))
         #expect(response.status == 404)
@@ -77,6 +93,10 @@ struct CurlHTTPClientTests {
         let response = try await fast.send(HTTPRequest(url: try await url("/retry-after/\(key)/1")))
         #expect(response.status == 200)
         #expect(try json(response)["attempts"] as? Int == 2)
+        // Measured by the server: the retry came at least the requested second after the 429.
+        let arrivals = try #require(try await stats("retry-after/\(key)")["arrivals"] as? [Double])
+        #expect(arrivals.count == 2)
+        #expect(arrivals[1] - arrivals[0] >= 1.0, "the retry came \(arrivals[1] - arrivals[0]) s after the 429")
     }
 
     @Test func truncatedBodyIsAnErrorNotAShortAnswer() async throws {
@@ -96,10 +116,40 @@ struct CurlHTTPClientTests {
 
     @Test func stalledTransferTimesOut() async throws {
         var options = CurlHTTPClient.Options()
-        options.stallTimeout = .seconds(1)
+        options.lowSpeedLimit = LowSpeedLimit(bytesPerSecond: 512, window: .seconds(1))
         let client = CurlHTTPClient(options: options, retryPolicy: .none)
         let error = await #expect(throws: HTTPTransportError.self) {
             _ = try await client.send(HTTPRequest(url: try await url("/stall")))
+        }
+        #expect(error?.kind == .timedOut)
+    }
+
+    @Test func aBodyDrippingBelowTheLowSpeedLimitIsAborted() async throws {
+        // 2 bytes a second never ends under a 1 B/s stall limit; it is far below 512 B/s.
+        var request = HTTPRequest(url: try await url("/drip/1000/500"))
+        request.lowSpeedLimit = LowSpeedLimit(bytesPerSecond: 512, window: .seconds(1))
+        request.timeout = .seconds(120)
+        let error = await #expect(throws: HTTPTransportError.self) { _ = try await CurlHTTPClient(retryPolicy: .none).send(request) }
+        #expect(error?.kind == .timedOut)
+    }
+
+    @Test(arguments: ["/drip/1000/500", "/no-headers"])
+    func aRequestFailsByItsDeadlineRetriesIncluded(path: String) async throws {
+        var request = HTTPRequest(url: try await url(path))
+        request.timeout = .seconds(2)
+        let started = ContinuousClock.now
+        let error = await #expect(throws: HTTPTransportError.self) { _ = try await fast.send(request) }
+        #expect(error?.kind == .timedOut)
+        // The alternative is minutes: 500 s of dripping, or four attempts of the 30 s stall window.
+        #expect(ContinuousClock.now - started < .seconds(20))
+    }
+
+    @Test func theDefaultDeadlineComesFromTheOptions() async throws {
+        var options = CurlHTTPClient.Options()
+        options.requestTimeout = .seconds(1)
+        let client = CurlHTTPClient(options: options, retryPolicy: .none)
+        let error = await #expect(throws: HTTPTransportError.self) {
+            _ = try await client.send(HTTPRequest(url: try await url("/no-headers")))
         }
         #expect(error?.kind == .timedOut)
     }
@@ -125,6 +175,20 @@ struct CurlHTTPClientTests {
         let dropped = try json(response)
         #expect(response.url.host == "localhost")
         #expect((dropped["headers"] as? [String: String])?["authorization"] == nil)
+    }
+
+    @Test func httpsToHTTPRedirectIsRefused() async throws {
+        let key = UUID().uuidString
+        let plain = try await url("/flaky/\(key)/0/200")
+        let tls = try await Self.tlsServer.value
+        let target = try #require(plain.absoluteString.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+        let redirect = try #require(URL(string: tls.url + "/redirect?to=" + target))
+        var request = HTTPRequest(url: redirect, security: .insecure)
+        request.headers.set("Authorization", "Bearer secret-token")
+        let error = await #expect(throws: HTTPTransportError.self) { _ = try await fast.send(request) }
+        #expect(error?.kind == .insecureRedirect)
+        #expect(error?.detail.hasPrefix("refused a redirect from HTTPS to plain HTTP") == true)
+        #expect(try await hits("flaky/\(key)") == 0)
     }
 
     @Test func redirectLoopsEnd() async throws {
@@ -156,21 +220,41 @@ struct CurlHTTPClientTests {
     }
 
     @Test func manyTransfersRunAtOnce() async throws {
-        let target = try await url("/slow/200")
+        let key = UUID().uuidString
+        let target = try await url("/slow/2500/\(key)")
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<40 { group.addTask { try await fast.send(HTTPRequest(url: target)).status } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(statuses == Array(repeating: 200, count: 40))
+        // Seen by the server: as many at once as the per-host connection limit allows.
+        let seen = try await stats("slow/\(key)")
+        #expect(seen["count"] as? Int == 40)
+        #expect(seen["maxInFlight"] as? Int == CurlHTTPClient.Options().maxConnectionsPerHost)
     }
 
     @Test func cancellingTheTaskCancelsTheTransfer() async throws {
-        let target = try await url("/slow/10000")
+        let key = UUID().uuidString
+        let target = try await url("/slow/30000/\(key)")
         let client = fast
         let task = Task { try await client.send(HTTPRequest(url: target)) }
-        try await Task.sleep(for: .milliseconds(300))
+        let arrived = try await stats("slow/\(key)") { $0["count"] as? Int == 1 }
+        #expect(arrived["count"] as? Int == 1)
         task.cancel()
         await #expect(throws: CancellationError.self) { _ = try await task.value }
+        // The server saw the connection close long before its answer was due.
+        let closed = try await stats("slow/\(key)") { $0["closedEarly"] as? Int == 1 }
+        #expect(closed["closedEarly"] as? Int == 1)
+    }
+
+    @Test func aCABundleFromTheOptionsIsTrusted() async throws {
+        let server = try await HostileRegistry.start(.token, tls: true)
+        defer { server.stop() }
+        var options = CurlHTTPClient.Options()
+        options.caFile = try #require(server.certificate)
+        let client = CurlHTTPClient(options: options, retryPolicy: .none)
+        let response = try await client.send(HTTPRequest(url: URL(string: server.url + "/token")!))
+        #expect(response.status == 200)
     }
 
     @Test func tlsIsVerifiedUnlessInsecure() async throws {

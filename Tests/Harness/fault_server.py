@@ -11,11 +11,15 @@ Built-in endpoints (tests of the HTTP client):
   /flaky/KEY/N/CODE            the first N requests for KEY answer CODE (Retry-After: 0), then 200
   /retry-after/KEY/SECONDS     the first request answers 429 with Retry-After: SECONDS, then 200
   /count/KEY                   how many requests KEY has seen
+  /stats/KEY                   for KEY: count, arrival times (seconds, monotonic), the most requests in
+                               flight at once, and how many clients closed the connection before the answer
   /stall                       headers, a few bytes, then silence
+  /drip/N/MS                   Content-Length N, then one byte every MS milliseconds
+  /no-headers                  read the request, never answer (until the client goes away)
   /truncated                   Content-Length 1000, 10 bytes, then close
   /reset                       close the connection without answering
   /huge/MIB                    MIB mebibytes of body
-  /slow/MS                     answer after MS milliseconds
+  /slow/MS[/KEY]               answer after MS milliseconds (counted under slow[/KEY])
   /redirect?to=URL             302 to URL
   /redirect-loop               302 to itself
   /echo                        method, path, headers, client port and body length as JSON
@@ -37,6 +41,7 @@ import http.client
 import json
 import os
 import re
+import select
 import socket
 import ssl
 import subprocess
@@ -50,6 +55,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 ThreadingHTTPServer.request_queue_size = 128
 
 counts = {}
+arrivals = {}  # key -> [monotonic seconds]
+in_flight = {}  # key -> requests being answered now
+max_in_flight = {}
+closed_early = {}  # key -> clients that hung up before their answer
 lock = threading.Lock()
 rules = []  # [regex, action, remaining]
 upstream = None
@@ -66,7 +75,25 @@ SYNTHETIC_MANIFEST = json.dumps({"schemaVersion": 2, "mediaType": "application/v
 def hit(key):
     with lock:
         counts[key] = counts.get(key, 0) + 1
+        arrivals.setdefault(key, []).append(time.monotonic())
         return counts[key]
+
+
+def client_gone(handler, seconds):
+    """Waits up to `seconds`; True as soon as the client closes its connection."""
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        readable, _, _ = select.select([handler.connection], [], [], min(left, 0.05))
+        if readable:
+            try:
+                if handler.connection.recv(1, socket.MSG_PEEK) == b"":
+                    return True
+            except ValueError:
+                return True  # TLS cannot peek; a client waiting for its answer sends nothing but its close
+            except OSError:
+                return True
+            time.sleep(min(left, 0.05))  # pipelined bytes, not a close: keep waiting
+    return False
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -236,6 +263,14 @@ def builtin_count(handler, args):
         handler.reply(200, json.dumps({"count": counts.get(key, 0)}).encode())
 
 
+def builtin_stats(handler, args):
+    key = "/".join(args)
+    with lock:
+        document = {"count": counts.get(key, 0), "arrivals": arrivals.get(key, []),
+                    "maxInFlight": max_in_flight.get(key, 0), "closedEarly": closed_early.get(key, 0)}
+    handler.reply(200, json.dumps(document).encode())
+
+
 def builtin_stall(handler, args):
     handler.send_response(200)
     handler.send_header("Content-Length", "1000")
@@ -267,12 +302,45 @@ def builtin_huge(handler, args):
 
 
 def builtin_slow(handler, args):
-    hit("slow")
-    time.sleep(int(args[0]) / 1000)
+    key = "/".join(["slow"] + args[1:])
+    hit(key)
+    with lock:
+        in_flight[key] = in_flight.get(key, 0) + 1
+        max_in_flight[key] = max(max_in_flight.get(key, 0), in_flight[key])
     try:
+        if client_gone(handler, int(args[0]) / 1000):
+            with lock:
+                closed_early[key] = closed_early.get(key, 0) + 1
+            handler.close_connection = True
+            return
         handler.reply(200, b'{"slow":true}')
     except (BrokenPipeError, ConnectionResetError):
         pass
+    finally:
+        with lock:
+            in_flight[key] -= 1
+
+
+def builtin_drip(handler, args):
+    size, interval = int(args[0]), int(args[1]) / 1000
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(size))
+    handler.end_headers()
+    try:
+        for _ in range(size):
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            if client_gone(handler, interval):
+                break
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    handler.close_connection = True
+
+
+def builtin_no_headers(handler, args):
+    client_gone(handler, 300)
+    handler.close_connection = True
 
 
 def builtin_redirect(handler, args):
@@ -294,6 +362,7 @@ BUILTIN = {
     "status": builtin_status, "flaky": builtin_flaky, "retry-after": builtin_retry_after, "count": builtin_count,
     "stall": builtin_stall, "truncated": builtin_truncated, "reset": builtin_reset, "huge": builtin_huge,
     "slow": builtin_slow, "redirect": builtin_redirect, "redirect-loop": builtin_redirect_loop, "echo": builtin_echo,
+    "stats": builtin_stats, "drip": builtin_drip, "no-headers": builtin_no_headers,
 }
 
 

@@ -25,6 +25,14 @@ struct AuthChallengeTests {
         #expect(challenge?.service == #"say "hi""#)
     }
 
+    @Test func summaryOrdersParametersAndDropsControlCharacters() throws {
+        let header = "Bearer error=\"insufficient_scope\",scope=\"repository:a:pull\",realm=\"https://a/t\u{1B}[2J\",service=\"s\u{202E}x\""
+        let challenge = try #require(AuthChallenge.parse(header).first)
+        #expect(challenge.summary == #"Bearer realm="https://a/t[2J",service="sx",scope="repository:a:pull",error="insufficient_scope""#)
+        let long = try #require(AuthChallenge.parse("Basic realm=\"\(String(repeating: "r", count: 300))\"").first)
+        #expect(long.summary == "Basic realm=\"\(String(repeating: "r", count: 100))…\"")
+    }
+
     @Test func scopeNamesMayContainColons() throws {
         let scope = try #require(AuthScope("repository:localhost:5000/ns/app:pull,delete"))
         #expect(scope.name == "localhost:5000/ns/app")

@@ -17,6 +17,33 @@ struct HTTPPolicyTests {
         #expect(LinkHeader.next(in: [:], relativeTo: base) == nil)
     }
 
+    @Test func originsCompareSchemeHostAndPortWithDefaults() throws {
+        let origin = try #require(URLOrigin(URL(string: "https://Registry.Example/v2/")!))
+        #expect(origin == URLOrigin(URL(string: "https://registry.example:443/v2/_catalog?n=1")!))
+        #expect(origin != URLOrigin(URL(string: "https://registry.example:8443/v2/")!))
+        #expect(origin != URLOrigin(URL(string: "http://registry.example:443/v2/")!))
+        #expect(origin.description == "https://registry.example:443")
+        #expect(URLOrigin(URL(string: "http://127.0.0.1/")!)?.port == 80)
+        #expect(URLOrigin(URL(string: "ftp://registry.example/")!) == nil)
+        #expect(URLOrigin(URL(string: "/v2/_catalog")!) == nil)
+        let plain = try #require(URLOrigin(URL(string: "http://registry.example/")!))
+        #expect(origin.isDowngrade(to: plain))
+        #expect(!plain.isDowngrade(to: origin))
+    }
+
+    @Test func transportFailuresSayWhatHappened() {
+        let redirect = RegistryErrorMapper.map(
+            HTTPTransportError(kind: .insecureRedirect, host: "registry.example", detail: "refused"), operation: "listing tags of a")
+        #expect(redirect.code == .tls)
+        #expect(redirect.message == "registry.example redirected listing tags of a from HTTPS to plain HTTP, which is never followed")
+        let timeout = RegistryErrorMapper.map(
+            HTTPTransportError(kind: .timedOut, host: "registry.example", detail: "Operation timed out after 2000 milliseconds"),
+            operation: "listing tags of a")
+        #expect(timeout.code == .timeout)
+        #expect(timeout.message == "registry.example did not answer in time while listing tags of a (Operation timed out after 2000 milliseconds)")
+        #expect(timeout.hint?.hasSuffix("request_timeout and blob_timeout under [limits] in the config set the deadlines") == true)
+    }
+
     private func response(_ status: Int, _ headers: HTTPHeaders = [:]) -> HTTPResponse {
         HTTPResponse(status: status, headers: headers, url: base)
     }

@@ -15,6 +15,19 @@ struct PagingTests {
         #expect(namespaces.first { $0["name"] as? String == "ns" }?["repositoryCount"] as? Int == 2)
     }
 
+    @Test func aCatalogLongerThanThePageCapStopsWithTheKeyToRaise() async throws {
+        let fixture = try await Fixture.make(extraConfig: "[limits]\nmax_pages = 2")
+        let host = fixture.state.paged.host
+        let result = try await fixture.cli.run(["repos", host])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            regconsole: \(host) sent more than 2 pages while listing repositories (GET /v2/_catalog); stopped there; \
+            if the registry really holds that many, raise max_pages under [limits] in the config (regconsole config path)
+
+            """)
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func tagPagesFollowRelativeLinks() async throws {
         let fixture = try await Fixture.make()
         let proxy = try await FaultServer.start(upstream: fixture.state.anonymous.url, rules: ["/bulk/many/tags/list$=page:100"])

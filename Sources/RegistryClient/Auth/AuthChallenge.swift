@@ -18,6 +18,23 @@ public struct AuthChallenge: Sendable, Equatable {
     /// True for `error="insufficient_scope"`: the token lacks an action.
     public var isInsufficientScope: Bool { parameters["error"] == "insufficient_scope" }
 
+    /// The challenge for messages: scheme and parameters in a fixed order, each cut to 100
+    /// characters with control and format characters (escape sequences, bidi overrides) removed.
+    public var summary: String {
+        let names = parameters.keys.sorted { (Self.order[$0] ?? 99, $0) < (Self.order[$1] ?? 99, $1) }
+        let shown = names.map { "\(Self.clean($0))=\"\(Self.clean(parameters[$0] ?? ""))\"" }
+        return "\(Self.clean(scheme.prefix(1).uppercased() + scheme.dropFirst())) \(shown.joined(separator: ","))"
+    }
+
+    private static let order = ["realm": 0, "service": 1, "scope": 2, "error": 3]
+
+    private static func clean(_ text: String) -> String {
+        let kept = String(String.UnicodeScalarView(text.unicodeScalars.filter {
+            $0.properties.generalCategory != .control && $0.properties.generalCategory != .format
+        }))
+        return kept.count > 100 ? String(kept.prefix(100)) + "…" : kept
+    }
+
     /// Parses every challenge in a header value, e.g.
     /// `Bearer realm="https://auth.example/token",service="registry",scope="repository:a/b:pull"`.
     public static func parse(_ header: String) -> [AuthChallenge] {

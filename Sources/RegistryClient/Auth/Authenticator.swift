@@ -2,6 +2,9 @@ import Foundation
 
 /// Answers a registry's authentication challenges for one registry host: Basic, or the Bearer
 /// token flow with a per-scope token cache. Credentials are looked up only when a challenge needs them.
+///
+/// The token realm may be on another host (as Docker Hub's is) and gets the registry's credentials,
+/// but never over plain HTTP when the registry itself is HTTPS, unless the instance is `insecure`.
 actor Authenticator {
     private enum Scheme {
         case unknown
@@ -9,25 +12,33 @@ actor Authenticator {
         case bearer(realm: URL, service: String?)
     }
 
+    private let registry: URL
     private let registryHost: String
     private let instanceName: String
     private let configured: CredentialSource
     private let chain: CredentialChain
     private let http: any HTTPClient
     private let security: TransportSecurity
+    private let now: @Sendable () -> Date
 
     private var scheme = Scheme.unknown
     private var tokens: [String: BearerToken] = [:]
     private var pendingTokens: [String: Task<BearerToken, any Error>] = [:]
     private var lookup: Task<CredentialChain.Lookup, any Error>?
 
-    init(registryHost: String, instanceName: String, configured: CredentialSource, chain: CredentialChain, http: any HTTPClient, security: TransportSecurity) {
-        self.registryHost = registryHost
+    /// Creates the authenticator of the registry at `registry`; `now` is the clock tokens expire by.
+    init(
+        registry: URL, instanceName: String, configured: CredentialSource, chain: CredentialChain, http: any HTTPClient,
+        security: TransportSecurity, now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.registry = registry
+        self.registryHost = Instance.hostAndPort(registry)
         self.instanceName = instanceName
         self.configured = configured
         self.chain = chain
         self.http = http
         self.security = security
+        self.now = now
     }
 
     /// The `Authorization` value to send up front, once the registry's scheme is known.
@@ -49,8 +60,16 @@ actor Authenticator {
     /// - Throws: `RegistryError(.unauthorized)` when another try cannot help.
     func authorization(answering challenges: [AuthChallenge], for scopes: [AuthScope], retry: Int, sent: String?) async throws -> String {
         if let bearer = challenges.first(where: { $0.scheme == "bearer" }) {
-            guard let realmText = bearer.realm, let realm = URL(string: realmText), realm.scheme != nil else {
+            guard let realmText = bearer.realm, let realm = URL(string: realmText), let realmOrigin = URLOrigin(realm)
+            else {
                 throw RegistryError(.invalidResponse, "\(registryHost) sent a Bearer challenge without a usable realm", hint: "the registry's token auth is misconfigured")
+            }
+            if security == .verified, let origin = URLOrigin(registry), origin.isDowngrade(to: realmOrigin) {
+                throw RegistryError(
+                    .refused,
+                    "\(registryHost) is HTTPS but sent its token realm as plain HTTP (\(realmOrigin)); "
+                        + "refused to send credentials over it",
+                    hint: "fix the registry's token realm to use https, or set insecure = true on the instance to allow it")
             }
             let wanted = AuthScope.union(scopes + bearer.scopes)
             let key = Self.cacheKey(realm: realm, service: bearer.service, scopes: wanted)
@@ -60,7 +79,9 @@ actor Authenticator {
             }
             scheme = .bearer(realm: realm, service: bearer.service)
             // Another request fetched a token while this one was in flight: use it.
-            if let cached = tokens[key], cached.isFresh(), "Bearer \(cached.value)" != sent, !bearer.isInsufficientScope {
+            if let cached = tokens[key], cached.isFresh(now: now()), "Bearer \(cached.value)" != sent,
+                !bearer.isInsufficientScope
+            {
                 return "Bearer \(cached.value)"
             }
             tokens[key] = nil
@@ -74,6 +95,14 @@ actor Authenticator {
             return header
         }
         throw try await refusal(insufficientScope: false, scopes: scopes)
+    }
+
+    /// The error for a challenge this request already answered once: the credentials were refused,
+    /// or the account lacks the scope the server asks for again.
+    func refusal(repeating challenges: [AuthChallenge], for scopes: [AuthScope]) async throws -> RegistryError {
+        let bearer = challenges.first { $0.scheme == "bearer" }
+        let wanted = AuthScope.union(scopes + (bearer?.scopes ?? []))
+        return try await refusal(insufficientScope: bearer?.isInsufficientScope == true, scopes: wanted)
     }
 
     // MARK: - Credentials
@@ -128,7 +157,7 @@ actor Authenticator {
 
     private func token(realm: URL, service: String?, scopes: [AuthScope]) async throws -> BearerToken {
         let key = Self.cacheKey(realm: realm, service: service, scopes: scopes)
-        if let cached = tokens[key], cached.isFresh() { return cached }
+        if let cached = tokens[key], cached.isFresh(now: now()) { return cached }
         if let pending = pendingTokens[key] { return try await pending.value }
         let task = Task { try await self.fetchToken(realm: realm, service: service, scopes: scopes) }
         pendingTokens[key] = task
@@ -182,7 +211,7 @@ actor Authenticator {
             throw RegistryErrorMapper.map(response, operation: "fetching a token from \(realm.host ?? "")", subject: .none)
         }
         do {
-            return try BearerToken.decode(response.body)
+            return try BearerToken.decode(response.body, now: now())
         } catch {
             throw RegistryError(.invalidResponse, "the token server \(realm.host ?? "") answered with an unusable token: \(DecodingErrorSummary.describe(error))")
         }

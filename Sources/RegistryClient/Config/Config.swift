@@ -17,6 +17,8 @@ public struct Config: Sendable, Equatable {
     /// The line of each keymap entry, for errors found when the keymap is built.
     public var keymapLines: [String: Int] = [:]
     public var instances: [InstanceConfig]
+    /// Caps on listings and request deadlines (`[limits]`).
+    public var limits = RegistryLimits()
 
     /// Creates a config.
     public init(
@@ -65,7 +67,8 @@ public struct Config: Sendable, Equatable {
     /// Parses config text.
     public static func parse(_ text: String, file: String, fileIsPrivate: Bool = false) throws -> Config {
         let root = try TOMLSection.parse(text, file: file)
-        try root.rejectUnknownKeys(allowed: ["theme", "language", "read_only", "mouse", "keymap", "instances"])
+        try root.rejectUnknownKeys(
+            allowed: ["theme", "language", "read_only", "mouse", "keymap", "instances", "limits"])
         var config = Config(file: file)
         config.theme = try root.string("theme")
         config.language = try root.string("language")
@@ -78,6 +81,7 @@ public struct Config: Sendable, Equatable {
                 config.keymapLines[action] = keymap.line(of: action)
             }
         }
+        if let limits = try root.section("limits") { config.limits = try RegistryLimits.read(limits) }
         for section in try root.sections("instances") {
             let entry = try InstanceConfig.read(section, fileIsPrivate: fileIsPrivate)
             if config.instances.contains(where: { $0.name == entry.name }) {

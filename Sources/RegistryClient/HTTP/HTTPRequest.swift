@@ -17,6 +17,11 @@ public struct HTTPRequest: Sendable {
     /// Whether the transport may resend the request as is after a transient failure; signed
     /// requests with a one-time nonce retry themselves instead.
     public var allowsTransportRetry = true
+    /// The longest the request may take, from the first connect to the last byte of the last
+    /// retry; nil uses the client's default.
+    public var timeout: Duration?
+    /// The slowest transfer tolerated; nil uses the client's default.
+    public var lowSpeedLimit: LowSpeedLimit?
 
     /// Creates a request.
     public init(

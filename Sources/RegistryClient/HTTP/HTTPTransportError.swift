@@ -10,6 +10,8 @@ public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
         case truncated
         case bodyTooLarge
         case tooManyRedirects
+        /// An HTTPS request was redirected to plain HTTP, which is never followed.
+        case insecureRedirect
         case other
     }
 

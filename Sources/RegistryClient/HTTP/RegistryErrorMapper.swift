@@ -20,7 +20,10 @@ public enum RegistryErrorMapper {
         case .connectionRefused:
             return RegistryError(.network, "cannot connect to \(host) while \(operation): \(error.detail)", hint: "is the registry running and is the url's port right?")
         case .timedOut:
-            return RegistryError(.timeout, "\(host) did not answer in time while \(operation)", hint: "check the network or proxy settings, then retry")
+            return RegistryError(
+                .timeout, "\(host) did not answer in time while \(operation) (\(error.detail))",
+                hint: "check the network or proxy settings, then retry; "
+                    + "request_timeout and blob_timeout under [limits] in the config set the deadlines")
         case .tlsFailure:
             return RegistryError(.tls, "TLS with \(host) failed while \(operation): \(error.detail)", hint: "for a self-signed certificate or plain HTTP set insecure = true on the instance (or pass --insecure)")
         case .connectionReset:
@@ -31,6 +34,10 @@ public enum RegistryErrorMapper {
             return RegistryError(.invalidResponse, "the answer from \(host) while \(operation) is too large: \(error.detail)", hint: "the server is misbehaving or is not a registry")
         case .tooManyRedirects:
             return RegistryError(.invalidResponse, "\(host) redirected too many times while \(operation)", hint: "check the url; the server may redirect in a loop")
+        case .insecureRedirect:
+            return RegistryError(
+                .tls, "\(host) redirected \(operation) from HTTPS to plain HTTP, which is never followed",
+                hint: "the registry or a proxy in front of it is misconfigured; nothing was sent unencrypted")
         case .other:
             return RegistryError(.network, "request to \(host) failed while \(operation): \(error.detail)")
         }

@@ -92,7 +92,9 @@ public actor RegistrySession {
         guard let url = entry.url else {
             throw RegistryError(.invalidReference, "instance '\(entry.name)' has no url")
         }
-        return DistributionProvider(instance: instance(for: entry), baseURL: url, http: http, credentials: entry.credentials, chain: chain, content: content)
+        return DistributionProvider(
+            instance: instance(for: entry), baseURL: url, http: http, credentials: entry.credentials, chain: chain,
+            content: content, limits: config.limits)
     }
 
     /// The ACR instance named `locator`: an entry with `instance_id`, or `ENTRY.INSTANCE_NAME`.
@@ -150,7 +152,9 @@ public actor RegistrySession {
         func make(_ scheme: String) -> DistributionProvider {
             let url = URL(string: "\(scheme)://\(host)")!
             let instance = Instance(name: host, kind: .distribution, url: url, origin: .host, insecure: allowInsecureHosts, readOnly: forceReadOnly)
-            return DistributionProvider(instance: instance, baseURL: url, http: http, credentials: .unspecified, chain: chain, content: content)
+            return DistributionProvider(
+                instance: instance, baseURL: url, http: http, credentials: .unspecified, chain: chain, content: content,
+                limits: config.limits)
         }
         if Self.isLoopback(host) {
             let plain = make("http")

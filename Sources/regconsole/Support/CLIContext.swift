@@ -25,7 +25,9 @@ struct CLIContext {
         self.config = config
         self.environment = environment
         self.directories = directories
-        let http = CurlHTTPClient(logger: Logger(label: "regconsole.http"))
+        var transport = CurlHTTPClient.Options()
+        transport.requestTimeout = config.limits.requestTimeout  // token and ACR requests too
+        let http = CurlHTTPClient(options: transport, logger: Logger(label: "regconsole.http"))
         self.session = RegistrySession(config: config, http: http, environment: environment, insecure: options.insecure, readOnly: options.readOnly)
     }
 

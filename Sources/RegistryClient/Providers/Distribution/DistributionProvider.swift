@@ -8,14 +8,19 @@ public struct DistributionProvider: RegistryProvider {
     let api: DistributionAPI
     let content: ContentStore
 
-    /// Creates a provider for an instance whose `url` is the registry's base URL.
-    public init(instance: Instance, baseURL: URL, http: any HTTPClient, credentials: CredentialSource, chain: CredentialChain, content: ContentStore) {
+    /// Creates a provider for an instance whose `url` is the registry's base URL; `limits` caps its
+    /// listings and sets its request deadlines.
+    public init(
+        instance: Instance, baseURL: URL, http: any HTTPClient, credentials: CredentialSource, chain: CredentialChain,
+        content: ContentStore, limits: RegistryLimits = RegistryLimits()
+    ) {
         self.instance = instance
         let security: TransportSecurity = instance.insecure ? .insecure : .verified
         let authenticator = Authenticator(
-            registryHost: Instance.hostAndPort(baseURL), instanceName: instance.name, configured: credentials, chain: chain,
-            http: http, security: security)
-        self.api = DistributionAPI(baseURL: baseURL, http: http, authenticator: authenticator, security: security)
+            registry: baseURL, instanceName: instance.name, configured: credentials, chain: chain, http: http,
+            security: security)
+        self.api = DistributionAPI(
+            baseURL: baseURL, http: http, authenticator: authenticator, security: security, limits: limits)
         self.content = content
     }
 
@@ -33,13 +38,16 @@ public struct DistributionProvider: RegistryProvider {
     }
 
     /// Follows `Link: <…>; rel="next"` from `first`, yielding each page's decoded items.
-    /// Stops at a repeated link so a hostile server cannot loop forever.
+    /// Stops at a repeated link so a hostile server cannot loop forever, and fails once the listing
+    /// passes `RegistryLimits.maxPages` pages or `maxItems` items, so one without end cannot grow forever.
     func pages<Page: Decodable & Sendable, Item: Sendable>(
         first: DistributionAPI.Call, decode: Page.Type, items: @escaping @Sendable (Page) -> [Item]
     ) -> AsyncThrowingStream<[Item], any Error> {
-        .producing { continuation in
+        .producing { [api] continuation in
             var call = first
             var seen: Set<String> = []
+            var pageCount = 0
+            var itemCount = 0
             while true {
                 let response: HTTPResponse
                 do {
@@ -50,11 +58,20 @@ public struct DistributionProvider: RegistryProvider {
                     call.target = .path(path, query: query.filter { $0.name != "n" })
                     continue
                 }
-                let page = try api.decode(Page.self, from: response, operation: call.operation)
-                continuation.yield(items(page))
+                let page = items(try api.decode(Page.self, from: response, operation: call.operation))
+                let limits = api.limits
+                pageCount += 1
+                itemCount += page.count
+                guard itemCount <= limits.maxItems else {
+                    throw api.listingTooLong("more than \(limits.maxItems) items", key: "max_items", operation: first.operation)
+                }
+                continuation.yield(page)
                 guard let next = LinkHeader.next(in: response.headers, relativeTo: response.url),
                     seen.insert(next.absoluteString).inserted
                 else { break }
+                guard pageCount < limits.maxPages else {
+                    throw api.listingTooLong("more than \(limits.maxPages) pages", key: "max_pages", operation: first.operation)
+                }
                 call.target = .url(next)
             }
         }
