@@ -77,6 +77,8 @@ struct ConfigTests {
         BadCase(text: "[[instances]]\nname = \"-x\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: '-x' is not a usable name: it starts with '-'\(nameGrammar)"),
         BadCase(text: "[[instances]]\nname = \"\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: '' is not a usable name: it is empty\(nameGrammar)"),
         BadCase(text: "[[instances]]\nname = \"a\\u202Eb\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: 'a\u{202E}b' is not a usable name: it contains U+202E (a control character)\(nameGrammar)"),
+        BadCase(text: "[[instances]]\nname = \"a\"\npassword_command = \"\"\"\nurl = 1\n\"\"\"\nurl = 42\n", line: 6, message: "instances[0].url: expected a string"),
+        BadCase(text: "[[instances]]\r\nname = \"a\"\r\n  url = 42\r\n", line: 3, message: "instances[0].url: expected a string"),
     ]
 
     private static let nameGrammar = "; use letters, digits, '.', '_' and '-', starting with a letter or digit"
