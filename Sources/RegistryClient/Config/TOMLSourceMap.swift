@@ -33,7 +33,8 @@ struct TOMLSourceMap {
                 let key = Self.normalizeKey(line[..<equals])
                 record(header.isEmpty ? key : "\(header).\(key)", number)
                 let value = line[line.index(after: equals)...]
-                for delimiter in [UInt8(ascii: "\""), UInt8(ascii: "'")] where Self.tripleQuotes(delimiter, in: value) == 1 {
+                for delimiter in [UInt8(ascii: "\""), UInt8(ascii: "'")]
+                where Self.tripleQuotes(delimiter, in: value) == 1 {
                     insideMultilineString = delimiter
                 }
             }
@@ -47,9 +48,8 @@ struct TOMLSourceMap {
     /// The text without leading and trailing spaces and tabs.
     private static func trimmed(_ text: Substring) -> Substring {
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else {
-            return text[text.endIndex...]
-        }
+        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) })
+        else { return text[text.endIndex...] }
         return text[first...last]
     }
 
@@ -70,7 +70,8 @@ struct TOMLSourceMap {
     /// `a . "b"` → `a.b`.
     private static func normalizeKey(_ key: Substring) -> String {
         guard key.contains(where: { $0 == "." || $0 == "\"" || $0 == "'" }) else { return String(trimmed(key)) }
-        return key.split(separator: ".").map { String(trimmed($0)).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
+        let quotes = CharacterSet(charactersIn: "\"'")
+        return key.split(separator: ".").map { String(trimmed($0)).trimmingCharacters(in: quotes) }
             .joined(separator: ".")
     }
 
