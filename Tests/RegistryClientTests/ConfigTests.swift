@@ -71,7 +71,17 @@ struct ConfigTests {
         BadCase(text: "theme = \"x\"\n\nlanguage = \n", line: 3, message: "invalid TOML"),
         BadCase(text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\n\n[keymap]\nquit = 3\n", line: 6, message: "keymap.quit: expected an array of strings, found int"),
         BadCase(text: "colour = \"red\"\n", line: 1, message: "colour: unknown key"),
+        BadCase(text: "[[instances]]\nurl = \"http://h\"\nname = \"a\\u001B[2J\"\n", line: 3, message: "instances[0].name: 'a\u{1B}[2J' is not a usable name: it contains U+001B (a control character)\(nameGrammar)"),
+        BadCase(text: "[[instances]]\nname = \"ns/app\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: 'ns/app' is not a usable name: it contains '/'\(nameGrammar)"),
+        BadCase(text: "[[instances]]\nname = \"prod east\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: 'prod east' is not a usable name: it contains U+0020 (a space)\(nameGrammar)"),
+        BadCase(text: "[[instances]]\nname = \"-x\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: '-x' is not a usable name: it starts with '-'\(nameGrammar)"),
+        BadCase(text: "[[instances]]\nname = \"\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: '' is not a usable name: it is empty\(nameGrammar)"),
+        BadCase(text: "[[instances]]\nname = \"a\\u202Eb\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: 'a\u{202E}b' is not a usable name: it contains U+202E (a control character)\(nameGrammar)"),
+        BadCase(text: "[[instances]]\nname = \"a\"\npassword_command = \"\"\"\nurl = 1\n\"\"\"\nurl = 42\n", line: 6, message: "instances[0].url: expected a string"),
+        BadCase(text: "[[instances]]\r\nname = \"a\"\r\n  url = 42\r\n", line: 3, message: "instances[0].url: expected a string"),
     ]
+
+    private static let nameGrammar = "; use letters, digits, '.', '_' and '-', starting with a letter or digit"
 
     @Test(arguments: bad)
     func malformedConfigNamesFileLineAndProblem(_ bad: BadCase) {
@@ -81,6 +91,32 @@ struct ConfigTests {
             guard let error = error as? ConfigError else { return false }
             return error.file == "/etc/rc.toml" && error.line == bad.line && error.message.hasPrefix(bad.message)
                 && error.description.hasPrefix("/etc/rc.toml:\(bad.line.map(String.init) ?? "")")
+        }
+    }
+
+    /// `count` minimal `[[instances]]` entries named `i0`, `i1`, ….
+    private static func instances(_ count: Int) -> String {
+        (0..<count).map { "[[instances]]\nname = \"i\($0)\"\nurl = \"http://h\($0)\"\n" }.joined()
+    }
+
+    @Test func namesWithDotsDashesAndUnderscoresAreAccepted() throws {
+        let config = try Config.parse("[[instances]]\nname = \"Prod_2.east-1\"\nurl = \"http://h\"\n", file: "c.toml")
+        #expect(config.instances.map(\.name) == ["Prod_2.east-1"])
+    }
+
+    @Test func theMostInstancesLoadAndOneMoreIsRefused() throws {
+        let config = try Config.parse(Self.instances(Config.maximumInstances), file: "c.toml")
+        #expect(config.instances.count == 10_000)
+        #expect(config.instances.last?.name == "i9999")
+        #expect(throws: ConfigError(file: "c.toml", line: 30_001, message: "instances[10000]: more than 10000 instances; that is the most a config may have")) {
+            try Config.parse(Self.instances(Config.maximumInstances + 1), file: "c.toml")
+        }
+    }
+
+    @Test func aDuplicateNameFarDownIsFoundWithItsLine() throws {
+        let text = Self.instances(5_000) + "[[instances]]\nname = \"i17\"\nurl = \"http://x\"\n"
+        #expect(throws: ConfigError(file: "c.toml", line: 15_002, message: "instances[5000].name: another instance is already named 'i17'")) {
+            try Config.parse(text, file: "c.toml")
         }
     }
 

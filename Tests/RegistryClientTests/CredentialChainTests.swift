@@ -82,6 +82,42 @@ struct CredentialChainTests {
         }
     }
 
+    /// The error a `password_command` lookup throws.
+    private func passwordCommandError(_ arguments: [String], timeout: Duration = .seconds(10)) async throws -> RegistryError {
+        let chain = CredentialChain(environment: environment, passwordCommandTimeout: timeout)
+        do {
+            _ = try await chain.lookup(host: "h", configured: .passwordCommand(username: "c", arguments: arguments), instance: "i")
+        } catch let error as RegistryError {
+            return error
+        }
+        Issue.record("\(arguments) gave a password")
+        return RegistryError(.unauthorized, "")
+    }
+
+    @Test func passwordCommandThatHangsIsStoppedAtItsTimeout() async throws {
+        let error = try await passwordCommandError(["sleep", "100"], timeout: .seconds(1))
+        #expect(error.message == "instance 'i': password_command did not finish within 1 s")
+    }
+
+    @Test func passwordCommandStderrIsCountedNeverShown() async throws {
+        try write("#!/bin/sh\necho 'leaked-secret-42' >&2\necho 'second line' >&2\nexit 3\n", to: "bin/noisy", executable: true)
+        let error = try await passwordCommandError(["noisy"])
+        #expect(error.message == "instance 'i': password_command exited with status 3 (its 2 line(s) of error output are not shown)")
+        #expect(!error.description.contains("leaked-secret-42"))
+    }
+
+    @Test func passwordCommandPrintingNothingIsRefused() async throws {
+        #expect(try await passwordCommandError(["true"]).message == "instance 'i': password_command printed nothing")
+        let blank = try await passwordCommandError(["printf", "\\nsecond"])
+        #expect(blank.message == "instance 'i': password_command printed an empty first line")
+    }
+
+    @Test func oversizedPasswordCommandOutputIsRefusedWithoutReadingItAll() async throws {
+        // `yes` never stops by itself: only the capped read (closing the pipe) ends it.
+        let error = try await passwordCommandError(["yes", "a-long-line-of-output"])
+        #expect(error.message == "instance 'i': password_command printed more than 64 KiB")
+    }
+
     @Test func nothingFoundListsWhatWasTried() async throws {
         let lookup = try await CredentialChain(environment: environment).lookup(host: "none.example", configured: .unspecified, instance: "r")
         #expect(lookup.credential == nil)

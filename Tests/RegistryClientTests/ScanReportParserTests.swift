@@ -88,6 +88,27 @@ struct ScanReportParserTests {
         }
     }
 
+    @Test func aNumberOutOfRangeIsNamedNotCalledInvalidJSON() throws {
+        let text = #"{"SchemaVersion": 2, "Results": [{"Vulnerabilities": [{"VulnerabilityID": "CVE-1", "PkgName": "p", "#
+            + #""Title": "1e999 in a string is fine", "Severity": "HIGH", "CVSS": {"nvd": {"V3Score": -1e999}}}]}]}"#
+        let offset = try #require(text.utf8.firstRange(of: "-1e999".utf8)).lowerBound.utf16Offset(in: text)
+        #expect(throws: ScanReportError(
+            source: "r.json", message: "the number -1e999 at byte \(offset) is out of range (too large for a 64-bit floating-point number)")) {
+            try ScanReportParser.parse(Data(text.utf8), source: "r.json")
+        }
+        #expect(throws: ScanReportError(source: "r.json", message: "not valid JSON")) {
+            try ScanReportParser.parse(Data(#"{"a": 1e99, "b": nope}"#.utf8), source: "r.json")
+        }
+    }
+
+    @Test func binaryDataIsNotCalledATruncatedReport() throws {
+        var data = Data([0x1F, 0x8B, 0x08, 0x00])  // a gzip header
+        data.append(Data(repeating: 0x41, count: 1 << 20))
+        #expect(throws: ScanReportError(source: "r.json.gz", message: "not a JSON report: binary data (a zero byte at offset 3)")) {
+            try ScanReportParser.parse(data, source: "r.json.gz")
+        }
+    }
+
     @Test func wrongTypeNamesTheJSONPath() throws {
         var text = String(decoding: try fixture("trivy-alpine-310.json"), as: UTF8.self)
         let range = try #require(text.range(of: #""Severity": "MEDIUM""#, options: .backwards))

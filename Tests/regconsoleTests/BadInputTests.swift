@@ -37,6 +37,24 @@ struct BadInputTests {
         #expect(!region.stderr.contains("not-shown-anywhere"))
     }
 
+    @Test func aFailingPasswordCommandNeverShowsWhatItPrintedToStderr() async throws {
+        let fixture = try await Fixture.make(extraConfig: """
+
+            [[instances]]
+            name = "helper"
+            url = "\(try await RegistryHarness.shared().basic.url)"
+            username = "alice"
+            password_command = ["sh", "-c", "echo 'the password is hunter2-leak' >&2; exit 1"]
+            """)
+        defer { try? FileManager.default.removeItem(at: fixture.cli.home) }
+        for arguments in [["repos", "helper"], ["repos", "helper", "--verbose"]] {
+            let result = try await fixture.cli.run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.contains("instance 'helper': password_command exited with status 1 (its 1 line(s) of error output are not shown)"))
+            #expect(!result.stderr.contains("hunter2-leak") && !result.stdout.contains("hunter2-leak"), "\(arguments)")
+        }
+    }
+
     @Test func unknownHostAndUnknownInstanceSayWhatToDo() async throws {
         let fixture = try await Fixture.make()
         let host = try await fixture.cli.run(["tags", "no-such-registry.invalid/ns/app"])

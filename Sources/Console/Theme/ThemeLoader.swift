@@ -35,6 +35,13 @@ public enum ThemeLoader {
         return Result(theme: .builtInDefault, problem: "theme '\(name)' not found in \(searched); using the default theme")
     }
 
+    /// Every theme name `load` can find in `directories`, and the built-in default; sorted.
+    public static func names(in directories: [URL]) -> [String] {
+        let files = directories.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0.path)) ?? [] }
+        let names = files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(".toml".count)) }
+        return Set(names + [Theme.builtInDefault.name]).sorted()
+    }
+
     /// Parses a theme file.
     /// - Throws: `ConfigError` naming the file, line and key.
     public static func parse(_ text: String, file: String, name: String) throws -> Theme {

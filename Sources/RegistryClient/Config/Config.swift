@@ -16,6 +16,8 @@ public struct Config: Sendable, Equatable {
     public var keymap: [String: [String]]
     /// The line of each keymap entry, for errors found when the keymap is built.
     public var keymapLines: [String: Int] = [:]
+    /// The line of each top-level setting (`theme`, `language`), for errors found when it is used.
+    public var settingLines: [String: Int] = [:]
     public var instances: [InstanceConfig]
     /// Caps on listings and request deadlines (`[limits]`).
     public var limits = RegistryLimits()
@@ -64,6 +66,9 @@ public struct Config: Sendable, Equatable {
         return try parse(text, file: path, fileIsPrivate: mode & 0o077 == 0)
     }
 
+    /// The most `[[instances]]` entries a config may have.
+    public static let maximumInstances = 10_000
+
     /// Parses config text.
     public static func parse(_ text: String, file: String, fileIsPrivate: Bool = false) throws -> Config {
         let root = try TOMLSection.parse(text, file: file)
@@ -72,6 +77,7 @@ public struct Config: Sendable, Equatable {
         var config = Config(file: file)
         config.theme = try root.string("theme")
         config.language = try root.string("language")
+        for key in ["theme", "language"] { config.settingLines[key] = root.line(of: key) }
         config.readOnly = try root.bool("read_only") ?? false
         config.mouse = try root.bool("mouse") ?? true
         if let keymap = try root.section("keymap") {
@@ -82,9 +88,15 @@ public struct Config: Sendable, Equatable {
             }
         }
         if let limits = try root.section("limits") { config.limits = try RegistryLimits.read(limits) }
-        for section in try root.sections("instances") {
+        let sections = try root.sections("instances")
+        if sections.count > maximumInstances {
+            throw sections[maximumInstances].error(
+                nil, "more than \(maximumInstances) instances; that is the most a config may have")
+        }
+        var names = Set<String>()
+        for section in sections {
             let entry = try InstanceConfig.read(section, fileIsPrivate: fileIsPrivate)
-            if config.instances.contains(where: { $0.name == entry.name }) {
+            guard names.insert(entry.name).inserted else {
                 throw section.error("name", "another instance is already named '\(entry.name)'")
             }
             config.instances.append(entry)

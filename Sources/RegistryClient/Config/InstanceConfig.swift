@@ -49,8 +49,9 @@ public struct InstanceConfig: Sendable, Equatable {
     static func read(_ section: TOMLSection, fileIsPrivate: Bool) throws -> InstanceConfig {
         try section.rejectUnknownKeys(allowed: allowedKeys)
         let name = try section.requiredString("name")
-        guard !name.isEmpty, !name.contains("/"), !name.contains(where: \.isWhitespace) else {
-            throw section.error("name", "'\(name)' is not a usable name: it must be non-empty, without '/' or spaces")
+        if let problem = nameProblem(name) {
+            let grammar = "use letters, digits, '.', '_' and '-', starting with a letter or digit"
+            throw section.error("name", "'\(name)' is not a usable name: \(problem); \(grammar)")
         }
         let kindText = try section.string("kind") ?? InstanceKind.distribution.rawValue
         guard let kind = InstanceKind(rawValue: kindText) else {
@@ -74,6 +75,28 @@ public struct InstanceConfig: Sendable, Equatable {
             guard entry.region != nil else { throw section.error(nil, "an acr instance needs region = \"cn-hangzhou\" (or another region id)") }
         }
         return entry
+    }
+
+    /// Why `name` breaks the grammar `[A-Za-z0-9][A-Za-z0-9._-]*` (at most 64 characters), nil when it does not.
+    static func nameProblem(_ name: String) -> String? {
+        guard let first = name.unicodeScalars.first else { return "it is empty" }
+        guard name.unicodeScalars.count <= 64 else { return "it is longer than 64 characters" }
+        func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        guard isAlphanumeric(first) else { return "it starts with \(describe(first))" }
+        let bad = name.unicodeScalars.first { !isAlphanumeric($0) && !"._-".unicodeScalars.contains($0) }
+        return bad.map { "it contains \(describe($0))" }
+    }
+
+    /// `'/'`, `a space`, or `U+001B (a control character)`.
+    private static func describe(_ scalar: Unicode.Scalar) -> String {
+        let code = String(format: "U+%04X", scalar.value)
+        if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+            return "\(code) (a control character)"
+        }
+        if scalar.properties.isWhitespace { return "\(code) (a space)" }
+        return "'\(scalar)'"
     }
 
     private static func readURL(_ section: TOMLSection, _ key: String) throws -> URL? {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Finds the credential for a registry host, in order: the instance's config entry, the docker
 /// config (`credHelpers` › `credsStore` › `auths`), then `$XDG_RUNTIME_DIR/containers/auth.json`.
@@ -10,11 +11,17 @@ public struct CredentialChain: Sendable {
     }
 
     private let environment: [String: String]
+    private let passwordCommandTimeout: Duration
+    private let logger = Logger(label: "regconsole.credentials")
 
     /// Creates a chain reading files and helpers named by `environment` (`HOME`, `DOCKER_CONFIG`,
     /// `XDG_RUNTIME_DIR`, and the variables `password_env` names).
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// - Parameter passwordCommandTimeout: how long a `password_command` may run.
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment, passwordCommandTimeout: Duration = .seconds(10)
+    ) {
         self.environment = environment
+        self.passwordCommandTimeout = passwordCommandTimeout
     }
 
     /// The docker config file docker itself would read.
@@ -78,20 +85,46 @@ public struct CredentialChain: Sendable {
         return Lookup(credential: nil, consulted: consulted)
     }
 
+    /// The most a `password_command` may print.
+    static let passwordCommandOutputLimit = 64 * 1024
+
     private func runPasswordCommand(_ arguments: [String], instance: String) async throws -> String {
         let output: CommandRunner.Output
         do {
-            output = try await CommandRunner.run(arguments, environment: environment)
+            output = try await CommandRunner.run(
+                arguments, environment: environment, timeout: passwordCommandTimeout,
+                outputLimit: Self.passwordCommandOutputLimit)
+        } catch CommandRunner.Failure.timedOut(_, let seconds) {
+            throw RegistryError(
+                .unauthorized, "instance '\(instance)': password_command did not finish within \(seconds) s",
+                hint: "run the command by hand; it may be waiting for input")
         } catch {
             throw RegistryError(.unauthorized, "instance '\(instance)': password_command failed: \(error)", hint: "check password_command in the config")
         }
-        guard output.status == 0 else {
-            let reason = String(decoding: output.stderr, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+        if output.stderrLines > 0 {
+            logger.debug("password_command of '\(instance)' wrote \(output.stderrLines) line(s) to stderr (not shown)")
+        }
+        guard !output.stdoutOverflowed else {
+            let limit = Self.passwordCommandOutputLimit / 1024
             throw RegistryError(
-                .unauthorized, "instance '\(instance)': password_command exited with status \(output.status) \(reason)",
+                .unauthorized, "instance '\(instance)': password_command printed more than \(limit) KiB",
+                hint: "it should print only the password, on its first line")
+        }
+        guard output.status == 0 else {
+            let lines = output.stderrLines
+            let unshown = lines == 0 ? "" : " (its \(lines) line(s) of error output are not shown)"
+            throw RegistryError(
+                .unauthorized, "instance '\(instance)': password_command exited with status \(output.status)\(unshown)",
                 hint: "run the command by hand to see why")
         }
         let text = String(decoding: output.stdout, as: UTF8.self)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let password = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        guard !password.isEmpty else {
+            let what = text.isEmpty ? "nothing" : "an empty first line"
+            throw RegistryError(
+                .unauthorized, "instance '\(instance)': password_command printed \(what)",
+                hint: "it should print the password on its first line")
+        }
+        return password
     }
 }

@@ -36,10 +36,55 @@ public enum ScanReportParser {
         }
     }
 
+    /// The largest report file `readFile` reads.
+    public static let fileSizeLimit = 64 << 20
+
+    /// Reads a report file without ever blocking: anything but a regular file (a FIFO, a device, a
+    /// directory) is refused by its type, and so is a file larger than `fileSizeLimit`.
+    /// - Throws: `ScanReportError` naming the path and the reason.
+    public static func readFile(_ path: String) throws -> Data {
+        func failure(_ reason: String) -> ScanReportError {
+            ScanReportError(source: path, message: "cannot read the report: \(reason)")
+        }
+        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENOENT, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                throw failure("it does not exist (dangling link to \(target))")
+            }
+            throw failure(code == ENOENT ? "it does not exist" : String(cString: strerror(code)))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure(String(cString: strerror(errno))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw failure("it is a directory")
+        case S_IFIFO: throw failure("it is a named pipe (FIFO), not a regular file")
+        case S_IFCHR, S_IFBLK: throw failure("it is a device, not a regular file")
+        case S_IFSOCK: throw failure("it is a socket, not a regular file")
+        default: throw failure("it is not a regular file")
+        }
+        let tooLarge = failure("it is larger than \(fileSizeLimit >> 20) MiB, the most regconsole reads of a report")
+        guard info.st_size <= fileSizeLimit else { throw tooLarge }
+        // Read to the end rather than trusting st_size: the file may grow while it is read.
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count >= 0 else { throw failure(String(cString: strerror(errno))) }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
+            guard data.count <= fileSizeLimit else { throw tooLarge }
+        }
+    }
+
     /// Parses `data`.
     /// - Parameter source: the file name or referrer, for error messages.
     /// - Throws: `ScanReportError` naming the source, the JSON path and the problem.
     public static func parse(_ data: Data, source: String) throws -> ScanReport {
+        if let problem = binaryProblem(data) { throw ScanReportError(source: source, message: problem) }
         let detected: Detected
         do {
             detected = try ReportDecoding.decode(Detected.self, from: data, source: source)
@@ -57,5 +102,13 @@ public enum ScanReportParser {
         case .unrecognized:
             throw ScanReportError(source: source, message: "not a scan report regconsole reads (Trivy JSON, Grype JSON, SARIF 2.1.0, CycloneDX, Harbor)")
         }
+    }
+
+    /// Why `data` is not text at all (a NUL byte, or not UTF-8), so no JSON report: nil for text.
+    private static func binaryProblem(_ data: Data) -> String? {
+        if let zero = data.firstIndex(of: 0) {
+            return "not a JSON report: binary data (a zero byte at offset \(zero - data.startIndex))"
+        }
+        return String(validating: data, as: UTF8.self) == nil ? "not a JSON report: the bytes are not UTF-8 text" : nil
     }
 }

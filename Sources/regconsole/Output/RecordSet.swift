@@ -62,9 +62,12 @@ struct RecordSet {
     }
 
     /// RFC 4180: a header row, CRLF line ends, quotes around fields with `,`, `"` or line breaks.
+    /// Cells a spreadsheet would run as a formula are defused (see `defusingFormula`).
     func csvText() -> String {
         let header = columns.map { Self.csvField($0.key) }.joined(separator: ",")
-        let lines = rows.map { row in row.map { Self.csvField(Sanitizer.clean(Self.csvCell($0))) }.joined(separator: ",") }
+        let lines = rows.map { row in
+            row.map { Self.csvField(Sanitizer.clean(Self.defusingFormula(Self.csvCell($0)))) }.joined(separator: ",")
+        }
         return ([header] + lines).map { $0 + "\r\n" }.joined()
     }
 
@@ -100,6 +103,13 @@ struct RecordSet {
         case .list(let items): items.joined(separator: ";")
         case .flag(let flag): flag ? "true" : "false"
         }
+    }
+
+    /// OWASP's rule against CSV formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or
+    /// carriage return gets a leading `'`, so a spreadsheet shows it as text instead of running it.
+    static func defusingFormula(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        return "'" + cell
     }
 
     private static func csvField(_ text: String) -> String {

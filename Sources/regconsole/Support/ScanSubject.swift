@@ -14,15 +14,22 @@ struct ScanSubject {
     static func load(image: String?, file: String?, context: CLIContext, now: Date = Date()) async throws -> ScanSubject {
         switch (image, file) {
         case (nil, let file?):
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw UsageError(description: "cannot read report file '\(file)'")
-            }
+            let data = try readReport(file)
             let report = try ScanReportParser.parse(data, source: file)
             return ScanSubject(label: file, report: report, findings: TriagedFinding.triage(report.findings, suppressions: [], repository: "", digest: nil))
         case (let image?, nil):
             return try await fromRegistry(image, context: context, now: now)
         default:
             throw UsageError(description: "give an IMAGE or --file REPORT")
+        }
+    }
+
+    /// The bytes of a report file; a file that cannot be read is a usage error (exit 2).
+    static func readReport(_ path: String) throws -> Data {
+        do {
+            return try ScanReportParser.readFile(path)
+        } catch let error as ScanReportError {
+            throw UsageError(description: error.description)
         }
     }
 

@@ -30,7 +30,43 @@ enum ReportDecoding {
         if last != UInt8(ascii: "}") && last != UInt8(ascii: "]") {
             return "the JSON stops at byte \(data.count) before the document is closed (truncated download or write?)"
         }
+        if let number = outOfRangeNumber(data) {
+            let shown = number.literal.count > 40 ? number.literal.prefix(40) + "…" : Substring(number.literal)
+            return "the number \(shown) at byte \(number.offset) is out of range "
+                + "(too large for a 64-bit floating-point number)"
+        }
         return "not valid JSON"
+    }
+
+    /// The first number literal outside strings that no `Double` can hold (`1e999`), and its byte
+    /// offset: JSONDecoder rejects the whole document for it without saying why.
+    static func outOfRangeNumber(_ data: Data) -> (literal: String, offset: Int)? {
+        let numberBytes = Set("0123456789+-.eE".utf8)
+        var inString = false
+        var escaped = false
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if numberBytes.contains(byte) {
+                let end = data[index...].firstIndex { !numberBytes.contains($0) } ?? data.endIndex
+                let literal = String(decoding: data[index..<end], as: UTF8.self)
+                if let value = Double(literal), value.isInfinite { return (literal, index - data.startIndex) }
+                index = end
+                continue
+            }
+            index += 1
+        }
+        return nil
     }
 }
 

@@ -15,7 +15,7 @@ struct ScanAttachCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try CLIContext(global)
-        guard let data = FileManager.default.contents(atPath: report) else { throw UsageError(description: "cannot read report file '\(report)'") }
+        let data = try ScanSubject.readReport(report)
         let (provider, reference) = try await context.image(image)
         let result = try await ScanAttacher.attach(data, file: report, to: reference, provider: provider)
         let how = result.referrer.discovery == .api ? "referrers API" : "tag fallback \(result.subject.digest.referrersFallbackTag)"
