@@ -1,0 +1,165 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The real console in tmux: raw mode delivers every key, and however the console ends (a key, a
+/// signal, a crash on several threads, a suspended or background job) the terminal is put back:
+/// cooked mode, main screen, visible cursor.
+@Suite(.enabled(if: RegistryHarness.isEnabled && TmuxSession.isAvailable))
+struct TerminalRestoreTests {
+    /// What ended the console and the exit status its shell must report.
+    struct Ending: Sendable, CustomTestStringConvertible {
+        let signal: Int32
+        let status: Int32
+        var testDescription: String { "signal \(signal) → \(status)" }
+    }
+
+    /// The console in a pane whose shell then prints its exit status and the terminal modes.
+    private func start(_ fixture: Fixture) throws -> TmuxSession {
+        let command = "ulimit -c 0; '\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; stty -a; sleep 600"
+        return try TmuxSession(shellCommand: command, environment: environment(fixture), columns: 100, rows: 30)
+    }
+
+    private func environment(_ fixture: Fixture) -> [String: String] {
+        var environment = fixture.cli.environment
+        environment["TERM"] = "xterm-256color"
+        return environment
+    }
+
+    /// Waits for the shell's report: exit status `status`, cooked mode with echo, main screen, cursor shown.
+    private func expectRestored(_ tmux: TmuxSession, status: Int32, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let screen = try await tmux.waitFor("baud")
+        let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains("EXIT=\(status)"), "\(screen)", sourceLocation: sourceLocation)
+        let modes = screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
+        #expect(modes.contains("icanon") && modes.contains("echo") && modes.contains("isig"), "cooked mode not restored:\n\(screen)",
+                sourceLocation: sourceLocation)
+        let screenModes = try tmux.screenModes()
+        #expect(!screenModes.alternateScreen, "still on the alternate screen", sourceLocation: sourceLocation)
+        #expect(screenModes.cursorVisible, "cursor still hidden", sourceLocation: sourceLocation)
+    }
+
+    /// The scheduling state letter of `process` (`T` when stopped), or nil when it is gone.
+    private func state(of process: pid_t) -> Character? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        return stat[stat.index(close, offsetBy: 2)]
+    }
+
+    /// Waits until `process` is in `state` (nil: gone).
+    private func waitForState(_ expected: Character?, of process: pid_t) async throws {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while state(of: process) != expected {
+            guard ContinuousClock.now < deadline else { throw TestSupportError("process \(process) is \(state(of: process).map(String.init) ?? "gone"), not \(expected.map(String.init) ?? "gone")") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// User plus system CPU time of `process`, in clock ticks.
+    private func cpuTicks(of process: pid_t) throws -> Int {
+        let stat = try String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8)
+        let fields = stat[stat.index(after: try #require(stat.lastIndex(of: ")")))...].split(separator: " ")
+        // After the command name: state is field 3, utime and stime are fields 14 and 15.
+        return try #require(Int(fields[11])) + (try #require(Int(fields[12])))
+    }
+
+    @Test func ctrlBackslashClearsTheMarksAndTheConsoleKeepsRunning() async throws {
+        let fixture = try await Fixture.make()
+        let tmux = try start(fixture)
+        defer { tmux.stop() }
+        try await tmux.waitFor("instances [4]")
+        try tmux.press("Enter")
+        try await tmux.waitFor("namespaces · local")
+        try tmux.type(":tags ns/app")
+        try tmux.press("Enter")
+        try await tmux.waitFor("tags · ns/app [6]")
+        try tmux.press("Space", "Space")
+        try await tmux.waitUntil("two marks") { $0.components(separatedBy: "●").count - 1 == 2 }
+
+        try tmux.press("C-\\")
+        let cleared = try await tmux.waitUntilGone("●")
+        #expect(cleared.contains("tags · ns/app [6]"))
+        #expect(!cleared.contains("EXIT="))
+
+        try tmux.press("q")
+        try await expectRestored(tmux, status: 0)
+    }
+
+    @Test func ctrlCQuitsCleanly() async throws {
+        let fixture = try await Fixture.make()
+        let tmux = try start(fixture)
+        defer { tmux.stop() }
+        try await tmux.waitFor("instances [4]")
+        try tmux.press("C-c")
+        try await expectRestored(tmux, status: 0)
+    }
+
+    @Test(arguments: [
+        Ending(signal: SIGINT, status: 0), Ending(signal: SIGHUP, status: 0), Ending(signal: SIGTERM, status: 0),
+        Ending(signal: SIGILL, status: 128 + SIGILL), Ending(signal: SIGSEGV, status: 128 + SIGSEGV),
+        Ending(signal: SIGQUIT, status: 128 + SIGQUIT),
+    ])
+    func aSignalThatEndsTheConsoleRestoresTheTerminal(_ ending: Ending) async throws {
+        let fixture = try await Fixture.make()
+        let tmux = try start(fixture)
+        defer { tmux.stop() }
+        try await tmux.waitFor("instances [4]")
+        kill(try await tmux.childPID(), ending.signal)
+        try await expectRestored(tmux, status: ending.status)
+    }
+
+    @Test func aCrashOnEveryThreadAtOnceRestoresTheTerminal() async throws {
+        let fixture = try await Fixture.make()
+        let tmux = try start(fixture)
+        defer { tmux.stop() }
+        try await tmux.waitFor("instances [4]")
+        let console = try await tmux.childPID()
+        let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(console)/task").compactMap { Int32($0) }
+        #expect(threads.count > 1)
+        // Thread-directed SIGSEGV to every thread in one go, as when several threads crash together.
+        let crash = Process()
+        crash.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        crash.arguments = ["python3", "-c", "import ctypes, sys; libc = ctypes.CDLL(None); "
+            + "[libc.tgkill(int(sys.argv[1]), int(tid), 11) for tid in sys.argv[2:]]", String(console)] + threads.map(String.init)
+        try crash.run()
+        crash.waitUntilExit()
+        try await expectRestored(tmux, status: 128 + SIGSEGV)
+    }
+
+    @Test func aBackgroundConsoleWaitsForTheForegroundAndCtrlZSuspendsIt() async throws {
+        let fixture = try await Fixture.make()
+        let tmux = try TmuxSession(shellCommand: "PS1='$ ' exec bash --norc --noprofile -i", environment: environment(fixture), columns: 100, rows: 30)
+        defer { tmux.stop() }
+        try await tmux.waitFor("$")
+        try tmux.type("'\(TestPaths.regconsole.path)' &")
+        try tmux.press("Enter")
+        let console = try await tmux.childPID()
+
+        // Started in the background, it stops itself instead of spinning or reading the shell's keys.
+        try await waitForState("T", of: console)
+        let ticks = try cpuTicks(of: console)
+        try await Task.sleep(for: .seconds(1))
+        #expect(state(of: console) == "T")
+        #expect(try cpuTicks(of: console) == ticks)
+
+        try tmux.type("fg")
+        try tmux.press("Enter")
+        try await tmux.waitFor("instances [4]")
+
+        // ctrl-z hands the terminal back to the shell, restored; fg takes it again.
+        try tmux.press("C-z")
+        try await waitForState("T", of: console)
+        try await tmux.waitFor("Stopped")
+        let suspended = try tmux.screenModes()
+        #expect(!suspended.alternateScreen && suspended.cursorVisible)
+        try tmux.type("fg")
+        try tmux.press("Enter")
+        try await tmux.waitFor("instances [4]")
+
+        try tmux.press("q")
+        try await waitForState(nil, of: console)
+        try tmux.type("echo EXIT=$?")
+        try tmux.press("Enter")
+        try await tmux.waitFor("EXIT=0")
+    }
+}
