@@ -7,17 +7,23 @@ public final class TmuxSession: @unchecked Sendable {
     /// Every test server's socket name starts with this (the test script checks none is left).
     public static let socketPrefix = "regconsole-test-"
     private let socket: String
-    private var serverPID: pid_t = 0
+    /// The tmux server's PID.
+    public private(set) var serverPID: pid_t = 0
     private let lock = NSLock()
     private var stopped = false
+    /// What the program in the session uses and the session must keep alive (a runner's home).
+    private let keptAlive: (any Sendable)?
     public let name = "regconsole"
 
     /// Whether tmux is installed (required when `CI=true`).
     public static let isAvailable: Bool = ProcessInfo.processInfo.environment["CI"] == "true"
         || (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/tmux") }
 
-    /// Starts `shellCommand` in a `columns`×`rows` window with `environment` set.
-    public init(shellCommand: String, environment: [String: String], columns: Int, rows: Int, clipboard: Bool = true) throws {
+    /// Starts `shellCommand` in a `columns`×`rows` window with `environment` set; `keeping` stays
+    /// alive as long as the session (pass the `CLIRunner` whose home the program uses).
+    public init(shellCommand: String, environment: [String: String], columns: Int, rows: Int, clipboard: Bool = true,
+                keeping: (any Sendable)? = nil) throws {
+        keptAlive = keeping
         socket = "\(Self.socketPrefix)\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows)] + environment.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [shellCommand], capture: false)
         do {
@@ -31,6 +37,9 @@ public final class TmuxSession: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// The server's socket file.
+    public var socketPath: String { "/tmp/tmux-\(getuid())/\(socket)" }
+
     /// Kills the server and everything it runs: `kill-server`, then SIGTERM and (after a second)
     /// SIGKILL to the server, the panes and their descendants; removes the socket. Idempotent.
     public func stop() {
@@ -42,10 +51,15 @@ public final class TmuxSession: @unchecked Sendable {
         let processes = Set(([serverPID] + panes).filter { $0 > 0 }.flatMap { [$0] + Self.descendants(of: $0) })
         _ = try? tmux(["kill-server"])
         for process in processes { kill(process, SIGTERM) }
-        let deadline = ContinuousClock.now + .seconds(1)
-        while ContinuousClock.now < deadline && processes.contains(where: Self.isAlive) { usleep(20_000) }
+        Self.waitForExit(of: processes, timeout: .seconds(1))
         for process in processes where Self.isAlive(process) { kill(process, SIGKILL) }
-        unlink("/tmp/tmux-\(getuid())/\(socket)")
+        Self.waitForExit(of: processes, timeout: .seconds(2))
+        unlink(socketPath)
+    }
+
+    private static func waitForExit(of processes: Set<pid_t>, timeout: Duration) {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline && processes.contains(where: isAlive) { usleep(20_000) }
     }
 
     /// Whether `process` exists and is not a zombie.

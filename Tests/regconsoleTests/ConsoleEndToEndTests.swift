@@ -9,7 +9,7 @@ struct ConsoleEndToEndTests {
         var environment = fixture.cli.environment
         environment["TERM"] = "xterm-256color"
         let command = "'\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; stty -a; sleep 600"
-        return try TmuxSession(shellCommand: command, environment: environment, columns: columns, rows: rows)
+        return try TmuxSession(shellCommand: command, environment: environment, columns: columns, rows: rows, keeping: fixture.cli)
     }
 
     /// The tag names in the order the tags pane shows them.

@@ -17,7 +17,7 @@ struct TerminalRestoreTests {
     /// The console in a pane whose shell then prints its exit status and the terminal modes.
     private func start(_ fixture: Fixture) throws -> TmuxSession {
         let command = "ulimit -c 0; '\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; stty -a; sleep 600"
-        return try TmuxSession(shellCommand: command, environment: environment(fixture), columns: 100, rows: 30)
+        return try TmuxSession(shellCommand: command, environment: environment(fixture), columns: 100, rows: 30, keeping: fixture.cli)
     }
 
     private func environment(_ fixture: Fixture) -> [String: String] {
@@ -128,7 +128,8 @@ struct TerminalRestoreTests {
 
     @Test func aBackgroundConsoleWaitsForTheForegroundAndCtrlZSuspendsIt() async throws {
         let fixture = try await Fixture.make()
-        let tmux = try TmuxSession(shellCommand: "PS1='$ ' exec bash --norc --noprofile -i", environment: environment(fixture), columns: 100, rows: 30)
+        let tmux = try TmuxSession(shellCommand: "PS1='$ ' exec bash --norc --noprofile -i", environment: environment(fixture), columns: 100, rows: 30,
+                                   keeping: fixture.cli)
         defer { tmux.stop() }
         try await tmux.waitFor("$")
         try tmux.type("'\(TestPaths.regconsole.path)' &")
