@@ -4,7 +4,7 @@ import Foundation
 /// out. Used to drive the real binary end to end. The session owns its server: `stop()` (or
 /// deinit) kills the server and every process it ran, by PID, and removes the socket.
 public final class TmuxSession: @unchecked Sendable {
-    /// Every test server's socket name starts with this (the test script checks none is left).
+    /// Every test server's socket name starts with this, then the test process's PID.
     public static let socketPrefix = "regconsole-test-"
     private let socket: String
     /// The tmux server's PID.

@@ -116,13 +116,17 @@ struct TerminalRestoreTests {
         let console = try await tmux.childPID()
         let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(console)/task").compactMap { Int32($0) }
         #expect(threads.count > 1)
-        // Thread-directed SIGSEGV to every thread in one go, as when several threads crash together.
+        // A thread-directed SIGSEGV pending on every thread of a stopped console: on SIGCONT all its
+        // threads crash at once, as when several threads fault together.
+        kill(console, SIGSTOP)
+        try await waitForState("T", of: console)
         let crash = Process()
         crash.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         crash.arguments = ["python3", "-c", "import ctypes, sys; libc = ctypes.CDLL(None); "
             + "[libc.tgkill(int(sys.argv[1]), int(tid), 11) for tid in sys.argv[2:]]", String(console)] + threads.map(String.init)
         try crash.run()
         crash.waitUntilExit()
+        kill(console, SIGCONT)
         try await expectRestored(tmux, status: 128 + SIGSEGV)
     }
 
