@@ -8,8 +8,7 @@ struct ConsoleEndToEndTests {
     private func start(_ fixture: Fixture, columns: Int = 100, rows: Int = 30) throws -> TmuxSession {
         var environment = fixture.cli.environment
         environment["TERM"] = "xterm-256color"
-        let command = "'\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; stty -a; sleep 600"
-        return try TmuxSession(shellCommand: command, environment: environment, columns: columns, rows: rows, keeping: fixture.cli)
+        return try TmuxSession(shellCommand: ConsolePane.command, environment: environment, columns: columns, rows: rows, keeping: fixture.cli)
     }
 
     /// The tag names in the order the tags pane shows them.
@@ -27,12 +26,6 @@ struct ConsoleEndToEndTests {
         try await tmux.waitFor("namespaces · local")
         try tmux.type(":tags \(repository)")
         try tmux.press("Enter")
-    }
-
-    private func assertTerminalRestored(_ screen: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(screen.contains("EXIT=0"), "\(screen)", sourceLocation: sourceLocation)
-        let modes = screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
-        #expect(modes.contains("icanon") && modes.contains("echo"), "cooked mode not restored:\n\(screen)", sourceLocation: sourceLocation)
     }
 
     @Test func browseFilterSortCopyDeleteResizeAndQuit() async throws {
@@ -108,7 +101,7 @@ struct ConsoleEndToEndTests {
 
         // Quit: the terminal is back in cooked mode.
         try tmux.press("q")
-        assertTerminalRestored(try await tmux.waitFor("baud"))
+        try await ConsolePane.expectRestored(tmux, status: 0)
     }
 
     @Test func terminateSignalRestoresTheTerminal() async throws {
@@ -119,7 +112,7 @@ struct ConsoleEndToEndTests {
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
         let console = try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
         kill(console, SIGTERM)
-        assertTerminalRestored(try await tmux.waitFor("baud"))
+        try await ConsolePane.expectRestored(tmux, status: 0)
     }
 
     @Test func lastViewIsRestoredOnTheNextStart() async throws {

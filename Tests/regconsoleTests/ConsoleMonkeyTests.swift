@@ -108,8 +108,7 @@ struct ConsoleMonkeyTests {
             """)
         cli.environment["ALICE_PASSWORD"] = state.basic.password
         cli.environment["TERM"] = "xterm-256color"
-        let command = "ulimit -c 0; '\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; stty -a; sleep 600"
-        let tmux = try TmuxSession(shellCommand: command, environment: cli.environment, columns: 100, rows: 30, keeping: cli)
+        let tmux = try TmuxSession(shellCommand: ConsolePane.command, environment: cli.environment, columns: 100, rows: 30, keeping: cli)
         defer { tmux.stop() }
         try await tmux.waitFor("instances [3]")
         let console = try await tmux.childPID()
@@ -157,13 +156,7 @@ struct ConsoleMonkeyTests {
         }
 
         kill(console, SIGTERM)
-        let screen = try await tmux.waitFor("baud")
-        let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        #expect(lines.contains("EXIT=0"), "\(replay):\n\(screen)")
-        let modes = screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
-        #expect(modes.contains("icanon") && modes.contains("echo"), "\(replay): cooked mode not restored:\n\(screen)")
-        let screenModes = try tmux.screenModes()
-        #expect(!screenModes.alternateScreen && screenModes.cursorVisible, "\(replay): \(screenModes)")
+        try await ConsolePane.expectRestored(tmux, status: 0, replay)
 
         let after = try await Self.tagDigests(registry: state.anonymous.url)
         let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()

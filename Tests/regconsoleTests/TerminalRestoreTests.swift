@@ -14,29 +14,15 @@ struct TerminalRestoreTests {
         var testDescription: String { "signal \(signal) → \(status)" }
     }
 
-    /// The console in a pane whose shell then prints its exit status and the terminal modes.
+    /// The console in a pane whose shell then reports how it left the terminal.
     private func start(_ fixture: Fixture) throws -> TmuxSession {
-        let command = "ulimit -c 0; '\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; stty -a; sleep 600"
-        return try TmuxSession(shellCommand: command, environment: environment(fixture), columns: 100, rows: 30, keeping: fixture.cli)
+        try TmuxSession(shellCommand: ConsolePane.command, environment: environment(fixture), columns: 100, rows: 30, keeping: fixture.cli)
     }
 
     private func environment(_ fixture: Fixture) -> [String: String] {
         var environment = fixture.cli.environment
         environment["TERM"] = "xterm-256color"
         return environment
-    }
-
-    /// Waits for the shell's report: exit status `status`, cooked mode with echo, main screen, cursor shown.
-    private func expectRestored(_ tmux: TmuxSession, status: Int32, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        let screen = try await tmux.waitFor("baud")
-        let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        #expect(lines.contains("EXIT=\(status)"), "\(screen)", sourceLocation: sourceLocation)
-        let modes = screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
-        #expect(modes.contains("icanon") && modes.contains("echo") && modes.contains("isig"), "cooked mode not restored:\n\(screen)",
-                sourceLocation: sourceLocation)
-        let screenModes = try tmux.screenModes()
-        #expect(!screenModes.alternateScreen, "still on the alternate screen", sourceLocation: sourceLocation)
-        #expect(screenModes.cursorVisible, "cursor still hidden", sourceLocation: sourceLocation)
     }
 
     /// The scheduling state letter of `process` (`T` when stopped), or nil when it is gone.
@@ -82,7 +68,7 @@ struct TerminalRestoreTests {
         #expect(!cleared.contains("EXIT="))
 
         try tmux.press("q")
-        try await expectRestored(tmux, status: 0)
+        try await ConsolePane.expectRestored(tmux, status: 0)
     }
 
     @Test func ctrlCQuitsCleanly() async throws {
@@ -91,7 +77,7 @@ struct TerminalRestoreTests {
         defer { tmux.stop() }
         try await tmux.waitFor("instances [4]")
         try tmux.press("C-c")
-        try await expectRestored(tmux, status: 0)
+        try await ConsolePane.expectRestored(tmux, status: 0)
     }
 
     @Test(arguments: [
@@ -105,7 +91,7 @@ struct TerminalRestoreTests {
         defer { tmux.stop() }
         try await tmux.waitFor("instances [4]")
         kill(try await tmux.childPID(), ending.signal)
-        try await expectRestored(tmux, status: ending.status)
+        try await ConsolePane.expectRestored(tmux, status: ending.status)
     }
 
     @Test func aCrashOnEveryThreadAtOnceRestoresTheTerminal() async throws {
@@ -127,7 +113,7 @@ struct TerminalRestoreTests {
         try crash.run()
         crash.waitUntilExit()
         kill(console, SIGCONT)
-        try await expectRestored(tmux, status: 128 + SIGSEGV)
+        try await ConsolePane.expectRestored(tmux, status: 128 + SIGSEGV)
     }
 
     @Test func aBackgroundConsoleWaitsForTheForegroundAndCtrlZSuspendsIt() async throws {
