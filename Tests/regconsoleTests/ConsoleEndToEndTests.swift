@@ -33,7 +33,8 @@ struct ConsoleEndToEndTests {
         let repository = "scratch/e2e-\(UUID().uuidString.lowercased().prefix(8))"
         try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: ["keep"], content: "keep \(repository)")
         try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: ["drop"], content: "drop \(repository)")
-        let output = try TestPaths.temporaryDirectory("tmux-output").appendingPathComponent("pane.out")
+        let outputDirectory = try TemporaryDirectory("tmux-output")
+        let output = outputDirectory.url.appendingPathComponent("pane.out")
         let tmux = try start(fixture)
         try tmux.recordOutput(to: output)
 
@@ -65,6 +66,7 @@ struct ConsoleEndToEndTests {
         try await tmux.waitFor("Copied: \(pull)")
         #expect(try tmux.pasteBuffer() == pull)
         let raw = String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self)
+        withExtendedLifetime(outputDirectory) {}
         #expect(raw.contains("\u{1B}]52;c;\(Data(pull.utf8).base64EncodedString())\u{07}"))
 
         // Artifact detail with tabs.
