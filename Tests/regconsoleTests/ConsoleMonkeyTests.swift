@@ -139,7 +139,7 @@ struct ConsoleMonkeyTests {
             }
         }
 
-        // Still redrawing: back to a known size and screen, then the help overlay appears.
+        // Still redrawing: back to a known size and the instances pane, then the help overlay appears.
         try tmux.resize(columns: 100, rows: 30)
         for _ in 0..<5 {
             try tmux.press("Escape")
@@ -148,7 +148,9 @@ struct ConsoleMonkeyTests {
         try tmux.type(":instances")
         try tmux.press("Enter")
         do {
-            try await tmux.waitFor("instances [3]")
+            // The stream may have left a filter on the pane ("instances [0 of 3]").
+            try await tmux.waitFor("instances [")
+            try await tmux.waitUntilGone("Commands (:)")
             try tmux.press("?")
             try await tmux.waitFor("Commands (:)")
         } catch {
