@@ -8,12 +8,16 @@ import Testing
 enum Snapshot {
     static let directory = TestPaths.packageRoot.appendingPathComponent("Tests/ConsoleTests/Snapshots")
 
-    static func check(_ text: String, named name: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func check(
+        _ text: String, named name: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let url = directory.appendingPathComponent("\(name).txt")
         if environment["UPDATE_SNAPSHOTS"] == "1" {
             guard environment["CI"] != "true" else {
-                Issue.record("UPDATE_SNAPSHOTS=1 is refused under CI=true; \(url.lastPathComponent) was not rewritten", sourceLocation: sourceLocation)
+                Issue.record(
+                    "UPDATE_SNAPSHOTS=1 is refused under CI=true; \(url.lastPathComponent) was not rewritten",
+                    sourceLocation: sourceLocation)
                 return
             }
             try Data((text + "\n").utf8).write(to: url)

@@ -10,7 +10,9 @@ struct SnapshotTests {
         try withKnownIssue {
             try Snapshot.check("screen", named: name, environment: ["UPDATE_SNAPSHOTS": "1", "CI": "true"])
         } matching: { issue in
-            issue.comments.contains { $0.rawValue == "UPDATE_SNAPSHOTS=1 is refused under CI=true; \(name).txt was not rewritten" }
+            issue.comments.contains {
+                $0.rawValue == "UPDATE_SNAPSHOTS=1 is refused under CI=true; \(name).txt was not rewritten"
+            }
         }
         #expect(!FileManager.default.fileExists(atPath: url.path))
     }

@@ -27,7 +27,8 @@ public final class TmuxSession: @unchecked Sendable {
         socket = "\(Self.socketPrefix)\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows)] + environment.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [shellCommand], capture: false)
         do {
-            serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            let server = try tmux(["display-message", "-p", "#{pid}"])
+            serverPID = pid_t(server.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
             if clipboard { try tmux(["set-option", "-g", "set-clipboard", "on"]) }
         } catch {
             stop()
@@ -47,7 +48,8 @@ public final class TmuxSession: @unchecked Sendable {
         defer { lock.unlock() }
         guard !stopped else { return }
         stopped = true
-        let panes = ((try? tmux(["list-panes", "-a", "-F", "#{pane_pid}"])) ?? "").split(separator: "\n").compactMap { pid_t($0) }
+        let panes = ((try? tmux(["list-panes", "-a", "-F", "#{pane_pid}"])) ?? "").split(separator: "\n")
+            .compactMap { pid_t($0) }
         let processes = Set(([serverPID] + panes).filter { $0 > 0 }.flatMap { [$0] + Self.descendants(of: $0) })
         _ = try? tmux(["kill-server"])
         for process in processes { kill(process, SIGTERM) }
@@ -105,7 +107,9 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Waits until `done` accepts the screen (`what` names the wait in the error); returns the screen.
     @discardableResult
-    public func waitUntil(_ what: String, timeout: Duration = .seconds(20), _ done: (String) -> Bool) async throws -> String {
+    public func waitUntil(
+        _ what: String, timeout: Duration = .seconds(20), _ done: (String) -> Bool
+    ) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = ""
         while ContinuousClock.now < deadline {
@@ -147,8 +151,8 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Whether the pane shows the alternate screen and whether its cursor is visible.
     public func screenModes() throws -> (alternateScreen: Bool, cursorVisible: Bool) {
-        let flags = try tmux(["display-message", "-p", "-t", name, "#{alternate_on} #{cursor_flag}"]).split(separator: " ")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let flags = try tmux(["display-message", "-p", "-t", name, "#{alternate_on} #{cursor_flag}"])
+            .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         return (flags.first == "1", flags.last == "1")
     }
 

@@ -8,7 +8,9 @@ struct ConsoleEndToEndTests {
     private func start(_ fixture: Fixture, columns: Int = 100, rows: Int = 30) throws -> TmuxSession {
         var environment = fixture.cli.environment
         environment["TERM"] = "xterm-256color"
-        return try TmuxSession(shellCommand: ConsolePane.command, environment: environment, columns: columns, rows: rows, keeping: fixture.cli)
+        return try TmuxSession(
+            shellCommand: ConsolePane.command, environment: environment, columns: columns, rows: rows,
+            keeping: fixture.cli)
     }
 
     /// The tag names in the order the tags pane shows them.

@@ -16,7 +16,12 @@ struct ConsoleMonkeyTests {
     struct Generator: RandomNumberGenerator {
         private var state: [UInt16]
 
-        init(seed: UInt64) { state = [UInt16(truncatingIfNeeded: seed), UInt16(truncatingIfNeeded: seed >> 16), UInt16(truncatingIfNeeded: seed >> 32)] }
+        init(seed: UInt64) {
+            state = [
+                UInt16(truncatingIfNeeded: seed), UInt16(truncatingIfNeeded: seed >> 16),
+                UInt16(truncatingIfNeeded: seed >> 32),
+            ]
+        }
 
         mutating func next() -> UInt64 {
             let high = UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: jrand48(&state))))
@@ -44,13 +49,19 @@ struct ConsoleMonkeyTests {
     }
 
     /// Keys by tmux name. Left out: `q`, ctrl-c and `:q` (they quit) and ctrl-z (it suspends).
-    private static let namedKeys = ["Up", "Down", "Left", "Right", "Enter", "Escape", "PageUp", "PageDown", "Home", "End",
-                                    "Tab", "BTab", "Space", "BSpace", "DC", "IC", "F1", "F5"]
-    private static let controlKeys = ["C-b", "C-f", "C-d", "C-r", "C-\\", "C-a", "C-e", "C-u", "C-w", "C-n", "C-p", "C-l",
-                                      "C-k", "C-s", "C-o", "C-]"]
+    private static let namedKeys = [
+        "Up", "Down", "Left", "Right", "Enter", "Escape", "PageUp", "PageDown", "Home", "End",
+        "Tab", "BTab", "Space", "BSpace", "DC", "IC", "F1", "F5",
+    ]
+    private static let controlKeys = [
+        "C-b", "C-f", "C-d", "C-r", "C-\\", "C-a", "C-e", "C-u", "C-w", "C-n", "C-p", "C-l",
+        "C-k", "C-s", "C-o", "C-]",
+    ]
     private static let letters = Array("abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789?[]-._ ")
-    private static let commands = [":tags ns/app", ":tags mirror/library/alpine", ":repos", ":repos ns", ":ns ns", ":vulns",
-                                   ":instances", ":ctx local", ":ctx bearer", ":ctx basic", ":help", ":lifecycle", ":nonsense"]
+    private static let commands = [
+        ":tags ns/app", ":tags mirror/library/alpine", ":repos", ":repos ns", ":ns ns", ":vulns",
+        ":instances", ":ctx local", ":ctx bearer", ":ctx basic", ":help", ":lifecycle", ":nonsense",
+    ]
 
     /// The next random step; `typed` is the tail of everything typed so far (checked for confirmation phrases).
     private static func step(_ random: inout Generator, typed: inout String) -> Step {
@@ -60,11 +71,16 @@ struct ConsoleMonkeyTests {
         case 55..<65: return .keys([controlKeys.randomElement(using: &random)!])
         case 65..<75:
             let ending = ["Enter", "Escape", "Tab"].randomElement(using: &random)!
-            return safeText(commands.randomElement(using: &random)!, then: [ending] + (ending == "Tab" ? ["Escape"] : []), typed: &typed)
+            return safeText(
+                commands.randomElement(using: &random)!, then: [ending] + (ending == "Tab" ? ["Escape"] : []),
+                typed: &typed)
         case 75..<85:
-            let filter = String((0..<Int.random(in: 1...6, using: &random)).map { _ in letters.randomElement(using: &random)! })
+            let filter = String(
+                (0..<Int.random(in: 1...6, using: &random)).map { _ in letters.randomElement(using: &random)! })
             return safeText("/" + filter, then: [["Enter", "Escape"].randomElement(using: &random)!], typed: &typed)
-        case 85..<90: return .resize(columns: Int.random(in: 20...200, using: &random), rows: Int.random(in: 5...60, using: &random))
+        case 85..<90:
+            return .resize(
+                columns: Int.random(in: 20...200, using: &random), rows: Int.random(in: 5...60, using: &random))
         default: return .pause(Int.random(in: 0...150, using: &random))
         }
     }
@@ -86,29 +102,31 @@ struct ConsoleMonkeyTests {
         let state = try await RegistryHarness.pristine()
         let before = try await Self.tagDigests(registry: state.anonymous.url)
         #expect(before.count > 10, "\(replay): the registry holds too few tags: \(before.count)")
-        var cli = try CLIRunner(configTOML: """
-            [[instances]]
-            name = "local"
-            url = "\(state.anonymous.url)"
-            production = true
+        var cli = try CLIRunner(
+            configTOML: """
+                [[instances]]
+                name = "local"
+                url = "\(state.anonymous.url)"
+                production = true
 
-            [[instances]]
-            name = "basic"
-            url = "\(state.basic.url)"
-            username = "alice"
-            password_env = "ALICE_PASSWORD"
-            production = true
+                [[instances]]
+                name = "basic"
+                url = "\(state.basic.url)"
+                username = "alice"
+                password_env = "ALICE_PASSWORD"
+                production = true
 
-            [[instances]]
-            name = "bearer"
-            url = "\(state.bearer.url)"
-            username = "alice"
-            password_env = "ALICE_PASSWORD"
-            production = true
-            """)
+                [[instances]]
+                name = "bearer"
+                url = "\(state.bearer.url)"
+                username = "alice"
+                password_env = "ALICE_PASSWORD"
+                production = true
+                """)
         cli.environment["ALICE_PASSWORD"] = state.basic.password
         cli.environment["TERM"] = "xterm-256color"
-        let tmux = try TmuxSession(shellCommand: ConsolePane.command, environment: cli.environment, columns: 100, rows: 30, keeping: cli)
+        let tmux = try TmuxSession(
+            shellCommand: ConsolePane.command, environment: cli.environment, columns: 100, rows: 30, keeping: cli)
         defer { tmux.stop() }
         try await tmux.waitFor("instances [3]")
         let console = try await tmux.childPID()
@@ -154,7 +172,8 @@ struct ConsoleMonkeyTests {
             try tmux.press("?")
             try await tmux.waitFor("Commands (:)")
         } catch {
-            Issue.record("\(replay): the console stopped redrawing after \(count) steps (\(error)); last steps: \(recent)")
+            Issue.record(
+                "\(replay): the console stopped redrawing after \(count) steps (\(error)); last steps: \(recent)")
         }
 
         kill(console, SIGTERM)
@@ -188,8 +207,11 @@ struct ConsoleMonkeyTests {
                 for (index, tag) in tags.enumerated() {
                     if index >= 16 { if let (key, digest) = try await group.next() { digests[key] = digest } }
                     group.addTask {
-                        let (_, response) = try await get("\(registry)/v2/\(repository)/manifests/\(tag)", method: "HEAD")
-                        return ("\(repository):\(tag)", response.value(forHTTPHeaderField: "Docker-Content-Digest") ?? "")
+                        let (_, response) = try await get(
+                            "\(registry)/v2/\(repository)/manifests/\(tag)", method: "HEAD")
+                        return (
+                            "\(repository):\(tag)", response.value(forHTTPHeaderField: "Docker-Content-Digest") ?? ""
+                        )
                     }
                 }
                 for try await (key, digest) in group { digests[key] = digest }
@@ -201,10 +223,12 @@ struct ConsoleMonkeyTests {
     private static func get(_ url: String, method: String = "GET") async throws -> (Data, HTTPURLResponse) {
         var request = URLRequest(url: try #require(URL(string: url)))
         request.httpMethod = method
-        request.setValue([
-            "application/vnd.oci.image.index.v1+json", "application/vnd.oci.image.manifest.v1+json",
-            "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.docker.distribution.manifest.v2+json",
-        ].joined(separator: ", "), forHTTPHeaderField: "Accept")
+        request.setValue(
+            [
+                "application/vnd.oci.image.index.v1+json", "application/vnd.oci.image.manifest.v1+json",
+                "application/vnd.docker.distribution.manifest.list.v2+json",
+                "application/vnd.docker.distribution.manifest.v2+json",
+            ].joined(separator: ", "), forHTTPHeaderField: "Accept")
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
         guard http.statusCode == 200 else { throw TestSupportError("\(method) \(url): HTTP \(http.statusCode)") }
@@ -214,7 +238,8 @@ struct ConsoleMonkeyTests {
     /// The path of the next page from a `Link: </v2/…>; rel="next"` header.
     private static func nextPath(_ response: HTTPURLResponse) -> String? {
         guard let link = response.value(forHTTPHeaderField: "Link"), let open = link.firstIndex(of: "<"),
-              let close = link.firstIndex(of: ">") else { return nil }
+            let close = link.firstIndex(of: ">")
+        else { return nil }
         return String(link[link.index(after: open)..<close])
     }
 }

@@ -16,7 +16,9 @@ struct TerminalRestoreTests {
 
     /// The console in a pane whose shell then reports how it left the terminal.
     private func start(_ fixture: Fixture) throws -> TmuxSession {
-        try TmuxSession(shellCommand: ConsolePane.command, environment: environment(fixture), columns: 100, rows: 30, keeping: fixture.cli)
+        try TmuxSession(
+            shellCommand: ConsolePane.command, environment: environment(fixture), columns: 100, rows: 30,
+            keeping: fixture.cli)
     }
 
     private func environment(_ fixture: Fixture) -> [String: String] {
@@ -28,7 +30,8 @@ struct TerminalRestoreTests {
     /// The scheduling state letter of `process` (`T` when stopped), or nil when it is gone.
     private func state(of process: pid_t) -> Character? {
         guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
         return stat[stat.index(close, offsetBy: 2)]
     }
 
@@ -36,7 +39,10 @@ struct TerminalRestoreTests {
     private func waitForState(_ expected: Character?, of process: pid_t) async throws {
         let deadline = ContinuousClock.now + .seconds(20)
         while state(of: process) != expected {
-            guard ContinuousClock.now < deadline else { throw TestSupportError("process \(process) is \(state(of: process).map(String.init) ?? "gone"), not \(expected.map(String.init) ?? "gone")") }
+            guard ContinuousClock.now < deadline else {
+                let name = { (state: Character?) in state.map(String.init) ?? "gone" }
+                throw TestSupportError("process \(process) is \(name(state(of: process))), not \(name(expected))")
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
     }
@@ -100,7 +106,8 @@ struct TerminalRestoreTests {
         defer { tmux.stop() }
         try await tmux.waitFor("instances [4]")
         let console = try await tmux.childPID()
-        let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(console)/task").compactMap { Int32($0) }
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(console)/task")
+        let threads = tasks.compactMap { Int32($0) }
         #expect(threads.count > 1)
         // A thread-directed SIGSEGV pending on every thread of a stopped console: on SIGCONT all its
         // threads crash at once, as when several threads fault together.
@@ -108,8 +115,9 @@ struct TerminalRestoreTests {
         try await waitForState("T", of: console)
         let crash = Process()
         crash.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        crash.arguments = ["python3", "-c", "import ctypes, sys; libc = ctypes.CDLL(None); "
-            + "[libc.tgkill(int(sys.argv[1]), int(tid), 11) for tid in sys.argv[2:]]", String(console)] + threads.map(String.init)
+        let script = "import ctypes, sys; libc = ctypes.CDLL(None); "
+            + "[libc.tgkill(int(sys.argv[1]), int(tid), 11) for tid in sys.argv[2:]]"
+        crash.arguments = ["python3", "-c", script, String(console)] + threads.map(String.init)
         try crash.run()
         crash.waitUntilExit()
         kill(console, SIGCONT)
@@ -118,8 +126,9 @@ struct TerminalRestoreTests {
 
     @Test func aBackgroundConsoleWaitsForTheForegroundAndCtrlZSuspendsIt() async throws {
         let fixture = try await Fixture.make()
-        let tmux = try TmuxSession(shellCommand: "PS1='$ ' exec bash --norc --noprofile -i", environment: environment(fixture), columns: 100, rows: 30,
-                                   keeping: fixture.cli)
+        let shell = "PS1='$ ' exec bash --norc --noprofile -i"
+        let tmux = try TmuxSession(
+            shellCommand: shell, environment: environment(fixture), columns: 100, rows: 30, keeping: fixture.cli)
         defer { tmux.stop() }
         try await tmux.waitFor("$")
         try tmux.type("'\(TestPaths.regconsole.path)' &")

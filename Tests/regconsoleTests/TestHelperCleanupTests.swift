@@ -6,10 +6,12 @@ import Testing
 struct TestHelperCleanupTests {
     @Test(.enabled(if: TmuxSession.isAvailable))
     func stoppingATmuxSessionEndsItsServerAndEveryProcessInIt() async throws {
-        let tmux = try TmuxSession(shellCommand: "trap '' HUP TERM; sleep 600; true", environment: [:], columns: 40, rows: 10)
+        let tmux = try TmuxSession(
+            shellCommand: "trap '' HUP TERM; sleep 600; true", environment: [:], columns: 40, rows: 10)
         let shell = try tmux.panePID()
         let sleeper = try await tmux.childPID()
-        let parentOfShell = try String(contentsOfFile: "/proc/\(shell)/stat", encoding: .utf8).split(separator: ")").last?.split(separator: " ")[1]
+        let parentOfShell = try String(contentsOfFile: "/proc/\(shell)/stat", encoding: .utf8).split(separator: ")")
+            .last?.split(separator: " ")[1]
         let server = tmux.serverPID
         #expect(parentOfShell.flatMap { pid_t($0) } == server)
         #expect(FileManager.default.fileExists(atPath: tmux.socketPath))

@@ -37,7 +37,9 @@ public final class Terminal {
         cncw_wait_for_foreground()
         // Handlers go in before initscr, so ncurses keeps its own SIGWINCH handler out.
         cncw_install_signal_handlers(descriptors[1])
-        guard cncw_start(mouse) else { throw StartError(description: "cannot initialise the terminal (TERM=\(environment["TERM"] ?? ""))") }
+        guard cncw_start(mouse) else {
+            throw StartError(description: "cannot initialise the terminal (TERM=\(environment["TERM"] ?? ""))")
+        }
         let depth = ColorDepth.detect(colors: Int(cncw_colors()), environment: environment)
         return Terminal(surface: CursesSurface(depth: depth), colorDepth: depth, signalReadDescriptor: descriptors[0])
     }
