@@ -5,6 +5,8 @@ import Foundation
 public final class ServiceProcess: @unchecked Sendable {
     /// The JSON line the service printed when it was ready.
     public let readyLine: Data
+    /// The service's PID.
+    public var processIdentifier: Int32 { process.processIdentifier }
     private let process: Process
 
     private init(process: Process, readyLine: Data) {

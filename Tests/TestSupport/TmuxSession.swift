@@ -50,35 +50,18 @@ public final class TmuxSession: @unchecked Sendable {
         stopped = true
         let panes = ((try? tmux(["list-panes", "-a", "-F", "#{pane_pid}"])) ?? "").split(separator: "\n")
             .compactMap { pid_t($0) }
-        let processes = Set(([serverPID] + panes).filter { $0 > 0 }.flatMap { [$0] + Self.descendants(of: $0) })
+        let processes = Set(([serverPID] + panes).filter { $0 > 0 }.flatMap { [$0] + ProcessTable.descendants(of: $0) })
         _ = try? tmux(["kill-server"])
         for process in processes { kill(process, SIGTERM) }
         Self.waitForExit(of: processes, timeout: .seconds(1))
-        for process in processes where Self.isAlive(process) { kill(process, SIGKILL) }
+        for process in processes where ProcessTable.isAlive(process) { kill(process, SIGKILL) }
         Self.waitForExit(of: processes, timeout: .seconds(2))
         unlink(socketPath)
     }
 
     private static func waitForExit(of processes: Set<pid_t>, timeout: Duration) {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline && processes.contains(where: isAlive) { usleep(20_000) }
-    }
-
-    /// Whether `process` exists and is not a zombie.
-    public static func isAlive(_ process: pid_t) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return false }
-        return stat[stat.index(close, offsetBy: 2)] != "Z"
-    }
-
-    /// The children of `process`, their children, and so on.
-    public static func descendants(of process: pid_t) -> [pid_t] {
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(process)/task")) ?? []
-        let children = tasks.flatMap { task in
-            ((try? String(contentsOfFile: "/proc/\(process)/task/\(task)/children", encoding: .utf8)) ?? "")
-                .split(separator: " ").compactMap { pid_t($0) }
-        }
-        return children.flatMap { [$0] + descendants(of: $0) }
+        while ContinuousClock.now < deadline && processes.contains(where: ProcessTable.isAlive) { usleep(20_000) }
     }
 
     /// Sends keys by tmux name (`Enter`, `Escape`, `C-d`, `Tab`, `j`).
@@ -143,7 +126,7 @@ public final class TmuxSession: @unchecked Sendable {
         let shell = try panePID()
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let child = Self.descendants(of: shell).first { return child }
+            if let child = ProcessTable.descendants(of: shell).first { return child }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw TestSupportError("the pane's shell \(shell) started no program")

@@ -150,7 +150,7 @@ struct ConsoleMonkeyTests {
             count += 1
             if count % 50 == 0 {
                 let screen = try tmux.capture()
-                guard TmuxSession.isAlive(console), !screen.contains("EXIT=") else {
+                guard ProcessTable.isAlive(console), !screen.contains("EXIT=") else {
                     Issue.record("\(replay): the console ended after \(count) steps; last steps: \(recent)\n\(screen)")
                     return
                 }

@@ -27,32 +27,17 @@ struct TerminalRestoreTests {
         return environment
     }
 
-    /// The scheduling state letter of `process` (`T` when stopped), or nil when it is gone.
-    private func state(of process: pid_t) -> Character? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")")
-        else { return nil }
-        return stat[stat.index(close, offsetBy: 2)]
-    }
-
     /// Waits until `process` is in `state` (nil: gone).
     private func waitForState(_ expected: Character?, of process: pid_t) async throws {
         let deadline = ContinuousClock.now + .seconds(20)
-        while state(of: process) != expected {
+        while ProcessTable.state(of: process) != expected {
             guard ContinuousClock.now < deadline else {
                 let name = { (state: Character?) in state.map(String.init) ?? "gone" }
-                throw TestSupportError("process \(process) is \(name(state(of: process))), not \(name(expected))")
+                let now = name(ProcessTable.state(of: process))
+                throw TestSupportError("process \(process) is \(now), not \(name(expected))")
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-    }
-
-    /// User plus system CPU time of `process`, in clock ticks.
-    private func cpuTicks(of process: pid_t) throws -> Int {
-        let stat = try String(contentsOfFile: "/proc/\(process)/stat", encoding: .utf8)
-        let fields = stat[stat.index(after: try #require(stat.lastIndex(of: ")")))...].split(separator: " ")
-        // After the command name: state is field 3, utime and stime are fields 14 and 15.
-        return try #require(Int(fields[11])) + (try #require(Int(fields[12])))
     }
 
     @Test func ctrlBackslashClearsTheMarksAndTheConsoleKeepsRunning() async throws {
@@ -137,10 +122,10 @@ struct TerminalRestoreTests {
 
         // Started in the background, it stops itself instead of spinning or reading the shell's keys.
         try await waitForState("T", of: console)
-        let ticks = try cpuTicks(of: console)
+        let ticks = try #require(ProcessTable.cpuTicks(of: console))
         try await Task.sleep(for: .seconds(1))
-        #expect(state(of: console) == "T")
-        #expect(try cpuTicks(of: console) == ticks)
+        #expect(ProcessTable.state(of: console) == "T")
+        #expect(ProcessTable.cpuTicks(of: console) == ticks)
 
         try tmux.type("fg")
         try tmux.press("Enter")

@@ -10,18 +10,25 @@ struct TestHelperCleanupTests {
             shellCommand: "trap '' HUP TERM; sleep 600; true", environment: [:], columns: 40, rows: 10)
         let shell = try tmux.panePID()
         let sleeper = try await tmux.childPID()
-        let parentOfShell = try String(contentsOfFile: "/proc/\(shell)/stat", encoding: .utf8).split(separator: ")")
-            .last?.split(separator: " ")[1]
         let server = tmux.serverPID
-        #expect(parentOfShell.flatMap { pid_t($0) } == server)
+        #expect(ProcessTable.parent(of: shell) == server)
         #expect(FileManager.default.fileExists(atPath: tmux.socketPath))
-        #expect(TmuxSession.isAlive(sleeper))
+        #expect(ProcessTable.isAlive(sleeper))
 
         tmux.stop()
-        #expect(!TmuxSession.isAlive(sleeper))
-        #expect(!TmuxSession.isAlive(shell))
-        #expect(!TmuxSession.isAlive(server))
+        #expect(!ProcessTable.isAlive(sleeper))
+        #expect(!ProcessTable.isAlive(shell))
+        #expect(!ProcessTable.isAlive(server))
         #expect(!FileManager.default.fileExists(atPath: tmux.socketPath))
+    }
+
+    @Test func stoppingAServiceEndsItsProcessBeforeReturning() async throws {
+        let script = TestPaths.harness.appendingPathComponent("fault_server.py")
+        let service = try await ServiceProcess.startPython(script, [], timeout: .seconds(20))
+        let pid = service.processIdentifier
+        #expect(ProcessTable.isAlive(pid))
+        service.stop()
+        #expect(!ProcessTable.isAlive(pid))
     }
 
     @Test func aCLIRunnerRemovesItsHomeWhenItGoesAway() throws {
