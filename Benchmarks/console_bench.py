@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 
 from bench_support import start
 
@@ -36,7 +37,8 @@ def home_with(work, name, url, location):
 
 def run_in_tmux(binary, home, event, timeout=60.0, keep=None):
     """Starts the console in a fresh tmux server; returns ms from launch to `first-frame` and to `event`."""
-    socket = f"regconsole-bench-{os.getpid()}"
+    # A new server per run: a server that is still exiting must never be reused.
+    socket = f"regconsole-bench-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     timings = os.path.join(home, "timings.jsonl")
     started = os.path.join(home, "started")
     for path in (timings, started):

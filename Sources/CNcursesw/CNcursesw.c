@@ -2,9 +2,13 @@
 #define _DEFAULT_SOURCE 1
 #include "CNcursesw.h"
 
+#include <errno.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 int cncw_wcwidth(wchar_t character) { return wcwidth(character); }
@@ -12,10 +16,57 @@ int cncw_wcwidth(wchar_t character) { return wcwidth(character); }
 static volatile sig_atomic_t active = 0;
 static int signal_fd = -1;
 
-bool cncw_start(void) {
+// What a fatal-signal handler needs to put the terminal back without calling into curses (nothing
+// in curses is async-signal-safe): the terminal modes from before initscr and the bytes that leave
+// the program's screen mode, both captured at start.
+static struct termios saved_modes;
+static bool have_saved_modes = false;
+static char exit_sequence[256];
+static size_t exit_length = 0;
+static atomic_int restoring = 0;
+static atomic_int restored = 0;
+
+static void append_exit(const char *bytes) {
+    size_t length = strlen(bytes);
+    if (exit_length + length >= sizeof exit_sequence) return;
+    memcpy(exit_sequence + exit_length, bytes, length);
+    exit_length += length;
+}
+
+/// Appends terminfo capability `name`, or `fallback` when the terminal description lacks it.
+static void append_capability(const char *name, const char *fallback) {
+    const char *value = tigetstr(name);
+    if (value == NULL || value == (const char *)-1) value = fallback;
+    if (value != NULL) append_exit(value);
+}
+
+static void prepare_exit_sequence(bool mouse) {
+    exit_length = 0;
+    if (mouse) append_exit("\033[?1000l");
+    append_capability("sgr0", NULL);
+    append_capability("cnorm", "\033[?25h");
+    append_capability("rmkx", NULL);
+    append_capability("rmcup", "\033[?1049l");
+}
+
+void cncw_wait_for_foreground(void) {
+    // The classic job-control dance: a background job stops itself with SIGTTIN until the shell
+    // brings it to the foreground. When the signal cannot stop it (an orphaned process group or an
+    // ignored SIGTTIN), it polls slowly instead of spinning.
+    pid_t foreground;
+    while ((foreground = tcgetpgrp(STDIN_FILENO)) != -1 && foreground != getpgrp()) {
+        kill(0, SIGTTIN);
+        if (tcgetpgrp(STDIN_FILENO) != getpgrp()) {
+            struct timespec pause = {0, 200 * 1000 * 1000};
+            nanosleep(&pause, NULL);
+        }
+    }
+}
+
+bool cncw_start(bool mouse) {
+    have_saved_modes = tcgetattr(STDOUT_FILENO, &saved_modes) == 0;
     if (initscr() == NULL) return false;
-    active = 1;
-    cbreak();
+    raw();
     noecho();
     nonl();
     intrflush(stdscr, FALSE);
@@ -27,6 +78,10 @@ bool cncw_start(void) {
         start_color();
         use_default_colors();
     }
+    mousemask(mouse ? (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
+    mouseinterval(0);
+    prepare_exit_sequence(mouse);
+    active = 1;
     return true;
 }
 
@@ -40,6 +95,22 @@ void cncw_stop(void) {
 
 bool cncw_is_active(void) { return active != 0; }
 
+void cncw_suspend(void) {
+    if (!active) return;
+    endwin();
+    // Stop the whole job as the terminal's ctrl-z would; ncurses' own SIGTSTP handler (if any) is
+    // bypassed so the screen is restored exactly once, by the caller's next refresh.
+    struct sigaction previous;
+    struct sigaction stop;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &previous);
+    kill(0, SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+    clearok(curscr, TRUE);
+}
+
 static void forward_signal(int number) {
     char code = number == SIGWINCH ? 'W' : number == SIGINT ? 'I' : number == SIGTERM ? 'T' : 'H';
     if (signal_fd >= 0) {
@@ -48,10 +119,38 @@ static void forward_signal(int number) {
     }
 }
 
+/// Puts the terminal back with async-signal-safe calls only: the saved modes and the exit bytes.
+static void restore_terminal_now(void) {
+    if (have_saved_modes) tcsetattr(STDOUT_FILENO, TCSANOW, &saved_modes);
+    size_t offset = 0;
+    while (offset < exit_length) {
+        ssize_t written = write(STDOUT_FILENO, exit_sequence + offset, exit_length - offset);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) break;
+        offset += (size_t)written;
+    }
+}
+
 static void fatal_signal(int number) {
-    if (active) endwin();
-    active = 0;
-    signal(number, SIG_DFL);
+    // The first crashing thread restores the terminal; any other waits (at most two seconds) for
+    // it, so a second crash cannot end the process while the screen is still in program mode.
+    int expected = 0;
+    if (atomic_compare_exchange_strong(&restoring, &expected, 1)) {
+        if (active) restore_terminal_now();
+        active = 0;
+        atomic_store(&restored, 1);
+    } else {
+        for (int tries = 0; tries < 200 && !atomic_load(&restored); tries++) {
+            struct timespec pause = {0, 10 * 1000 * 1000};
+            nanosleep(&pause, NULL);
+        }
+    }
+    struct sigaction fallback;
+    memset(&fallback, 0, sizeof fallback);
+    fallback.sa_handler = SIG_DFL;
+    sigemptyset(&fallback.sa_mask);
+    sigaction(number, &fallback, NULL);
+    // Blocked until this handler returns, then fatal; a fault re-faults on return instead.
     raise(number);
 }
 
@@ -69,9 +168,15 @@ void cncw_install_signal_handlers(int fd) {
     memset(&fatal, 0, sizeof fatal);
     fatal.sa_handler = fatal_signal;
     sigemptyset(&fatal.sa_mask);
-    fatal.sa_flags = SA_RESETHAND;
-    int fatals[] = {SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE, SIGTRAP};
+    int fatals[] = {SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE, SIGTRAP, SIGQUIT, SIGSYS};
     for (unsigned i = 0; i < sizeof fatals / sizeof *fatals; i++) sigaction(fatals[i], &fatal, NULL);
+}
+
+bool cncw_input_pending(int *count) {
+    int pending = 0;
+    if (ioctl(STDIN_FILENO, FIONREAD, &pending) != 0) return false;
+    *count = pending;
+    return true;
 }
 
 bool cncw_terminal_size(int *rows, int *columns) {
@@ -124,11 +229,6 @@ int cncw_read_key(int *value) {
 }
 
 int cncw_key_f(int number) { return KEY_F(number); }
-
-void cncw_mouse(bool enabled) {
-    mousemask(enabled ? (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
-    mouseinterval(0);
-}
 
 int cncw_mouse_event(int *row, int *column) {
     MEVENT event;

@@ -3,13 +3,23 @@ import TestSupport
 import Testing
 
 /// Compares screen text with `Tests/ConsoleTests/Snapshots/NAME.txt`. With `UPDATE_SNAPSHOTS=1`
-/// the file is written instead (review the diff before committing).
+/// the file is written instead (review the diff before committing); under `CI=true` that is
+/// refused and recorded as a failure, so CI always compares.
 enum Snapshot {
     static let directory = TestPaths.packageRoot.appendingPathComponent("Tests/ConsoleTests/Snapshots")
 
-    static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func check(
+        _ text: String, named name: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let url = directory.appendingPathComponent("\(name).txt")
-        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
+        if environment["UPDATE_SNAPSHOTS"] == "1" {
+            guard environment["CI"] != "true" else {
+                Issue.record(
+                    "UPDATE_SNAPSHOTS=1 is refused under CI=true; \(url.lastPathComponent) was not rewritten",
+                    sourceLocation: sourceLocation)
+                return
+            }
             try Data((text + "\n").utf8).write(to: url)
             return
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Runs the built `regconsole` binary in an isolated environment: its own HOME, XDG directories
-/// and docker config, so tests never read the developer's files and never share state.
+/// and docker config, so tests never read the developer's files and never share state. The home is
+/// removed when the last copy of the runner goes away.
 public struct CLIRunner: Sendable {
     /// What a run produced.
     public struct Result: Sendable {
@@ -15,14 +16,16 @@ public struct CLIRunner: Sendable {
         }
     }
 
+    private let homeDirectory: TemporaryDirectory
     /// The isolated home directory.
-    public let home: URL
+    public var home: URL { homeDirectory.url }
     /// Environment variables for every run.
     public var environment: [String: String]
 
     /// A runner with a fresh home; `configTOML` becomes `$XDG_CONFIG_HOME/regconsole/config.toml`.
     public init(configTOML: String? = nil, configMode: Int = 0o600) throws {
-        home = try TestPaths.temporaryDirectory("regconsole-home")
+        homeDirectory = try TemporaryDirectory("regconsole-home")
+        let home = homeDirectory.url
         environment = [
             "HOME": home.path,
             "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path,

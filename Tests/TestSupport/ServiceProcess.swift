@@ -5,6 +5,8 @@ import Foundation
 public final class ServiceProcess: @unchecked Sendable {
     /// The JSON line the service printed when it was ready.
     public let readyLine: Data
+    /// The service's PID.
+    public var processIdentifier: Int32 { process.processIdentifier }
     private let process: Process
 
     private init(process: Process, readyLine: Data) {
@@ -33,9 +35,16 @@ public final class ServiceProcess: @unchecked Sendable {
         return ServiceProcess(process: process, readyLine: line)
     }
 
-    /// Stops the service by PID.
+    /// Stops the service by PID: SIGTERM, SIGKILL when it is still there after two seconds, then
+    /// waits for it to exit.
     public func stop() {
-        if process.isRunning { process.terminate() }
+        let pid = process.processIdentifier
+        guard pid > 0, process.isRunning else { return }
+        kill(pid, SIGTERM)
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(pid, SIGKILL) }
+        process.waitUntilExit()
     }
 
     private static func firstLine(of handle: FileHandle, timeout: Duration) async throws -> Data {

@@ -22,7 +22,9 @@ struct ACRConsoleEndToEndTests {
         cli.environment.merge(emulator.environment(emulator.key)) { $1 }
         cli.environment["TERM"] = "xterm-256color"
         let command = "'\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; sleep 600"
-        return (try TmuxSession(shellCommand: command, environment: cli.environment, columns: 120, rows: 30), emulator)
+        let tmux = try TmuxSession(
+            shellCommand: command, environment: cli.environment, columns: 120, rows: 30, keeping: cli)
+        return (tmux, emulator)
     }
 
     @Test func browseAnACRInstanceAndFollowAScan() async throws {

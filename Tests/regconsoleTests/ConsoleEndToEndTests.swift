@@ -8,8 +8,9 @@ struct ConsoleEndToEndTests {
     private func start(_ fixture: Fixture, columns: Int = 100, rows: Int = 30) throws -> TmuxSession {
         var environment = fixture.cli.environment
         environment["TERM"] = "xterm-256color"
-        let command = "'\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; stty -a; sleep 600"
-        return try TmuxSession(shellCommand: command, environment: environment, columns: columns, rows: rows)
+        return try TmuxSession(
+            shellCommand: ConsolePane.command, environment: environment, columns: columns, rows: rows,
+            keeping: fixture.cli)
     }
 
     /// The tag names in the order the tags pane shows them.
@@ -29,18 +30,13 @@ struct ConsoleEndToEndTests {
         try tmux.press("Enter")
     }
 
-    private func assertTerminalRestored(_ screen: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(screen.contains("EXIT=0"), "\(screen)", sourceLocation: sourceLocation)
-        let modes = screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
-        #expect(modes.contains("icanon") && modes.contains("echo"), "cooked mode not restored:\n\(screen)", sourceLocation: sourceLocation)
-    }
-
     @Test func browseFilterSortCopyDeleteResizeAndQuit() async throws {
         let fixture = try await Fixture.make()
         let repository = "scratch/e2e-\(UUID().uuidString.lowercased().prefix(8))"
         try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: ["keep"], content: "keep \(repository)")
         try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: ["drop"], content: "drop \(repository)")
-        let output = try TestPaths.temporaryDirectory("tmux-output").appendingPathComponent("pane.out")
+        let outputDirectory = try TemporaryDirectory("tmux-output")
+        let output = outputDirectory.url.appendingPathComponent("pane.out")
         let tmux = try start(fixture)
         try tmux.recordOutput(to: output)
 
@@ -72,6 +68,7 @@ struct ConsoleEndToEndTests {
         try await tmux.waitFor("Copied: \(pull)")
         #expect(try tmux.pasteBuffer() == pull)
         let raw = String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self)
+        withExtendedLifetime(outputDirectory) {}
         #expect(raw.contains("\u{1B}]52;c;\(Data(pull.utf8).base64EncodedString())\u{07}"))
 
         // Artifact detail with tabs.
@@ -108,7 +105,7 @@ struct ConsoleEndToEndTests {
 
         // Quit: the terminal is back in cooked mode.
         try tmux.press("q")
-        assertTerminalRestored(try await tmux.waitFor("baud"))
+        try await ConsolePane.expectRestored(tmux, status: 0)
     }
 
     @Test func terminateSignalRestoresTheTerminal() async throws {
@@ -119,7 +116,7 @@ struct ConsoleEndToEndTests {
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
         let console = try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
         kill(console, SIGTERM)
-        assertTerminalRestored(try await tmux.waitFor("baud"))
+        try await ConsolePane.expectRestored(tmux, status: 0)
     }
 
     @Test func lastViewIsRestoredOnTheNextStart() async throws {

@@ -18,19 +18,31 @@
 int cncw_wcwidth(wchar_t character);
 
 // Lifecycle --------------------------------------------------------------------------------
-/// initscr + cbreak/noecho/nonl/keypad/nodelay, a short ESC delay, hidden cursor, colours.
+/// Returns once this process group is the terminal's foreground group: a background job stops
+/// itself with SIGTTIN (like other full-screen programs) until the shell brings it forward.
+void cncw_wait_for_foreground(void);
+/// initscr + raw/noecho/nonl/keypad/nodelay, a short ESC delay, hidden cursor, colours, mouse
+/// reporting when `mouse`. Raw mode lets ctrl-c, ctrl-\, ctrl-z, ctrl-s and ctrl-q arrive as keys.
+/// Saves the terminal modes and the exit sequences a crash handler needs.
 /// Returns false when the terminal cannot be initialised.
-bool cncw_start(void);
+bool cncw_start(bool mouse);
 /// Restores the terminal (endwin) if curses is active. Safe to call more than once.
 void cncw_stop(void);
 bool cncw_is_active(void);
+/// Leaves program mode, stops the job (SIGTSTP) and returns once it is continued; the next
+/// refresh repaints the whole screen.
+void cncw_suspend(void);
 
 // Signals ----------------------------------------------------------------------------------
 /// SIGWINCH, SIGINT, SIGTERM and SIGHUP write one byte ('W', 'I', 'T', 'H') to `fd`; fatal
-/// signals (SEGV, BUS, ILL, ABRT, FPE, TRAP) restore the terminal and re-raise.
+/// signals (SEGV, BUS, ILL, ABRT, FPE, TRAP, QUIT, SYS) restore the terminal with
+/// async-signal-safe calls only (the first crashing thread restores, others wait for it) and
+/// re-raise.
 void cncw_install_signal_handlers(int fd);
 /// The terminal's size from the kernel (TIOCGWINSZ); false when stdout is not a terminal.
 bool cncw_terminal_size(int *rows, int *columns);
+/// Bytes waiting on standard input (FIONREAD); false when it cannot be asked.
+bool cncw_input_pending(int *count);
 
 // Geometry and output -----------------------------------------------------------------------
 int cncw_lines(void);
@@ -59,8 +71,6 @@ unsigned int cncw_attr_italic(void);
 int cncw_read_key(int *value);
 int cncw_key_f(int number);
 
-/// Enables or disables mouse reporting (clicks and wheel).
-void cncw_mouse(bool enabled);
 /// The pending mouse event: position and whether it is a click, wheel up or wheel down.
 /// Returns 0 none, 1 click, 2 wheel up, 3 wheel down.
 int cncw_mouse_event(int *row, int *column);

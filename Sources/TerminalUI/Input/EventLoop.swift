@@ -1,3 +1,4 @@
+import CNcursesw
 import Foundation
 import Synchronization
 
@@ -60,7 +61,7 @@ public final class EventLoop {
         for await wake in stream {
             switch wake {
             case .input:
-                for key in terminal.readKeys() { application.handle(key) }
+                handleKeys(application)
                 inputDrained.signal()
                 needsDisplay = true
             case .signal(let code):
@@ -78,6 +79,19 @@ public final class EventLoop {
             if needsDisplay { drawWithinFrameBudget(application) }
         }
         terminal.stop()
+    }
+
+    /// The terminal is in raw mode, so ctrl-c and ctrl-z arrive as keys: ctrl-c quits like SIGINT,
+    /// ctrl-z suspends like a shell job; every other key (ctrl-\ included) goes to the application.
+    private func handleKeys(_ application: any TerminalApplication) {
+        for key in terminal.readKeys() {
+            switch key {
+            case .control("c"): application.received(.interrupt)
+            case .control("z"): application.resized(to: terminal.suspend())
+            default: application.handle(key)
+            }
+            if application.isFinished { return }
+        }
     }
 
     private func drawWithinFrameBudget(_ application: any TerminalApplication) {
@@ -104,13 +118,16 @@ public final class EventLoop {
         onFrame?()
     }
 
-    /// The reader thread: poll, wake the main actor, wait until it has drained the input.
+    /// The reader thread: poll, wake the main actor, wait until it has drained the input. A hang-up,
+    /// an error, or end of input (readable with nothing to read) ends it with a hang-up signal, so a
+    /// dead terminal cannot make it spin; in the background it waits for the foreground.
     private func startReader() {
         let continuation = continuation
         let drained = inputDrained
         let signals = terminal.signalReadDescriptor
         let thread = Thread {
             var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: signals, events: Int16(POLLIN), revents: 0)]
+            let closed = Int16(POLLHUP | POLLERR | POLLNVAL)
             while true {
                 let ready = poll(&descriptors, 2, -1)
                 if ready < 0 { if errno == EINTR { continue } else { break } }
@@ -118,13 +135,17 @@ public final class EventLoop {
                     var code: UInt8 = 0
                     if read(signals, &code, 1) == 1 { continuation.yield(.signal(code)) }
                 }
-                if descriptors[0].revents & Int16(POLLIN | POLLHUP) != 0 {
+                let input = descriptors[0].revents
+                var pending: Int32 = 0
+                let endOfInput = input & Int16(POLLIN) != 0 && cncw_input_pending(&pending) && pending == 0
+                if input & closed != 0 || endOfInput {
+                    continuation.yield(.signal(UInt8(ascii: "H")))
+                    break
+                }
+                if input & Int16(POLLIN) != 0 {
                     continuation.yield(.input)
                     drained.wait()
-                    if descriptors[0].revents & Int16(POLLHUP) != 0 {
-                        continuation.yield(.signal(UInt8(ascii: "H")))
-                        break
-                    }
+                    cncw_wait_for_foreground()
                 }
             }
         }

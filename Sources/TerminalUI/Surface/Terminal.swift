@@ -33,10 +33,13 @@ public final class Terminal {
         guard pipe(&descriptors) == 0 else { throw StartError(description: "cannot create the signal pipe") }
         for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         _ = fcntl(descriptors[1], F_SETFL, O_NONBLOCK)
+        // A background job waits for the foreground before touching the terminal.
+        cncw_wait_for_foreground()
         // Handlers go in before initscr, so ncurses keeps its own SIGWINCH handler out.
         cncw_install_signal_handlers(descriptors[1])
-        guard cncw_start() else { throw StartError(description: "cannot initialise the terminal (TERM=\(environment["TERM"] ?? ""))") }
-        cncw_mouse(mouse)
+        guard cncw_start(mouse) else {
+            throw StartError(description: "cannot initialise the terminal (TERM=\(environment["TERM"] ?? ""))")
+        }
         let depth = ColorDepth.detect(colors: Int(cncw_colors()), environment: environment)
         return Terminal(surface: CursesSurface(depth: depth), colorDepth: depth, signalReadDescriptor: descriptors[0])
     }
@@ -52,6 +55,13 @@ public final class Terminal {
         guard !stopped else { return }
         stopped = true
         cncw_stop()
+    }
+
+    /// Suspends the console like a shell job (ctrl-z): restores the terminal, stops, and on `fg`
+    /// takes the terminal back; returns the window size, which may have changed meanwhile.
+    func suspend() -> Size {
+        cncw_suspend()
+        return adoptWindowSize()
     }
 
     /// Every key waiting in the input queue.
