@@ -33,7 +33,7 @@ struct DistributionAPI: Sendable {
 
     /// Sends a call; returns 2xx answers and the `allowed` statuses, throws everything else.
     func send(_ call: Call) async throws -> HTTPResponse {
-        var request = HTTPRequest(method: call.method, url: url(for: call.target), body: call.body, maxResponseBytes: call.limit, security: security)
+        var request = HTTPRequest(method: call.method, url: try url(for: call.target), body: call.body, maxResponseBytes: call.limit, security: security)
         if let accept = call.accept { request.headers.set("Accept", accept) }
         if let contentType = call.contentType { request.headers.set("Content-Type", contentType) }
         if let authorization = try await authenticator.authorization(for: call.scopes) {
@@ -75,20 +75,22 @@ struct DistributionAPI: Sendable {
         }
     }
 
-    private func url(for target: Target) -> URL {
+    /// The URL of a target. A path must come from `DistributionPath` (checked, percent-encoded
+    /// names); anything else is refused instead of being sent or trapping in `URLComponents`.
+    private func url(for target: Target) throws -> URL {
         switch target {
         case .url(let url):
             return url
         case .path(let path, let query):
-            var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)!
+            guard DistributionPath.isEncoded(path), var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else {
+                throw RegistryError(.invalidReference, "'\(path)' is not a request path regconsole can send")
+            }
             components.percentEncodedPath = path
             components.queryItems = query.isEmpty ? nil : query
-            return components.url!
+            guard let url = components.url else {
+                throw RegistryError(.invalidReference, "'\(path)' is not a request path regconsole can send")
+            }
+            return url
         }
-    }
-
-    /// Percent-encodes a repository path for use in a URL path (slashes stay).
-    static func pathEncode(_ repository: String) -> String {
-        repository.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? repository
     }
 }
