@@ -16,7 +16,7 @@ struct HostileNameConsoleTests {
     /// Filters the tags pane down to `text` and copies the selected row's pull command.
     private func copy(_ tmux: TmuxSession, filter text: String) async throws {
         try tmux.type("/\(text)")
-        try await tmux.waitFor("[1 of 19]")
+        try await tmux.waitFor("[1 of 19")  // while details load: "[1 of 19 · details 1/19]"
         try tmux.press("Enter")
         try tmux.type("y")
     }

@@ -23,6 +23,8 @@ final class TagsScreen: Screen, InstanceScoped {
     private unowned let app: ConsoleApp
     private let model: ListModel<Row>
     private var names: [String] = []
+    /// How many names are outside the grammar (never requested, so never part of the details count).
+    private var invalidNames = 0
     private var details: [String: TagDetails] = [:]
     private var failures: [String: String] = [:]
     private var tagsByDigest: [Digest: [String]] = [:]
@@ -62,7 +64,7 @@ final class TagsScreen: Screen, InstanceScoped {
     var title: String { "\(app.catalog[.tags]) · \(repository)" }
     var counter: String {
         var text = model.counter(app.catalog)
-        if let loader, loader.isBusy { text += " · " + app.catalog[.counterDetails, loader.finishedCount, names.count] }
+        if let loader, loader.isBusy { text += " · " + app.catalog[.counterDetails, loader.finishedCount, names.count - invalidNames] }
         return text
     }
     var isBusy: Bool { loadTask != nil || (loader?.isBusy ?? false) || (scanLoader?.isBusy ?? false) }
@@ -102,6 +104,7 @@ final class TagsScreen: Screen, InstanceScoped {
         groupOfDigest = [:]
         loadError = nil
         names = []
+        invalidNames = 0
         model.replace(with: [])
         let repository = repository
         loadTask = Task { [weak self, app, instance] in
@@ -122,6 +125,7 @@ final class TagsScreen: Screen, InstanceScoped {
                 for try await page in provider.tags(repository: repository) {
                     guard !Task.isCancelled else { return }
                     self.names += page.map(\.name)
+                    self.invalidNames += page.count { !$0.hasValidName }
                     for tag in page { if let details = tag.details { self.record(tag.name, details) } }
                     self.rebuild()
                 }
@@ -376,8 +380,10 @@ final class TagsScreen: Screen, InstanceScoped {
             }, row: model.item(at:))
         table.draw(on: surface, in: rect, state: &model.state, theme: theme)
         // Names outside the grammar are never requested: their rows keep the invalid-name marker.
-        let visible = model.state.visibleRange.clamped(to: 0..<model.count).map { model.item(at: $0).name }.filter(Tag.isValidName)
-        loader?.want(visible: visible, everything: sortOrder.needsDetails, all: model.items.map(\.name).filter(Tag.isValidName))
+        let visible = model.state.visibleRange.clamped(to: 0..<model.count).map { model.item(at: $0).name }
+            .filter(Tag.isValidName)
+        loader?.want(
+            visible: visible, everything: sortOrder.needsDetails, all: model.items.map(\.name).filter(Tag.isValidName))
         let scanKeys = visible.compactMap { name in details[name].map { ScanKey(tag: name, digest: $0.digest) } }
         scanLoader?.want(visible: scanKeys, everything: false, all: [])
     }

@@ -82,14 +82,12 @@ struct DistributionAPI: Sendable {
         case .url(let url):
             return url
         case .path(let path, let query):
-            guard DistributionPath.isEncoded(path), var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else {
-                throw RegistryError(.invalidReference, "'\(path)' is not a request path regconsole can send")
-            }
+            let refused = RegistryError(.invalidReference, "'\(path)' is not a request path regconsole can send")
+            guard DistributionPath.isEncoded(path), var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)
+            else { throw refused }
             components.percentEncodedPath = path
             components.queryItems = query.isEmpty ? nil : query
-            guard let url = components.url else {
-                throw RegistryError(.invalidReference, "'\(path)' is not a request path regconsole can send")
-            }
+            guard let url = components.url else { throw refused }
             return url
         }
     }
