@@ -78,6 +78,15 @@ struct NameGrammarTests {
         #expect(DistributionPath.isEncoded(path) == encoded)
     }
 
+    @Test(arguments: [
+        ("reg.cn-hangzhou.cr.aliyuncs.com", true), ("127.0.0.1:5000", true), ("localhost", true),
+        ("evil.example/x", false), ("user@evil.example", false), ("h?x=1", false), ("h#f", false), ("", false),
+        ("-h", false), ("h:", false), ("h:123456", false),
+    ])
+    func registryDomainsFromACRMustBeHosts(_ domain: String, valid: Bool) {
+        #expect(ACRRegistryAccess.isHostName(domain) == valid)
+    }
+
     /// Through the provider: a hostile tag ends in `.invalidReference` before any request, and a
     /// valid one is asked for at exactly its path.
     @Test func providerSendsNothingForAnInvalidTag() async throws {
