@@ -88,4 +88,13 @@ struct HostileNameTests {
             #expect(Set(try registry.requests()) == ["GET /v2/", "GET /v2/odd/app/tags/list?n=1000"])
         }
     }
+
+    @Test(arguments: ["a b:1", "a%zz.b", "h.b#f", "h.b?x"])
+    func aHostThatIsNotAHostNameIsAUsageError(host: String) async throws {
+        let cli = try CLIRunner()
+        defer { try? FileManager.default.removeItem(at: cli.home) }
+        let result = try await cli.run(["tags", "\(host)/x"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "regconsole: '\(host)' is not a registry host; use HOST[:PORT]/NAME\n")
+    }
 }
