@@ -89,6 +89,28 @@ struct HostileNameTests {
         }
     }
 
+    @Test func aLifecyclePlanKeepsTagsItCannotNameAndSaysWhy() async throws {
+        try await withRegistry { registry, cli in
+            let repository = "\(registry.host)/odd/app"
+            #expect(try await cli.run(["lifecycle", "create", repository, "--id", "k1", "--keep", "1"]).status == 0)
+            let plan = try await cli.run(["lifecycle", "plan", repository, "--output", "json"])
+            #expect(plan.status == 0, "\(plan.stderr)")
+            #expect(plan.stderr.hasSuffix("warning: odd/app: 17 tags could not be read and are kept\n"))
+            let rows = try #require(try plan.json() as? [[String: Any]])
+            let reasons = Dictionary(uniqueKeysWithValues: rows.map { row in
+                (row["tag"] as? String ?? "", row["reason"] as? String ?? "")
+            })
+            let unread = { (name: String) in "kept: could not be read ('\(name)' is not a valid tag name; it was not requested)" }
+            #expect(reasons.count == 19 && rows.allSatisfy { $0["decision"] as? String == "keep" })
+            #expect(reasons["1.0"] == "kept: #1 of the 1 newest")
+            #expect(reasons["a/../../x"] == unread("a/../../x"))
+            #expect(reasons["esc␛[2J"] == unread("esc␛[2J"))
+            let requests = Set(try registry.requests())
+            #expect(requests == ["GET /v2/", "GET /v2/odd/app/tags/list?n=1000", "GET /v2/odd/app/manifests/1.0",
+                "GET /v2/odd/app/manifests/latest", "GET /v2/odd/app/blobs/\(try registry.configDigest())"])
+        }
+    }
+
     @Test(arguments: ["a b:1", "a%zz.b", "h.b#f", "h.b?x"])
     func aHostThatIsNotAHostNameIsAUsageError(host: String) async throws {
         let cli = try CLIRunner()
