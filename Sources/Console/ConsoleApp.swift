@@ -55,6 +55,8 @@ public final class ConsoleApp: TerminalApplication {
     private var backgroundJobs = 0
     private let started = ContinuousClock.now
     private let lastViews: LastViewStore
+    /// The deepest pane reopened from the last view, until its first load ends.
+    private var restoredPane: ObjectIdentifier?
     private var instanceNames: [String] = []
     /// Links drawn in the last frame, written as OSC 8 after it (`writeHyperlinks`).
     private var hyperlinks: [Hyperlink] = []
@@ -98,6 +100,20 @@ public final class ConsoleApp: TerminalApplication {
         if let repository = location.repository {
             stack.append(TagsScreen(app: self, instance: instance, repository: repository, select: location.tag))
         }
+        restoredPane = stack.last.map { ObjectIdentifier($0) }
+    }
+
+    /// A pane's load ended. When it is the pane reopened from the last view and it failed (the
+    /// repository is gone or broken), it closes, its parent shows, and a flash says why: a broken
+    /// last view never sticks.
+    func loadEnded(_ screen: any Screen, failure: RegistryError?) {
+        guard restoredPane == ObjectIdentifier(screen) else { return }
+        restoredPane = nil
+        guard let failure, let index = stack.firstIndex(where: { $0 === screen }) else { return }
+        while stack.count > index { stack.removeLast().close() }
+        top?.appear()
+        rememberLocation()
+        showFlash(catalog[.restoreFailed, screen.crumb, failure.description], error: true)
     }
 
     var top: (any Screen)? { stack.last }
@@ -143,6 +159,16 @@ public final class ConsoleApp: TerminalApplication {
     func copy(_ text: String) {
         writeRaw(Clipboard.sequence(for: text, environment: options.environment))
         showFlash(catalog[.copied, text])
+    }
+
+    /// Copies `docker pull REFERENCE`, quoted for the shell; a reference with control characters
+    /// is refused with an error flash.
+    func copyPull(_ reference: String) {
+        guard let command = PullCommand.text(for: reference) else {
+            showFlash(catalog[.copyRefused, reference], error: true)
+            return
+        }
+        copy(command)
     }
 
     /// Marks text a pane drew as a link for this frame.

@@ -62,10 +62,9 @@ struct InteractionTests {
         await driver.press(.character("y"), .character("Y"))
         let host = driver.state.anonymous.host
         let digest = try #require(driver.state.seed.repositories["bulk/many"]?["t0001"]?.digest)
-        #expect(driver.copied == [
-            Clipboard.sequence(for: "docker pull \(host)/bulk/many:t0001", environment: [:]),
-            Clipboard.sequence(for: "docker pull \(host)/bulk/many@\(digest)", environment: [:]),
-        ])
+        // OSC 52 written out here, not by the code under test: ESC ] 52 ; c ; base64 BEL.
+        let osc52 = { (text: String) in "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}" }
+        #expect(driver.copied == [osc52("docker pull \(host)/bulk/many:t0001"), osc52("docker pull \(host)/bulk/many@\(digest)")])
     }
 
     @Test func unknownCommandsAndBadFiltersSayWhatIsWrong() async throws {

@@ -26,6 +26,10 @@ Built-in endpoints (tests of the HTTP client):
 
 --tls serves HTTPS with a fresh self-signed certificate (for TLS verification tests).
 --synthetic-tags N acts as a registry holding synthetic/many with N tags (benchmarks of huge lists).
+--odd-tags LOG acts as a registry holding odd/app, whose tags have names no registry should accept
+(spaces, quotes, `%`, `#`, `?`, escape sequences, bidi controls, `a/../../x`, shell syntax) next to
+two valid ones; it serves one valid manifest and config for any reference. LOG starts with
+`MANIFEST <digest>` and `CONFIG <digest>`; every request line it gets (`METHOD /raw/target`) follows.
 
 With --upstream every other request is proxied to that registry (with the client's Host header under
 --preserve-host), except where a rule matches the
@@ -64,6 +68,9 @@ rules = []  # [regex, action, remaining]
 upstream = None
 preserve_host = False
 synthetic_tags = 0
+odd_tags_log = None
+ODD_TAGS = ["1.0", "latest", "a b", '"', "|", "%", "#", "?", "\\", "^", "{", "`", "<", "esc\x1b[2J", "rlo\u202eabc",
+            "csi\u009b2J", "中文", "a/../../x", "$(touch$IFS~/pwned)"]
 SYNTHETIC_CONFIG = json.dumps({"created": "2024-01-01T00:00:00Z", "architecture": "amd64", "os": "linux",
                                "config": {}, "rootfs": {"type": "layers", "diff_ids": []}}).encode()
 SYNTHETIC_MANIFEST = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
@@ -117,6 +124,8 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         path = urllib.parse.urlparse(self.path).path
         parts = [p for p in path.split("/") if p]
+        if odd_tags_log:
+            return odd_registry(self)
         if parts and parts[0] in BUILTIN:
             return BUILTIN[parts[0]](self, parts[1:])
         if synthetic_tags and parts and parts[0] == "v2":
@@ -233,6 +242,24 @@ def synthetic_registry(handler, parts):
         return handler.reply(200, SYNTHETIC_MANIFEST, {"Docker-Content-Digest": digest},
                              content_type="application/vnd.oci.image.manifest.v1+json")
     if path.startswith("synthetic/many/blobs/"):
+        return handler.reply(200, SYNTHETIC_CONFIG, content_type="application/octet-stream")
+    return handler.reply(404, b'{"errors":[{"code":"NAME_UNKNOWN"}]}')
+
+
+def odd_registry(handler):
+    """A registry with one repository, odd/app, whose tags have hostile names; any reference is one image."""
+    with lock, open(odd_tags_log, "a", encoding="utf-8") as log:
+        log.write(f"{handler.command} {handler.path}\n")
+    path = urllib.parse.urlparse(handler.path).path
+    if path == "/v2/":
+        return handler.reply(200, b"{}", {"Docker-Distribution-Api-Version": "registry/2.0"})
+    if path == "/v2/odd/app/tags/list":
+        return handler.reply(200, json.dumps({"name": "odd/app", "tags": ODD_TAGS}).encode())
+    if path.startswith("/v2/odd/app/manifests/"):
+        digest = "sha256:" + hashlib.sha256(SYNTHETIC_MANIFEST).hexdigest()
+        return handler.reply(200, SYNTHETIC_MANIFEST, {"Docker-Content-Digest": digest},
+                             content_type="application/vnd.oci.image.manifest.v1+json")
+    if path.startswith("/v2/odd/app/blobs/"):
         return handler.reply(200, SYNTHETIC_CONFIG, content_type="application/octet-stream")
     return handler.reply(404, b'{"errors":[{"code":"NAME_UNKNOWN"}]}')
 
@@ -367,7 +394,7 @@ BUILTIN = {
 
 
 def main():
-    global upstream, synthetic_tags, preserve_host
+    global upstream, synthetic_tags, preserve_host, odd_tags_log
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--upstream")
     parser.add_argument("--rule", action="append", default=[])
@@ -377,7 +404,14 @@ def main():
     parser.add_argument("--tls", action="store_true", help="serve HTTPS with a fresh self-signed certificate")
     parser.add_argument("--synthetic-tags", type=int, default=0,
                         help="act as a registry holding one repository, synthetic/many, with this many tags")
+    parser.add_argument("--odd-tags", metavar="LOG",
+                        help="act as a registry holding odd/app with hostile tag names, logging requests to LOG")
     args = parser.parse_args()
+    odd_tags_log = args.odd_tags
+    if odd_tags_log:
+        with open(odd_tags_log, "w", encoding="utf-8") as log:
+            log.write(f"MANIFEST sha256:{hashlib.sha256(SYNTHETIC_MANIFEST).hexdigest()}\n")
+            log.write(f"CONFIG sha256:{hashlib.sha256(SYNTHETIC_CONFIG).hexdigest()}\n")
     upstream = args.upstream
     preserve_host = args.preserve_host
     synthetic_tags = args.synthetic_tags

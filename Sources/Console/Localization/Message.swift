@@ -29,6 +29,8 @@ public enum Message: String, CaseIterable, Sendable {
     // Flash messages
     case copied, copyNeedsDigest, readOnly, nothingSelected, unknownCommand, invalidFilter, refreshing
     case unknownInstance, sortedBy, referrersShown, referrersHidden
+    // Names outside the distribution grammar, views that cannot be reopened
+    case invalidTagName, copyRefused, restoreFailed
     // Delete flow
     case deleteTitle, deletePlanning, deleteLine, refuseLine, deleteCancel, deleteConfirm, deleteTypePrompt
     case deleteProgress, deleteDone, deleteSkipped, deleteFailed, deleteNothing, deleteGarbageCollection

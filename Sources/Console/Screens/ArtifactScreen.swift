@@ -61,13 +61,13 @@ final class ArtifactScreen: Screen, InstanceScoped {
             showTab()
         case .vulnerabilities:
             app.push(FindingsScreen(app: app, instance: instance, repository: repository, tag: tag, digest: artifact?.digest))
-        case .copyTag: app.copy("docker pull \(instance.host ?? instance.name)/\(repository):\(tag)")
+        case .copyTag: app.copyPull("\(instance.host ?? instance.name)/\(repository):\(tag)")
         case .copyDigest:
             guard let artifact else {
                 app.showFlash(app.catalog[.copyNeedsDigest, tag], error: true)
                 return true
             }
-            app.copy("docker pull \(instance.host ?? instance.name)/\(repository)@\(artifact.digest)")
+            app.copyPull("\(instance.host ?? instance.name)/\(repository)@\(artifact.digest)")
         default:
             return false
         }

@@ -23,6 +23,8 @@ final class TagsScreen: Screen, InstanceScoped {
     private unowned let app: ConsoleApp
     private let model: ListModel<Row>
     private var names: [String] = []
+    /// How many names are outside the grammar (never requested, so never part of the details count).
+    private var invalidNames = 0
     private var details: [String: TagDetails] = [:]
     private var failures: [String: String] = [:]
     private var tagsByDigest: [Digest: [String]] = [:]
@@ -62,7 +64,7 @@ final class TagsScreen: Screen, InstanceScoped {
     var title: String { "\(app.catalog[.tags]) · \(repository)" }
     var counter: String {
         var text = model.counter(app.catalog)
-        if let loader, loader.isBusy { text += " · " + app.catalog[.counterDetails, loader.finishedCount, names.count] }
+        if let loader, loader.isBusy { text += " · " + app.catalog[.counterDetails, loader.finishedCount, names.count - invalidNames] }
         return text
     }
     var isBusy: Bool { loadTask != nil || (loader?.isBusy ?? false) || (scanLoader?.isBusy ?? false) }
@@ -102,6 +104,7 @@ final class TagsScreen: Screen, InstanceScoped {
         groupOfDigest = [:]
         loadError = nil
         names = []
+        invalidNames = 0
         model.replace(with: [])
         let repository = repository
         loadTask = Task { [weak self, app, instance] in
@@ -122,14 +125,19 @@ final class TagsScreen: Screen, InstanceScoped {
                 for try await page in provider.tags(repository: repository) {
                     guard !Task.isCancelled else { return }
                     self.names += page.map(\.name)
+                    self.invalidNames += page.count { !$0.hasValidName }
                     for tag in page { if let details = tag.details { self.record(tag.name, details) } }
                     self.rebuild()
                 }
             } catch is CancellationError {
+                return
             } catch {
+                guard !Task.isCancelled else { return }
                 self?.loadError = error as? RegistryError ?? RegistryError(.network, "\(error)")
             }
-            self?.loadTask = nil
+            guard let self else { return }
+            self.loadTask = nil
+            app.loadEnded(self, failure: self.loadError)
             app.requestDisplay()
         }
     }
@@ -172,7 +180,7 @@ final class TagsScreen: Screen, InstanceScoped {
     private func record(_ name: String, _ detail: TagDetails) {
         details[name] = detail
         if !(tagsByDigest[detail.digest]?.contains(name) ?? false) { tagsByDigest[detail.digest, default: []].append(name) }
-        if tagsByDigest[detail.digest]!.count == 2, groupOfDigest[detail.digest] == nil { groupOfDigest[detail.digest] = groupOfDigest.count }
+        if tagsByDigest[detail.digest]?.count == 2, groupOfDigest[detail.digest] == nil { groupOfDigest[detail.digest] = groupOfDigest.count }
     }
 
     private func receivedScan(_ key: ScanKey, _ result: Result<ScanReport?, RegistryError>) {
@@ -219,14 +227,14 @@ final class TagsScreen: Screen, InstanceScoped {
             model.state.marks = []
         case .copyTag:
             guard let row = model.selected else { return true }
-            app.copy("docker pull \(pullPrefix):\(row.name)")
+            app.copyPull("\(pullPrefix):\(row.name)")
         case .copyDigest:
             guard let row = model.selected else { return true }
             guard let digest = details[row.name]?.digest else {
                 app.showFlash(catalog[.copyNeedsDigest, row.name], error: true)
                 return true
             }
-            app.copy("docker pull \(pullPrefix)@\(digest)")
+            app.copyPull("\(pullPrefix)@\(digest)")
         case .delete:
             delete()
         case .scan:
@@ -346,7 +354,9 @@ final class TagsScreen: Screen, InstanceScoped {
         var columns: [TableColumn<Row>] = [
             TableColumn(catalog[.columnTag], width: .fit(min: 8, max: 48)) { $0.name },
             TableColumn(catalog[.columnDigest], width: .fixed(16), style: { [unowned self] row in
-                guard let digest = details[row.name]?.digest, let group = groupOfDigest[digest] else { return failures[row.name] != nil ? theme[.error] : nil }
+                guard let digest = details[row.name]?.digest, let group = groupOfDigest[digest] else {
+                    return failures[row.name] != nil || !Tag.isValidName(row.name) ? theme[.error] : nil
+                }
                 return theme.group(group)
             }) { [unowned self] row in digestCell(row.name) },
             TableColumn(catalog[.columnSize], width: .fit(min: 7, max: 10), alignRight: true) { [unowned self] in details[$0.name]?.size.map(ByteCount.format) ?? "" },
@@ -369,8 +379,11 @@ final class TagsScreen: Screen, InstanceScoped {
                 return theme[.sharedDigest]
             }, row: model.item(at:))
         table.draw(on: surface, in: rect, state: &model.state, theme: theme)
+        // Names outside the grammar are never requested: their rows keep the invalid-name marker.
         let visible = model.state.visibleRange.clamped(to: 0..<model.count).map { model.item(at: $0).name }
-        loader?.want(visible: visible, everything: sortOrder.needsDetails, all: model.items.map(\.name))
+            .filter(Tag.isValidName)
+        loader?.want(
+            visible: visible, everything: sortOrder.needsDetails, all: model.items.map(\.name).filter(Tag.isValidName))
         let scanKeys = visible.compactMap { name in details[name].map { ScanKey(tag: name, digest: $0.digest) } }
         scanLoader?.want(visible: scanKeys, everything: false, all: [])
     }
@@ -383,6 +396,7 @@ final class TagsScreen: Screen, InstanceScoped {
     }
 
     private func digestCell(_ name: String) -> String {
+        if !Tag.isValidName(name) { return app.catalog[.invalidTagName] }
         if failures[name] != nil { return "error" }
         guard let detail = details[name] else { return "…" }
         let sharing = tagsByDigest[detail.digest]?.count ?? 1

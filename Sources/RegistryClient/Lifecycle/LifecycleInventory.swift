@@ -60,8 +60,8 @@ public struct LifecycleInventory: Sendable {
                     if details == nil { details = try await provider.tagDetails(repository: name, tag: tag.name) }
                     guard let details else { return TagFacts(name: tag.name, digest: nil, created: nil) }
                     return TagFacts(name: tag.name, digest: details.digest, created: details.created, blobs: Self.blobs(of: details))
-                } catch let error as RegistryError where error.code == .notFound || error.code == .invalidResponse {
-                    // One broken or vanished tag is kept and reported; an unreachable registry fails the plan.
+                } catch let error as RegistryError where [.notFound, .invalidResponse, .invalidReference].contains(error.code) {
+                    // One broken, vanished or unnameable tag is kept and reported; an unreachable registry fails the plan.
                     return TagFacts(name: tag.name, digest: nil, created: nil, problem: error.message)
                 }
             }

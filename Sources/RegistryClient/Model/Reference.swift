@@ -62,17 +62,11 @@ public struct Reference: Hashable, Sendable, CustomStringConvertible {
         guard !repository.isEmpty else {
             throw RegistryError(.invalidReference, "\(context)repository name is empty", hint: "use INSTANCE/NAMESPACE/NAME")
         }
-        for component in repository.split(separator: "/", omittingEmptySubsequences: false) {
-            guard isValidComponent(component) else {
-                throw RegistryError(
-                    .invalidReference, "\(context)'\(repository)' is not a valid repository name",
-                    hint: "path components are lowercase letters and digits separated by '.', '_', '__' or '-'")
-            }
+        guard Repository.isValidName(repository) else {
+            throw RegistryError(
+                .invalidReference, "\(context)'\(repository)' is not a valid repository name",
+                hint: "path components are lowercase letters and digits separated by '.', '_', '__' or '-'")
         }
-    }
-
-    private static func isValidComponent(_ component: Substring) -> Bool {
-        component.wholeMatch(of: #/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*/#) != nil
     }
 
     /// The same reference without tag and digest.

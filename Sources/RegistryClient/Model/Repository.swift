@@ -31,4 +31,15 @@ public struct Repository: Hashable, Sendable, Identifiable {
     public var shortName: String {
         name.firstIndex(of: "/").map { String(name[name.index(after: $0)...]) } ?? name
     }
+
+    /// Whether `name` follows the distribution grammar: `/`-separated components of lowercase
+    /// letters and digits joined by `.`, `_`, `__` or dashes, ASCII only, at most 255 bytes.
+    public static func isValidName(_ name: String) -> Bool {
+        guard !name.isEmpty, name.utf8.count <= 255, name.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        return name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy(isValidComponent)
+    }
+
+    private static func isValidComponent(_ component: Substring) -> Bool {
+        component.wholeMatch(of: #/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*/#) != nil
+    }
 }

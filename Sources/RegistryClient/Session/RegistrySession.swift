@@ -149,27 +149,37 @@ public actor RegistrySession {
                     ? "use HOST[:PORT]/NAME, or add instances to the config (regconsole config path)"
                     : "configured instances: \(names.joined(separator: ", ")); a host needs a '.' or ':' (or is localhost)")
         }
-        func make(_ scheme: String) -> DistributionProvider {
-            let url = URL(string: "\(scheme)://\(host)")!
+        guard let secureURL = Self.hostURL(host, scheme: "https"), let plainURL = Self.hostURL(host, scheme: "http") else {
+            throw RegistryError(.invalidReference, "'\(host)' is not a registry host", hint: "use HOST[:PORT]/NAME")
+        }
+        func make(_ url: URL) -> DistributionProvider {
             let instance = Instance(name: host, kind: .distribution, url: url, origin: .host, insecure: allowInsecureHosts, readOnly: forceReadOnly)
             return DistributionProvider(
                 instance: instance, baseURL: url, http: http, credentials: .unspecified, chain: chain, content: content,
                 limits: config.limits)
         }
         if Self.isLoopback(host) {
-            let plain = make("http")
-            return await plain.speaksRegistryAPI() ? plain : make("https")
+            let plain = make(plainURL)
+            return await plain.speaksRegistryAPI() ? plain : make(secureURL)
         }
-        let secure = make("https")
+        let secure = make(secureURL)
         guard allowInsecureHosts else { return secure }
         do {
             try await secure.probe()
             return secure
         } catch let error as RegistryError where [.tls, .network, .invalidResponse, .timeout].contains(error.code) {
-            return make("http")
+            return make(plainURL)
         } catch {
             return secure  // it speaks HTTPS (an auth challenge, for example)
         }
+    }
+
+    /// `scheme://host` when `host` is a bare `HOST[:PORT]`: no spaces, user, path, query or fragment.
+    static func hostURL(_ host: String, scheme: String) -> URL? {
+        guard let components = URLComponents(string: "\(scheme)://\(host)"), components.host?.isEmpty == false,
+            components.user == nil, components.path.isEmpty, components.query == nil, components.fragment == nil
+        else { return nil }
+        return components.url
     }
 
     /// Docker's rule: a first segment is a host when it has a `.` or `:` or is `localhost`.

@@ -34,27 +34,42 @@ struct TagsCommand: AsyncParsableCommand {
         }
         tags = sort.sorted(tags)
         records(tags).print(as: format.output)
+        let invalid = tags.filter { !$0.hasValidName }.count
         if !failures.isEmpty {
-            throw CommandFailure(status: .runtime, description: "details of \(failures.count) tag(s) could not be read: \(failures.prefix(3).joined(separator: "; "))")
+            let reason = invalid == failures.count
+                ? "\(invalid) tag(s) were not read: their names are outside the distribution grammar (see the problem column)"
+                : "details of \(failures.count) tag(s) could not be read: \(failures.prefix(3).joined(separator: "; "))"
+            throw CommandFailure(status: .runtime, description: reason)
         }
     }
 
+    /// What the `problem` column says about a tag whose name is outside the grammar.
+    static let invalidNameMarker = "⚠ invalid tag name, not requested"
+
+    /// The rows; a `problem` column appears when some tag has an invalid name (never requested).
     private func records(_ tags: [Tag]) -> RecordSet {
-        guard long else {
-            var records = RecordSet(columns: [.init(key: "name", header: "TAG")])
+        var records: RecordSet
+        if long {
+            records = RecordSet(columns: [
+                .init(key: "name", header: "TAG"), .init(key: "digest", header: "DIGEST"),
+                .init(key: "mediaType", header: "MEDIA TYPE", inTable: false), .init(key: "size", header: "SIZE", alignRight: true),
+                .init(key: "created", header: "CREATED"), .init(key: "platforms", header: "PLATFORMS"),
+            ])
+            records.rows = tags.map { tag in
+                let details = tag.details
+                return [
+                    .text(tag.name), .text(details?.digest.description), .text(details?.mediaType), .bytes(details?.size),
+                    .date(details?.created), .list(details?.platforms.map(\.description) ?? []),
+                ]
+            }
+        } else {
+            records = RecordSet(columns: [.init(key: "name", header: "TAG")])
             records.rows = tags.map { [.text($0.name)] }
-            return records
         }
-        var records = RecordSet(columns: [
-            .init(key: "name", header: "TAG"), .init(key: "digest", header: "DIGEST"), .init(key: "mediaType", header: "MEDIA TYPE", inTable: false),
-            .init(key: "size", header: "SIZE", alignRight: true), .init(key: "created", header: "CREATED"), .init(key: "platforms", header: "PLATFORMS"),
-        ])
-        records.rows = tags.map { tag in
-            let details = tag.details
-            return [
-                .text(tag.name), .text(details?.digest.description), .text(details?.mediaType), .bytes(details?.size),
-                .date(details?.created), .list(details?.platforms.map(\.description) ?? []),
-            ]
+        guard tags.contains(where: { !$0.hasValidName }) else { return records }
+        records.columns.append(.init(key: "problem", header: "PROBLEM"))
+        for index in tags.indices {
+            records.rows[index].append(.text(tags[index].hasValidName ? nil : Self.invalidNameMarker))
         }
         return records
     }
@@ -68,11 +83,13 @@ struct TagsCommand: AsyncParsableCommand {
             defer { progress.advance() }
             if let details = tag.details, details.hasManifestFacts { return .success(details) }
             do {
+                // No request for a name outside the grammar, not even by its listed digest.
+                try Tag.requireValidName(tag.name)
                 // A listed digest (ACR) saves resolving the tag again.
                 var details = try await provider.tagDetails(repository: repository, tag: tag.details?.digest.description ?? tag.name)
                 details.updated = details.updated ?? tag.details?.updated
                 return .success(details)
-            } catch let error as RegistryError where [.notFound, .invalidResponse, .digestMismatch].contains(error.code) {
+            } catch let error as RegistryError where [.notFound, .invalidResponse, .digestMismatch, .invalidReference].contains(error.code) {
                 return .failure(error)
             }
         }

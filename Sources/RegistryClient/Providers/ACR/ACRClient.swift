@@ -23,9 +23,10 @@ public struct ACRClient: Sendable {
     ///   - retry: how often throttled calls, and reads that hit a 5xx, are retried.
     /// - Throws: `RegistryError(.unknownRegion)` for a region ACR does not serve (without an endpoint).
     public init(region: String, endpoint: URL? = nil, credential: AlibabaCredential, http: any HTTPClient, retry: RetryPolicy = RetryPolicy(maxRetries: 4)) throws {
-        if endpoint == nil, !ACRRegion.known.contains(region) { throw ACRRegion.unknown(region) }
+        let regional = ACRRegion.known.contains(region) ? URL(string: "https://\(ACRRegion.openAPIHost(region))") : nil
+        guard let chosen = endpoint ?? regional else { throw ACRRegion.unknown(region) }
         self.region = region
-        self.endpoint = endpoint ?? URL(string: "https://\(ACRRegion.openAPIHost(region))")!
+        self.endpoint = chosen
         self.usesDefaultHost = endpoint == nil
         self.credentialSource = credential.source
         self.http = http
@@ -119,8 +120,12 @@ public struct ACRClient: Sendable {
                 "host": host, "x-acs-action": action.rawValue, "x-acs-version": ACRAction.version,
                 "x-acs-date": RFC3339.format(Date()), "x-acs-signature-nonce": Self.nonce(),
             ])
+        let address = "\(endpoint.absoluteString.trimmingSuffix("/"))/?\(ACRSigner.canonicalQuery(parameters.pairs))"
+        guard let url = URL(string: address) else {
+            throw RegistryError(.invalidReference, "the parameters of \(action.rawValue) do not make a URL", hint: "check the names used")
+        }
         var request = HTTPRequest(
-            method: action.method, url: URL(string: "\(endpoint.absoluteString.trimmingSuffix("/"))/?\(ACRSigner.canonicalQuery(parameters.pairs))")!,
+            method: action.method, url: url,
             headers: headers, security: endpoint.scheme == "http" ? .insecure : .verified)
         request.headers.set("Accept", "application/json")
         request.allowsTransportRetry = false  // a retry must carry a new nonce and date: done here

@@ -122,6 +122,7 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
     }
 
     func tagRecord(repository: String, tag: String) async throws -> ACRTagRecord {
+        try Tag.requireValidName(tag)
         let repoID = try await repositoryID(repository)
         return try await client.call(.getRepoTag, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag])
     }

@@ -60,7 +60,7 @@ actor ACRRegistryAccess {
         }
         let token: ACRAuthorizationToken = try await client.call(.getAuthorizationToken, ["InstanceId": instanceID])
         let scheme = RegistrySession.isLoopback(domain) ? "http" : "https"
-        guard let url = URL(string: "\(scheme)://\(domain)") else {
+        guard Self.isHostName(domain), let url = URL(string: "\(scheme)://\(domain)") else {
             throw RegistryError(.invalidResponse, "ACR gave the registry domain '\(domain)', which is not a host name")
         }
         var registryInstance = instance
@@ -71,5 +71,11 @@ actor ACRRegistryAccess {
             credentials: .password(username: token.TempUsername, password: token.AuthorizationToken), chain: CredentialChain(environment: [:]),
             content: content)
         return (provider, token.ExpireTime?.date)
+    }
+
+    /// Whether `text` is `HOST[:PORT]` (letters, digits, `.`, `-`): a domain with a path, user or
+    /// query would send requests and tokens somewhere else.
+    static func isHostName(_ text: String) -> Bool {
+        text.wholeMatch(of: #/[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?/#) != nil
     }
 }

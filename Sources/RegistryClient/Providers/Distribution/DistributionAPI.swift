@@ -46,7 +46,7 @@ struct DistributionAPI: Sendable {
 
     /// Sends a call; returns 2xx answers and the `allowed` statuses, throws everything else.
     func send(_ call: Call) async throws -> HTTPResponse {
-        let url = url(for: call.target)
+        let url = try url(for: call.target)
         let ownOrigin = try isOwnOrigin(url, operation: call.operation)
         var request = HTTPRequest(
             method: call.method, url: url, body: call.body, maxResponseBytes: call.limit, security: security)
@@ -143,20 +143,20 @@ struct DistributionAPI: Sendable {
         }
     }
 
-    private func url(for target: Target) -> URL {
+    /// The URL of a target. A path must come from `DistributionPath` (checked, percent-encoded
+    /// names); anything else is refused instead of being sent or trapping in `URLComponents`.
+    private func url(for target: Target) throws -> URL {
         switch target {
         case .url(let url):
             return url
         case .path(let path, let query):
-            var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)!
+            let refused = RegistryError(.invalidReference, "'\(path)' is not a request path regconsole can send")
+            guard DistributionPath.isEncoded(path), var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)
+            else { throw refused }
             components.percentEncodedPath = path
             components.queryItems = query.isEmpty ? nil : query
-            return components.url!
+            guard let url = components.url else { throw refused }
+            return url
         }
-    }
-
-    /// Percent-encodes a repository path for use in a URL path (slashes stay).
-    static func pathEncode(_ repository: String) -> String {
-        repository.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? repository
     }
 }

@@ -19,7 +19,7 @@ extension DistributionProvider {
         }
         let response = try await api.send(
             .init(
-                target: .path(manifestPath(repository, reference)), scopes: [.pull(repository)], accept: MediaType.manifestAccept,
+                target: .path(try DistributionPath.manifest(repository, reference)), scopes: [.pull(repository)], accept: MediaType.manifestAccept,
                 limit: HTTPRequest.manifestLimit, operation: "fetching manifest \(repository)@\(reference)",
                 subject: .manifest(repository: repository, reference: reference)))
         let digest = Digest.sha256(of: response.body)
@@ -60,7 +60,7 @@ extension DistributionProvider {
         } else {
             let response = try await api.send(
                 .init(
-                    target: .path("/v2/\(DistributionAPI.pathEncode(repository))/blobs/\(descriptor.digest)"), scopes: [.pull(repository)],
+                    target: .path(try DistributionPath.blob(repository, descriptor.digest)), scopes: [.pull(repository)],
                     limit: HTTPRequest.jsonLimit, operation: "fetching config \(descriptor.digest.short) of \(repository)",
                     subject: .blob(repository: repository, digest: descriptor.digest.description)))
             let verified = descriptor.digest.matches(response.body)

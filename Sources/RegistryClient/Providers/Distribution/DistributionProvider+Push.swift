@@ -4,12 +4,11 @@ extension DistributionProvider {
     /// Uploads a blob unless the repository already has it (monolithic: POST, then PUT with the digest).
     func uploadBlob(repository: String, data: Data) async throws -> Digest {
         let digest = Digest.sha256(of: data)
-        let path = "/v2/\(DistributionAPI.pathEncode(repository))/blobs"
         let existing = try await api.send(
-            .init(method: .head, target: .path("\(path)/\(digest)"), scopes: [.push(repository)], allowed: [404], operation: "checking blob \(digest.short) in \(repository)"))
+            .init(method: .head, target: .path(try DistributionPath.blob(repository, digest)), scopes: [.push(repository)], allowed: [404], operation: "checking blob \(digest.short) in \(repository)"))
         if existing.isSuccess { return digest }
         let started = try await api.send(
-            .init(method: .post, target: .path("\(path)/uploads/"), scopes: [.push(repository)], body: Data(), operation: "starting an upload to \(repository)"))
+            .init(method: .post, target: .path(try DistributionPath.repository(repository, "blobs", "uploads") + "/"), scopes: [.push(repository)], body: Data(), operation: "starting an upload to \(repository)"))
         guard let location = started.headers["Location"], var upload = URLComponents(string: location) else {
             throw RegistryError(.invalidResponse, "\(instance.name) started an upload to \(repository) without a Location", hint: "the registry is not following the distribution spec")
         }
@@ -27,7 +26,7 @@ extension DistributionProvider {
     /// a registry with the referrers API sends.
     func putManifest(repository: String, reference: String, data: Data, mediaType: String) async throws -> (digest: Digest, ociSubject: String?) {
         let response = try await api.send(
-            .init(method: .put, target: .path(manifestPath(repository, reference)), scopes: [.push(repository)], body: data, contentType: mediaType,
+            .init(method: .put, target: .path(try DistributionPath.manifest(repository, reference)), scopes: [.push(repository)], body: data, contentType: mediaType,
                   operation: "storing manifest \(repository):\(reference)", subject: .manifest(repository: repository, reference: reference)))
         return (Digest.sha256(of: data), response.headers["OCI-Subject"])
     }
@@ -35,7 +34,7 @@ extension DistributionProvider {
     /// A blob, verified against its digest.
     public func blob(repository: String, digest: Digest, limit: Int = 64 << 20) async throws -> Data {
         let response = try await api.send(
-            .init(target: .path("/v2/\(DistributionAPI.pathEncode(repository))/blobs/\(digest)"), scopes: [.pull(repository)], limit: limit,
+            .init(target: .path(try DistributionPath.blob(repository, digest)), scopes: [.pull(repository)], limit: limit,
                   operation: "fetching blob \(digest.short) of \(repository)", subject: .blob(repository: repository, digest: digest.description)))
         guard digest.matches(response.body) != false else {
             throw RegistryError(.digestMismatch, "blob \(digest) of \(repository) does not match its digest", hint: "the registry served wrong content")

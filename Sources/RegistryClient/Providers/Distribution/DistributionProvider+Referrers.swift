@@ -6,7 +6,7 @@ extension DistributionProvider {
     public func referrers(repository: String, digest: Digest) async throws -> [Referrer] {
         let answer = try await api.send(
             .init(
-                target: .path("/v2/\(DistributionAPI.pathEncode(repository))/referrers/\(digest)"), scopes: [.pull(repository)],
+                target: .path(try DistributionPath.repository(repository, "referrers", digest.description)), scopes: [.pull(repository)],
                 accept: MediaType.ociIndex, allowed: [400, 404, 405], operation: "listing referrers of \(repository)@\(digest.short)"))
         if answer.isSuccess, MediaType.essence(answer.headers["Content-Type"] ?? "") == MediaType.ociIndex {
             let index = try api.decode(ImageIndex.self, from: answer, operation: "reading referrers of \(repository)@\(digest.short)")
@@ -19,7 +19,7 @@ extension DistributionProvider {
     private func fallbackIndex(repository: String, subject: Digest) async throws -> ImageIndex? {
         let response = try await api.send(
             .init(
-                target: .path(manifestPath(repository, subject.referrersFallbackTag)), scopes: [.pull(repository)],
+                target: .path(try DistributionPath.manifest(repository, subject.referrersFallbackTag)), scopes: [.pull(repository)],
                 accept: MediaType.ociIndex, limit: HTTPRequest.manifestLimit, allowed: [404],
                 operation: "reading the referrers tag \(subject.referrersFallbackTag) of \(repository)"))
         guard response.isSuccess else { return nil }

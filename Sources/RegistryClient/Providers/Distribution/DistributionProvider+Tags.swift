@@ -6,8 +6,14 @@ extension DistributionProvider {
     }
 
     public func tags(repository: String) -> AsyncThrowingStream<[Tag], any Error> {
+        let path: String
+        do {
+            path = try DistributionPath.repository(repository, "tags", "list")
+        } catch {
+            return .producing { _ in throw error }
+        }
         let call = DistributionAPI.Call(
-            target: .path("/v2/\(DistributionAPI.pathEncode(repository))/tags/list", query: [URLQueryItem(name: "n", value: "1000")]),
+            target: .path(path, query: [URLQueryItem(name: "n", value: "1000")]),
             scopes: [.pull(repository)], operation: "listing tags of \(repository)", subject: .repository(repository))
         return pages(first: call, decode: TagsPage.self) { page in (page.tags ?? []).map { Tag(name: $0) } }
     }
@@ -15,7 +21,7 @@ extension DistributionProvider {
     public func currentDigest(repository: String, tag: String) async throws -> Digest? {
         let response = try await api.send(
             .init(
-                method: .head, target: .path(manifestPath(repository, tag)), scopes: [.pull(repository)],
+                method: .head, target: .path(try DistributionPath.manifest(repository, tag)), scopes: [.pull(repository)],
                 accept: MediaType.manifestAccept, allowed: [404], operation: "resolving \(repository):\(tag)",
                 subject: .manifest(repository: repository, reference: tag)))
         guard response.status != 404 else { return nil }
@@ -26,9 +32,5 @@ extension DistributionProvider {
     public func tagDetails(repository: String, tag: String) async throws -> TagDetails {
         let manifest = try await fetchManifest(repository: repository, reference: tag)
         return try await artifact(from: manifest, reference: Reference(locator: instance.name, repository: repository, tag: tag), complete: false).details
-    }
-
-    func manifestPath(_ repository: String, _ reference: String) -> String {
-        "/v2/\(DistributionAPI.pathEncode(repository))/manifests/\(reference)"
     }
 }

@@ -14,12 +14,12 @@ struct LifecycleTarget {
             throw UsageError(description: "'\(text)' is not INSTANCE[/NAMESPACE[/REPO]]")
         }
         provider = try await context.session.provider(for: first)
-        let rest = segments.dropFirst()
+        let rest = Array(segments.dropFirst())
         switch rest.count {
         case 0:
             scope = .instance
         case 1:
-            let name = rest.first!
+            let name = rest[0]
             let inNamespace = try await provider.repositories(namespace: name).collect()
             let isRepository = inNamespace.isEmpty ? ((try? await provider.tags(repository: name).collect())?.isEmpty == false) : false
             scope = isRepository ? .repository(name) : .namespace(name)
