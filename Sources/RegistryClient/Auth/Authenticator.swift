@@ -167,12 +167,21 @@ actor Authenticator {
         return token
     }
 
+    /// The error for a token realm that cannot be turned into a request URL.
+    private static func unusableRealm(_ realm: URL) -> RegistryError {
+        RegistryError(
+            .invalidResponse, "the token realm '\(realm.absoluteString)' is not a usable URL",
+            hint: "the registry's token auth is misconfigured")
+    }
+
     private func fetchToken(realm: URL, service: String?, scopes: [AuthScope]) async throws -> BearerToken {
         let credential = try await credentials().credential
         if case .registryToken(let value)? = credential?.secret {
             return BearerToken(value: value, expires: .distantFuture)
         }
-        var components = URLComponents(url: realm, resolvingAgainstBaseURL: false)!
+        guard var components = URLComponents(url: realm, resolvingAgainstBaseURL: false) else {
+            throw Self.unusableRealm(realm)
+        }
         var query = components.queryItems ?? []
         if let service { query.append(URLQueryItem(name: "service", value: service)) }
         var request: HTTPRequest
@@ -187,13 +196,15 @@ actor Authenticator {
                 URLQueryItem(name: "scope", value: scopes.map(\.description).joined(separator: " ")),
             ]
             components.queryItems = query.isEmpty ? nil : query
-            request = HTTPRequest(method: .post, url: components.url!, body: Data((form.percentEncodedQuery ?? "").utf8), security: security)
+            guard let url = components.url else { throw Self.unusableRealm(realm) }
+            request = HTTPRequest(method: .post, url: url, body: Data((form.percentEncodedQuery ?? "").utf8), security: security)
             request.headers.set("Content-Type", "application/x-www-form-urlencoded")
         } else {
             query += scopes.map { URLQueryItem(name: "scope", value: $0.description) }
             if let credential { query.append(URLQueryItem(name: "account", value: credential.username)) }
             components.queryItems = query
-            request = HTTPRequest(url: components.url!, security: security)
+            guard let url = components.url else { throw Self.unusableRealm(realm) }
+            request = HTTPRequest(url: url, security: security)
             if case .password(let password)? = credential?.secret {
                 request.headers.set("Authorization", "Basic " + Data("\(credential!.username):\(password)".utf8).base64EncodedString())
             }

@@ -18,7 +18,8 @@ extension DistributionProvider {
         }
         _ = try await api.send(
             .init(method: .put, target: .url(target), scopes: [.push(repository)], body: data, contentType: "application/octet-stream",
-                  operation: "uploading blob \(digest.short) to \(repository)"))
+                  operation: "uploading blob \(digest.short) to \(repository)",
+                  subject: .blob(repository: repository, digest: digest.description)))
         return digest
     }
 
