@@ -78,20 +78,20 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Waits until the screen contains `text`; returns the screen, or throws with the last screen.
     @discardableResult
-    public func waitFor(_ text: String, timeout: Duration = .seconds(20)) async throws -> String {
+    public func waitFor(_ text: String, timeout: Duration = .seconds(60)) async throws -> String {
         try await waitUntil("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits until the screen no longer contains `text`.
     @discardableResult
-    public func waitUntilGone(_ text: String, timeout: Duration = .seconds(20)) async throws -> String {
+    public func waitUntilGone(_ text: String, timeout: Duration = .seconds(60)) async throws -> String {
         try await waitUntil("'\(text)' to go", timeout: timeout) { !$0.contains(text) }
     }
 
     /// Waits until `done` accepts the screen (`what` names the wait in the error); returns the screen.
     @discardableResult
     public func waitUntil(
-        _ what: String, timeout: Duration = .seconds(20), _ done: (String) -> Bool
+        _ what: String, timeout: Duration = .seconds(60), _ done: (String) -> Bool
     ) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = ""
