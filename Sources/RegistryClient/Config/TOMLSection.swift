@@ -12,6 +12,9 @@ public struct TOMLSection {
     /// Parses `text` and returns its root table.
     /// - Throws: `ConfigError` with the parser's line and message.
     public static func parse(_ text: String, file: String) throws -> TOMLSection {
+        if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
+            throw ConfigError(file: file, line: line, message: "invalid TOML: a table header needs a key after '['")
+        }
         do {
             let table = try TOMLTable(string: text)
             return TOMLSection(table: table, path: "", file: file, sourceMap: TOMLSourceMap(text: text))
