@@ -12,8 +12,8 @@ public struct TOMLSection {
     /// Parses `text` and returns its root table.
     /// - Throws: `ConfigError` with the parser's line and message.
     public static func parse(_ text: String, file: String) throws -> TOMLSection {
-        if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
-            throw ConfigError(file: file, line: line, message: "invalid TOML: a table header needs a key after '['")
+        if let problem = TOMLParserGuard.problem(in: text) {
+            throw ConfigError(file: file, line: problem.line, message: "invalid TOML: \(problem.message)")
         }
         do {
             let table = try TOMLTable(string: text)

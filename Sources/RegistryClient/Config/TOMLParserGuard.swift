@@ -1,13 +1,13 @@
-/// Finds a table header that TOMLKit cannot refuse safely: its bundled toml++ asserts (aborting the
-/// process) when `[` or `[[` is followed by anything but a key, a quote or `]`, e.g. `[)]` or ``[`x]``.
-enum TOMLHeaderCheck {
-    /// The 1-based line of the first such header, nil when there is none. Strings, comments and
-    /// `[`s inside values (arrays, inline tables) are skipped, as the parser skips them.
-    static func badHeaderLine(in text: String) -> Int? {
+/// Finds mistakes TOMLKit cannot refuse safely: its bundled toml++ asserts (aborting the process)
+/// on a table header without a key (`[)]`, ``[`x]``) and on a `}` inside an array (`a = [1, }`).
+enum TOMLParserGuard {
+    /// The 1-based line and description of the first such mistake, nil when there is none. Strings
+    /// and comments are skipped, as the parser skips them.
+    static func problem(in text: String) -> (line: Int, message: String)? {
         let bytes = Array(text.utf8)
         var index = 0
         var line = 1
-        var depth = 0
+        var open: [UInt8] = []  // the `[` and `{` of values not closed yet
         var atLineStart = true
         func byte(_ offset: Int) -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
         while let current = byte(index) {
@@ -40,16 +40,18 @@ enum TOMLHeaderCheck {
                 }
                 atLineStart = false
                 continue
-            case UInt8(ascii: "[") where depth == 0 && atLineStart:
+            case UInt8(ascii: "[") where open.isEmpty && atLineStart:
                 index += byte(index + 1) == UInt8(ascii: "[") ? 2 : 1
                 while byte(index) == UInt8(ascii: " ") || byte(index) == UInt8(ascii: "\t") { index += 1 }
-                if let first = byte(index), !isKeyStart(first) { return line }
+                if let first = byte(index), !isKeyStart(first) { return (line, "a table header needs a key after '['") }
                 atLineStart = false
                 continue
             case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
+                open.append(current)
+            case UInt8(ascii: "}") where open.last == UInt8(ascii: "["):
+                return (line, "'}' inside an array")
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth = max(0, depth - 1)
+                _ = open.popLast()
             default:
                 break
             }
