@@ -46,7 +46,8 @@ let package = Package(
 
         // Fuzzing (scripts/fuzz): the parsers as libFuzzer targets, and a runner that replays saved inputs.
         .target(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
-        .target(name: "FuzzTargets", dependencies: ["Console", "RegistryClient", "TerminalUI"], path: "Tests/Fuzz/Targets"),
+        .target(
+            name: "FuzzTargets", dependencies: ["Console", "RegistryClient", "TerminalUI"], path: "Tests/Fuzz/Targets"),
         .executableTarget(name: "regconsole-fuzz", dependencies: ["FuzzTargets", "CLibFuzzer"], path: "Tests/Fuzz/Runner"),
 
         // Tests: one target per module plus shared support that starts real servers.

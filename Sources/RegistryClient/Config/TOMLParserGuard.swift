@@ -64,9 +64,11 @@ enum TOMLParserGuard {
     /// A bare-key character (`A-Z a-z 0-9 _ -`), a quote, or the `]` of an empty header.
     private static func isKeyStart(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
             true
-        case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "]"):
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            true
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "]"):
             true
         default:
             false

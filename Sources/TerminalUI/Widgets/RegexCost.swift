@@ -4,6 +4,7 @@
 enum RegexCost {
     static let maximumCount = 255
     static let maximumStates = 10_000
+    private static let classOpeners: [UInt8] = [UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: ".")]
 
     /// Why the pattern is refused, nil when it is cheap enough.
     static func problem(_ pattern: String) -> String? {
@@ -89,10 +90,12 @@ enum RegexCost {
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1 }
             while index < bytes.count, bytes[index] != UInt8(ascii: "]") {
                 // `[:alpha:]`, `[=a=]`, `[.x.]` hold their own `]`.
-                if bytes[index] == UInt8(ascii: "["), index + 1 < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: ".")].contains(bytes[index + 1]) {
+                if bytes[index] == UInt8(ascii: "["), index + 1 < bytes.count, classOpeners.contains(bytes[index + 1]) {
                     let close = bytes[index + 1]
                     index += 2
-                    while index + 1 < bytes.count, !(bytes[index] == close && bytes[index + 1] == UInt8(ascii: "]")) { index += 1 }
+                    while index + 1 < bytes.count, !(bytes[index] == close && bytes[index + 1] == UInt8(ascii: "]")) {
+                        index += 1
+                    }
                     index += 1
                 }
                 index += 1

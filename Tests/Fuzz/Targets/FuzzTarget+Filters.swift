@@ -27,5 +27,6 @@ extension FuzzTarget {
         Finding(vulnerability: "", severity: .unknown, sourceSeverity: "", package: "", installedVersion: ""),
     ]
 
-    private static let sampleKeys = ["", "library/alpine", "ns/app:v1.2.3 sha256:abc", "中文 tag-\u{1B}[31m"].map(FilterQuery.key)
+    private static let sampleKeys = ["", "library/alpine", "ns/app:v1.2.3 sha256:abc", "中文 tag-\u{1B}[31m"]
+        .map(FilterQuery.key)
 }

@@ -25,7 +25,8 @@ extension FuzzTarget {
         }
         let reference = Reference(locator: "registry.example", repository: "fuzz", digest: digest)
         for (mediaType, content) in contents {
-            let artifact = Artifact(reference: reference, digest: digest, mediaType: mediaType, rawManifest: data, content: content)
+            let artifact = Artifact(
+                reference: reference, digest: digest, mediaType: mediaType, rawManifest: data, content: content)
             _ = (artifact.details, artifact.platforms.map(\.description))
         }
     }

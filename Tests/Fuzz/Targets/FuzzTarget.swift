@@ -9,7 +9,8 @@ public struct FuzzTarget: Sendable {
     public let run: @Sendable (Data) -> Void
 
     /// Every target, in the order `scripts/fuzz all` runs them.
-    public static let all: [FuzzTarget] = scanTargets + [manifest, config, theme, authChallenge, link, findingFilter, filterQuery]
+    public static let all: [FuzzTarget] =
+        scanTargets + [manifest, config, theme, authChallenge, link, findingFilter, filterQuery]
 
     /// The target with that name.
     public static func named(_ name: String) -> FuzzTarget? {

@@ -5,7 +5,8 @@ import Testing
 /// Replays every seed and every saved crash input through its fuzz target, without the sanitizer:
 /// an input that once crashed a parser must now be refused or parsed, never crash again.
 @Suite struct FuzzRegressionTests {
-    private static let fuzzDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    private static let fuzzDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     private static func inputs(in folder: String, target: String) throws -> [URL] {
         let directory = fuzzDirectory.appendingPathComponent(folder).appendingPathComponent(target)
@@ -29,9 +30,11 @@ import Testing
         let names = Set(FuzzTarget.all.map(\.name))
         for folder in ["Corpus", "Regressions"] {
             let directory = Self.fuzzDirectory.appendingPathComponent(folder)
-            let children = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }
+            let children = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { !$0.hasPrefix(".") }
             #expect(Set(children).subtracting(names) == [], "\(folder) holds only folders named after targets")
         }
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: Self.fuzzDirectory.appendingPathComponent("Corpus").path)) == names)
+        let corpus = Self.fuzzDirectory.appendingPathComponent("Corpus").path
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: corpus)) == names, "every target has a corpus")
     }
 }
