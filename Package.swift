@@ -44,6 +44,12 @@ let package = Package(
             name: "console-bench", dependencies: ["Console", "RegistryClient", "CurlHTTP", "TerminalUI"],
             path: "Benchmarks/ConsoleBench"),
 
+        // Fuzzing (scripts/fuzz): the parsers as libFuzzer targets, and a runner that replays saved inputs.
+        .target(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
+        .target(
+            name: "FuzzTargets", dependencies: ["Console", "RegistryClient", "TerminalUI"], path: "Tests/Fuzz/Targets"),
+        .executableTarget(name: "regconsole-fuzz", dependencies: ["FuzzTargets", "CLibFuzzer"], path: "Tests/Fuzz/Runner"),
+
         // Tests: one target per module plus shared support that starts real servers.
         .target(name: "TestSupport", dependencies: ["RegistryClient"], path: "Tests/TestSupport"),
         .testTarget(name: "RegistryClientTests", dependencies: ["RegistryClient", "CurlHTTP", "TestSupport"]),
@@ -52,6 +58,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleTests", dependencies: ["Console", "RegistryClient", "CurlHTTP", "TerminalUI", "TestSupport"],
             exclude: ["Snapshots"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Tests"),
         .testTarget(name: "regconsoleTests", dependencies: ["regconsole", "CurlHTTP", "RegistryClient", "TerminalUI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,6 +12,9 @@ public struct TOMLSection {
     /// Parses `text` and returns its root table.
     /// - Throws: `ConfigError` with the parser's line and message.
     public static func parse(_ text: String, file: String) throws -> TOMLSection {
+        if let problem = TOMLParserGuard.problem(in: text) {
+            throw ConfigError(file: file, line: problem.line, message: "invalid TOML: \(problem.message)")
+        }
         do {
             let table = try TOMLTable(string: text)
             return TOMLSection(table: table, path: "", file: file, sourceMap: TOMLSourceMap(text: text))

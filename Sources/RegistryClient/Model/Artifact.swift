@@ -68,7 +68,7 @@ public struct Artifact: Sendable {
             let platformChildren = children.filter(\.descriptor.isPlatformImage)
             let sizes = platformChildren.map { $0.image?.manifest.contentSize }
             guard !sizes.isEmpty, !sizes.contains(where: { $0 == nil }) else { return nil }
-            return sizes.reduce(0) { $0 + ($1 ?? 0) }
+            return sizes.compactMap { $0 }.saturatingSum
         }
     }
 

@@ -130,6 +130,7 @@ final class POSIXRegex: @unchecked Sendable {
     }
 
     init(_ pattern: String) throws(CompileError) {
+        if let problem = RegexCost.problem(pattern) { throw CompileError(description: "invalid regex '\(pattern)': \(problem)") }
         let status = regcomp(&compiled, pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB)
         guard status == 0 else {
             var buffer = [CChar](repeating: 0, count: 256)

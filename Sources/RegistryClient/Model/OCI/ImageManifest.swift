@@ -23,7 +23,7 @@ public struct ImageManifest: Sendable, Codable {
     }
 
     /// Compressed size as stored: config plus layers.
-    public var contentSize: Int64 { config.size + layers.reduce(0) { $0 + $1.size } }
+    public var contentSize: Int64 { ([config] + layers).map(\.size).saturatingSum }
 
     /// The artifact type: `artifactType`, else the config's media type (the referrers rule).
     public var effectiveArtifactType: String { artifactType ?? config.mediaType }

@@ -1,0 +1,2 @@
+// Declarations only: the header names libFuzzer's driver for the fuzz runner.
+#include "CLibFuzzer.h"

@@ -1,0 +1,20 @@
+import Foundation
+import RegistryClient
+
+extension FuzzTarget {
+    /// A `WWW-Authenticate` value, with the scopes and flags the authenticator reads from it.
+    static let authChallenge = FuzzTarget(name: "auth-challenge") { data in
+        for challenge in AuthChallenge.parse(text(data)) {
+            _ = (challenge.realm, challenge.service, challenge.scopes.map(\.description), challenge.isInsufficientScope)
+        }
+    }
+
+    /// `Link` headers, one per input line, resolved against a paged listing's URL.
+    static let link = FuzzTarget(name: "link") { data in
+        let values = text(data).split(separator: "\n", omittingEmptySubsequences: false)
+        let headers = HTTPHeaders(values.map { ("Link", String($0)) })
+        _ = LinkHeader.next(in: headers, relativeTo: linkBase)?.absoluteString
+    }
+
+    private static let linkBase = URL(string: "https://registry.example:5000/v2/_catalog?n=100")!
+}
