@@ -104,6 +104,17 @@ struct LifecycleEngineTests {
         #expect(result.bytesFreed == 250)
     }
 
+    @Test func bytesFreedHoldAtTheLargestSizeInsteadOfOverflowing() {
+        let tags = [
+            Self.tag("keep", daysAgo: 1),
+            Self.tag("drop1", daysAgo: 2, blobs: [("huge", .max), ("more", 1)]),
+            Self.tag("drop2", daysAgo: 3, blobs: [("other", .max)]),
+        ]
+        let result = plan([LifecycleRule(id: "r", scope: .instance, retentionTagCount: 1)], tags)
+        #expect(result.deletions.map(\.tag) == ["drop1", "drop2"])
+        #expect(result.bytesFreed == .max)
+    }
+
     @Test func aPatternThatDoesNotCompileKeepsEverything() {
         let result = plan([LifecycleRule(id: "r", scope: .instance, retentionTagCount: 1, tagRegexp: "([")], [Self.tag("a", daysAgo: 1), Self.tag("b", daysAgo: 2)])
         #expect(result.deletions.isEmpty)

@@ -22,7 +22,7 @@ public enum LifecycleEngine {
             let tags = inventory.repositories[repository] ?? []
             let covering = rules.indices.filter { rules[$0].covers(repository: repository) }
             let planned = planRepository(repository, tags: tags, rules: covering.map { (rules[$0], patterns[$0]) }, now: now)
-            bytesFreed += planned.bytesFreed
+            bytesFreed = [bytesFreed, planned.bytesFreed].saturatingSum
             warnings += repositoryWarnings(repository, planned.entries)
             entries += planned.entries
         }
@@ -187,7 +187,7 @@ public enum LifecycleEngine {
     private static func countFreed(_ state: inout UInt8, size: Int64, into bytes: inout Int64) {
         guard state == 0 else { return }
         state = 2
-        bytes += size
+        bytes = [bytes, size].saturatingSum  // sizes come from servers
     }
 
     private static func repositoryWarnings(_ repository: String, _ entries: [LifecyclePlan.Entry]) -> [String] {
