@@ -103,7 +103,8 @@ def client_gone(handler, seconds):
     return False
 
 
-class Handler(BaseHTTPRequestHandler):
+class ReplyingHandler(BaseHTTPRequestHandler):
+    """A quiet HTTP/1.1 handler with a one-call reply; the hostile registry builds on it too."""
     protocol_version = "HTTP/1.1"
 
     def log_message(self, *args):
@@ -118,6 +119,9 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+
+class Handler(ReplyingHandler):
 
     def handle_any(self):
         length = int(self.headers.get("Content-Length") or 0)
@@ -234,14 +238,19 @@ def synthetic_registry(handler, parts):
         return handler.reply(200, b"{}", {"Docker-Distribution-Api-Version": "registry/2.0"})
     if path.startswith("_catalog"):
         return handler.reply(200, json.dumps({"repositories": ["synthetic/many"]}).encode())
-    if path == "synthetic/many/tags/list":
-        tags = [f"tag-{index:06d}" for index in range(1, synthetic_tags + 1)]
-        return handler.reply(200, json.dumps({"name": "synthetic/many", "tags": tags}).encode())
-    if path.startswith("synthetic/many/manifests/"):
+    tags = [f"tag-{index:06d}" for index in range(1, synthetic_tags + 1)]
+    return one_image_repository(handler, "/v2/" + path, "synthetic/many", tags)
+
+
+def one_image_repository(handler, path, repository, tags):
+    """Serves REPOSITORY with TAGS, every reference of which is the same tiny image."""
+    if path == f"/v2/{repository}/tags/list":
+        return handler.reply(200, json.dumps({"name": repository, "tags": tags}).encode())
+    if path.startswith(f"/v2/{repository}/manifests/"):
         digest = "sha256:" + hashlib.sha256(SYNTHETIC_MANIFEST).hexdigest()
         return handler.reply(200, SYNTHETIC_MANIFEST, {"Docker-Content-Digest": digest},
                              content_type="application/vnd.oci.image.manifest.v1+json")
-    if path.startswith("synthetic/many/blobs/"):
+    if path.startswith(f"/v2/{repository}/blobs/"):
         return handler.reply(200, SYNTHETIC_CONFIG, content_type="application/octet-stream")
     return handler.reply(404, b'{"errors":[{"code":"NAME_UNKNOWN"}]}')
 
@@ -253,15 +262,7 @@ def odd_registry(handler):
     path = urllib.parse.urlparse(handler.path).path
     if path == "/v2/":
         return handler.reply(200, b"{}", {"Docker-Distribution-Api-Version": "registry/2.0"})
-    if path == "/v2/odd/app/tags/list":
-        return handler.reply(200, json.dumps({"name": "odd/app", "tags": ODD_TAGS}).encode())
-    if path.startswith("/v2/odd/app/manifests/"):
-        digest = "sha256:" + hashlib.sha256(SYNTHETIC_MANIFEST).hexdigest()
-        return handler.reply(200, SYNTHETIC_MANIFEST, {"Docker-Content-Digest": digest},
-                             content_type="application/vnd.oci.image.manifest.v1+json")
-    if path.startswith("/v2/odd/app/blobs/"):
-        return handler.reply(200, SYNTHETIC_CONFIG, content_type="application/octet-stream")
-    return handler.reply(404, b'{"errors":[{"code":"NAME_UNKNOWN"}]}')
+    return one_image_repository(handler, path, "odd/app", ODD_TAGS)
 
 
 def builtin_status(handler, args):

@@ -34,9 +34,9 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
-from fault_server import client_gone
+from fault_server import ReplyingHandler, client_gone
 
 log = []
 lock = threading.Lock()
@@ -44,22 +44,7 @@ settings = {"scenario": None, "other": None, "url": None}
 challenges = [0]  # scope-loop: challenges sent so far
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def reply(self, status, body=b"", headers=None):
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
+class Handler(ReplyingHandler):
     def handle_any(self):
         length = int(self.headers.get("Content-Length") or 0)
         if length:
