@@ -35,7 +35,8 @@ With --upstream every other request is proxied to that registry (with the client
 --preserve-host), except where a rule matches the
 path (or `METHOD path`, so `^DELETE ` matches deletes): ACTION is `status:CODE:TIMES` (the first TIMES matches answer CODE, then pass through),
 `garbage` (a body that is not JSON), `truncate` (half the upstream body, then close), `huge`
-(20 MiB of JSON-looking bytes), `slow:MS` (delay, then pass through), `page:N` (serve tags/list
+(20 MiB of JSON-looking bytes), `slow:MS` (delay, then pass through), `hold:N:FILE` (the first N
+matches pass, later ones wait until FILE exists, at most 120 s, then pass through), `page:N` (serve tags/list
 sorted in pages of at most N with a relative `Link`, as distribution v3 does; 2.8 cannot page tags).
 """
 
@@ -155,6 +156,16 @@ class Handler(ReplyingHandler):
                     return self.page_tags(body, int(action.split(":")[1]))
                 if action.startswith("slow:"):
                     time.sleep(int(action.split(":")[1]) / 1000)
+                    continue
+                if action.startswith("hold:"):
+                    _, passing, release = action.split(":", 2)
+                    with lock:
+                        rule[2] = int(passing) if rule[2] is None else rule[2]
+                        rule[2] -= 1
+                        held = rule[2] < 0
+                    deadline = time.monotonic() + 120
+                    while held and not os.path.exists(release) and time.monotonic() < deadline:
+                        time.sleep(0.05)
                     continue
                 if action == "truncate":
                     return self.relay(*self.forward(body), truncate=True)

@@ -96,9 +96,11 @@ struct DeleteCommandTests {
             let seeded = try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: [name], content: "\(repository) \(name)")
             digests[name] = try #require(seeded[name]?.digest)
         }
-        // The second delete is held for 5 s: the run is under way (the first manifest is gone, the
-        // tags were listed before it), and a tag pushed now onto the last planned digest must keep it.
-        let proxy = try await fixture.slowDeletes(instance: "slow", milliseconds: 5000, matching: try #require(digests["two"]))
+        // The second delete is held until the test releases it: the run is under way (the first
+        // manifest is gone, the tags were listed before it), and a tag pushed now onto the last
+        // planned digest must keep it.
+        let release = fixture.cli.home.appendingPathComponent("release-deletes")
+        let proxy = try await fixture.holdDeletes(instance: "slow", matching: try #require(digests["two"]), release: release)
         defer { proxy.stop() }
         async let run = fixture.cli.run(["delete"] + names.map { "slow/\(repository):\($0)" } + ["--yes"])
         try await fixture.waitUntil("the second delete is under way") {
@@ -106,6 +108,7 @@ struct DeleteCommandTests {
         }
         let four = try #require(digests["four"])
         try RegistryHarness.retag(registry: fixture.state.anonymous.url, repository: repository, digest: four, as: "hotfix")
+        try Data().write(to: release)
         let result = try await run
 
         #expect(result.status == 4, "\(result.stdout)\n\(result.stderr)")
