@@ -10,22 +10,13 @@ extension Fixture {
         try cli.writeConfig(config + "\n[[instances]]\nname = \"\(name)\"\nurl = \"\(url)\"\n")
     }
 
-    /// Starts a proxy to the anonymous registry that holds every `DELETE` whose path contains `matching`
-    /// for `milliseconds`, so a run can be acted on part-way, and points instance `name` at it. Stop
-    /// the proxy when done.
-    func slowDeletes(instance name: String, milliseconds: Int, matching: String = "") async throws -> FaultServer {
-        try await delayDeletes(instance: name, matching: matching, action: "slow:\(milliseconds)")
-    }
-
-    /// Like `slowDeletes`, but after the first `passing` matching `DELETE`s each waits until the file
-    /// `release` exists (at most 120 s): a run stays part-way for as long as the test needs, however
-    /// loaded the machine is.
+    /// Starts a proxy to the anonymous registry and points instance `name` at it. The proxy lets the
+    /// first `passing` `DELETE`s whose path contains `matching` through and holds each later one
+    /// until the file `release` exists (at most 120 s), so a run stays part-way for as long as the
+    /// test needs, however loaded the machine is. Stop the proxy when done.
     func holdDeletes(instance name: String, matching: String = "", passing: Int = 0, release: URL) async throws -> FaultServer {
-        try await delayDeletes(instance: name, matching: matching, action: "hold:\(passing):\(release.path)")
-    }
-
-    private func delayDeletes(instance name: String, matching: String, action: String) async throws -> FaultServer {
         let pattern = "^DELETE .*" + NSRegularExpression.escapedPattern(for: matching)
+        let action = "hold:\(passing):\(release.path)"
         let proxy = try await FaultServer.start(upstream: state.anonymous.url, rules: ["\(pattern)=\(action)"])
         do {
             try setInstance(name, url: proxy.url)
