@@ -12,7 +12,9 @@ final class ConsoleDriver {
     let app: ConsoleApp
     let surface: MemorySurface
     let state: HarnessState
-    let home: URL
+    /// The console's home (config, state), removed with the driver.
+    var home: URL { homeDirectory.url }
+    private let homeDirectory: TemporaryDirectory
     private(set) var copied: [String] = []
 
     /// 2026-06-01, so relative times are stable.
@@ -25,7 +27,7 @@ final class ConsoleDriver {
         config extraConfig: String = "", environment extraEnvironment: [String: String] = [:]
     ) async throws {
         state = try await shared ? RegistryHarness.shared() : RegistryHarness.pristine()
-        home = try TestPaths.temporaryDirectory("console-home")
+        homeDirectory = try TemporaryDirectory("console-home")
         let config = try Config.parse("""
             [[instances]]
             name = "local"
@@ -33,6 +35,7 @@ final class ConsoleDriver {
             production = \(production)
             \(extraConfig)
             """, file: "config.toml")
+        let home = homeDirectory.url
         let environment = ["HOME": home.path, "DOCKER_CONFIG": home.appendingPathComponent(".docker").path].merging(extraEnvironment) { $1 }
         let session = RegistrySession(config: config, http: CurlHTTPClient(), environment: environment, content: ContentStore(directory: nil))
         var options = ConsoleApp.Options()

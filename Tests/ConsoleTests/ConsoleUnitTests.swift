@@ -80,6 +80,7 @@ struct ThemeFileTests {
 
     @Test func badThemeNamesFileLineAndKeyAndFallsBack() throws {
         let directory = try TestPaths.temporaryDirectory("themes")
+        defer { try? FileManager.default.removeItem(at: directory) }
         try Data("name = \"broken\"\n[styles]\ntext = {}\nselection = { fg = \"chartreuse\" }\n".utf8).write(to: directory.appendingPathComponent("broken.toml"))
         let result = ThemeLoader.load(name: "broken", directories: [directory])
         #expect(result.theme == Theme.builtInDefault)

@@ -39,7 +39,8 @@ struct ACRProviderTests {
     /// A session over `entries` (default: one entry for every instance) whose environment holds
     /// `key` (default: the main key) and a fresh, empty home.
     private static func session(_ emulator: ACREmulator, key: ACREmulator.Key? = nil, entries: [InstanceConfig]? = nil) throws -> RegistrySession {
-        let home = try TestPaths.temporaryDirectory("acr-home")
+        // Never created: an empty home, read but never written by these sessions.
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("acr-home-\(UUID().uuidString)")
         var environment = emulator.environment(key ?? emulator.key)
         environment["HOME"] = home.path
         return RegistrySession(
@@ -434,6 +435,7 @@ struct ACRProviderTests {
         let emulator = try await Self.privateEmulator()
         let provider = try await Self.mainProvider(emulator)
         let home = try TestPaths.temporaryDirectory("acr-xdg")
+        defer { try? FileManager.default.removeItem(at: home) }
         let store = provider.lifecycleRuleStore(directories: XDGDirectories(environment: ["HOME": home.path]))
         #expect(store.runsOnServer)
         #expect(try await store.rules().isEmpty)

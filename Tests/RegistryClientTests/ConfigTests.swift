@@ -121,8 +121,9 @@ struct ConfigTests {
     }
 
     @Test func plainPasswordIsAcceptedFromAPrivateFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("config.toml")
         try Data("[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusername = \"u\"\npassword = \"p\"\n".utf8).write(to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)

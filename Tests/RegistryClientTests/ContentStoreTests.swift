@@ -6,21 +6,19 @@ import Testing
 /// The on-disk content cache: what a later process reads back, what it refuses to serve, and when
 /// it starts over.
 struct ContentStoreTests {
-    private let directory: URL
+    private let temporary: TemporaryDirectory
+    private var directory: URL { temporary.url }
     private var pack: URL { directory.appendingPathComponent("content.pack") }
     private let manifest = Data(#"{"schemaVersion":2,"layers":[]}"#.utf8)
 
     init() throws {
-        directory = try TestPaths.temporaryDirectory("content-store")
+        temporary = try TemporaryDirectory("content-store")
     }
-
-    private func removeDirectory() { try? FileManager.default.removeItem(at: directory) }
 
     /// The pack's bytes, as a later process would find them.
     private func packBytes() throws -> Data { try Data(contentsOf: pack) }
 
     @Test func aLaterProcessReadsWhatAnEarlierOneStored() async throws {
-        defer { removeDirectory() }
         let digest = Digest.sha256(of: manifest)
         await ContentStore(directory: directory).store(verified: manifest, for: digest)
         var expected = Data("regconsole-pack-v1\n\(digest) \(manifest.count)\n".utf8)
@@ -31,7 +29,6 @@ struct ContentStoreTests {
     }
 
     @Test func aCorruptedRecordIsDetectedOnReadAndNeverServed() async throws {
-        defer { removeDirectory() }
         let digest = Digest.sha256(of: manifest)
         let other = Data(#"{"other":true}"#.utf8)
         let store = ContentStore(directory: directory)
@@ -50,7 +47,6 @@ struct ContentStoreTests {
     }
 
     @Test func anOversizedPackIsDiscardedAndStartedAfresh() async throws {
-        defer { removeDirectory() }
         let digest = Digest.sha256(of: manifest)
         await ContentStore(directory: directory).store(verified: manifest, for: digest)
         let handle = try FileHandle(forWritingTo: pack)
@@ -66,7 +62,6 @@ struct ContentStoreTests {
     }
 
     @Test func aPackWithoutTheMagicLineIsDiscarded() async throws {
-        defer { removeDirectory() }
         let digest = Digest.sha256(of: manifest)
         try Data("not-a-pack\n\(digest) \(manifest.count)\n".utf8 + manifest + [0x0A]).write(to: pack)
         #expect(await ContentStore(directory: directory).data(for: digest) == nil)

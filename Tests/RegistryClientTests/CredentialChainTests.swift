@@ -5,10 +5,11 @@ import Testing
 
 /// The credential chain against real files and a real credential-helper program.
 struct CredentialChainTests {
-    private let home: URL
+    private let temporary: TemporaryDirectory
+    private var home: URL { temporary.url }
 
     init() throws {
-        home = try TestPaths.temporaryDirectory("creds")
+        temporary = try TemporaryDirectory("creds")
     }
 
     private func write(_ text: String, to relativePath: String, executable: Bool = false) throws {
