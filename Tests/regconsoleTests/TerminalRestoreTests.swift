@@ -29,7 +29,7 @@ struct TerminalRestoreTests {
 
     /// Waits until `process` is in `state` (nil: gone).
     private func waitForState(_ expected: Character?, of process: pid_t) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
+        let deadline = ContinuousClock.now + .seconds(60)  // a loaded machine starts a console slowly
         while ProcessTable.state(of: process) != expected {
             guard ContinuousClock.now < deadline else {
                 let name = { (state: Character?) in state.map(String.init) ?? "gone" }
