@@ -122,7 +122,7 @@ public final class TmuxSession: @unchecked Sendable {
     }
 
     /// The first child of the pane's shell (the program it runs), waiting up to `timeout` for it.
-    public func childPID(timeout: Duration = .seconds(10)) async throws -> pid_t {
+    public func childPID(timeout: Duration = .seconds(60)) async throws -> pid_t {
         let shell = try panePID()
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {

@@ -116,9 +116,11 @@ struct TerminalRestoreTests {
             shellCommand: shell, environment: environment(fixture), columns: 100, rows: 30, keeping: fixture.cli)
         defer { tmux.stop() }
         try await tmux.waitFor("$")
-        try tmux.type("'\(TestPaths.regconsole.path)' &")
+        // The shell prints the job's PID itself: no guessing which of its children is the console.
+        try tmux.type("'\(TestPaths.regconsole.path)' & echo \"JOB=$!\"")
         try tmux.press("Enter")
-        let console = try await tmux.childPID()
+        let screen = try await tmux.waitUntil("the job's PID") { $0.contains(/JOB=[0-9]+/) }
+        let console = try #require(screen.firstMatch(of: /JOB=([0-9]+)/).flatMap { pid_t($0.1) })
 
         // Started in the background, it stops itself instead of spinning or reading the shell's keys.
         try await waitForState("T", of: console)
