@@ -70,12 +70,12 @@ final class CurlTransfer: @unchecked Sendable {
         // libcurl drops a custom Authorization header when a redirect leaves the original host
         // (CURLOPT_UNRESTRICTED_AUTH stays off).
         setLong(CURLOPT_UNRESTRICTED_AUTH, 0)
-        setLong(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(options.connectTimeout))
+        setLong(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeout.wholeMilliseconds)
         // The whole transfer, headers and body, must end by the deadline; libcurl's 0 means none.
-        setLong(CURLOPT_TIMEOUT_MS, max(1, milliseconds(timeout)))
+        setLong(CURLOPT_TIMEOUT_MS, max(1, timeout.wholeMilliseconds))
         let lowSpeed = request.lowSpeedLimit ?? options.lowSpeedLimit
         setLong(CURLOPT_LOW_SPEED_LIMIT, lowSpeed.bytesPerSecond)
-        setLong(CURLOPT_LOW_SPEED_TIME, max(1, milliseconds(lowSpeed.window) / 1000))
+        setLong(CURLOPT_LOW_SPEED_TIME, max(1, lowSpeed.window.wholeMilliseconds / 1000))
         if let caFile = options.caFile { setString(CURLOPT_CAINFO, caFile) }
         setString(CURLOPT_USERAGENT, options.userAgent)
         setString(CURLOPT_ACCEPT_ENCODING, "")
@@ -131,10 +131,6 @@ final class CurlTransfer: @unchecked Sendable {
     private func setString(_ option: CURLoption, _ value: String) {
         // libcurl copies string options (since 7.17), so a temporary C string is enough.
         _ = ccurl_easy_setopt_string(easy, option, value)
-    }
-
-    private func milliseconds(_ duration: Duration) -> Int {
-        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
     // MARK: - Callbacks (I/O thread)

@@ -63,17 +63,15 @@ enum CommandRunner {
         try? stdin.fileHandleForWriting.write(contentsOf: input)
         try? stdin.fileHandleForWriting.close()
 
-        let (seconds, attoseconds) = timeout.components
-        let milliseconds = Int(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         let finished: Bool = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                let deadline = DispatchTime.now() + .milliseconds(milliseconds)
+                let deadline = DispatchTime.now() + .milliseconds(timeout.wholeMilliseconds)
                 let done = readers.wait(timeout: deadline) == .success && exited.wait(timeout: deadline) == .success
                 if !done { stop(process, exited: exited) }
                 continuation.resume(returning: done)
             }
         }
-        guard finished else { throw Failure.timedOut(program: program, seconds: Int(seconds)) }
+        guard finished else { throw Failure.timedOut(program: program, seconds: Int(timeout.components.seconds)) }
         return Output(
             status: process.terminationStatus, stdout: collected.stdout, stdoutOverflowed: collected.overflowed,
             stderrLines: collected.errorLines)
