@@ -77,6 +77,18 @@ final class ConsoleDriver {
         await settle()
     }
 
+    /// Starts the console, opens `repository`'s lifecycle rules and a new rule in the editor with the
+    /// keep field set to `keep`.
+    func editNewRule(in repository: String, keep: String) async {
+        await start()
+        await press(.enter)
+        await command("tags \(repository)")
+        await press(.character("L"))
+        await press(.character("n"))
+        await press(.backspace, .backspace)
+        for character in keep { app.handle(.character(character)) }
+    }
+
     /// The screen text with the registry's port replaced, so snapshots do not depend on it.
     var screen: String {
         surface.text.replacingOccurrences(of: #"127\.0\.0\.1:\d+"#, with: "127.0.0.1:PORT", options: .regularExpression)

@@ -23,13 +23,7 @@ struct LifecycleInterruptedRunTests {
             items: [LifecycleJournal.Item(repository: elsewhere, digest: digest, expected: ["v1": digest])], knownTags: [elsewhere: ["v1"]])
         try LifecycleJournal(instance: "local", directories: driver.app.directories).begin(header)
 
-        await driver.start()
-        await driver.press(.enter)
-        await driver.command("tags \(repository)")
-        await driver.press(.character("L"))
-        await driver.press(.character("n"))
-        await driver.press(.backspace, .backspace)
-        for character in "5" { driver.app.handle(.character(character)) }
+        await driver.editNewRule(in: repository, keep: "5")
         await driver.press(.enter)
         #expect(driver.screen.contains("5 newest"), "the saved rule is listed")
         await driver.press(.character("a"))
