@@ -74,12 +74,16 @@ struct ACRErrorShapeTests {
             serverCode: "SignatureDoesNotMatch"),
         Shape(
             name: "an HTML 502 page to a read", status: 502, body: badGateway, code: .server,
-            message: "ACR ListNamespace in cn-hangzhou failed on the server (502 )",
+            message: "ACR ListNamespace in cn-hangzhou failed on the server (502 not an ACR error answer)",
             hint: "retry later; Alibaba Cloud's status page may show an incident", requests: 2),
         Shape(
             name: "an HTML 502 page to a change", action: .deleteRepoTag, status: 502, body: badGateway, code: .server,
-            message: "ACR DeleteRepoTag in cn-hangzhou failed on the server (502 )",
+            message: "ACR DeleteRepoTag in cn-hangzhou failed on the server (502 not an ACR error answer)",
             hint: "retry later; Alibaba Cloud's status page may show an incident"),
+        Shape(
+            name: "an HTML 403 page", status: 403, body: "<html><body>Access blocked by the firewall</body></html>", code: .denied,
+            message: "ACR ListNamespace in cn-hangzhou was denied for \(key) (not an ACR error answer)",
+            hint: "grant cr:ListNamespace to the RAM user"),
         Shape(
             name: "200 with IsSuccess false and a not-found code", status: 200,
             body: envelope("NAMESPACE_NOT_EXIST", "namespace not exist", extra: #","IsSuccess":false"#), code: .notFound,
