@@ -64,6 +64,15 @@ public final class ScriptedHTTPClient: HTTPClient {
             return exchange
         }
 
+        /// The same expected request with another answer.
+        public func answering(status: Int, headers: HTTPHeaders = [:], body: String = "") -> Exchange {
+            var exchange = self
+            exchange.status = status
+            exchange.headers = headers
+            exchange.body = Data(body.utf8)
+            return exchange
+        }
+
         func matches(_ request: HTTPRequest) -> Bool {
             let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)
             let target = url.contains("://")

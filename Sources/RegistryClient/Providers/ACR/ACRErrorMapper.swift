@@ -14,7 +14,10 @@ enum ACRErrorMapper {
         let request = envelope?.requestID.map { " (RequestId \($0))" } ?? ""
         let denied = envelope?.accessDeniedDetail
         let permission = denied?.AuthAction ?? action.permission
-        var error = classify(status: status, code: code, action: action, permission: permission, context: context, detail: "\(code)\(serverMessage)\(request)")
+        let detail = "\(code)\(serverMessage)\(request)"
+        var error = classify(
+            status: status, code: code, action: action, permission: permission, context: context,
+            detail: detail.isEmpty ? "not an ACR error answer" : detail)
         if let kind = denied?.NoPermissionType, let policy = denied?.PolicyType {
             error.hint = (error.hint ?? "") + " (\(kind) by \(policy))"
         }

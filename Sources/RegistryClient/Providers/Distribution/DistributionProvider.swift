@@ -38,8 +38,9 @@ public struct DistributionProvider: RegistryProvider {
     }
 
     /// Follows `Link: <…>; rel="next"` from `first`, yielding each page's decoded items.
-    /// Stops at a repeated link so a hostile server cannot loop forever, and fails once the listing
-    /// passes `RegistryLimits.maxPages` pages or `maxItems` items, so one without end cannot grow forever.
+    /// Stops at a link to a page already read (the first one included), so a hostile server can
+    /// neither loop forever nor repeat items, and fails once the listing passes
+    /// `RegistryLimits.maxPages` pages or `maxItems` items, so one without end cannot grow forever.
     func pages<Page: Decodable & Sendable, Item: Sendable>(
         first: DistributionAPI.Call, decode: Page.Type, items: @escaping @Sendable (Page) -> [Item]
     ) -> AsyncThrowingStream<[Item], any Error> {
@@ -58,6 +59,7 @@ public struct DistributionProvider: RegistryProvider {
                     call.target = .path(path, query: query.filter { $0.name != "n" })
                     continue
                 }
+                seen.insert(response.url.absoluteString)
                 let page = items(try api.decode(Page.self, from: response, operation: call.operation))
                 let limits = api.limits
                 pageCount += 1
