@@ -29,7 +29,10 @@ struct BrowsingCommandTests {
         let fixture = try await Fixture.make()
         let seeded = try #require(fixture.state.seed.repositories["ns/app"])
         let byName = try await fixture.jsonArray(["tags", "local/ns/app"]).compactMap { $0["name"] as? String }
-        #expect(byName == seeded.keys.sorted())
+        let images = try fixture.seededImages("ns/app")
+        #expect(byName == images.keys.sorted(), "the referrers fallback tag is hidden")
+        let all = try await fixture.jsonArray(["tags", "local/ns/app", "--all"]).compactMap { $0["name"] as? String }
+        #expect(all == seeded.keys.sorted())
         let bySemver = try await fixture.jsonArray(["tags", "local/ns/app", "--sort", "semver"]).compactMap { $0["name"] as? String }
         #expect(Array(bySemver.prefix(4)) == ["1.0.0", "1.2.0", "1.10.0-rc1", "1.10.0"])
         let byCreated = try await fixture.jsonArray(["tags", "local/ns/app", "--sort", "created"]).compactMap { $0["name"] as? String }
