@@ -100,6 +100,11 @@ struct BrowsingCommandTests {
         #expect((object["size"] as? Int).map(Int64.init) == multi.size)
         let manifests = try #require(object["manifests"] as? [[String: Any]])
         #expect(manifests.map { $0["platform"] as? String } == ["linux/amd64", "linux/arm64/v8", "unknown/unknown"])
+        // The table labels the attestation manifest as the console does.
+        let table = try await fixture.succeed(["inspect", "local/ns/app:multi"]).stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(table.firstIndex(of: "Manifests"))
+        let rows = table[(start + 1)...].prefix { $0.hasPrefix("  ") }.map { $0.split(separator: " ").first.map(String.init) }
+        #expect(rows == ["PLATFORM", "linux/amd64", "linux/arm64/v8", "attestation"])
 
         let (key, referrers) = try #require(fixture.state.seed.referrers.first)
         let subject = String(key.split(separator: "@")[1])
