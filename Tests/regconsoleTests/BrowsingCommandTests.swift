@@ -29,7 +29,10 @@ struct BrowsingCommandTests {
         let fixture = try await Fixture.make()
         let seeded = try #require(fixture.state.seed.repositories["ns/app"])
         let byName = try await fixture.jsonArray(["tags", "local/ns/app"]).compactMap { $0["name"] as? String }
-        #expect(byName == seeded.keys.sorted())
+        let images = try fixture.seededImages("ns/app")
+        #expect(byName == images.keys.sorted(), "the referrers fallback tag is hidden")
+        let all = try await fixture.jsonArray(["tags", "local/ns/app", "--all"]).compactMap { $0["name"] as? String }
+        #expect(all == seeded.keys.sorted())
         let bySemver = try await fixture.jsonArray(["tags", "local/ns/app", "--sort", "semver"]).compactMap { $0["name"] as? String }
         #expect(Array(bySemver.prefix(4)) == ["1.0.0", "1.2.0", "1.10.0-rc1", "1.10.0"])
         let byCreated = try await fixture.jsonArray(["tags", "local/ns/app", "--sort", "created"]).compactMap { $0["name"] as? String }
@@ -97,6 +100,11 @@ struct BrowsingCommandTests {
         #expect((object["size"] as? Int).map(Int64.init) == multi.size)
         let manifests = try #require(object["manifests"] as? [[String: Any]])
         #expect(manifests.map { $0["platform"] as? String } == ["linux/amd64", "linux/arm64/v8", "unknown/unknown"])
+        // The table labels the attestation manifest as the console does.
+        let table = try await fixture.succeed(["inspect", "local/ns/app:multi"]).stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(table.firstIndex(of: "Manifests"))
+        let rows = table[(start + 1)...].prefix { $0.hasPrefix("  ") }.map { $0.split(separator: " ").first.map(String.init) }
+        #expect(rows == ["PLATFORM", "linux/amd64", "linux/arm64/v8", "attestation"])
 
         let (key, referrers) = try #require(fixture.state.seed.referrers.first)
         let subject = String(key.split(separator: "@")[1])

@@ -74,7 +74,10 @@ struct ArtifactPresenter {
             return [field(.labelPlatform, image.platform?.description ?? "-"), field(.labelDigest, image.digest.description)]
         case .index(_, let children):
             return children.map { child in
-                let platform = child.descriptor.isPlatformImage ? (child.descriptor.platform?.description ?? "-") : catalog[.attestation]
+                let platform = switch child.descriptor.indexEntryKind {
+                case .platform(let platform): platform.description
+                case .attestation: catalog[.attestation]
+                }
                 let size = child.image.map { ByteCount.format($0.manifest.contentSize) } ?? "-"
                 let created = child.image?.config?.createdDate.map { app.relativeTime($0) } ?? "-"
                 return StyledLine([

@@ -18,6 +18,7 @@ struct TagsCommand: AsyncParsableCommand {
     var sort: TagOrder = .name
     @Option(name: .long, help: "Parallel requests when fetching details.")
     var concurrency = 16
+    @OptionGroup var referrers: ReferrerTagOptions
     @OptionGroup var format: OutputOptions
 
     func validate() throws {
@@ -28,12 +29,15 @@ struct TagsCommand: AsyncParsableCommand {
         let context = try CLIContext(global)
         let (provider, reference) = try await context.repository(repository)
         var tags = try await provider.tags(repository: reference.repository).collect()
+        let listed = tags.count
+        if !referrers.all { tags.removeAll(where: \.isReferrersTag) }
         var failures: [String] = []
         if long || sort.needsDetails {
             (tags, failures) = try await Self.fillDetails(tags, repository: reference.repository, provider: provider, concurrency: concurrency)
         }
         tags = sort.sorted(tags)
         records(tags).print(as: format.output)
+        referrers.noteHidden(listed - tags.count, format: format.output)
         let invalid = tags.filter { !$0.hasValidName }.count
         if !failures.isEmpty {
             let reason = invalid == failures.count

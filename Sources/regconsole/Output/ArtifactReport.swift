@@ -139,7 +139,7 @@ struct ArtifactReport {
                 .init(key: "size", header: "SIZE", alignRight: true), .init(key: "created", header: "CREATED"),
             ])
             table.rows = children.map { child in
-                [.text(child.descriptor.platform?.description ?? child.descriptor.annotations?["vnd.docker.reference.type"]),
+                [.text(child.descriptor.indexEntryKind.description),
                  .text(child.descriptor.digest.description), .bytes(child.image?.manifest.contentSize), .date(child.image?.config?.createdDate)]
             }
             section("Manifests", table.tableText())

@@ -65,7 +65,7 @@ struct LifecycleApplyCommand: AsyncParsableCommand {
             let rules = try await options.selectedRules(for: target, context: context)
             let plan = try await options.plan(target, rules: rules)
             let report = LifecyclePlanReport(plan: plan, instance: instance.name)
-            report.records(deletionsOnly: true).print(as: .table)
+            report.records(deletionsOnly: true, referrerTags: true).records.print(as: .table)
             report.printSummary()
             let items = LifecycleExecutor.items(of: plan)
             guard !items.isEmpty else { return }
