@@ -299,7 +299,7 @@ final class TagsScreen: Screen, InstanceScoped {
         model.resort()
         let label: Message = switch order {
         case .name: .columnTag
-        case .semver: .actionSortSemver
+        case .semver: .sortLabelVersion
         case .created: .columnCreated
         case .size: .columnSize
         }
