@@ -221,18 +221,7 @@ public final class ConsoleApp: TerminalApplication {
     }
 
     /// "3d ago", "3 天前".
-    func relativeTime(_ date: Date?) -> String {
-        guard let date else { return "-" }
-        let seconds = max(0, options.now().timeIntervalSince(date))
-        switch seconds {
-        case ..<60: return catalog[.timeJustNow]
-        case ..<3600: return catalog[.timeMinutes, Int(seconds / 60)]
-        case ..<86400: return catalog[.timeHours, Int(seconds / 3600)]
-        case ..<(86400 * 31): return catalog[.timeDays, Int(seconds / 86400)]
-        case ..<(86400 * 365): return catalog[.timeMonths, Int(seconds / (86400 * 30.44))]
-        default: return catalog[.timeYears, Int(seconds / (86400 * 365.25))]
-        }
-    }
+    func relativeTime(_ date: Date?) -> String { catalog.relativeTime(date, now: options.now()) }
 
     /// Looks an instance's provider up in the background, hands it to `found`, and redraws. A
     /// provider that cannot be made is skipped: the pane's own list load reports why.

@@ -61,6 +61,15 @@ struct WidgetTests {
         #expect(surface.lines[2] == "  nothing here")
     }
 
+    @Test func emptyTableTextKeepsItsLines() {
+        var empty = table(0)
+        empty.emptyText = "No rows.\nAdd one\nor two"
+        var state = TableState<String>()
+        let surface = MemorySurface(size: Size(rows: 4, columns: 30))
+        empty.draw(on: surface, in: Rect(surface.size), state: &state, theme: .builtInDefault)
+        #expect(surface.lines == ["  NAME↓  SIZE NOTE", "", "  No rows.", "  Add one"])
+    }
+
     @Test func wideCharactersTakeTwoCellsAndEscapesAreNeutralized() {
         let surface = MemorySurface(size: Size(rows: 1, columns: 10))
         let written = surface.draw("镜像\u{1B}[2Jx", at: Point(row: 0, column: 0), style: .plain)

@@ -66,7 +66,7 @@ struct DeleteFlow {
                     app.showFlash(catalog[.deleteDone, deleted] + " · " + catalog[.deleteSkipped, problems.count, problems.joined(separator: "; ")], error: true)
                 }
             } catch {
-                app.showFlash(catalog[.deleteFailed, String(describing: error)], error: true)
+                app.showFlash(catalog[.deleteFailed, catalog.describe(error)], error: true)
             }
             completion()
         }

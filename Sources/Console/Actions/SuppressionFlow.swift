@@ -62,7 +62,7 @@ struct SuppressionFlow {
             try app.suppressions(of: instance).add(suppression)
             app.showFlash(app.catalog[.suppressSaved, finding.vulnerability, chosenScope.description])
         } catch {
-            app.showFlash(String(describing: error), error: true)
+            app.showFlash(app.catalog.describe(error), error: true)
         }
         completion()
     }
@@ -76,7 +76,7 @@ struct SuppressionFlow {
                 try app.suppressions(of: instance).remove { $0.id == suppression.id }
                 app.showFlash(catalog[.suppressRemoved, suppression.vulnerability])
             } catch {
-                app.showFlash(String(describing: error), error: true)
+                app.showFlash(app.catalog.describe(error), error: true)
             }
             completion()
         }

@@ -61,9 +61,10 @@ public struct Catalog: Sendable {
         }
     }
 
-    /// The text of a message with `{0}`, `{1}`… replaced by the arguments.
+    /// The text of a message with `{0}`, `{1}`… replaced by the arguments and `{1|one|other}` by the
+    /// form the count in argument 1 takes.
     public subscript(_ message: Message, _ arguments: CustomStringConvertible...) -> String {
-        var text = texts[message] ?? Self.english[message] ?? message.rawValue
+        var text = choosingForms(texts[message] ?? Self.english[message] ?? message.rawValue, arguments)
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
         }
@@ -80,7 +81,7 @@ public struct Catalog: Sendable {
         .statusChecking: "checking…", .statusOK: "ok", .flagReadOnly: "read-only", .flagProduction: "production", .flagInsecure: "insecure",
         .counterLoading: "{0} loaded…", .counterDone: "{0}", .counterFiltered: "{0} of {1}", .counterDetails: "details {0}/{1}",
         .loading: "Loading…",
-        .emptyInstances: "No instances. Add [[instances]] to {0}, or log in to a registry with docker login.",
+        .emptyInstances: "No instances. Add [[instances]] to the config file\n{0}\nor log in to a registry with docker login.",
         .emptyNamespaces: "No namespaces.", .emptyRepositories: "No repositories.", .emptyTags: "No tags.",
         .loadFailed: "Could not load: {0}",
         .tabOverview: "Overview", .tabPlatforms: "Platforms", .tabLayers: "Layers", .tabConfig: "Config", .tabHistory: "History",
@@ -107,14 +108,14 @@ public struct Catalog: Sendable {
         .copied: "Copied: {0}", .copyNeedsDigest: "The digest of {0} is not known yet; try again in a moment",
         .readOnly: "{0} is read-only: deleting is off", .nothingSelected: "Nothing selected",
         .unknownCommand: "Unknown command '{0}' (see ? for commands)", .invalidFilter: "Invalid filter: {0}",
-        .refreshing: "Refreshing…", .unknownInstance: "No instance named '{0}'", .sortedBy: "Sorted by {0}",
+        .refreshing: "Refreshing…", .unknownInstance: "No instance named '{0}'", .sortedBy: "Sorted by {0}", .sortLabelVersion: "VERSION",
         .referrersShown: "Showing referrer tags", .referrersHidden: "Hiding referrer tags",
         .invalidTagName: "⚠ invalid name", .copyRefused: "Not copied: {0} holds control characters",
         .restoreFailed: "Could not reopen {0}: {1}",
         .deleteTitle: "Delete from {0}", .deletePlanning: "Planning the delete…",
         .deleteLine: "delete  {0}  (tags: {1})", .refuseLine: "refuse  {0}: {1}", .deleteCancel: "Cancel", .deleteConfirm: "Delete",
         .deleteTypePrompt: "Type '{0}' to confirm:", .deleteProgress: "Deleting {0}/{1}…",
-        .deleteDone: "Deleted {0} manifest(s)", .deleteSkipped: "{0} skipped: {1}", .deleteFailed: "Delete failed: {0}",
+        .deleteDone: "Deleted {0} {0|manifest|manifests}", .deleteSkipped: "{0} skipped: {1}", .deleteFailed: "Delete failed: {0}",
         .deleteNothing: "Nothing to delete: {0}", .deleteGarbageCollection: "storage is freed when the registry's garbage collection runs",
         .refusalTagMissing: "tag '{0}' does not exist", .refusalDigestMissing: "{0} is not in {1}",
         .refusalSharedDigest: "{0} shares digest {1} with {2}, which would be deleted too; mark them too",
@@ -124,7 +125,7 @@ public struct Catalog: Sendable {
         .columnUpgradeTo: "UPGRADE TO", .columnFindings: "FINDINGS", .columnWorst: "WORST", .columnFixable: "FIXABLE",
         .findings: "findings", .findingDetail: "finding", .vulnerabilityOverview: "vulnerabilities", .diffTitle: "diff",
         .noReport: "No scan report for {0}. Attach one with: regconsole scan attach {0} REPORT", .scanLoading: "Reading the scan report…",
-        .noFindings: "No findings.", .findingsCounter: "{0} findings", .suppressedCount: "{0} suppressed", .expiredCount: "{0} expired",
+        .noFindings: "No findings.", .findingsCounter: "{0} {0|finding|findings}", .suppressedCount: "{0} suppressed", .expiredCount: "{0} expired",
         .suppressedBy: "suppressed ({0}) by {1} until {2}: {3}", .suppressionExpired: "suppression expired {0} ({1}): {2}",
         .severityCritical: "critical", .severityHigh: "high", .severityMedium: "medium", .severityLow: "low",
         .severityNegligible: "negligible", .severityUnknown: "unknown",
@@ -153,23 +154,23 @@ public struct Catalog: Sendable {
         .hintKeepCount: "the N newest tags by created time", .hintKeepRegexp: "kept when the name contains a match; ^…$ anchors",
         .hintKeepDays: "tags pushed within this many days", .errorWholeNumber: "a whole number, 1 or more",
         .editorKeys: "tab next field · enter save · ctrl-a save and apply · pgup/pgdn scroll preview · esc cancel",
-        .previewLoading: "Reading tags {0}/{1}…", .previewTotals: "delete {0} of {1} tags ({2} manifests) · keep {3} · frees {4}",
+        .previewLoading: "Reading tags {0}/{1}…", .previewTotals: "delete {0} of {1} {1|tag|tags} ({2} {2|manifest|manifests}) · keep {3} · frees {4}",
         .previewChanges: "compared with the saved rules: {0} more deleted, {1} fewer", .previewWarning: "warning: {0}",
         .decisionKeep: "keep", .decisionDelete: "delete",
-        .reasonNewest: "kept: #{0} of the {1} newest", .reasonMatches: "kept: matches {0}", .reasonPushedWithin: "kept: pushed within {0} days",
+        .reasonNewest: "kept: #{0} of the {1} newest", .reasonMatches: "kept: matches {0}", .reasonPushedWithin: "kept: pushed within {0} {0|day|days}",
         .reasonSharesDigest: "kept: shares its digest with kept tag {0}", .reasonCreatedUnknown: "kept: creation time unknown",
         .reasonUnreadable: "kept: could not be read ({0})", .reasonReferrers: "kept: referrers tag", .reasonNotCovered: "kept: no rule covers it",
         .reasonDeleted: "deleted: {0}", .notKeptCount: "older than the {0} newest", .notKeptPattern: "does not match {0}",
-        .notKeptDays: "pushed more than {0} days ago",
+        .notKeptDays: "pushed more than {0} {0|day|days} ago",
         .ruleSaved: "Saved rule {0}", .ruleDeleted: "Deleted rule {0}", .ruleDeleteTitle: "Delete rule {0}?",
         .ruleDeleteBody: "The rule goes; no tag is touched.", .ruleDeleteConfirm: "Delete rule",
-        .applyTitle: "Apply {0} to {1}", .applyBody: "delete {0} tags ({1} manifests), keep {2}; frees {3} once the registry collects garbage",
-        .applyConfirm: "Delete {0} manifests", .applyNothing: "Nothing to delete: every tag is kept",
+        .applyTitle: "Apply {0} to {1}", .applyBody: "delete {0} {0|tag|tags} ({1} {1|manifest|manifests}), keep {2}; frees {3} once the registry collects garbage",
+        .applyConfirm: "Delete {0} {0|manifest|manifests}", .applyNothing: "Nothing to delete: every tag is kept",
         .runPending: "pending", .runDeleted: "deleted", .runSkipped: "skipped: {0}", .runFailed: "failed: {0}",
         .runSummary: "Deleted {0}, skipped {1}, failed {2}", .runProgress: "{0}/{1} done",
-        .resumeTitle: "Resume the interrupted lifecycle run?", .resumeBody: "started {0}: {1} of {2} manifests done; only the rest of its list is deleted",
+        .resumeTitle: "Resume the interrupted lifecycle run?", .resumeBody: "started {0}: {1} of {2} {2|manifest|manifests} done; only the rest of its list is deleted",
         .resumeConfirm: "Resume",
-        .resumeOther: "An interrupted lifecycle run on {0} (started {1}, {2} of {3} manifests done) comes first: apply its own rules there "
+        .resumeOther: "An interrupted lifecycle run on {0} (started {1}, {2} of {3} {3|manifest|manifests} done) comes first: apply its own rules there "
             + "to finish it, or run `regconsole lifecycle apply --resume` or `--discard-journal`",
         .actionLifecycle: "lifecycle rules", .actionCreate: "new", .actionEdit: "edit", .actionApply: "apply",
         .commandLifecycle: ":lifecycle   lifecycle rules here (instance, namespace or repository)",
@@ -197,7 +198,6 @@ public struct Catalog: Sendable {
         .repositoryDeleteConfirm: "Delete repository",
         .tooSmall: "Terminal too small", .tooSmallSize: "{0}×{1} — needs at least {2}×{3}",
         .timeJustNow: "just now", .timeMinutes: "{0}m ago", .timeHours: "{0}h ago", .timeDays: "{0}d ago",
-        .timeMonths: "{0}mo ago", .timeYears: "{0}y ago",
     ]
 
     static let simplifiedChinese: [Message: String] = [
@@ -210,7 +210,7 @@ public struct Catalog: Sendable {
         .statusChecking: "检查中…", .statusOK: "正常", .flagReadOnly: "只读", .flagProduction: "生产", .flagInsecure: "不安全",
         .counterLoading: "已加载 {0}…", .counterDone: "{0}", .counterFiltered: "{0} / {1}", .counterDetails: "详情 {0}/{1}",
         .loading: "加载中…",
-        .emptyInstances: "没有实例。请在 {0} 中添加 [[instances]]，或用 docker login 登录镜像仓库。",
+        .emptyInstances: "没有实例。请在以下配置文件中添加 [[instances]]：\n{0}\n或用 docker login 登录镜像仓库。",
         .emptyNamespaces: "没有命名空间。", .emptyRepositories: "没有仓库。", .emptyTags: "没有标签。",
         .loadFailed: "无法加载：{0}",
         .tabOverview: "概览", .tabPlatforms: "平台", .tabLayers: "镜像层", .tabConfig: "配置", .tabHistory: "构建历史",
@@ -237,7 +237,7 @@ public struct Catalog: Sendable {
         .copied: "已复制：{0}", .copyNeedsDigest: "{0} 的摘要尚未取得，请稍后再试",
         .readOnly: "{0} 为只读：不能删除", .nothingSelected: "未选择任何项",
         .unknownCommand: "未知命令「{0}」（按 ? 查看命令）", .invalidFilter: "无效的过滤条件：{0}",
-        .refreshing: "刷新中…", .unknownInstance: "没有名为「{0}」的实例", .sortedBy: "已按{0}排序",
+        .refreshing: "刷新中…", .unknownInstance: "没有名为「{0}」的实例", .sortedBy: "已按{0}排序", .sortLabelVersion: "版本",
         .referrersShown: "显示关联标签", .referrersHidden: "隐藏关联标签",
         .invalidTagName: "⚠ 名称无效", .copyRefused: "未复制：{0} 含有控制字符",
         .restoreFailed: "无法重新打开 {0}：{1}",
@@ -327,7 +327,6 @@ public struct Catalog: Sendable {
         .repositoryDeleteConfirm: "删除仓库",
         .tooSmall: "终端窗口太小", .tooSmallSize: "{0}×{1} — 至少需要 {2}×{3}",
         .timeJustNow: "刚刚", .timeMinutes: "{0} 分钟前", .timeHours: "{0} 小时前", .timeDays: "{0} 天前",
-        .timeMonths: "{0} 个月前", .timeYears: "{0} 年前",
     ]
 }
 

@@ -1,5 +1,6 @@
 /// Every user-facing string of the console, by key. `Catalog` holds the texts; placeholders are
-/// `{0}`, `{1}`… in argument order.
+/// `{0}`, `{1}`… in argument order, and `{1|tag|tags}` picks the singular or plural noun by the
+/// count in argument 1.
 public enum Message: String, CaseIterable, Sendable {
     // Panes and crumbs
     case instances, namespaces, repositories, tags, artifact
@@ -28,7 +29,7 @@ public enum Message: String, CaseIterable, Sendable {
     case filterSyntax
     // Flash messages
     case copied, copyNeedsDigest, readOnly, nothingSelected, unknownCommand, invalidFilter, refreshing
-    case unknownInstance, sortedBy, referrersShown, referrersHidden
+    case unknownInstance, sortedBy, sortLabelVersion, referrersShown, referrersHidden
     // Names outside the distribution grammar, views that cannot be reopened
     case invalidTagName, copyRefused, restoreFailed
     // Delete flow
@@ -76,5 +77,5 @@ public enum Message: String, CaseIterable, Sendable {
     // Small terminal
     case tooSmall, tooSmallSize
     // Relative time
-    case timeJustNow, timeMinutes, timeHours, timeDays, timeMonths, timeYears
+    case timeJustNow, timeMinutes, timeHours, timeDays
 }

@@ -33,7 +33,7 @@ final class DiffScreen: Screen, InstanceScoped {
         self.before = before
         self.after = after
         load = PaneLoad { [unowned app] in app.requestDisplay() }
-        model = ListModel(searchText: { $0.entry.finding.vulnerability })
+        model = ListModel(searchFields: { [$0.entry.finding.vulnerability] })
         model.matcher = FindingFilter.rowMatcher { $0.entry }
     }
 

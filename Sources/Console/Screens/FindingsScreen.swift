@@ -41,10 +41,10 @@ final class FindingsScreen: Screen, InstanceScoped {
         self.tag = tag
         self.digest = digest
         load = PaneLoad { [unowned app] in app.requestDisplay() }
-        model = ListModel(searchText: { $0.finding.vulnerability })
+        model = ListModel(searchFields: { [$0.finding.vulnerability] })
         model.matcher = FindingFilter.rowMatcher { $0 }
-        packages = ListModel(searchText: { "\($0.package) \($0.upgradeTo)" })
-        vulnerabilities = ListModel(searchText: { "\($0.id) \($0.packages.joined(separator: " ")) \($0.title ?? "")" })
+        packages = ListModel(searchFields: { [$0.package, $0.upgradeTo] })
+        vulnerabilities = ListModel(searchFields: { [$0.id] + $0.packages + [$0.title ?? ""] })
     }
 
     var crumb: String { app.catalog[.findings] }

@@ -19,7 +19,7 @@ final class InstancesScreen: Screen {
 
     init(app: ConsoleApp, instances: [Instance]) {
         self.app = app
-        model = ListModel(searchText: { "\($0.instance.name) \($0.instance.kind.rawValue) \($0.instance.url?.absoluteString ?? "") \($0.instance.region ?? "")" })
+        model = ListModel(searchFields: { [$0.instance.name, $0.instance.kind.rawValue, $0.instance.url?.absoluteString ?? "", $0.instance.region ?? ""] })
         model.replace(with: instances.map { Row(instance: $0) })
     }
 

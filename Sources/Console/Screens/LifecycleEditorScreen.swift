@@ -57,7 +57,7 @@ final class LifecycleEditorScreen: Screen, InstanceScoped, KeyCapturing {
                 id: "schedule", label: catalog[.fieldSchedule],
                 value: .choice(Self.schedules.map { $0?.rawValue ?? catalog[.scheduleManual] }, selected: scheduleIndex)),
         ])
-        preview = ListModel(searchText: { $0.entry.tag })
+        preview = ListModel(searchFields: { [$0.entry.tag] })
         load = PaneLoad { [unowned app] in app.requestDisplay() }
     }
 

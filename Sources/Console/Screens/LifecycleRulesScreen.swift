@@ -25,7 +25,7 @@ final class LifecycleRulesScreen: Screen, InstanceScoped {
         self.app = app
         self.instance = instance
         self.scope = scope
-        model = ListModel(searchText: { "\($0.rule.id) \($0.rule.scope) \($0.rule.keepSummary)" })
+        model = ListModel(searchFields: { [$0.rule.id, "\($0.rule.scope)", $0.rule.keepSummary] })
         load = PaneLoad { [unowned app] in app.requestDisplay() }
     }
 

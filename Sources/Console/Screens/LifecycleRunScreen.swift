@@ -39,7 +39,7 @@ final class LifecycleRunScreen: Screen, InstanceScoped {
         self.instance = provider.instance
         self.run = run
         self.completion = completion
-        model = ListModel(searchText: { "\($0.item.repository) \($0.item.expected.keys.sorted().joined(separator: " "))" })
+        model = ListModel(searchFields: { [$0.item.repository] + $0.item.expected.keys.sorted() })
         switch run {
         case .apply(let plan, _, _):
             model.replace(with: LifecycleExecutor.items(of: plan).map { Row(item: $0, status: .pending) })

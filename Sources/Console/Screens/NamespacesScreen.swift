@@ -16,7 +16,7 @@ final class NamespacesScreen: Screen, InstanceScoped {
     init(app: ConsoleApp, instance: Instance) {
         self.app = app
         self.instance = instance
-        model = ListModel(searchText: { $0.name }, order: { $0.sorted { $0.name < $1.name } })
+        model = ListModel(searchFields: { [$0.name] }, order: { $0.sorted { $0.name < $1.name } })
     }
 
     var crumb: String { instance.name }

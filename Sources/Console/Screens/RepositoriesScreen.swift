@@ -19,7 +19,7 @@ final class RepositoriesScreen: Screen, InstanceScoped {
         self.app = app
         self.instance = instance
         self.namespace = namespace
-        model = ListModel(searchText: { $0.name }, order: { $0.sorted { $0.name < $1.name } })
+        model = ListModel(searchFields: { [$0.name] }, order: { $0.sorted { $0.name < $1.name } })
     }
 
     var crumb: String { namespace.map { $0.isEmpty ? app.catalog[.rootNamespace] : $0 } ?? "*" }

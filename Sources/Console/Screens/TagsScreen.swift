@@ -52,11 +52,9 @@ final class TagsScreen: Screen, InstanceScoped {
         self.instance = instance
         self.repository = repository
         self.pendingSelection = select
-        model = ListModel(searchText: { $0.name })
-        model.searchText = { [unowned self] row in
-            let detail = details[row.name]
-            return [row.name, detail?.digest.short ?? "", detail?.platforms.map(\.description).joined(separator: " ") ?? ""].joined(separator: " ")
-        }
+        model = ListModel(searchFields: { [$0.name] })
+        model.searchFields = { [unowned self] row in [row.name] + (details[row.name]?.platforms.map(\.description) ?? []) }
+        model.searchIdentifiers = { [unowned self] row in details[row.name].map { [$0.digest.short] } ?? [] }
         model.order = { [unowned self] rows in ordered(rows) }
     }
 
@@ -301,7 +299,7 @@ final class TagsScreen: Screen, InstanceScoped {
         model.resort()
         let label: Message = switch order {
         case .name: .columnTag
-        case .semver: .actionSortSemver
+        case .semver: .sortLabelVersion
         case .created: .columnCreated
         case .size: .columnSize
         }

@@ -7,7 +7,7 @@ import TerminalUI
 @MainActor
 final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     private(set) var items: [Item] = []
-    private var keys: [[UInt8]] = []
+    private var keys: [FilterQuery.Key] = []
     /// Indexes into `items` of the rows the filter keeps, in display order.
     private(set) var visible: [Int] = []
     private(set) var query: FilterQuery?
@@ -18,8 +18,10 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     var expectedTotal: Int?
     private var loadTask: Task<Void, Never>?
 
-    /// The text the filter searches (the visible columns, joined).
-    var searchText: (Item) -> String
+    /// The texts the filter searches, one per field: the row's name, then its columns.
+    var searchFields: (Item) -> [String]
+    /// Fields that substring and regex filters search but fuzzy ones skip (digests).
+    var searchIdentifiers: (Item) -> [String] = { _ in [] }
     /// Puts items in display order; nil keeps arrival order.
     var order: (([Item]) -> [Item])?
     /// Turns filter text into a row test, replacing the default text filter (the findings pane's
@@ -27,8 +29,8 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     var matcher: ((String) throws(FilterQuery.InvalidPattern) -> (Item) -> Bool)?
     private var customTest: ((Item) -> Bool)?
 
-    init(searchText: @escaping (Item) -> String, order: (([Item]) -> [Item])? = nil) {
-        self.searchText = searchText
+    init(searchFields: @escaping (Item) -> [String], order: (([Item]) -> [Item])? = nil) {
+        self.searchFields = searchFields
         self.order = order
     }
 
@@ -92,11 +94,15 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     /// Updates one row's search key (its searchable text changed).
     func updateKey(of id: Item.ID) {
         guard let index = items.firstIndex(where: { $0.id == id }) else { return }
-        keys[index] = FilterQuery.key(searchText(items[index]))
+        keys[index] = key(of: items[index])
     }
 
     private func rebuildKeys() {
-        keys = items.map { FilterQuery.key(searchText($0)) }
+        keys = items.map(key(of:))
+    }
+
+    private func key(of item: Item) -> FilterQuery.Key {
+        FilterQuery.key(fields: searchFields(item), identifiers: searchIdentifiers(item))
     }
 
     private func refilter(from candidates: [Int]?) {

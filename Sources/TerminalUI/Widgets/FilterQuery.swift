@@ -2,7 +2,8 @@ import Glibc
 
 /// A `/` filter as typed: plain text matches as a case-insensitive substring, `re:PATTERN` (or
 /// `/PATTERN/`) as a case-insensitive extended regex, `-f TEXT` (or `~TEXT`) fuzzily; a leading `!`
-/// inverts any of them (k9s' conventions).
+/// inverts any of them (k9s' conventions). A row is searched field by field: a substring or fuzzy
+/// match lies within one field, and a regex's `^` and `$` anchor to a field's ends.
 public struct FilterQuery: Sendable {
     /// How the pattern is matched.
     public enum Mode: Sendable, Equatable { case substring, regex, fuzzy }
@@ -62,22 +63,30 @@ public struct FilterQuery: Sendable {
         !inverted && !previous.inverted && mode == previous.mode && mode != .regex && pattern.hasPrefix(previous.pattern)
     }
 
-    /// Whether a row's search key (lowercased UTF-8, NUL-terminated) passes the filter.
-    public func matches(_ key: [UInt8]) -> Bool {
+    /// A row's search key: its fields lowercased and joined by newlines, as NUL-terminated UTF-8.
+    public struct Key: Sendable {
+        let bytes: [UInt8]
+        /// Where the identifier fields (which fuzzy matching skips) begin in `bytes`.
+        let fuzzyEnd: Int
+    }
+
+    /// Whether a row's search key passes the filter.
+    public func matches(_ key: Key) -> Bool {
         guard !pattern.isEmpty else { return true }
         let found: Bool
         switch mode {
         case .substring:
-            found = Self.contains(key, needle)
+            found = Self.contains(key.bytes, needle)
         case .fuzzy:
             found = Self.fuzzyScore(needle, key) != nil
         case .regex:
-            found = regex?.matches(key) ?? false
+            found = regex?.matches(key.bytes) ?? false
         }
         return found != inverted
     }
 
-    /// Byte substring search: `memchr` for the first byte, then `memcmp`.
+    /// Byte substring search: `memchr` for the first byte, then `memcmp`. Fields are separated by
+    /// newlines, which a typed needle does not hold, so a hit lies within one field.
     static func contains(_ key: [UInt8], _ needle: [UInt8]) -> Bool {
         key.withUnsafeBufferPointer { haystack in
             needle.withUnsafeBufferPointer { needle in
@@ -95,33 +104,71 @@ public struct FilterQuery: Sendable {
         }
     }
 
-    /// The fuzzy score of a key (higher is better), nil when the pattern's letters do not appear in order.
-    public func score(_ key: [UInt8]) -> Int? { mode == .fuzzy ? Self.fuzzyScore(needle, key) : nil }
+    /// The fuzzy score of a key (higher is better): the best of its fields', nil when no field holds
+    /// the pattern's letters in order.
+    public func score(_ key: Key) -> Int? { mode == .fuzzy ? Self.fuzzyScore(needle, key) : nil }
 
-    /// Subsequence match: consecutive hits and hits at word starts score more.
-    static func fuzzyScore(_ needle: [UInt8], _ key: [UInt8]) -> Int? {
+    private static func fuzzyScore(_ needle: [UInt8], _ key: Key) -> Int? {
+        key.bytes.withUnsafeBufferPointer { bytes in
+            needle.withUnsafeBufferPointer { needle in
+                var best: Int?
+                var start = 0
+                while start <= key.fuzzyEnd {
+                    var end = start
+                    while end < key.fuzzyEnd, bytes[end] != newline { end += 1 }
+                    if let score = fuzzyScore(needle, bytes, start..<end), score > best ?? .min { best = score }
+                    start = end + 1
+                }
+                return best
+            }
+        }
+    }
+
+    /// Subsequence match within one field: consecutive hits and hits at word starts score more.
+    private static func fuzzyScore(_ needle: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Int? {
         var score = 0
-        var position = 0
+        var position = field.lowerBound
         var previousHit = -2
         for byte in needle {
-            while position < key.count - 1, key[position] != byte { position += 1 }
-            guard position < key.count - 1 else { return nil }
+            while position < field.upperBound, bytes[position] != byte { position += 1 }
+            guard position < field.upperBound else { return nil }
             score += position == previousHit + 1 ? 3 : 1
-            if position == 0 || [0x20, 0x2F, 0x2D, 0x2E, 0x5F, 0x3A].contains(key[position - 1]) { score += 2 }
+            if position == field.lowerBound || isWordSeparator(bytes[position - 1]) { score += 2 }
             previousHit = position
             position += 1
         }
-        return score - key.count / 16
+        return score - field.count / 16
     }
 
-    /// A row's search key: its text lowercased, as NUL-terminated UTF-8.
-    public static func key(_ text: String) -> [UInt8] {
-        Array(text.lowercased().utf8) + [0]
+    /// Space, `/`, `-`, `.`, `_`, `:`.
+    private static func isWordSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x2F || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x3A
     }
+
+    private static let newline: UInt8 = 0x0A
+
+    /// A row's search key from its fields (name first) and its identifier fields (digests), which
+    /// substring and regex filters search but fuzzy ones skip: any few hex digits appear in order
+    /// in most digests.
+    public static func key(fields: [String], identifiers: [String] = []) -> Key {
+        var bytes: [UInt8] = []
+        var fuzzyEnd = 0
+        for (index, field) in (fields + identifiers).enumerated() {
+            if index > 0 { bytes.append(newline) }
+            bytes.append(contentsOf: field.lowercased().utf8.map { $0 == newline || $0 == 0 ? 0x20 : $0 })
+            if index + 1 == fields.count { fuzzyEnd = bytes.count }
+        }
+        bytes.append(0)
+        return Key(bytes: bytes, fuzzyEnd: fuzzyEnd)
+    }
+
+    /// The search key of a row with one field.
+    public static func key(_ text: String) -> Key { key(fields: [text]) }
 }
 
 /// A compiled POSIX extended regular expression (glibc's, case-insensitive), fast enough to run
-/// over every row on each keystroke.
+/// over every row on each keystroke. Newlines end lines: `^` and `$` anchor to them, and `.` or a
+/// `[^…]` list never crosses one.
 final class POSIXRegex: @unchecked Sendable {
     private var compiled = regex_t()
 
@@ -131,7 +178,7 @@ final class POSIXRegex: @unchecked Sendable {
 
     init(_ pattern: String) throws(CompileError) {
         if let problem = RegexCost.problem(pattern) { throw CompileError(description: "invalid regex '\(pattern)': \(problem)") }
-        let status = regcomp(&compiled, pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB)
+        let status = regcomp(&compiled, pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB | REG_NEWLINE)
         guard status == 0 else {
             var buffer = [CChar](repeating: 0, count: 256)
             regerror(status, &compiled, &buffer, buffer.count)

@@ -11,7 +11,7 @@ public struct Table<Row: Identifiable> where Row.ID: Sendable {
     public var sortColumn: Int?
     /// A style for a whole row (e.g. tags sharing the selected tag's digest).
     public var rowStyle: ((Row) -> Style?)?
-    /// Shown instead of rows when there are none.
+    /// Shown instead of rows when there are none; each `\n` starts a new line.
     public var emptyText: String
 
     /// Creates a table.
@@ -40,7 +40,9 @@ public struct Table<Row: Identifiable> where Row.ID: Sendable {
             column += widths[index] + 1
         }
         if count == 0 {
-            surface.draw(emptyText, at: Point(row: rect.row + 2, column: rect.column + 2), style: theme[.muted], width: rect.columns - 4)
+            for (offset, line) in emptyText.split(separator: "\n", omittingEmptySubsequences: false).prefix(rect.rows - 2).enumerated() {
+                surface.draw(String(line), at: Point(row: rect.row + 2 + offset, column: rect.column + 2), style: theme[.muted], width: rect.columns - 4)
+            }
             return
         }
         for (offset, row) in visible.enumerated() {
