@@ -20,6 +20,11 @@ public struct NamespaceSettings: Sendable, Equatable {
         self.autoCreateRepositories = autoCreateRepositories
         self.defaultVisibility = defaultVisibility
     }
+
+    /// The settings a listed namespace carries (no auto-create and private where it reports none).
+    public init(_ namespace: Namespace) {
+        self.init(autoCreateRepositories: namespace.autoCreateRepositories ?? false, defaultVisibility: namespace.visibility ?? .private)
+    }
 }
 
 /// Who may pull from a repository without credentials.

@@ -25,4 +25,9 @@ public struct RepositorySettings: Sendable, Equatable {
         self.tagImmutability = tagImmutability
         self.detail = detail
     }
+
+    /// The settings a listed repository carries.
+    public init(_ repository: Repository) {
+        self.init(summary: repository.summary ?? "", visibility: repository.visibility ?? .private, tagImmutability: repository.tagImmutability ?? false)
+    }
 }

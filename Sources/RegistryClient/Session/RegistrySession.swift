@@ -36,7 +36,7 @@ public actor RegistrySession {
     /// Configured instances (an ACR entry as the instances it stands for, listed over the OpenAPI
     /// in parallel), then registries found in the docker config and containers auth file that no
     /// configured instance already covers. An ACR entry that cannot be listed is one row whose
-    /// `attributes["error"]` says why.
+    /// `unavailableReason` says why.
     public func instances() async -> [Instance] {
         for entry in config.instances where entry.kind == .acr { _ = acrListing(entry) }  // all regions at once
         var configured: [Instance] = []
@@ -84,8 +84,7 @@ public actor RegistrySession {
     private func instance(for entry: InstanceConfig) -> Instance {
         Instance(
             name: entry.name, kind: entry.kind, url: entry.url ?? entry.endpoint, region: entry.region, origin: .config,
-            insecure: entry.insecure, readOnly: entry.readOnly || forceReadOnly, production: entry.production,
-            attributes: [:])
+            insecure: entry.insecure, readOnly: entry.readOnly || forceReadOnly, production: entry.production)
     }
 
     private func makeProvider(_ entry: InstanceConfig) throws -> any RegistryProvider {
