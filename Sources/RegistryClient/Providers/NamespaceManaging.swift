@@ -1,5 +1,7 @@
 /// A provider whose namespaces are server objects that can be created, edited and deleted (ACR).
 public protocol NamespaceManaging: RegistryProvider {
+    /// What a namespace may be named.
+    var namespaceNameRule: NameRule { get }
     /// Creates a namespace.
     func createNamespace(_ name: String, settings: NamespaceSettings) async throws
     /// Replaces a namespace's settings.

@@ -1,7 +1,8 @@
+import RegistryClient
 import TerminalUI
 
-/// ACR's name rule in forms: a hint while the user types, an error when it is broken.
-extension ACRNameRule {
+/// A provider's name rule in forms: a hint while the user types, an error when it is broken.
+extension NameRule {
     /// The rule in words.
     func describe(_ catalog: Catalog) -> String {
         catalog[.nameRule, maximum, separators.map(String.init).joined(separator: " ")]
