@@ -129,7 +129,7 @@ public actor RegistrySession {
                 let directory = try ACRInstanceDirectory(entry: entry, http: http, environment: environment, forceReadOnly: forceReadOnly)
                 return .success(try await directory.listings())
             } catch {
-                return .failure(error as? RegistryError ?? RegistryError(.network, "\(error)"))
+                return .failure(RegistryError(wrapping: error))
             }
         }
         acrListings[entry.name] = task
