@@ -12,7 +12,8 @@ public actor RegistrySession {
     private let allowInsecureHosts: Bool
     private let forceReadOnly: Bool
     private let environment: [String: String]
-    private var providers: [String: any RegistryProvider] = [:]
+    /// Each locator's provider, stored while it is still being made so concurrent askers share it.
+    private var providers: [String: Task<any RegistryProvider, any Error>] = [:]
     /// The instances of each ACR config entry, listed once (concurrent askers share the listing).
     private var acrListings: [String: Task<Result<[ACRInstanceDirectory.Listing], RegistryError>, Never>] = [:]
 
@@ -60,20 +61,23 @@ public actor RegistrySession {
         return configured + discovered
     }
 
-    /// The provider for an instance name or a registry host.
+    /// The provider for an instance name or a registry host, made once: concurrent askers share
+    /// one making, and a failed one is forgotten so the next ask tries again.
     /// - Throws: `RegistryError` when the locator is neither, or the host cannot be reached.
     public func provider(for locator: String) async throws -> any RegistryProvider {
-        if let existing = providers[locator] { return existing }
-        let provider: any RegistryProvider
-        if let entry = config.instance(named: locator), entry.kind != .acr {
-            provider = try makeProvider(entry)
-        } else if let acr = try await acrProvider(locator) {
-            provider = acr
+        let making: Task<any RegistryProvider, any Error>
+        if let started = providers[locator] {
+            making = started
         } else {
-            provider = try await hostProvider(locator)
+            making = Task { try await self.makeProvider(for: locator) }
+            providers[locator] = making
         }
-        providers[locator] = provider
-        return provider
+        do {
+            return try await making.value
+        } catch {
+            if providers[locator] == making { providers[locator] = nil }
+            throw error
+        }
     }
 
     /// The provider and repository a reference names.
@@ -85,6 +89,16 @@ public actor RegistrySession {
         Instance(
             name: entry.name, kind: entry.kind, url: entry.url ?? entry.endpoint, region: entry.region, origin: .config,
             insecure: entry.insecure, readOnly: entry.readOnly || forceReadOnly, production: entry.production)
+    }
+
+    private func makeProvider(for locator: String) async throws -> any RegistryProvider {
+        if let entry = config.instance(named: locator), entry.kind != .acr {
+            return try makeProvider(entry)
+        }
+        if let acr = try await acrProvider(locator) {
+            return acr
+        }
+        return try await hostProvider(locator)
     }
 
     private func makeProvider(_ entry: InstanceConfig) throws -> any RegistryProvider {
