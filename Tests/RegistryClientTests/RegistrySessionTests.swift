@@ -6,11 +6,23 @@ import Testing
 
 /// The session's provider cache under concurrent askers, with a scripted HTTP double for the host.
 struct RegistrySessionTests {
+    /// Answers after a pause, so that every concurrent asker reaches the session while the first
+    /// making is still waiting for the server.
+    private struct SlowHTTPClient: HTTPClient {
+        let script: ScriptedHTTPClient
+
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+            try await Task.sleep(for: .milliseconds(200))
+            return try await script.send(request)
+        }
+    }
+
     @Test func concurrentAsksForOneHostShareOneProvider() async throws {
         // A loopback host is asked once whether it speaks plain HTTP; a second ask fails the script.
         let http = ScriptedHTTPClient([.init(.get, "http://127.0.0.1:9/v2/", headers: ["Docker-Distribution-Api-Version": "registry/2.0"])])
         let session = RegistrySession(
-            config: Config(), http: http, environment: ["HOME": NSTemporaryDirectory()], content: ContentStore(directory: nil))
+            config: Config(), http: SlowHTTPClient(script: http), environment: ["HOME": NSTemporaryDirectory()],
+            content: ContentStore(directory: nil))
         let providers = try await withThrowingTaskGroup(of: (any RegistryProvider).self) { group in
             for _ in 0..<20 { group.addTask { try await session.provider(for: "127.0.0.1:9") } }
             return try await group.reduce(into: []) { $0.append($1) }
