@@ -35,6 +35,10 @@ public struct RegistryError: Error, Sendable, Equatable, CustomStringConvertible
         case refused
         /// The instance is read-only.
         case readOnly
+        /// The operation was cancelled before it finished.
+        case cancelled
+        /// A failure the client does not classify (a bug, or an error from outside the client).
+        case unexpected
     }
 
     public var code: Code

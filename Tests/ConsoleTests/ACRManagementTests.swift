@@ -75,15 +75,15 @@ struct ACRManagementTests {
         let created = try #require(row(driver, "team-a"))
         #expect(created.contains("public") && created.hasSuffix("no"), "\(created)")
         var listed = try await namespaces(driver, "acr.emulator-empty")
-        #expect(listed["team-a"]?.attributes[ACRAttribute.visibility] == "PUBLIC")
-        #expect(listed["team-a"]?.attributes[ACRAttribute.autoCreate] == "false")
+        #expect(listed["team-a"]?.visibility == .public)
+        #expect(listed["team-a"]?.autoCreateRepositories == false)
 
         await driver.press(.character("e"))
         #expect(driver.screen.contains("Edit namespace team-a"))
         await driver.press(.right, .enter)
         #expect(row(driver, "team-a")?.contains("private") == true, "\(driver.screen)")
         listed = try await namespaces(driver, "acr.emulator-empty")
-        #expect(listed["team-a"]?.attributes[ACRAttribute.visibility] == "PRIVATE")
+        #expect(listed["team-a"]?.visibility == .private)
 
         await driver.press(.control("d"))
         #expect(driver.screen.contains("Every repository in namespace team-a on acr.emulator-empty is deleted"))
@@ -133,9 +133,9 @@ struct ACRManagementTests {
         #expect(driver.screen.contains(english ? "Created repository ns/payments" : "已创建仓库 ns/payments"), "\(driver.screen)")
 
         let created = try #require(try await repositories(driver, "acr.emulator-main", namespace: "ns")["ns/payments"])
-        #expect(created.attributes[ACRAttribute.summary] == "支付服务")
-        #expect(created.attributes[ACRAttribute.visibility] == "PUBLIC")
-        #expect(created.attributes[ACRAttribute.tagImmutability] == "true")
+        #expect(created.summary == "支付服务")
+        #expect(created.visibility == .public)
+        #expect(created.tagImmutability == true)
 
         let header = line(driver, containing: english ? "SUMMARY" : "摘要")
         let payments = row(driver, "ns/payments")
@@ -158,8 +158,8 @@ struct ACRManagementTests {
         #expect(row(driver, "ns/payments")?.contains("支付网关") == true, "\(driver.screen)")
         #expect(row(driver, "ns/payments")?.contains(english ? "private" : "私有") == true)
         let edited = try await repositories(driver, "acr.emulator-main", namespace: "ns")["ns/payments"]
-        #expect(edited?.attributes[ACRAttribute.summary] == "支付网关")
-        #expect(edited?.attributes[ACRAttribute.tagImmutability] == "true", "unchanged fields are kept")
+        #expect(edited?.summary == "支付网关")
+        #expect(edited?.tagImmutability == true, "unchanged fields are kept")
 
         await driver.press(.control("d"))
         #expect(driver.screen.contains(english ? "Every tag in repository ns/payments" : "上仓库 ns/payments"))

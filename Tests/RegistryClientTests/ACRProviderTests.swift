@@ -92,18 +92,21 @@ struct ACRProviderTests {
         #expect(Set(acr.map(\.name)) == ["acr.emulator-main", "acr.emulator-empty"])
         for listed in emulator.instances {
             let instance = try #require(acr.first { $0.name == "acr.\(listed.name)" })
-            #expect(instance.attributes[ACRAttribute.id] == listed.id)
-            #expect(instance.attributes[ACRAttribute.specification]?.hasPrefix("Enterprise_") == true)
-            #expect(instance.attributes[ACRAttribute.status] == "RUNNING")
-            let source = try #require(instance.attributes[ACRAttribute.credentialSource])
+            #expect(instance.serverID == listed.id)
+            #expect(instance.specification?.hasPrefix("Enterprise_") == true)
+            #expect(instance.state == "RUNNING")
+            let source = try #require(instance.credentialSource)
             #expect(source.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"))
             #expect(!source.contains(emulator.key.secret))
-            #expect(instance.attributes[ACRAttribute.error] == nil)
+            #expect(instance.unavailableReason == nil)
             #expect(instance.region == "cn-hangzhou")
             #expect(!instance.readOnly)
         }
-        #expect(acr.first { $0.name == "acr.emulator-main" }?.attributes[ACRAttribute.specification] == "Enterprise_Advanced")
-        #expect(!instances.contains { $0.attributes.values.contains { $0.contains(emulator.key.secret) } })
+        #expect(acr.first { $0.name == "acr.emulator-main" }?.specification == "Enterprise_Advanced")
+        #expect(!instances.contains { instance in
+            [instance.serverID, instance.specification, instance.state, instance.credentialSource, instance.unavailableReason]
+                .contains { $0?.contains(emulator.key.secret) == true }
+        })
     }
 
     @Test func anEntryWithAnInstanceIDIsThatOneInstanceNamedAfterTheEntry() async throws {
@@ -112,8 +115,8 @@ struct ACRProviderTests {
         let session = try Self.session(emulator, entries: [entry])
         let instances = await session.instances().filter { $0.kind == .acr }
         #expect(instances.map(\.name) == ["empty"])
-        #expect(instances.first?.attributes[ACRAttribute.id] == "cri-emulated0002")
-        #expect(instances.first?.attributes[ACRAttribute.specification] == "Enterprise_Basic")
+        #expect(instances.first?.serverID == "cri-emulated0002")
+        #expect(instances.first?.specification == "Enterprise_Basic")
         let provider = try await session.provider(for: "empty")
         #expect(provider.instance.name == "empty")
         try await provider.probe()
@@ -127,7 +130,7 @@ struct ACRProviderTests {
         let session = try Self.session(emulator, key: wrong)
         let instances = await session.instances().filter { $0.kind == .acr }
         #expect(instances.map(\.name) == ["acr"])
-        let message = try #require(instances.first?.attributes[ACRAttribute.error])
+        let message = try #require(instances.first?.unavailableReason)
         #expect(message.contains("signature"))
         #expect(message.contains("AccessKey"))
         #expect(message.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"))
@@ -153,16 +156,16 @@ struct ACRProviderTests {
         #expect(names.subtracting(["scratch"]) == Set(seed.namespaces.keys.filter { !$0.isEmpty }))
         for namespace in namespaces {
             #expect(namespace.instance == "acr.emulator-main")
-            #expect(namespace.attributes[ACRAttribute.id]?.hasPrefix("crn-") == true)
-            #expect(["PUBLIC", "PRIVATE"].contains(namespace.attributes[ACRAttribute.visibility] ?? ""))
+            #expect(namespace.serverID?.hasPrefix("crn-") == true)
+            #expect(namespace.visibility != nil)
         }
 
         let repositories = try await provider.repositories(namespace: nil).collect()
         let repositoryNames = Set(repositories.map(\.name))
         #expect(repositoryNames.filter { !$0.hasPrefix("scratch/") } == expected)
         for repository in repositories {
-            #expect(repository.attributes[ACRAttribute.id]?.hasPrefix("crr-") == true, "\(repository.name)")
-            #expect(["PUBLIC", "PRIVATE"].contains(repository.attributes[ACRAttribute.visibility] ?? ""), "\(repository.name)")
+            #expect(repository.serverID?.hasPrefix("crr-") == true, "\(repository.name)")
+            #expect(repository.visibility != nil, "\(repository.name)")
         }
 
         let inNS = try await provider.repositories(namespace: "ns").collect().map(\.name)
@@ -290,7 +293,7 @@ struct ACRProviderTests {
         let session = try Self.session(emulator, key: emulator.stsKey)
         let instances = await session.instances().filter { $0.kind == .acr }
         #expect(instances.count == 2)
-        #expect(instances.allSatisfy { $0.attributes[ACRAttribute.error] == nil })
+        #expect(instances.allSatisfy { $0.unavailableReason == nil })
         let provider = try await session.provider(for: "acr.emulator-main")
         #expect(try await Self.seededRepositoryNames(provider, namespace: nil) == Self.expectedRepositories(seed))
         let web = try #require(seed.repositories["ns/web"]).filter { $0.value.referrersIndex != true }
@@ -303,7 +306,7 @@ struct ACRProviderTests {
         let session = try Self.session(emulator, entries: [entry])
         let rows = await session.instances().filter { $0.kind == .acr }
         #expect(rows.map(\.name) == ["acr"])
-        #expect(rows.first?.attributes[ACRAttribute.error]?.contains("cn-hangzou") == true)
+        #expect(rows.first?.unavailableReason?.contains("cn-hangzou") == true)
         let error = await Self.registryError { _ = try await session.provider(for: "acr") }
         #expect(error?.code == .unknownRegion)
         let hint = try #require(error?.hint)
@@ -330,26 +333,26 @@ struct ACRProviderTests {
 
         try await namespaces.createNamespace("team-a", settings: NamespaceSettings(autoCreateRepositories: false, defaultVisibility: .public))
         let created = try #require(try await namespace("team-a"))
-        #expect(created.attributes[ACRAttribute.visibility] == "PUBLIC")
-        #expect(created.attributes[ACRAttribute.autoCreate] == "false")
+        #expect(created.visibility == .public)
+        #expect(created.autoCreateRepositories == false)
 
         try await namespaces.updateNamespace("team-a", settings: NamespaceSettings(autoCreateRepositories: true, defaultVisibility: .private))
         let updated = try #require(try await namespace("team-a"))
-        #expect(updated.attributes[ACRAttribute.visibility] == "PRIVATE")
-        #expect(updated.attributes[ACRAttribute.autoCreate] == "true")
-        #expect(updated.attributes[ACRAttribute.id] == created.attributes[ACRAttribute.id])
+        #expect(updated.visibility == .private)
+        #expect(updated.autoCreateRepositories == true)
+        #expect(updated.serverID == created.serverID)
 
         let summary = "接口服务镜像 — 测试环境"
         try await repositories.createRepository("team-a/api", settings: RepositorySettings(summary: summary, visibility: .private))
         let api = try #require(try await repository("team-a/api"))
-        #expect(api.attributes[ACRAttribute.summary] == summary)
-        #expect(api.attributes[ACRAttribute.visibility] == "PRIVATE")
-        #expect(api.attributes[ACRAttribute.id]?.hasPrefix("crr-") == true)
+        #expect(api.summary == summary)
+        #expect(api.visibility == .private)
+        #expect(api.serverID?.hasPrefix("crr-") == true)
 
         try await repositories.updateRepository("team-a/api", settings: RepositorySettings(summary: summary, visibility: .public))
         let publicAPI = try #require(try await repository("team-a/api"))
-        #expect(publicAPI.attributes[ACRAttribute.visibility] == "PUBLIC")
-        #expect(publicAPI.attributes[ACRAttribute.summary] == summary)
+        #expect(publicAPI.visibility == .public)
+        #expect(publicAPI.summary == summary)
 
         try await repositories.deleteRepository("team-a/api")
         #expect(try await repository("team-a/api") == nil)

@@ -15,9 +15,10 @@ struct NamespaceEditFlow: ManagementFlow {
 
     func create() {
         let catalog = app.catalog
-        let name = ACRNameRule.namespace.field(id: "name", label: catalog[.fieldName], catalog: catalog)
+        let rule = provider.namespaceNameRule
+        let name = rule.field(id: "name", label: catalog[.fieldName], catalog: catalog)
         showForm(title: catalog[.namespaceNew], saveLabel: .create, fields: [name] + fields(NamespaceSettings()), validate: { form in
-            ACRNameRule.namespace.check(&form, "name", catalog: catalog)
+            rule.check(&form, "name", catalog: catalog)
             return form.isValid
         }, save: { form in
             save(form["name"]?.text ?? "", settings(form), isNew: true)

@@ -18,13 +18,14 @@ struct RepositoryEditFlow: ManagementFlow {
 
     func create() {
         let catalog = app.catalog
+        let (namespaceRule, nameRule) = (provider.namespaceNameRule, provider.repositoryNameRule)
         let fields = [
-            ACRNameRule.namespace.field(id: "namespace", label: catalog[.fieldNamespace], value: namespace ?? "", catalog: catalog),
-            ACRNameRule.repository.field(id: "name", label: catalog[.fieldName], catalog: catalog),
+            namespaceRule.field(id: "namespace", label: catalog[.fieldNamespace], value: namespace ?? "", catalog: catalog),
+            nameRule.field(id: "name", label: catalog[.fieldName], catalog: catalog),
         ] + settingsFields(RepositorySettings(summary: ""))
         showForm(title: catalog[.repositoryNew], saveLabel: .create, fields: fields, validate: { form in
-            ACRNameRule.namespace.check(&form, "namespace", catalog: catalog)
-            ACRNameRule.repository.check(&form, "name", catalog: catalog)
+            namespaceRule.check(&form, "namespace", catalog: catalog)
+            nameRule.check(&form, "name", catalog: catalog)
             return checkSummary(&form)
         }, save: { form in
             save("\(form["namespace"]?.text ?? "")/\(form["name"]?.text ?? "")", settings(form), isNew: true)

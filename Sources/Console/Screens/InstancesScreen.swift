@@ -76,7 +76,7 @@ final class InstancesScreen: Screen {
     func perform(_ action: ConsoleAction) -> Bool {
         if model.navigate(action) { return true }
         guard action == .open, let row = model.selected else { return false }
-        if let error = row.instance.attributes[ACRAttribute.error] {
+        if let error = row.instance.unavailableReason {
             app.showFlash(app.catalog[.instanceUnavailable, row.instance.name, error], error: true)
             return true
         }
@@ -91,7 +91,7 @@ final class InstancesScreen: Screen {
     /// The probe's verdict; an ACR instance that is not running says its state instead of "ok".
     private static func status(of row: Row, catalog: Catalog) -> String {
         guard let status = row.status else { return catalog[.statusChecking] }
-        if status == catalog[.statusOK], let state = row.instance.attributes[ACRAttribute.status], state != "RUNNING" { return state }
+        if status == catalog[.statusOK], let state = row.instance.state, state != "RUNNING" { return state }
         return status
     }
 
@@ -103,14 +103,14 @@ final class InstancesScreen: Screen {
             TableColumn(catalog[.columnKind], width: .fit(min: 4, max: 12)) { $0.instance.kind.rawValue },
             TableColumn(catalog[hasACR ? .columnCredentials : .columnURL], width: .flexible(min: 12)) { row in
                 if let url = row.instance.url { return url.absoluteString }
-                return row.instance.attributes[ACRAttribute.credentialSource].map { catalog[.credentialsFrom, $0] } ?? "-"
+                return row.instance.credentialSource.map { catalog[.credentialsFrom, $0] } ?? "-"
             },
             TableColumn(catalog[.columnRegion], width: .fit(min: 6, max: 16)) { $0.instance.region ?? "-" },
         ]
         if hasACR {
             columns += [
-                TableColumn(catalog[.columnInstanceID], width: .fit(min: 4, max: 24)) { $0.instance.attributes[ACRAttribute.id] ?? "" },
-                TableColumn(catalog[.columnSpecification], width: .fit(min: 4, max: 20)) { $0.instance.attributes[ACRAttribute.specification] ?? "" },
+                TableColumn(catalog[.columnInstanceID], width: .fit(min: 4, max: 24)) { $0.instance.serverID ?? "" },
+                TableColumn(catalog[.columnSpecification], width: .fit(min: 4, max: 20)) { $0.instance.specification ?? "" },
             ]
         }
         columns += [

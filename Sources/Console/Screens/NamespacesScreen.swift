@@ -78,14 +78,14 @@ final class NamespacesScreen: Screen, InstanceScoped {
             TableColumn(catalog[.columnRepositories], width: .fit(min: 6, max: 10), alignRight: true) { $0.repositoryCount.map(String.init) ?? "-" },
         ]
         // Only namespaces that are server objects (ACR) have settings; plain registries show none.
-        if model.items.contains(where: { $0.attributes[ACRAttribute.visibility] != nil }) {
+        if model.items.contains(where: { $0.visibility != nil }) {
             columns.append(TableColumn(catalog[.columnVisibility], width: .fit(min: 6, max: 12)) { row in
-                RepositoryVisibility(attributes: row.attributes).map(catalog.visibility) ?? "-"
+                row.visibility.map(catalog.visibility) ?? "-"
             })
         }
-        if model.items.contains(where: { $0.attributes[ACRAttribute.autoCreate] != nil }) {
+        if model.items.contains(where: { $0.autoCreateRepositories != nil }) {
             columns.append(TableColumn(catalog[.columnAutoCreate], width: .fit(min: 4, max: 12)) { row in
-                row.attributes[ACRAttribute.autoCreate].map { catalog[$0 == "true" ? .yes : .no] } ?? "-"
+                row.autoCreateRepositories.map { catalog[$0 ? .yes : .no] } ?? "-"
             })
         }
         Table(columns: columns, count: model.count, emptyText: model.emptyText(catalog, empty: catalog[.emptyNamespaces]), row: model.item(at:))

@@ -78,12 +78,12 @@ final class RepositoriesScreen: Screen, InstanceScoped {
         let catalog = app.catalog
         var columns: [TableColumn<Repository>] = [TableColumn(catalog[.columnRepository], width: .flexible(min: 16)) { $0.name }]
         // Only repositories that are server objects (ACR) carry a summary and a visibility.
-        if model.items.contains(where: { $0.attributes[ACRAttribute.summary] != nil }) {
-            columns.append(TableColumn(catalog[.columnSummary], width: .fit(min: 8, max: 40)) { $0.attributes[ACRAttribute.summary] ?? "" })
+        if model.items.contains(where: { $0.summary != nil }) {
+            columns.append(TableColumn(catalog[.columnSummary], width: .fit(min: 8, max: 40)) { $0.summary ?? "" })
         }
-        if model.items.contains(where: { $0.attributes[ACRAttribute.visibility] != nil }) {
+        if model.items.contains(where: { $0.visibility != nil }) {
             columns.append(TableColumn(catalog[.columnVisibility], width: .fit(min: 6, max: 12)) { row in
-                RepositoryVisibility(attributes: row.attributes).map(catalog.visibility) ?? "-"
+                row.visibility.map(catalog.visibility) ?? "-"
             })
         }
         // Plain registries report neither; show the columns only when the provider does.

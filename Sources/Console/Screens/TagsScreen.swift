@@ -131,7 +131,7 @@ final class TagsScreen: Screen, InstanceScoped {
                 return
             } catch {
                 guard !Task.isCancelled else { return }
-                self?.loadError = error as? RegistryError ?? RegistryError(.network, "\(error)")
+                self?.loadError = RegistryError(wrapping: error)
             }
             guard let self else { return }
             self.loadTask = nil
@@ -268,7 +268,7 @@ final class TagsScreen: Screen, InstanceScoped {
             } catch is CancellationError {
                 return
             } catch {
-                outcome = .failure(error as? RegistryError ?? RegistryError(.network, "\(error)"))
+                outcome = .failure(RegistryError(wrapping: error))
             }
             self?.scanEnded(tag, outcome)
         }

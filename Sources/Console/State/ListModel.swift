@@ -139,7 +139,7 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
             } catch is CancellationError {
                 return
             } catch {
-                self?.error = error as? RegistryError ?? RegistryError(.network, "\(error)")
+                self?.error = RegistryError(wrapping: error)
             }
             self?.isLoading = false
             onChange()

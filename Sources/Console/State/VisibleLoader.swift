@@ -75,12 +75,10 @@ final class VisibleLoader<Key: Hashable & Sendable, Value: Sendable> {
                 let result: Result<Value, RegistryError>
                 do {
                     result = .success(try await fetch(key))
-                } catch let error as RegistryError {
-                    result = .failure(error)
-                } catch let error as ScanReportError {
-                    result = .failure(RegistryError(.invalidResponse, error.description))
+                } catch is CancellationError {
+                    return  // the row left the screen
                 } catch {
-                    return  // cancelled: the row left the screen
+                    result = .failure(RegistryError(wrapping: error))
                 }
                 guard let self, !Task.isCancelled else { return }
                 self.inFlight[key] = nil

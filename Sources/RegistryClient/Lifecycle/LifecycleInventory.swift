@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The tags lifecycle rules are planned over: every repository in scope with each tag's digest,
 /// creation time and blobs. `load` reads them from a provider; tests and benchmarks build it.
@@ -80,14 +81,13 @@ extension LifecycleInventory {
 }
 
 /// A thread-safe counter for progress reports from concurrent tasks.
-private final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+private final class ProgressCounter: Sendable {
+    private let value = Mutex(0)
 
     func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
+        value.withLock { value in
+            value += 1
+            return value
+        }
     }
 }

@@ -24,13 +24,22 @@ public struct Instance: Hashable, Sendable, Identifiable {
     public var readOnly: Bool
     /// Typed confirmations and a red status bar.
     public var production: Bool
-    /// Provider-specific facts for display (ACR instance id, specification, status…).
-    public var attributes: [String: String]
+    /// The server's own id of the instance (ACR `cri-…`), when it has one.
+    public var serverID: String?
+    /// The edition or size the provider sells it as (ACR `Enterprise_Basic`…).
+    public var specification: String?
+    /// The server's lifecycle state (ACR `RUNNING`…), when it reports one.
+    public var state: String?
+    /// Where the cloud credential that lists the instance came from (ACR's AccessKey), when one does.
+    public var credentialSource: String?
+    /// Why the instance could not be listed; such an instance cannot be opened.
+    public var unavailableReason: String?
 
     /// Creates an instance.
     public init(
         name: String, kind: InstanceKind, url: URL?, region: String? = nil, origin: Origin,
-        insecure: Bool = false, readOnly: Bool = false, production: Bool = false, attributes: [String: String] = [:]
+        insecure: Bool = false, readOnly: Bool = false, production: Bool = false, serverID: String? = nil, specification: String? = nil,
+        state: String? = nil, credentialSource: String? = nil, unavailableReason: String? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -40,7 +49,11 @@ public struct Instance: Hashable, Sendable, Identifiable {
         self.insecure = insecure
         self.readOnly = readOnly
         self.production = production
-        self.attributes = attributes
+        self.serverID = serverID
+        self.specification = specification
+        self.state = state
+        self.credentialSource = credentialSource
+        self.unavailableReason = unavailableReason
     }
 
     public var id: String { name }

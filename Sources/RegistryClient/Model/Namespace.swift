@@ -6,15 +6,27 @@ public struct Namespace: Hashable, Sendable, Identifiable {
     public var name: String
     /// How many repositories it holds, when known.
     public var repositoryCount: Int?
-    /// Provider-specific facts (ACR visibility, auto-create…).
-    public var attributes: [String: String]
+    /// The visibility of repositories a push creates, when namespaces are server objects.
+    public var visibility: RepositoryVisibility?
+    /// Whether a push to a missing repository creates it, when namespaces are server objects.
+    public var autoCreateRepositories: Bool?
+    /// The server's own id of the namespace (ACR `crn-…`), when it has one.
+    public var serverID: String?
+    /// The server's lifecycle state (ACR `NORMAL`…), when it reports one.
+    public var state: String?
 
     /// Creates a namespace.
-    public init(instance: String, name: String, repositoryCount: Int? = nil, attributes: [String: String] = [:]) {
+    public init(
+        instance: String, name: String, repositoryCount: Int? = nil, visibility: RepositoryVisibility? = nil,
+        autoCreateRepositories: Bool? = nil, serverID: String? = nil, state: String? = nil
+    ) {
         self.instance = instance
         self.name = name
         self.repositoryCount = repositoryCount
-        self.attributes = attributes
+        self.visibility = visibility
+        self.autoCreateRepositories = autoCreateRepositories
+        self.serverID = serverID
+        self.state = state
     }
 
     public var id: String { name }

@@ -10,16 +10,31 @@ public struct Repository: Hashable, Sendable, Identifiable {
     public var tagCount: Int?
     /// Last change, when the provider reports it.
     public var updated: Date?
-    /// Provider-specific facts (ACR summary, visibility…).
-    public var attributes: [String: String]
+    /// One line shown in lists, when repositories are server objects.
+    public var summary: String?
+    /// Who may pull without credentials, when the provider reports it.
+    public var visibility: RepositoryVisibility?
+    /// Whether a tag, once pushed, can never point elsewhere, when the provider reports it.
+    public var tagImmutability: Bool?
+    /// The server's own id of the repository (ACR `crr-…`), when it has one.
+    public var serverID: String?
+    /// The server's lifecycle state (ACR `NORMAL`…), when it reports one.
+    public var state: String?
 
     /// Creates a repository.
-    public init(instance: String, name: String, tagCount: Int? = nil, updated: Date? = nil, attributes: [String: String] = [:]) {
+    public init(
+        instance: String, name: String, tagCount: Int? = nil, updated: Date? = nil, summary: String? = nil,
+        visibility: RepositoryVisibility? = nil, tagImmutability: Bool? = nil, serverID: String? = nil, state: String? = nil
+    ) {
         self.instance = instance
         self.name = name
         self.tagCount = tagCount
         self.updated = updated
-        self.attributes = attributes
+        self.summary = summary
+        self.visibility = visibility
+        self.tagImmutability = tagImmutability
+        self.serverID = serverID
+        self.state = state
     }
 
     public var id: String { name }

@@ -1,5 +1,7 @@
 /// A provider whose namespaces are server objects that can be created, edited and deleted (ACR).
 public protocol NamespaceManaging: RegistryProvider {
+    /// What a namespace may be named.
+    var namespaceNameRule: NameRule { get }
     /// Creates a namespace.
     func createNamespace(_ name: String, settings: NamespaceSettings) async throws
     /// Replaces a namespace's settings.
@@ -19,6 +21,11 @@ public struct NamespaceSettings: Sendable, Equatable {
     public init(autoCreateRepositories: Bool = true, defaultVisibility: RepositoryVisibility = .private) {
         self.autoCreateRepositories = autoCreateRepositories
         self.defaultVisibility = defaultVisibility
+    }
+
+    /// The settings a listed namespace carries (no auto-create and private where it reports none).
+    public init(_ namespace: Namespace) {
+        self.init(autoCreateRepositories: namespace.autoCreateRepositories ?? false, defaultVisibility: namespace.visibility ?? .private)
     }
 }
 

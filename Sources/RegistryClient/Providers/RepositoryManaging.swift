@@ -1,5 +1,9 @@
 /// A provider whose repositories can be created, edited and deleted explicitly (ACR).
 public protocol RepositoryManaging: RegistryProvider {
+    /// What the namespace of a new repository may be named.
+    var namespaceNameRule: NameRule { get }
+    /// What a repository may be named within its namespace.
+    var repositoryNameRule: NameRule { get }
     /// Creates `namespace/name`.
     func createRepository(_ repository: String, settings: RepositorySettings) async throws
     /// Replaces a repository's settings.
@@ -24,5 +28,10 @@ public struct RepositorySettings: Sendable, Equatable {
         self.visibility = visibility
         self.tagImmutability = tagImmutability
         self.detail = detail
+    }
+
+    /// The settings a listed repository carries.
+    public init(_ repository: Repository) {
+        self.init(summary: repository.summary ?? "", visibility: repository.visibility ?? .private, tagImmutability: repository.tagImmutability ?? false)
     }
 }

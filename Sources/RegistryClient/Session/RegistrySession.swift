@@ -12,7 +12,8 @@ public actor RegistrySession {
     private let allowInsecureHosts: Bool
     private let forceReadOnly: Bool
     private let environment: [String: String]
-    private var providers: [String: any RegistryProvider] = [:]
+    /// Each locator's provider, stored while it is still being made so concurrent askers share it.
+    private var providers: [String: Task<any RegistryProvider, any Error>] = [:]
     /// The instances of each ACR config entry, listed once (concurrent askers share the listing).
     private var acrListings: [String: Task<Result<[ACRInstanceDirectory.Listing], RegistryError>, Never>] = [:]
 
@@ -36,7 +37,7 @@ public actor RegistrySession {
     /// Configured instances (an ACR entry as the instances it stands for, listed over the OpenAPI
     /// in parallel), then registries found in the docker config and containers auth file that no
     /// configured instance already covers. An ACR entry that cannot be listed is one row whose
-    /// `attributes["error"]` says why.
+    /// `unavailableReason` says why.
     public func instances() async -> [Instance] {
         for entry in config.instances where entry.kind == .acr { _ = acrListing(entry) }  // all regions at once
         var configured: [Instance] = []
@@ -60,20 +61,23 @@ public actor RegistrySession {
         return configured + discovered
     }
 
-    /// The provider for an instance name or a registry host.
+    /// The provider for an instance name or a registry host, made once: concurrent askers share
+    /// one making, and a failed one is forgotten so the next ask tries again.
     /// - Throws: `RegistryError` when the locator is neither, or the host cannot be reached.
     public func provider(for locator: String) async throws -> any RegistryProvider {
-        if let existing = providers[locator] { return existing }
-        let provider: any RegistryProvider
-        if let entry = config.instance(named: locator), entry.kind != .acr {
-            provider = try makeProvider(entry)
-        } else if let acr = try await acrProvider(locator) {
-            provider = acr
+        let making: Task<any RegistryProvider, any Error>
+        if let started = providers[locator] {
+            making = started
         } else {
-            provider = try await hostProvider(locator)
+            making = Task { try await self.makeProvider(for: locator) }
+            providers[locator] = making
         }
-        providers[locator] = provider
-        return provider
+        do {
+            return try await making.value
+        } catch {
+            if providers[locator] == making { providers[locator] = nil }
+            throw error
+        }
     }
 
     /// The provider and repository a reference names.
@@ -84,8 +88,17 @@ public actor RegistrySession {
     private func instance(for entry: InstanceConfig) -> Instance {
         Instance(
             name: entry.name, kind: entry.kind, url: entry.url ?? entry.endpoint, region: entry.region, origin: .config,
-            insecure: entry.insecure, readOnly: entry.readOnly || forceReadOnly, production: entry.production,
-            attributes: [:])
+            insecure: entry.insecure, readOnly: entry.readOnly || forceReadOnly, production: entry.production)
+    }
+
+    private func makeProvider(for locator: String) async throws -> any RegistryProvider {
+        if let entry = config.instance(named: locator), entry.kind != .acr {
+            return try makeProvider(entry)
+        }
+        if let acr = try await acrProvider(locator) {
+            return acr
+        }
+        return try await hostProvider(locator)
     }
 
     private func makeProvider(_ entry: InstanceConfig) throws -> any RegistryProvider {
@@ -130,7 +143,7 @@ public actor RegistrySession {
                 let directory = try ACRInstanceDirectory(entry: entry, http: http, environment: environment, forceReadOnly: forceReadOnly)
                 return .success(try await directory.listings())
             } catch {
-                return .failure(error as? RegistryError ?? RegistryError(.network, "\(error)"))
+                return .failure(RegistryError(wrapping: error))
             }
         }
         acrListings[entry.name] = task

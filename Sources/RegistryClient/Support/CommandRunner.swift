@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a helper program (credential helpers, `password_command`) without a shell, feeding it
 /// stdin and collecting stdout. Secrets travel over pipes, never in argv. A helper's stderr is
@@ -121,22 +122,25 @@ enum CommandRunner {
         }
     }
 
-    private final class Collected: @unchecked Sendable {
-        private let lock = NSLock()
-        private var out = Data()
-        private var outOverflowed = false
-        private var lines = 0
+    private final class Collected: Sendable {
+        private struct State {
+            var out = Data()
+            var outOverflowed = false
+            var lines = 0
+        }
+
+        private let state = Mutex(State())
 
         func storeOutput(_ data: Data, overflowed: Bool) {
-            lock.withLock { (out, outOverflowed) = (data, overflowed) }
+            state.withLock { ($0.out, $0.outOverflowed) = (data, overflowed) }
         }
 
         func storeErrorLines(_ count: Int) {
-            lock.withLock { lines = count }
+            state.withLock { $0.lines = count }
         }
 
-        var stdout: Data { lock.withLock { out } }
-        var overflowed: Bool { lock.withLock { outOverflowed } }
-        var errorLines: Int { lock.withLock { lines } }
+        var stdout: Data { state.withLock { $0.out } }
+        var overflowed: Bool { state.withLock { $0.outOverflowed } }
+        var errorLines: Int { state.withLock { $0.lines } }
     }
 }

@@ -39,15 +39,14 @@ struct InstancesCommand: AsyncParsableCommand {
         for (instance, status) in zip(instances, statuses) {
             records.rows.append([
                 .text(instance.name), .text(instance.kind.rawValue), .text(instance.url?.absoluteString), .text(instance.region),
-                .text(instance.attributes[ACRAttribute.id]), .text(instance.attributes[ACRAttribute.specification]),
-                .text(instance.attributes[ACRAttribute.status]), .text(instance.attributes[ACRAttribute.credentialSource]),
+                .text(instance.serverID), .text(instance.specification), .text(instance.state), .text(instance.credentialSource),
                 .text(instance.origin.rawValue), .flag(instance.readOnly), .flag(instance.production), .flag(instance.insecure), .text(status),
-                .text(instance.attributes[ACRAttribute.error]),
+                .text(instance.unavailableReason),
             ])
         }
         // An ACR entry whose instances could not be listed: say why, once, beside the table.
         for instance in instances {
-            if let error = instance.attributes[ACRAttribute.error] { FileHandle.standardError.write(Data("regconsole: \(Sanitizer.clean("\(instance.name): \(error)"))\n".utf8)) }
+            if let error = instance.unavailableReason { FileHandle.standardError.write(Data("regconsole: \(Sanitizer.clean("\(instance.name): \(error)"))\n".utf8)) }
         }
         records.print(as: format.output)
     }

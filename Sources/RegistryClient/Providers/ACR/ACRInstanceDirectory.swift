@@ -38,16 +38,14 @@ public struct ACRInstanceDirectory: Sendable {
     public static func failed(_ entry: InstanceConfig, error: any Error, forceReadOnly: Bool) -> Instance {
         Instance(
             name: entry.name, kind: .acr, url: nil, region: entry.region, origin: .config, readOnly: entry.readOnly || forceReadOnly,
-            production: entry.production, attributes: [ACRAttribute.error: (error as? RegistryError)?.description ?? "\(error)"])
+            production: entry.production, unavailableReason: (error as? RegistryError)?.description ?? "\(error)")
     }
 
     private func listing(_ record: ACRInstanceRecord, name: String) -> Listing {
-        var attributes = [ACRAttribute.id: record.InstanceId, ACRAttribute.credentialSource: client.credentialSource]
-        attributes[ACRAttribute.specification] = record.InstanceSpecification
-        attributes[ACRAttribute.status] = record.InstanceStatus
         let instance = Instance(
             name: name, kind: .acr, url: nil, region: record.RegionId ?? entry.region, origin: .config, insecure: entry.insecure,
-            readOnly: readOnly, production: entry.production, attributes: attributes)
+            readOnly: readOnly, production: entry.production, serverID: record.InstanceId,
+            specification: record.InstanceSpecification, state: record.InstanceStatus, credentialSource: client.credentialSource)
         return Listing(instance: instance, instanceID: record.InstanceId, client: client)
     }
 }

@@ -1,5 +1,11 @@
 /// Namespaces and repositories as server objects: create, update, delete.
 extension ACRProvider {
+    /// Up to 120 characters, separators `_ - .`.
+    public var namespaceNameRule: NameRule { NameRule(maximum: 120, separators: "_-.") }
+
+    /// The part after the namespace: up to 64 characters, separators `_ - . /`.
+    public var repositoryNameRule: NameRule { NameRule(maximum: 64, separators: "_-./") }
+
     public func createNamespace(_ name: String, settings: NamespaceSettings) async throws {
         try instance.requireWritable(to: "create namespaces")
         try await client.perform(.createNamespace, namespaceParameters(name, settings))

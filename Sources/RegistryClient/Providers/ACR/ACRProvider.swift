@@ -31,7 +31,7 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
         let name = instance.name
         let pages: AsyncThrowingStream<[ACRNamespaceRecord], any Error> = client.pages(.listNamespace, ["InstanceId": instanceID], itemsKey: "Namespaces")
         return pages.mapPages { records in
-            records.map { Namespace(instance: name, name: $0.NamespaceName, attributes: Self.attributes(of: $0)) }
+            records.map { Self.namespace($0, instance: name) }
         }
     }
 
@@ -43,7 +43,7 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
         return .producing { continuation in
             for try await page in pages {
                 await ids.remember(page)
-                continuation.yield(page.map { Repository(instance: name, name: $0.fullName, updated: $0.ModifiedTime?.date, attributes: Self.attributes(of: $0)) })
+                continuation.yield(page.map { Self.repository($0, instance: name) })
             }
         }
     }
@@ -144,23 +144,17 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
         return Tag(name: record.Tag, details: details)
     }
 
-    static func attributes(of record: ACRNamespaceRecord) -> [String: String] {
-        var attributes: [String: String] = [:]
-        attributes[ACRAttribute.id] = record.NamespaceId
-        attributes[ACRAttribute.status] = record.NamespaceStatus
-        attributes[ACRAttribute.visibility] = record.DefaultRepoType
-        attributes[ACRAttribute.autoCreate] = record.AutoCreateRepo.map(String.init)
-        return attributes
+    static func namespace(_ record: ACRNamespaceRecord, instance: String) -> Namespace {
+        Namespace(
+            instance: instance, name: record.NamespaceName, visibility: record.DefaultRepoType.flatMap(RepositoryVisibility.init(rawValue:)),
+            autoCreateRepositories: record.AutoCreateRepo, serverID: record.NamespaceId, state: record.NamespaceStatus)
     }
 
-    static func attributes(of record: ACRRepositoryRecord) -> [String: String] {
-        var attributes: [String: String] = [:]
-        attributes[ACRAttribute.id] = record.RepoId
-        attributes[ACRAttribute.status] = record.RepoStatus
-        attributes[ACRAttribute.visibility] = record.RepoType
-        attributes[ACRAttribute.summary] = record.Summary
-        attributes[ACRAttribute.tagImmutability] = record.TagImmutability.map(String.init)
-        return attributes
+    static func repository(_ record: ACRRepositoryRecord, instance: String) -> Repository {
+        Repository(
+            instance: instance, name: record.fullName, updated: record.ModifiedTime?.date, summary: record.Summary,
+            visibility: record.RepoType.flatMap(RepositoryVisibility.init(rawValue:)), tagImmutability: record.TagImmutability,
+            serverID: record.RepoId, state: record.RepoStatus)
     }
 }
 

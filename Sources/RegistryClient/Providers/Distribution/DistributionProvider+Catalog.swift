@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension DistributionProvider {
     private struct CatalogPage: Decodable, Sendable {
@@ -32,13 +33,12 @@ extension DistributionProvider {
 }
 
 /// Running repository counts per namespace across catalog pages.
-private final class NamespaceCounter: @unchecked Sendable {
-    private var counts: [String: Int] = [:]
-    private let lock = NSLock()
+private final class NamespaceCounter: Sendable {
+    private let counts = Mutex<[String: Int]>([:])
 
     /// Adds a page of repository names; returns the namespaces it touched with their new totals.
     func add(_ names: [String]) -> [(name: String, count: Int)] {
-        lock.withLock {
+        counts.withLock { counts in
             var touched: [String] = []
             var seen: Set<String> = []
             for name in names {

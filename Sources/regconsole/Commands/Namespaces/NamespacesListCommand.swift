@@ -25,7 +25,7 @@ struct NamespacesListCommand: AsyncParsableCommand {
         for namespace in namespaces.values.sorted(by: { $0.name < $1.name }) {
             records.rows.append([
                 .text(namespace.name), .integer(namespace.repositoryCount.map(Int64.init)),
-                .text(namespace.attributes[ACRAttribute.visibility]), .text(namespace.attributes[ACRAttribute.autoCreate]),
+                .text(namespace.visibility?.rawValue), .text(namespace.autoCreateRepositories.map(String.init)),
             ])
         }
         records.print(as: format.output)

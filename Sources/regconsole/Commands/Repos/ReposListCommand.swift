@@ -28,7 +28,7 @@ struct ReposListCommand: AsyncParsableCommand {
         for repository in repositories {
             records.rows.append([
                 .text(repository.name), .text(repository.namespace), .integer(repository.tagCount.map(Int64.init)), .date(repository.updated),
-                .text(repository.attributes[ACRAttribute.summary]), .text(repository.attributes[ACRAttribute.visibility]),
+                .text(repository.summary), .text(repository.visibility?.rawValue),
             ])
         }
         records.print(as: format.output)
