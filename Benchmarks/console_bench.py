@@ -90,14 +90,14 @@ def main():
     home = home_with(work, "registry", state["anonymous"]["url"], {"namespace": "ns"})
     frames, pages = [], []
     for _ in range(args.runs):
-        frame, page, _ = run_in_tmux(binary, home, "first-pane-loaded:RepositoriesScreen")
+        frame, page, _ = run_in_tmux(binary, home, "first-pane-loaded:ResourcePane<RepositoryList>")
         frames.append(frame)
         pages.append(page)
     harness.terminate()
 
     synthetic, synthetic_state = start("fault_server.py", "--synthetic-tags", "100000")
     home = home_with(work, "synthetic", synthetic_state["url"], {"namespace": "synthetic", "repository": "synthetic/many"})
-    _, loaded, binary_rss = run_in_tmux(binary, home, "first-pane-loaded:TagsScreen", keep=peak_rss_of_child)
+    _, loaded, binary_rss = run_in_tmux(binary, home, "first-pane-loaded:ResourcePane<TagList>", keep=peak_rss_of_child)
     headless = json.loads(subprocess.run([args.bench, "tags", "--registry", synthetic_state["url"][len("http://"):], "--repository", "synthetic/many"],
                                          capture_output=True, text=True, check=True).stdout)
     synthetic.terminate()

@@ -36,11 +36,11 @@ public enum ConsoleLauncher {
         let app = ConsoleApp(session: session, options: options)
         let recorder = timings.map(TimingRecorder.init(path:))
         app.writeRaw = { terminal.writeRaw($0) }
-        app.requestDisplay = { loop.setNeedsDisplay() }
+        app.onDisplayRequest = { loop.setNeedsDisplay() }
         loop.onFrame = {
             app.writeHyperlinks()
             recorder?.record("first-frame")
-            if let top = app.top, !(top is InstancesScreen), !top.isBusy { recorder?.record("first-pane-loaded:\(type(of: top))") }
+            if let top = app.top, top.owningInstance != nil, !top.isBusy { recorder?.record("first-pane-loaded:\(type(of: top))") }
         }
         await app.start(instance: instance)
         await loop.run(app)

@@ -38,19 +38,19 @@ struct CatalogTests {
 
 struct CommandTests {
     @Test func commandsAndAliasesParse() {
-        #expect(ConsoleCommand.parse("ctx prod") == .context("prod"))
-        #expect(ConsoleCommand.parse("context") == .context(nil))
-        #expect(ConsoleCommand.parse("ns team") == .namespace("team"))
-        #expect(ConsoleCommand.parse("repos app") == .repositories(filter: "app"))
-        #expect(ConsoleCommand.parse("tags mirror/library/alpine") == .tags("mirror/library/alpine"))
-        #expect(ConsoleCommand.parse("q") == .quit)
-        #expect(ConsoleCommand.parse("ns") == nil)
+        #expect(ConsoleCommand.parse("ctx prod") == ConsoleCommand(verb: .open("ctx"), argument: "prod"))
+        #expect(ConsoleCommand.parse("context") == ConsoleCommand(verb: .open("ctx"), argument: nil))
+        #expect(ConsoleCommand.parse("ns team") == ConsoleCommand(verb: .open("ns"), argument: "team"))
+        #expect(ConsoleCommand.parse("repositories prod/team") == ConsoleCommand(verb: .open("repos"), argument: "prod/team"))
+        #expect(ConsoleCommand.parse("t mirror/library/alpine") == ConsoleCommand(verb: .open("tags"), argument: "mirror/library/alpine"))
+        #expect(ConsoleCommand.parse("q") == ConsoleCommand(verb: .quit))
+        #expect(ConsoleCommand.parse("ns") == ConsoleCommand(verb: .open("ns")))
         #expect(ConsoleCommand.parse("frobnicate") == nil)
     }
 
     @Test func completionOffersCommandsThenArguments() {
         #expect(ConsoleCommand.complete("re") { _ in [] } == "repos")
-        #expect(ConsoleCommand.complete("ctx pr") { $0 == "ctx" ? ["local", "prod-hz", "prod-sh"] : [] } == "ctx prod-hz")
+        #expect(ConsoleCommand.complete("ctx pr") { $0.word == "ctx" ? ["local", "prod-hz", "prod-sh"] : [] } == "ctx prod-hz")
         #expect(ConsoleCommand.complete("ctx local") { _ in ["local"] } == nil)
     }
 

@@ -72,7 +72,7 @@ struct TriageTests {
         #expect(ids == ["CVE-2024-3094", "CVE-2022-48174", "CVE-2024-2398", "CVE-2023-6237", "CVE-2024-0727"])
         #expect(driver.screen.contains("[5]"))
 
-        try driver.app.top.flatMap { $0 as? FindingsScreen }.map { try $0.setFilter("sev>=critical fixable:y") }
+        try driver.app.top.flatMap { $0 as? ResourcePane<FindingList> }.map { try $0.setFilter("sev>=critical fixable:y") }
         await driver.settle()
         #expect(driver.screen.contains("[1 of 5]"))
         #expect(driver.screen.contains("CVE-2024-3094"))

@@ -88,7 +88,7 @@ struct ConsoleEndToEndTests {
         try tmux.press("C-d")
         try await tmux.waitFor("Delete from local/\(repository)")
         try tmux.press("Tab", "Enter")
-        try await tmux.waitFor("Deleted 1 manifest(s)")
+        try await tmux.waitFor("Deleted 1 manifest")
         try await tmux.waitFor("[1]")
         let left = try await fixture.jsonArray(["tags", "local/\(repository)"]).compactMap { $0["name"] as? String }
         #expect(left == ["keep"])

@@ -32,7 +32,7 @@ struct HostileNameConsoleTests {
         try await first.waitFor("instances [1]")
         try first.press("Enter")
         try await first.waitFor("namespaces · odd")
-        try first.type(":tags odd/app")
+        try first.type(":tags odd/odd/app")  // INSTANCE/REPOSITORY, as the CLI reads it
         try first.press("Enter")
         try await first.waitFor("tags · odd/app [19]")
         try await first.waitFor(shortDigest)

@@ -5,21 +5,19 @@ import TerminalUI
 /// more than 10 manifests), compare-and-delete, audit — the same steps as `regconsole delete`.
 @MainActor
 struct DeleteFlow {
-    let app: ConsoleApp
+    let context: any PaneContext
     let provider: any RegistryProvider
     let repository: String
-    /// Runs after the delete finished (reload the list).
-    let completion: @MainActor () -> Void
 
     /// Plans deleting `tags`, then asks for confirmation.
     func start(tags: [String]) {
-        app.runJob(notice: app.catalog[.deletePlanning], failure: .deleteFailed) { [provider, repository] in
+        context.runJob(notice: context.catalog[.deletePlanning], failure: .deleteFailed) { [provider, repository] in
             present(try await DeletePlanner(provider: provider).plan(repository: repository, targets: tags.map(DeleteTarget.tag)))
         }
     }
 
     private func present(_ plan: DeletePlan) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let lines = plan.items.map { item -> StyledLine in
             let name = "\(repository)@\(item.digest?.short ?? "?")"
             switch item.decision {
@@ -28,7 +26,7 @@ struct DeleteFlow {
             }
         }
         guard !plan.deletions.isEmpty else {
-            app.showFlash(catalog[.deleteNothing, plan.refusals.compactMap { if case .refuse(let reason) = $0.decision { catalog.describe(reason) } else { nil } }.joined(separator: "; ")], error: true)
+            context.showFlash(catalog[.deleteNothing, plan.refusals.compactMap { if case .refuse(let reason) = $0.decision { catalog.describe(reason) } else { nil } }.joined(separator: "; ")], error: true)
             return
         }
         let phrase = plan.needsTypedConfirmation ? "delete \(plan.deletions.count)" : nil
@@ -37,20 +35,20 @@ struct DeleteFlow {
             body: lines + [StyledLine(""), StyledLine(catalog[.deleteGarbageCollection], .muted)],
             confirmLabel: catalog[.deleteConfirm], cancelLabel: catalog[.deleteCancel], typedPhrase: phrase,
             typedPrompt: phrase.map { catalog[.deleteTypePrompt, $0] } ?? "")
-        app.confirm(dialog) { execute(plan) }
+        context.confirm(dialog) { execute(plan) }
     }
 
     private func execute(_ plan: DeletePlan) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let total = plan.deletions.count
-        app.beginJob()
+        context.beginJob()
         Task {
-            defer { app.endJob() }
+            defer { context.endJob() }
             let order = plan.deletions.map(\.id)
             do {
-                let outcomes = try await DeleteExecutor(provider: provider, audit: app.auditLog).execute(plan) { item, _ in
+                let outcomes = try await DeleteExecutor(provider: provider, audit: context.auditLog).execute(plan) { item, _ in
                     let done = (order.firstIndex(of: item.id) ?? 0) + 1
-                    Task { @MainActor in app.showFlash(catalog[.deleteProgress, done, total]) }
+                    Task { @MainActor in context.showFlash(catalog[.deleteProgress, done, total]) }
                 }
                 let deleted = outcomes.filter { $0.1 == .deleted }.count
                 let problems = outcomes.compactMap { outcome -> String? in
@@ -61,14 +59,14 @@ struct DeleteFlow {
                     }
                 }
                 if problems.isEmpty {
-                    app.showFlash(catalog[.deleteDone, deleted])
+                    context.showFlash(catalog[.deleteDone, deleted])
                 } else {
-                    app.showFlash(catalog[.deleteDone, deleted] + " · " + catalog[.deleteSkipped, problems.count, problems.joined(separator: "; ")], error: true)
+                    context.showFlash(catalog[.deleteDone, deleted] + " · " + catalog[.deleteSkipped, problems.count, problems.joined(separator: "; ")], error: true)
                 }
             } catch {
-                app.showFlash(catalog[.deleteFailed, catalog.describe(error)], error: true)
+                context.showFlash(catalog[.deleteFailed, catalog.describe(error)], error: true)
             }
-            completion()
+            context.publish(.tags(instance: plan.instance.name, repository: repository))
         }
     }
 }

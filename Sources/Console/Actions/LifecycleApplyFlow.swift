@@ -9,30 +9,28 @@ import TerminalUI
 /// and nothing is planned until it is finished or discarded.
 @MainActor
 struct LifecycleApplyFlow {
-    let app: ConsoleApp
+    let context: any PaneContext
     let provider: any RegistryProvider
     let scope: LifecycleRule.Scope
-    /// Runs after the run ends (refresh the rules' last run).
-    let completion: @MainActor () -> Void
 
-    private var executor: LifecycleExecutor { LifecycleExecutor(provider: provider, directories: app.directories) }
+    private var executor: LifecycleExecutor { LifecycleExecutor(provider: provider, directories: context.directories) }
 
     /// Plans `rules` over the scope, then confirms and runs.
     func start(rules: [LifecycleRule]) {
         if handleInterrupted(rules: rules) { return }
-        app.runJob(notice: app.catalog[.deletePlanning], failure: .loadFailed) { [provider, scope, app] in
+        context.runJob(notice: context.catalog[.deletePlanning], failure: .loadFailed) { [provider, scope, context] in
             let inventory = try await LifecycleInventory.load(provider: provider, rules: rules, scope: scope)
-            confirm(LifecycleEngine.plan(rules: rules, inventory: inventory, now: app.now), rules: rules)
+            confirm(LifecycleEngine.plan(rules: rules, inventory: inventory, now: context.now), rules: rules)
         }
     }
 
     /// Confirms a plan already made (the editor's preview) and runs it.
     func confirm(_ plan: LifecyclePlan, rules: [LifecycleRule]) {
         if handleInterrupted(rules: rules) { return }
-        let catalog = app.catalog
+        let catalog = context.catalog
         let items = LifecycleExecutor.items(of: plan)
         guard !items.isEmpty else {
-            app.showFlash(catalog[.applyNothing])
+            context.showFlash(catalog[.applyNothing])
             return
         }
         var body = [StyledLine(catalog[.applyBody, plan.deletions.count, items.count, plan.keptCount, ByteCount.format(plan.bytesFreed)]), StyledLine("")]
@@ -44,8 +42,8 @@ struct LifecycleApplyFlow {
             title: catalog[.applyTitle, rules.map(\.id).joined(separator: ", "), "\(provider.instance.name) · \(scope)"], body: body,
             confirmLabel: catalog[.applyConfirm, items.count], cancelLabel: catalog[.cancel], typedPhrase: typed,
             typedPrompt: typed.map { catalog[.deleteTypePrompt, $0] } ?? "")
-        app.confirm(dialog) { [app, provider, scope, completion] in
-            app.push(LifecycleRunScreen(app: app, provider: provider, run: .apply(plan, rules: rules, scope: scope), completion: completion))
+        context.confirm(dialog) { [context, provider, scope] in
+            context.push(LifecycleRunScreen(context: context, provider: provider, run: .apply(plan, rules: rules, scope: scope)))
         }
     }
 
@@ -53,10 +51,10 @@ struct LifecycleApplyFlow {
     /// `rules` over this scope) or said which run must be finished or discarded first.
     private func handleInterrupted(rules: [LifecycleRule]) -> Bool {
         guard let interrupted = executor.interrupted else { return false }
-        let catalog = app.catalog
-        let started = app.relativeTime(interrupted.started)
+        let catalog = context.catalog
+        let started = context.relativeTime(interrupted.started)
         guard interrupted.isRun(of: LifecycleJournal.fingerprint(instance: provider.instance.name, scope: scope, rules: rules)) else {
-            app.showFlash(catalog[.resumeOther, interrupted.location, started, interrupted.done, interrupted.total], error: true)
+            context.showFlash(catalog[.resumeOther, interrupted.location, started, interrupted.done, interrupted.total], error: true)
             return true
         }
         let dialog = ConfirmDialog(
@@ -66,8 +64,8 @@ struct LifecycleApplyFlow {
                 StyledLine(interrupted.remainingSummary(), .error),
             ],
             confirmLabel: catalog[.resumeConfirm], cancelLabel: catalog[.cancel])
-        app.confirm(dialog) { [app, provider, completion] in
-            app.push(LifecycleRunScreen(app: app, provider: provider, run: .resume, completion: completion))
+        context.confirm(dialog) { [context, provider] in
+            context.push(LifecycleRunScreen(context: context, provider: provider, run: .resume))
         }
         return true
     }

@@ -8,8 +8,10 @@ import TerminalUI
 @MainActor
 protocol ManagementFlow {
     associatedtype Row
-    var app: ConsoleApp { get }
+    var context: any PaneContext { get }
     var instance: Instance { get }
+    /// The change a successful `run` publishes.
+    var change: ConsoleChange { get }
 
     /// Asks for a new row's fields, then creates it.
     func create()
@@ -26,15 +28,15 @@ extension ManagementFlow {
     /// Runs `n` (create), `e` or ctrl-d on the selected row; false for other actions.
     func perform(_ action: ConsoleAction, selected: Row?) -> Bool {
         guard Self.actions.contains(action) else { return false }
-        guard !app.isReadOnly(instance) else {
-            app.showFlash(app.catalog[.readOnlyChanges, instance.name], error: true)
+        guard !context.isReadOnly(instance) else {
+            context.showFlash(context.catalog[.readOnlyChanges, instance.name], error: true)
             return true
         }
         switch (action, selected) {
         case (.create, _): create()
         case (.edit, let row?): edit(row)
         case (.delete, let row?): delete(row)
-        default: app.showFlash(app.catalog[.nothingSelected], error: true)
+        default: context.showFlash(context.catalog[.nothingSelected], error: true)
         }
         return true
     }
@@ -42,7 +44,7 @@ extension ManagementFlow {
     /// A public/private choice with `selected` chosen.
     func visibilityField(id: String, label: Message, selected: RepositoryVisibility) -> Form.Field {
         let options = RepositoryVisibility.allCases
-        return Form.Field(id: id, label: app.catalog[label], value: .choice(options.map(app.catalog.visibility), selected: options.firstIndex(of: selected) ?? 0))
+        return Form.Field(id: id, label: context.catalog[label], value: .choice(options.map(context.catalog.visibility), selected: options.firstIndex(of: selected) ?? 0))
     }
 
     /// The visibility chosen in a field made by `visibilityField`.
@@ -56,30 +58,27 @@ extension ManagementFlow {
 
     /// Shows a form whose `validate` marks the fields; `save` runs once it passes.
     func showForm(title: String, saveLabel: Message, fields: [Form.Field], validate: @escaping (inout Form) -> Bool, save: @escaping (Form) -> Void) {
-        let dialog = FormDialog(title: title, form: Form(fields: fields), saveLabel: app.catalog[saveLabel], cancelLabel: app.catalog[.cancel])
-        app.edit(dialog, validate: validate, save: save)
+        let dialog = FormDialog(title: title, form: Form(fields: fields), saveLabel: context.catalog[saveLabel], cancelLabel: context.catalog[.cancel])
+        context.edit(dialog, validate: validate, save: save)
     }
 
     /// Asks to type `name` before `action` runs; `body` says what is lost.
     func confirmDelete(_ name: String, title: Message, body: Message, confirmLabel: Message, then action: @escaping () -> Void) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let dialog = ConfirmDialog(
             title: catalog[title, name], body: [StyledLine(catalog[body, name, instance.name], .warning)],
             confirmLabel: catalog[confirmLabel], cancelLabel: catalog[.cancel], typedPhrase: name, typedPrompt: catalog[.deleteTypePrompt, name])
-        app.confirm(dialog, then: action)
+        context.confirm(dialog, then: action)
     }
 
-    /// Runs `work` (an `AuditedManagement` change) as a job: on success it flashes `done` and calls
-    /// `completion`; a failure flashes `failure`.
-    func run(
-        notice: String, done: String, failure: Message,
-        _ work: @escaping @MainActor (AuditedManagement) async throws -> Void, completion: @escaping @MainActor () -> Void
-    ) {
-        let management = AuditedManagement(audit: app.auditLog)
-        app.runJob(notice: notice, failure: failure) { [app] in
+    /// Runs `work` (an `AuditedManagement` change) as a job: on success it flashes `done` and
+    /// publishes `change`; a failure flashes `failure`.
+    func run(notice: String, done: String, failure: Message, _ work: @escaping @MainActor (AuditedManagement) async throws -> Void) {
+        let management = AuditedManagement(audit: context.auditLog)
+        context.runJob(notice: notice, failure: failure) { [context, change] in
             try await work(management)
-            app.showFlash(done)
-            completion()
+            context.showFlash(done)
+            context.publish(change)
         }
     }
 }

@@ -6,15 +6,14 @@ import TerminalUI
 /// type the name, since every repository in the namespace goes with it.
 @MainActor
 struct NamespaceEditFlow: ManagementFlow {
-    let app: ConsoleApp
+    let context: any PaneContext
     let provider: any NamespaceManaging
-    /// Runs after a change, with the name of a namespace that no longer exists.
-    let completion: @MainActor (_ removed: String?) -> Void
 
     var instance: Instance { provider.instance }
+    var change: ConsoleChange { .namespaces(instance: instance.name) }
 
     func create() {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let rule = provider.namespaceNameRule
         let name = rule.field(id: "name", label: catalog[.fieldName], catalog: catalog)
         showForm(title: catalog[.namespaceNew], saveLabel: .create, fields: [name] + fields(NamespaceSettings()), validate: { form in
@@ -27,24 +26,24 @@ struct NamespaceEditFlow: ManagementFlow {
 
     func edit(_ namespace: Namespace) {
         let current = NamespaceSettings(namespace)
-        showForm(title: app.catalog[.namespaceEdit, namespace.name], saveLabel: .save, fields: fields(current), validate: { _ in true }, save: { form in
+        showForm(title: context.catalog[.namespaceEdit, namespace.name], saveLabel: .save, fields: fields(current), validate: { _ in true }, save: { form in
             save(namespace.name, settings(form), isNew: false)
         })
     }
 
     func delete(_ namespace: Namespace) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let name = namespace.name
-        confirmDelete(name, title: .namespaceDeleteTitle, body: .namespaceDeleteBody, confirmLabel: .namespaceDeleteConfirm) { [provider, completion] in
+        confirmDelete(name, title: .namespaceDeleteTitle, body: .namespaceDeleteBody, confirmLabel: .namespaceDeleteConfirm) { [provider] in
             run(notice: catalog[.deleting, name], done: catalog[.namespaceDeleted, name], failure: .deleteFailed,
-                { try await $0.deleteNamespace(name, on: provider) }, completion: { completion(name) })
+                { try await $0.deleteNamespace(name, on: provider) })
         }
     }
 
     private func fields(_ settings: NamespaceSettings) -> [Form.Field] {
         [
             visibilityField(id: "visibility", label: .fieldDefaultVisibility, selected: settings.defaultVisibility),
-            Form.Field(id: "autoCreate", label: app.catalog[.fieldAutoCreate], value: .toggle(settings.autoCreateRepositories), hint: app.catalog[.hintAutoCreate]),
+            Form.Field(id: "autoCreate", label: context.catalog[.fieldAutoCreate], value: .toggle(settings.autoCreateRepositories), hint: context.catalog[.hintAutoCreate]),
         ]
     }
 
@@ -53,9 +52,9 @@ struct NamespaceEditFlow: ManagementFlow {
     }
 
     private func save(_ name: String, _ settings: NamespaceSettings, isNew: Bool) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         run(
             notice: catalog[.saving, name], done: catalog[isNew ? .namespaceCreated : .namespaceSaved, name], failure: .saveFailed,
-            { [provider] in try await $0.saveNamespace(name, settings: settings, isNew: isNew, on: provider) }, completion: { completion(nil) })
+            { [provider] in try await $0.saveNamespace(name, settings: settings, isNew: isNew, on: provider) })
     }
 }

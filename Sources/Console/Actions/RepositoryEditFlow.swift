@@ -7,17 +7,16 @@ import TerminalUI
 /// repository's name, since every tag in it goes with it.
 @MainActor
 struct RepositoryEditFlow: ManagementFlow {
-    let app: ConsoleApp
+    let context: any PaneContext
     let provider: any RepositoryManaging
     /// The namespace a new repository goes in by default.
     let namespace: String?
-    /// Runs after a change, with the name of a repository that no longer exists.
-    let completion: @MainActor (_ removed: String?) -> Void
 
     var instance: Instance { provider.instance }
+    var change: ConsoleChange { .repositories(instance: instance.name, namespace: nil) }
 
     func create() {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let (namespaceRule, nameRule) = (provider.namespaceNameRule, provider.repositoryNameRule)
         let fields = [
             namespaceRule.field(id: "namespace", label: catalog[.fieldNamespace], value: namespace ?? "", catalog: catalog),
@@ -34,22 +33,22 @@ struct RepositoryEditFlow: ManagementFlow {
 
     func edit(_ repository: Repository) {
         let current = RepositorySettings(repository)
-        showForm(title: app.catalog[.repositoryEdit, repository.name], saveLabel: .save, fields: settingsFields(current), validate: checkSummary) { form in
+        showForm(title: context.catalog[.repositoryEdit, repository.name], saveLabel: .save, fields: settingsFields(current), validate: checkSummary) { form in
             save(repository.name, settings(form), isNew: false)
         }
     }
 
     func delete(_ repository: Repository) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let name = repository.name
-        confirmDelete(name, title: .repositoryDeleteTitle, body: .repositoryDeleteBody, confirmLabel: .repositoryDeleteConfirm) { [provider, completion] in
+        confirmDelete(name, title: .repositoryDeleteTitle, body: .repositoryDeleteBody, confirmLabel: .repositoryDeleteConfirm) { [provider] in
             run(notice: catalog[.deleting, name], done: catalog[.repositoryDeleted, name], failure: .deleteFailed,
-                { try await $0.deleteRepository(name, on: provider) }, completion: { completion(name) })
+                { try await $0.deleteRepository(name, on: provider) })
         }
     }
 
     private func settingsFields(_ settings: RepositorySettings) -> [Form.Field] {
-        let catalog = app.catalog
+        let catalog = context.catalog
         return [
             Form.Field(id: "summary", label: catalog[.fieldSummary], value: .text(LineEditor(settings.summary))),
             visibilityField(id: "visibility", label: .fieldVisibility, selected: settings.visibility),
@@ -60,7 +59,7 @@ struct RepositoryEditFlow: ManagementFlow {
     /// ACR requires a summary.
     private func checkSummary(_ form: inout Form) -> Bool {
         let summary = form["summary"]?.text.trimmingCharacters(in: .whitespaces) ?? ""
-        form["summary"]?.error = summary.isEmpty ? app.catalog[.valueRequired] : nil
+        form["summary"]?.error = summary.isEmpty ? context.catalog[.valueRequired] : nil
         return form.isValid
     }
 
@@ -71,9 +70,9 @@ struct RepositoryEditFlow: ManagementFlow {
     }
 
     private func save(_ name: String, _ settings: RepositorySettings, isNew: Bool) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         run(
             notice: catalog[.saving, name], done: catalog[isNew ? .repositoryCreated : .repositorySaved, name], failure: .saveFailed,
-            { [provider] in try await $0.saveRepository(name, settings: settings, isNew: isNew, on: provider) }, completion: { completion(nil) })
+            { [provider] in try await $0.saveRepository(name, settings: settings, isNew: isNew, on: provider) })
     }
 }

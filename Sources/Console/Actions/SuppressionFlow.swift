@@ -6,12 +6,10 @@ import TerminalUI
 /// writes to the instance's suppression store; on a suppressed finding, a confirmation to remove it.
 @MainActor
 struct SuppressionFlow {
-    let app: ConsoleApp
+    let context: any PaneContext
     let instance: Instance
     let repository: String
     let digest: Digest?
-    /// Runs after a change (re-triage).
-    let completion: @MainActor () -> Void
 
     func start(_ entry: TriagedFinding) {
         if case .suppressed(let suppression) = entry.state {
@@ -29,18 +27,18 @@ struct SuppressionFlow {
     }
 
     private func showForm(_ finding: Finding) {
-        let catalog = app.catalog
-        let expiry = app.now.addingTimeInterval(90 * 86400).formatted(.iso8601.year().month().day())
+        let catalog = context.catalog
+        let expiry = context.now.addingTimeInterval(90 * 86400).formatted(.iso8601.year().month().day())
         let form = Form(fields: [
             Form.Field(id: "status", label: catalog[.suppressStatus], value: .choice([catalog[.statusNotAffected], catalog[.statusAccepted]], selected: 0)),
             Form.Field(id: "scope", label: catalog[.suppressScope], value: .choice(scopes.map { catalog[$0.0] }, selected: 0)),
             Form.Field(id: "package", label: catalog[.suppressPackageOnly, finding.package], value: .toggle(true)),
             Form.Field(id: "reason", label: catalog[.suppressReason], value: .text(LineEditor())),
-            Form.Field(id: "owner", label: catalog[.suppressOwner], value: .text(LineEditor(app.options.environment["USER"] ?? ""))),
+            Form.Field(id: "owner", label: catalog[.suppressOwner], value: .text(LineEditor(context.environment["USER"] ?? ""))),
             Form.Field(id: "expires", label: catalog[.suppressExpires], value: .text(LineEditor(expiry))),
         ])
         let dialog = FormDialog(title: catalog[.suppressTitle, finding.vulnerability], form: form, saveLabel: catalog[.suppressSave], cancelLabel: catalog[.cancel])
-        app.edit(dialog, validate: { form in
+        context.edit(dialog, validate: { form in
             let reason = form["reason"]?.text ?? ""
             let expires = form["expires"]?.text ?? ""
             form["reason"]?.error = reason.trimmingCharacters(in: .whitespaces).isEmpty ? catalog[.reasonRequired] : nil
@@ -56,29 +54,29 @@ struct SuppressionFlow {
         let suppression = Suppression(
             vulnerability: finding.vulnerability, package: form["package"]?.text == "true" ? finding.package : nil, scope: chosenScope,
             status: status == 0 ? .notAffected : .accepted, reason: form["reason"]?.text ?? "",
-            owner: form["owner"]?.text.isEmpty == false ? form["owner"]!.text : "unknown", created: app.now,
+            owner: form["owner"]?.text.isEmpty == false ? form["owner"]!.text : "unknown", created: context.now,
             expires: Self.date(form["expires"]?.text ?? ""))
         do {
-            try app.suppressions(of: instance).add(suppression)
-            app.showFlash(app.catalog[.suppressSaved, finding.vulnerability, chosenScope.description])
+            try context.suppressions(of: instance).add(suppression)
+            context.showFlash(context.catalog[.suppressSaved, finding.vulnerability, chosenScope.description])
         } catch {
-            app.showFlash(app.catalog.describe(error), error: true)
+            context.showFlash(context.catalog.describe(error), error: true)
         }
-        completion()
+        context.publish(.suppressions(instance: instance.name))
     }
 
     private func confirmRemoval(_ suppression: Suppression) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let body = [StyledLine(catalog[.suppressedBy, suppression.status.rawValue, suppression.owner, suppression.expires.map(RFC3339.format) ?? "-", suppression.reason])]
         let dialog = ConfirmDialog(title: catalog[.unsuppressTitle, suppression.vulnerability], body: body, confirmLabel: catalog[.unsuppressConfirm], cancelLabel: catalog[.cancel])
-        app.confirm(dialog) {
+        context.confirm(dialog) {
             do {
-                try app.suppressions(of: instance).remove { $0.id == suppression.id }
-                app.showFlash(catalog[.suppressRemoved, suppression.vulnerability])
+                try context.suppressions(of: instance).remove { $0.id == suppression.id }
+                context.showFlash(catalog[.suppressRemoved, suppression.vulnerability])
             } catch {
-                app.showFlash(app.catalog.describe(error), error: true)
+                context.showFlash(context.catalog.describe(error), error: true)
             }
-            completion()
+            context.publish(.suppressions(instance: instance.name))
         }
     }
 

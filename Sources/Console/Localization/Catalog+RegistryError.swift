@@ -34,6 +34,8 @@ extension Catalog {
         case .unsupported: "镜像仓库不支持此操作"
         case .refused: "为保护数据已拒绝操作"
         case .readOnly: "实例为只读"
+        case .cancelled: "操作已取消"
+        case .unexpected: "发生意外错误"
         }
     }
 }

@@ -78,4 +78,7 @@ public enum Message: String, CaseIterable, Sendable {
     case tooSmall, tooSmallSize
     // Relative time
     case timeJustNow, timeMinutes, timeHours, timeDays
+    // Commands from any pane, and form keys
+    case commandNeedsInstance, commandUsage, knownInstances, commandInstances
+    case hintNextField, hintPreviousField, hintSave, hintCancel
 }

@@ -23,8 +23,15 @@ struct ArtifactPresenter {
     }
 
     let artifact: Artifact
-    let app: ConsoleApp
-    private var catalog: Catalog { app.catalog }
+    let context: any PaneContext
+
+    /// The exact time, and how long ago when that is recent (an older one already reads as a date).
+    private func createdText(_ date: Date) -> String {
+        let exact = RFC3339.format(date)
+        let relative = context.relativeTime(date)
+        return exact.hasPrefix(relative) ? exact : "\(exact)  (\(relative))"
+    }
+    private var catalog: Catalog { context.catalog }
 
     /// The lines of a tab.
     func lines(_ tab: Tab) -> [StyledLine] {
@@ -49,7 +56,7 @@ struct ArtifactPresenter {
             field(.labelDigest, artifact.digest.description),
             field(.labelMediaType, artifact.mediaType),
             field(.labelSize, artifact.size.map { "\(ByteCount.format($0)) (\($0))" } ?? "-"),
-            field(.labelCreated, artifact.created.map { "\(RFC3339.format($0))  (\(app.relativeTime($0)))" } ?? "-"),
+            field(.labelCreated, artifact.created.map(createdText) ?? "-"),
             field(.labelPlatforms, artifact.platforms.map(\.description).joined(separator: ", ")),
         ]
         if case .image(let image) = artifact.content {
@@ -79,7 +86,7 @@ struct ArtifactPresenter {
                 case .attestation: catalog[.attestation]
                 }
                 let size = child.image.map { ByteCount.format($0.manifest.contentSize) } ?? "-"
-                let created = child.image?.config?.createdDate.map { app.relativeTime($0) } ?? "-"
+                let created = child.image?.config?.createdDate.map { context.relativeTime($0) } ?? "-"
                 return StyledLine([
                     .init(DisplayWidth.fit(platform, to: 18), child.descriptor.isPlatformImage ? .title : .muted),
                     .init(child.descriptor.digest.short + "  "), .init(DisplayWidth.fit(size, to: 10, alignRight: true) + "  "), .init(created, .muted),
@@ -139,7 +146,7 @@ struct ArtifactPresenter {
         let steps = image.config?.history ?? []
         guard !steps.isEmpty else { return [StyledLine(catalog[.noHistory], .muted)] }
         return steps.map { step in
-            let created = step.created.flatMap(RFC3339.parse).map { app.relativeTime($0) } ?? "-"
+            let created = step.created.flatMap(RFC3339.parse).map { context.relativeTime($0) } ?? "-"
             return StyledLine([
                 .init(DisplayWidth.fit(created, to: 12) + "  ", .muted),
                 .init(step.created_by ?? step.comment ?? "", step.empty_layer == true ? .muted : .text),

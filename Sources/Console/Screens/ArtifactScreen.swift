@@ -3,26 +3,27 @@ import TerminalUI
 
 /// One tag's artifact in tabs: overview, platforms, layers, config, history, referrers, raw manifest.
 @MainActor
-final class ArtifactScreen: Screen, InstanceScoped {
+final class ArtifactScreen: Screen {
     let instance: Instance
+    var owningInstance: Instance? { instance }
     let repository: String
     let tag: String
-    private unowned let app: ConsoleApp
+    private unowned let context: any PaneContext
     private var artifact: Artifact?
     private let load: PaneLoad
     private var tab = ArtifactPresenter.Tab.overview
     private var view = TextView()
 
-    init(app: ConsoleApp, instance: Instance, repository: String, tag: String) {
-        self.app = app
+    init(context: any PaneContext, instance: Instance, repository: String, tag: String) {
+        self.context = context
         self.instance = instance
         self.repository = repository
         self.tag = tag
-        load = PaneLoad { [unowned app] in app.requestDisplay() }
+        load = PaneLoad { [unowned context] in context.requestDisplay() }
     }
 
     var crumb: String { tag }
-    var title: String { "\(app.catalog[.artifact]) · \(repository):\(tag)" }
+    var title: String { "\(context.catalog[.artifact]) · \(repository):\(tag)" }
     var counter: String { artifact?.digest.short ?? "…" }
     var isBusy: Bool { load.isRunning }
     var location: ViewLocation { ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: tag) }
@@ -36,8 +37,8 @@ final class ArtifactScreen: Screen, InstanceScoped {
 
     func refresh() {
         let reference = Reference(locator: instance.name, repository: repository, tag: tag)
-        load.run { [weak self, app, instance] in
-            let artifact = try await app.session.provider(for: instance.name).artifact(reference)
+        load.run { [weak self, context, instance] in
+            let artifact = try await context.session.provider(for: instance.name).artifact(reference)
             guard let self, !Task.isCancelled else { return }
             self.artifact = artifact
             self.showTab()
@@ -46,7 +47,7 @@ final class ArtifactScreen: Screen, InstanceScoped {
 
     private func showTab() {
         guard let artifact else { return }
-        view.set(ArtifactPresenter(artifact: artifact, app: app).lines(tab))
+        view.set(ArtifactPresenter(artifact: artifact, context: context).lines(tab))
     }
 
     func perform(_ action: ConsoleAction) -> Bool {
@@ -60,14 +61,14 @@ final class ArtifactScreen: Screen, InstanceScoped {
             tab = tabs[(tab.rawValue + tabs.count - 1) % tabs.count]
             showTab()
         case .vulnerabilities:
-            app.push(FindingsScreen(app: app, instance: instance, repository: repository, tag: tag, digest: artifact?.digest))
-        case .copyTag: app.copyPull("\(instance.host ?? instance.name)/\(repository):\(tag)")
+            context.push(ResourcePane(FindingList(context: context, instance: instance, repository: repository, tag: tag, digest: artifact?.digest)))
+        case .copyTag: context.copyPull("\(instance.host ?? instance.name)/\(repository):\(tag)")
         case .copyDigest:
             guard let artifact else {
-                app.showFlash(app.catalog[.copyNeedsDigest, tag], error: true)
+                context.showFlash(context.catalog[.copyNeedsDigest, tag], error: true)
                 return true
             }
-            app.copyPull("\(instance.host ?? instance.name)/\(repository)@\(artifact.digest)")
+            context.copyPull("\(instance.host ?? instance.name)/\(repository)@\(artifact.digest)")
         default:
             return false
         }
@@ -78,11 +79,11 @@ final class ArtifactScreen: Screen, InstanceScoped {
 
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
         let (tabRow, body) = rect.splitTop(2)
-        TabBar.draw(ArtifactPresenter.Tab.allCases.map { app.catalog[$0.title] }, active: tab.rawValue, on: surface, in: tabRow, theme: theme)
+        TabBar.draw(ArtifactPresenter.Tab.allCases.map { context.catalog[$0.title] }, active: tab.rawValue, on: surface, in: tabRow, theme: theme)
         if let failure = load.failure {
-            surface.draw(app.catalog[.loadFailed, failure], at: Point(row: body.row, column: body.column + 2), style: theme[.error], width: body.columns - 4)
+            surface.draw(context.catalog[.loadFailed, failure], at: Point(row: body.row, column: body.column + 2), style: theme[.error], width: body.columns - 4)
         } else if artifact == nil {
-            surface.draw(app.catalog[.loading], at: Point(row: body.row, column: body.column + 2), style: theme[.muted])
+            surface.draw(context.catalog[.loading], at: Point(row: body.row, column: body.column + 2), style: theme[.muted])
         } else {
             view.draw(on: surface, in: body.inset(left: 2, right: 1), theme: theme)
         }

@@ -5,7 +5,7 @@ import TerminalUI
 /// The findings of two tags side by side: new in B, fixed since A, unchanged. A is the older tag
 /// when both creation dates are known, else the first marked. The filter takes finding expressions.
 @MainActor
-final class DiffScreen: Screen, InstanceScoped {
+final class DiffScreen: Screen {
     struct Row: Identifiable, Sendable {
         var change: FindingDiff.Change
         var entry: TriagedFinding
@@ -19,30 +19,31 @@ final class DiffScreen: Screen, InstanceScoped {
     }
 
     let instance: Instance
+    var owningInstance: Instance? { instance }
     let repository: String
     private var before: Side
     private var after: Side
-    private unowned let app: ConsoleApp
+    private unowned let context: any PaneContext
     private let model: ListModel<Row>
     private let load: PaneLoad
 
-    init(app: ConsoleApp, instance: Instance, repository: String, before: Side, after: Side) {
-        self.app = app
+    init(context: any PaneContext, instance: Instance, repository: String, before: Side, after: Side) {
+        self.context = context
         self.instance = instance
         self.repository = repository
         self.before = before
         self.after = after
-        load = PaneLoad { [unowned app] in app.requestDisplay() }
+        load = PaneLoad { [unowned context] in context.requestDisplay() }
         model = ListModel(searchFields: { [$0.entry.finding.vulnerability] })
         model.matcher = FindingFilter.rowMatcher { $0.entry }
     }
 
     var crumb: String { "\(before.tag)…\(after.tag)" }
-    var title: String { "\(app.catalog[.diffTitle]) · \(repository) · \(before.tag) → \(after.tag)" }
+    var title: String { "\(context.catalog[.diffTitle]) · \(repository) · \(before.tag) → \(after.tag)" }
     var counter: String {
         guard !load.isRunning, load.failure == nil else { return "…" }
         let counts = Dictionary(grouping: model.items, by: \.change).mapValues(\.count)
-        let totals = FindingDiff.Change.allCases.map { "\(app.catalog[Self.label($0)]) \(counts[$0] ?? 0)" }.joined(separator: " · ")
+        let totals = FindingDiff.Change.allCases.map { "\(context.catalog[Self.label($0)]) \(counts[$0] ?? 0)" }.joined(separator: " · ")
         return model.filterText.isEmpty ? totals : "\(model.count)/\(model.items.count) · \(totals)"
     }
     var isBusy: Bool { load.isRunning }
@@ -56,12 +57,18 @@ final class DiffScreen: Screen, InstanceScoped {
 
     func settle() async { await load.settle() }
 
+    /// New suppressions, tags or scans of the repository: the comparison is made again.
+    func changed(_ change: ConsoleChange) {
+        guard change.instance == instance.name, change.touches(repository: repository) else { return }
+        refresh()
+    }
+
     func refresh() {
-        load.run { [weak self, app, instance, repository, before, after] in
-            let provider = try await app.session.provider(for: instance.name)
+        load.run { [weak self, context, instance, repository, before, after] in
+            let provider = try await context.session.provider(for: instance.name)
             let (a, b) = try await Self.resolve(before, after, provider: provider, repository: repository)
-            async let reportA = Self.report(a, app: app, instance: instance.name, repository: repository)
-            async let reportB = Self.report(b, app: app, instance: instance.name, repository: repository)
+            async let reportA = Self.report(a, context: context, instance: instance.name, repository: repository)
+            async let reportB = Self.report(b, context: context, instance: instance.name, repository: repository)
             let (findingsA, findingsB) = try await (reportA, reportB)
             guard let self, !Task.isCancelled else { return }
             self.before = a
@@ -80,18 +87,18 @@ final class DiffScreen: Screen, InstanceScoped {
         return sides
     }
 
-    private static func report(_ side: Side, app: ConsoleApp, instance: String, repository: String) async throws -> [Finding] {
+    private static func report(_ side: Side, context: any PaneContext, instance: String, repository: String) async throws -> [Finding] {
         guard let digest = side.digest,
-              let report = try await app.scanReports.report(instance: instance, repository: repository, tag: side.tag, digest: digest)
-        else { throw RegistryError(.notFound, app.catalog[.noReport, "\(instance)/\(repository):\(side.tag)"]) }
+              let report = try await context.scanReports.report(instance: instance, repository: repository, tag: side.tag, digest: digest)
+        else { throw RegistryError(.notFound, context.catalog[.noReport, "\(instance)/\(repository):\(side.tag)"]) }
         return report.findings
     }
 
     private func show(_ diff: FindingDiff) {
-        let suppressions = (try? app.suppressions(of: instance).load()) ?? []
+        let suppressions = (try? context.suppressions(of: instance).load()) ?? []
         model.replace(with: diff.entries.map { change, finding in
             let side = change == .fixed ? before : after
-            let entry = TriagedFinding.triage([finding], suppressions: suppressions, repository: repository, digest: side.digest, now: app.now)[0]
+            let entry = TriagedFinding.triage([finding], suppressions: suppressions, repository: repository, digest: side.digest, now: context.now)[0]
             return Row(change: change, entry: entry)
         })
     }
@@ -110,9 +117,7 @@ final class DiffScreen: Screen, InstanceScoped {
         if model.navigate(action) { return true }
         guard action == .open, let row = model.selected else { return false }
         let side = row.change == .fixed ? before : after
-        app.push(FindingDetailScreen(app: app, instance: instance, repository: repository, tag: side.tag, digest: side.digest, entry: row.entry) { [weak self] in
-            self?.refresh()
-        })
+        context.push(FindingDetailScreen(context: context, instance: instance, repository: repository, tag: side.tag, digest: side.digest, entry: row.entry))
         return true
     }
 
@@ -123,7 +128,7 @@ final class DiffScreen: Screen, InstanceScoped {
     // MARK: Drawing
 
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let columns: [TableColumn<Row>] = [
             TableColumn(catalog[.columnChange], width: .fit(min: 6, max: 10), style: { row in
                 switch row.change {

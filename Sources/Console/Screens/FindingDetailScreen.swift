@@ -5,34 +5,33 @@ import TerminalUI
 /// One finding in full: severity, CVSS vector, installed → fixed, layer, suppression, description,
 /// and links that are real hyperlinks (OSC 8) in terminals that support them.
 @MainActor
-final class FindingDetailScreen: Screen, InstanceScoped {
+final class FindingDetailScreen: Screen {
     let instance: Instance
+    var owningInstance: Instance? { instance }
     private let repository: String
     private let tag: String
     private let digest: Digest?
     private var entry: TriagedFinding
-    private unowned let app: ConsoleApp
+    private unowned let context: any PaneContext
     private var view = TextView()
     /// The width the description was wrapped to.
     private var wrapWidth = 96
     /// Line index → URL, for the link lines.
     private var links: [Int: String] = [:]
-    private let changed: @MainActor () -> Void
 
-    init(app: ConsoleApp, instance: Instance, repository: String, tag: String, digest: Digest?, entry: TriagedFinding, changed: @escaping @MainActor () -> Void) {
-        self.app = app
+    init(context: any PaneContext, instance: Instance, repository: String, tag: String, digest: Digest?, entry: TriagedFinding) {
+        self.context = context
         self.instance = instance
         self.repository = repository
         self.tag = tag
         self.digest = digest
         self.entry = entry
-        self.changed = changed
         render()
     }
 
     var crumb: String { entry.finding.vulnerability }
-    var title: String { "\(app.catalog[.findingDetail]) · \(entry.finding.vulnerability) · \(entry.finding.package)" }
-    var counter: String { app.catalog.severity(entry.finding.severity) }
+    var title: String { "\(context.catalog[.findingDetail]) · \(entry.finding.vulnerability) · \(entry.finding.package)" }
+    var counter: String { context.catalog.severity(entry.finding.severity) }
     var isBusy: Bool { false }
     var location: ViewLocation { ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: tag) }
     var actions: [ConsoleAction] { [.back, .suppress] }
@@ -43,7 +42,7 @@ final class FindingDetailScreen: Screen, InstanceScoped {
     func settle() async {}
 
     private func render() {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let finding = entry.finding
         func field(_ label: Message, _ value: String, _ role: ThemeRole = .text) -> StyledLine {
             StyledLine([.init(DisplayWidth.fit(catalog[label], to: 14), .title), .init(value, role)])
@@ -84,19 +83,17 @@ final class FindingDetailScreen: Screen, InstanceScoped {
         if view.navigate(action) { return true }
         switch action {
         case .suppress:
-            SuppressionFlow(app: app, instance: instance, repository: repository, digest: digest) { [weak self] in
-                self?.reloadState()
-                self?.changed()
-            }.start(entry)
+            SuppressionFlow(context: context, instance: instance, repository: repository, digest: digest).start(entry)
         default: return false
         }
         return true
     }
 
-    /// Re-reads whether the finding is suppressed now.
-    private func reloadState() {
-        let suppressions = (try? app.suppressions(of: instance).load()) ?? []
-        if let updated = TriagedFinding.triage([entry.finding], suppressions: suppressions, repository: repository, digest: digest, now: app.now).first {
+    /// Re-reads whether the finding is suppressed after the suppressions changed.
+    func changed(_ change: ConsoleChange) {
+        guard change == .suppressions(instance: instance.name) else { return }
+        let suppressions = (try? context.suppressions(of: instance).load()) ?? []
+        if let updated = TriagedFinding.triage([entry.finding], suppressions: suppressions, repository: repository, digest: digest, now: context.now).first {
             entry = updated
             render()
         }
@@ -112,7 +109,7 @@ final class FindingDetailScreen: Screen, InstanceScoped {
         }
         view.draw(on: surface, in: body, theme: theme)
         for (line, url) in links where line >= view.top && line < view.top + body.rows {
-            app.link(DisplayWidth.clip(url, to: body.columns - 2), to: url, at: Point(row: body.row + line - view.top, column: body.column + 2))
+            context.link(DisplayWidth.clip(url, to: body.columns - 2), to: url, at: Point(row: body.row + line - view.top, column: body.column + 2))
         }
     }
 }

@@ -7,7 +7,7 @@ import TerminalUI
 /// the bytes freed and how it differs from the rules as saved. `enter` saves, ctrl-a saves and
 /// applies, `esc` leaves without saving.
 @MainActor
-final class LifecycleEditorScreen: Screen, InstanceScoped, KeyCapturing {
+final class LifecycleEditorScreen: Screen, KeyCapturing {
     /// One previewed tag; `changed` when the saved rules decide otherwise.
     struct PreviewRow: Identifiable, Sendable {
         var entry: LifecyclePlan.Entry
@@ -18,14 +18,14 @@ final class LifecycleEditorScreen: Screen, InstanceScoped, KeyCapturing {
     private static let schedules: [LifecycleRule.Schedule?] = [nil] + LifecycleRule.Schedule.allCases.map(Optional.some)
 
     let instance: Instance
-    private unowned let app: ConsoleApp
+    var owningInstance: Instance? { instance }
+    private unowned let context: any PaneContext
     private let provider: any RegistryProvider
     private let store: any LifecycleRuleStore
     private var rule: LifecycleRule
     private let isNew: Bool
     /// The other stored rules that share repositories with this one: they are planned with it.
     private let others: [LifecycleRule]
-    private let saved: @MainActor () -> Void
     private var form: Form
     private let preview: ListModel<PreviewRow>
     private var inventory: LifecycleInventory?
@@ -36,18 +36,16 @@ final class LifecycleEditorScreen: Screen, InstanceScoped, KeyCapturing {
     private let load: PaneLoad
 
     init(
-        app: ConsoleApp, provider: any RegistryProvider, store: any LifecycleRuleStore, rule: LifecycleRule, isNew: Bool, otherRules: [LifecycleRule],
-        saved: @escaping @MainActor () -> Void
+        context: any PaneContext, provider: any RegistryProvider, store: any LifecycleRuleStore, rule: LifecycleRule, isNew: Bool, otherRules: [LifecycleRule]
     ) {
-        self.app = app
+        self.context = context
         self.provider = provider
         self.instance = provider.instance
         self.store = store
         self.rule = rule
         self.isNew = isNew
         self.others = otherRules.filter { $0.scope.overlaps(rule.scope) }
-        self.saved = saved
-        let catalog = app.catalog
+        let catalog = context.catalog
         let scheduleIndex = rule.auto ? Self.schedules.firstIndex(of: rule.schedule) ?? 0 : 0
         form = Form(fields: [
             Form.Field(id: "count", label: catalog[.fieldKeepCount], value: .text(LineEditor(rule.retentionTagCount.map(String.init) ?? "")), hint: catalog[.hintKeepCount]),
@@ -58,11 +56,11 @@ final class LifecycleEditorScreen: Screen, InstanceScoped, KeyCapturing {
                 value: .choice(Self.schedules.map { $0?.rawValue ?? catalog[.scheduleManual] }, selected: scheduleIndex)),
         ])
         preview = ListModel(searchFields: { [$0.entry.tag] })
-        load = PaneLoad { [unowned app] in app.requestDisplay() }
+        load = PaneLoad { [unowned context] in context.requestDisplay() }
     }
 
     var crumb: String { rule.id }
-    var title: String { "\(app.catalog[.lifecycleEditor]) \(rule.id) · \(instance.name) · \(rule.scope)" }
+    var title: String { "\(context.catalog[.lifecycleEditor]) \(rule.id) · \(instance.name) · \(rule.scope)" }
     var counter: String {
         guard let plan else { return "…" }
         return "-\(plan.deletions.count)/\(plan.entries.count)"
@@ -84,12 +82,12 @@ final class LifecycleEditorScreen: Screen, InstanceScoped, KeyCapturing {
             let inventory = try await LifecycleInventory.load(provider: provider, rules: rules, scope: rule.scope) { done, total in
                 Task { @MainActor in
                     self?.readProgress = (done, total)
-                    self?.app.requestDisplay()
+                    self?.context.requestDisplay()
                 }
             }
             guard let self else { return }
             self.inventory = inventory
-            self.savedPlan = LifecycleEngine.plan(rules: self.isNew ? self.others : self.others + [rule], inventory: inventory, now: self.app.now)
+            self.savedPlan = LifecycleEngine.plan(rules: self.isNew ? self.others : self.others + [rule], inventory: inventory, now: self.context.now)
             self.recompute()
         }
     }
@@ -110,7 +108,7 @@ final class LifecycleEditorScreen: Screen, InstanceScoped, KeyCapturing {
 
     /// The rule as the fields say, marking the fields that are wrong.
     private func edited() -> LifecycleRule? {
-        let catalog = app.catalog
+        let catalog = context.catalog
         var edited = rule
         var valid = true
         func number(_ id: String) -> Int? {
@@ -143,37 +141,41 @@ final class LifecycleEditorScreen: Screen, InstanceScoped, KeyCapturing {
     /// Replans with the fields as they are.
     private func recompute() {
         guard let candidate = edited() else {
+            // An invalid form has no plan: the preview says what to fix instead.
             problem = form.fields.compactMap(\.error).first
+            plan = nil
+            preview.replace(with: [])
+            context.requestDisplay()
             return
         }
         problem = nil
         guard let inventory else { return }
-        let plan = LifecycleEngine.plan(rules: others + [candidate], inventory: inventory, now: app.now)
+        let plan = LifecycleEngine.plan(rules: others + [candidate], inventory: inventory, now: context.now)
         let changed = Set(savedPlan.map { plan.changes(from: $0).map(\.entry.id) } ?? [])
         self.plan = plan
         preview.replace(with: plan.entries.map { PreviewRow(entry: $0, changed: changed.contains($0.id)) })
-        app.requestDisplay()
+        context.requestDisplay()
     }
 
     private func save(thenApply: Bool) {
         guard let candidate = edited() else {
-            app.showFlash(problem ?? app.catalog[.errorWholeNumber], error: true)
+            context.showFlash(problem ?? context.catalog[.errorWholeNumber], error: true)
             return
         }
         let plan = plan
-        app.beginJob()
-        Task { [app, store, provider, others, saved] in
-            defer { app.endJob() }
+        context.beginJob()
+        Task { [context, store, provider, others, instance] in
+            defer { context.endJob() }
             do {
                 let stored = try await store.save(candidate)
-                app.showFlash(app.catalog[.ruleSaved, stored.id])
-                app.pop()
-                saved()
+                context.showFlash(context.catalog[.ruleSaved, stored.id])
+                context.pop()
+                context.publish(.lifecycleRules(instance: instance.name))
                 if thenApply, let plan {
-                    LifecycleApplyFlow(app: app, provider: provider, scope: stored.scope, completion: saved).confirm(plan, rules: others + [stored])
+                    LifecycleApplyFlow(context: context, provider: provider, scope: stored.scope).confirm(plan, rules: others + [stored])
                 }
             } catch {
-                app.showFlash(String(describing: error), error: true)
+                context.showError(error, .saveFailed)
             }
         }
     }
@@ -192,7 +194,7 @@ final class LifecycleEditorScreen: Screen, InstanceScoped, KeyCapturing {
     }
 
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let left = Rect(row: rect.row, column: rect.column + 1, rows: rect.rows, columns: formWidth(rect) - 2)
         surface.draw("\(catalog[.fieldScope])  \(rule.scope)", at: Point(row: left.row, column: left.column), style: theme[.title], width: left.columns)
         let keys = StyledLine(catalog[.editorKeys], .muted).wrapped(to: left.columns)
@@ -206,7 +208,7 @@ final class LifecycleEditorScreen: Screen, InstanceScoped, KeyCapturing {
     }
 
     private func drawPreview(on surface: any Surface, in rect: Rect, theme: Theme) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         guard let plan else {
             let text = load.failure.map { catalog[.loadFailed, $0] } ?? problem ?? catalog[.previewLoading, readProgress.done, readProgress.total]
             surface.draw(text, at: Point(row: rect.row, column: rect.column + 1), style: theme[load.failure != nil || problem != nil ? .error : .muted], width: rect.columns - 1)

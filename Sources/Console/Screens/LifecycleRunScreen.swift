@@ -6,7 +6,7 @@ import TerminalUI
 /// the count done in the title, and the totals in a flash at the end. The run goes on if the pane
 /// is left.
 @MainActor
-final class LifecycleRunScreen: Screen, InstanceScoped {
+final class LifecycleRunScreen: Screen {
     /// What to run.
     enum Run {
         case apply(LifecyclePlan, rules: [LifecycleRule], scope: LifecycleRule.Scope)
@@ -25,26 +25,25 @@ final class LifecycleRunScreen: Screen, InstanceScoped {
     }
 
     let instance: Instance
-    private unowned let app: ConsoleApp
+    var owningInstance: Instance? { instance }
+    private unowned let context: any PaneContext
     private let provider: any RegistryProvider
     private let run: Run
-    private let completion: @MainActor () -> Void
     private let model: ListModel<Row>
     private var task: Task<Void, Never>?
     private var finished = false
 
-    init(app: ConsoleApp, provider: any RegistryProvider, run: Run, completion: @escaping @MainActor () -> Void) {
-        self.app = app
+    init(context: any PaneContext, provider: any RegistryProvider, run: Run) {
+        self.context = context
         self.provider = provider
         self.instance = provider.instance
         self.run = run
-        self.completion = completion
         model = ListModel(searchFields: { [$0.item.repository] + $0.item.expected.keys.sorted() })
         switch run {
         case .apply(let plan, _, _):
             model.replace(with: LifecycleExecutor.items(of: plan).map { Row(item: $0, status: .pending) })
         case .resume:
-            if let (header, done) = LifecycleJournal(instance: instance.name, directories: app.directories).unfinished() {
+            if let (header, done) = LifecycleJournal(instance: instance.name, directories: context.directories).unfinished() {
                 model.replace(with: header.items.map { item in
                     let earlier = done.first { $0.repository == item.repository && $0.digest == item.digest }
                     return Row(item: item, status: earlier.map { Self.status($0.outcome, $0.detail) } ?? .pending)
@@ -53,9 +52,9 @@ final class LifecycleRunScreen: Screen, InstanceScoped {
         }
     }
 
-    var crumb: String { app.catalog[.lifecycleRun] }
-    var title: String { "\(app.catalog[.lifecycleRun]) · \(instance.name)" }
-    var counter: String { app.catalog[.runProgress, model.items.filter { $0.status != .pending }.count, model.items.count] }
+    var crumb: String { context.catalog[.lifecycleRun] }
+    var title: String { "\(context.catalog[.lifecycleRun]) · \(instance.name)" }
+    var counter: String { context.catalog[.runProgress, model.items.filter { $0.status != .pending }.count, model.items.count] }
     var isBusy: Bool { task != nil }
     var location: ViewLocation { ViewLocation(instance: instance.name) }
     var filterText: String? { model.filterText }
@@ -63,28 +62,36 @@ final class LifecycleRunScreen: Screen, InstanceScoped {
 
     func appear() {
         guard task == nil, !finished else { return }
-        app.beginJob()
-        let executor = LifecycleExecutor(provider: provider, directories: app.directories)
+        context.beginJob()
+        let executor = LifecycleExecutor(provider: provider, directories: context.directories)
         let progress: @Sendable (LifecycleJournal.Item, DeleteExecutor.Outcome) -> Void = { [weak self] item, outcome in
             Task { @MainActor in self?.update(item, Self.status(outcome)) }
         }
-        task = Task { [run, app] in
-            defer { app.endJob() }
+        task = Task { [run, context] in
+            defer { context.endJob() }
             do {
                 let summary: LifecycleExecutor.Summary? = switch run {
                 case .apply(let plan, let rules, let scope): try await executor.apply(plan, rules: rules, scope: scope, progress: progress)
                 case .resume: try await executor.resume(progress: progress)
                 }
                 for (item, outcome) in summary?.outcomes ?? [] { update(item, Self.status(outcome)) }
-                if let summary { app.showFlash(app.catalog[.runSummary, summary.deleted, summary.skipped, summary.failed], error: summary.skipped + summary.failed > 0) }
+                if let summary { context.showFlash(context.catalog[.runSummary, summary.deleted, summary.skipped, summary.failed], error: summary.skipped + summary.failed > 0) }
             } catch {
-                app.showFlash(app.catalog[.deleteFailed, String(describing: error)], error: true)
+                context.showFlash(context.catalog[.deleteFailed, String(describing: error)], error: true)
             }
             task = nil
             finished = true
-            completion()
-            app.requestDisplay()
+            publishChanges()
+            context.requestDisplay()
         }
+    }
+
+    /// Every repository the run touched has new tags, and the rules have a new last run.
+    private func publishChanges() {
+        for repository in Set(model.items.map(\.item.repository)).sorted() {
+            context.publish(.tags(instance: instance.name, repository: repository))
+        }
+        context.publish(.lifecycleRules(instance: instance.name))
     }
 
     func close() {}
@@ -97,7 +104,7 @@ final class LifecycleRunScreen: Screen, InstanceScoped {
         guard var row = model.items.first(where: { $0.item == item }) else { return }
         row.status = status
         model.merge([row])
-        app.requestDisplay()
+        context.requestDisplay()
     }
 
     private static func status(_ outcome: DeleteExecutor.Outcome) -> Status {
@@ -123,7 +130,7 @@ final class LifecycleRunScreen: Screen, InstanceScoped {
     func setFilter(_ text: String) throws(FilterQuery.InvalidPattern) { try model.setFilter(text) }
 
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
-        let catalog = app.catalog
+        let catalog = context.catalog
         let columns: [TableColumn<Row>] = [
             TableColumn(catalog[.columnRepository], width: .fit(min: 10, max: 40)) { $0.item.repository },
             TableColumn(catalog[.columnDigest], width: .fixed(12)) { $0.item.digest.short },

@@ -1,12 +1,12 @@
 import RegistryClient
 import TerminalUI
 
-/// One pane of the console. The app owns a stack of screens; the top one is drawn and gets keys.
+/// One pane of the console. The context owns a stack of screens; the top one is drawn and gets keys.
 @MainActor
 protocol Screen: AnyObject {
-    /// The breadcrumb for this pane (`ns/app`).
+    /// The breadcrumb for this pane (`ns/context`).
     var crumb: String { get }
-    /// The pane's title line (`tags · ns/app`).
+    /// The pane's title line (`tags · ns/context`).
     var title: String { get }
     /// The counter beside the title.
     var counter: String { get }
@@ -14,6 +14,8 @@ protocol Screen: AnyObject {
     var isBusy: Bool { get }
     /// Where this pane is, for restoring the last view.
     var location: ViewLocation { get }
+    /// The instance the pane belongs to (nil above instances).
+    var owningInstance: Instance? { get }
     /// The filter text, when the pane filters.
     var filterText: String? { get }
     /// Actions this pane offers, in hint order.
@@ -35,10 +37,21 @@ protocol Screen: AnyObject {
     func draw(on surface: any Surface, in rect: Rect, theme: Theme)
     /// Waits until the pane's loads are done (tests).
     func settle() async
+    /// Whether the pane can take keys (its provider and capabilities are known); keys typed
+    /// before are queued for it.
+    var isReady: Bool { get }
+    /// The frame with this pane is on screen: a good time to ask for what the visible rows need.
+    func drawn()
+    /// Something changed; a pane that shows it reloads or updates.
+    func changed(_ change: ConsoleChange)
 }
 
 extension Screen {
     var filterText: String? { nil }
+    var isReady: Bool { true }
+    var owningInstance: Instance? { nil }
+    func drawn() {}
+    func changed(_ change: ConsoleChange) {}
     func setFilter(_ text: String) throws(FilterQuery.InvalidPattern) {}
     func handleMouse(_ event: MouseEvent, in rect: Rect) {}
 }

@@ -25,10 +25,4 @@ extension ListModel {
             if event.point.row > rect.row, index < count { select(index) }
         }
     }
-
-    /// The text shown when there are no rows: the error, "Loading…", or the pane's empty text.
-    func emptyText(_ catalog: Catalog, empty: String) -> String {
-        if let error { return catalog[.loadFailed, error.description] }
-        return isLoading ? catalog[.loading] : empty
-    }
 }

@@ -75,11 +75,11 @@ final class VisibleLoader<Key: Hashable & Sendable, Value: Sendable> {
                 let result: Result<Value, RegistryError>
                 do {
                     result = .success(try await fetch(key))
-                } catch is CancellationError {
-                    return  // the row left the screen
                 } catch {
                     result = .failure(RegistryError(wrapping: error))
                 }
+                // A fetch this loader cancelled (its row left the screen, a reset) was already
+                // forgotten; any other ending, a thrown cancellation included, is a result.
                 guard let self, !Task.isCancelled else { return }
                 self.inFlight[key] = nil
                 self.finished.insert(key)

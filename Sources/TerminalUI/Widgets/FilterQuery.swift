@@ -63,10 +63,12 @@ public struct FilterQuery: Sendable {
         !inverted && !previous.inverted && mode == previous.mode && mode != .regex && pattern.hasPrefix(previous.pattern)
     }
 
-    /// A row's search key: its fields lowercased and joined by newlines, as NUL-terminated UTF-8.
+    /// A row's search key: its fields lowercased and joined by newlines, a NUL, then its identifier
+    /// fields the same way, NUL-terminated UTF-8. A regex stops at the first NUL, so it sees the
+    /// fields only; a substring search sees everything.
     public struct Key: Sendable {
         let bytes: [UInt8]
-        /// Where the identifier fields (which fuzzy matching skips) begin in `bytes`.
+        /// Where the identifier fields (which regex and fuzzy matching skip) begin in `bytes`.
         let fuzzyEnd: Int
     }
 
@@ -148,13 +150,17 @@ public struct FilterQuery: Sendable {
     private static let newline: UInt8 = 0x0A
 
     /// A row's search key from its fields (name first) and its identifier fields (digests), which
-    /// substring and regex filters search but fuzzy ones skip: any few hex digits appear in order
-    /// in most digests.
+    /// only substring filters search: a regex such as `0$` is about names, and any few hex digits
+    /// appear in order in most digests.
     public static func key(fields: [String], identifiers: [String] = []) -> Key {
         var bytes: [UInt8] = []
         var fuzzyEnd = 0
         for (index, field) in (fields + identifiers).enumerated() {
-            if index > 0 { bytes.append(newline) }
+            if index == fields.count {
+                bytes.append(0)
+            } else if index > 0 {
+                bytes.append(newline)
+            }
             bytes.append(contentsOf: field.lowercased().utf8.map { $0 == newline || $0 == 0 ? 0x20 : $0 })
             if index + 1 == fields.count { fuzzyEnd = bytes.count }
         }

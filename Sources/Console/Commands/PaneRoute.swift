@@ -1,0 +1,96 @@
+import RegistryClient
+
+/// A `:` command that opens panes, and the one place a pane is registered: its words, what its
+/// argument names, and the panes it opens below the instances pane. A new pane reachable by
+/// command is one more line in `all`.
+struct PaneRoute: Sendable {
+    /// What a command's argument names, relative to the current instance unless it starts with an
+    /// instance's name (`INSTANCE/…`), as the CLI's references do.
+    enum Target: Sendable {
+        /// `INSTANCE` (required).
+        case instance
+        /// `[INSTANCE/]NAMESPACE`, or `INSTANCE` alone.
+        case namespace
+        /// `[INSTANCE/]NAMESPACE`, or nothing for the whole instance.
+        case optionalNamespace
+        /// `[INSTANCE/]NAMESPACE/REPOSITORY` (required).
+        case repository
+        /// `[INSTANCE/][NAMESPACE[/REPOSITORY]]`, or nothing for where the user is.
+        case location
+    }
+
+    /// Where a command's argument resolved to.
+    struct Resolved {
+        var instance: Instance
+        var namespace: String?
+        var repository: String?
+    }
+
+    /// The command word shown in help and completion.
+    let word: String
+    /// Other words for it.
+    let aliases: [String]
+    let target: Target
+    /// The usage line (`:tags [INSTANCE/]NAMESPACE/REPOSITORY`).
+    let usage: String
+    /// What it opens, for help.
+    let summary: Message
+    /// The panes to open above the instances pane.
+    let open: @MainActor @Sendable (any PaneContext, Resolved) -> [any Screen]
+
+    /// Every route, in help order.
+    static let all: [PaneRoute] = [
+        PaneRoute(word: "ctx", aliases: ["context", "instance"], target: .instance, usage: ":ctx [INSTANCE]", summary: .commandContext) { context, at in
+            [ResourcePane(NamespaceList(context: context, instance: at.instance))]
+        },
+        PaneRoute(word: "ns", aliases: ["namespace", "namespaces"], target: .namespace, usage: ":ns [INSTANCE/]NAMESPACE", summary: .commandNamespace) { context, at in
+            browse(context, at)
+        },
+        PaneRoute(word: "repos", aliases: ["repo", "repositories", "r"], target: .optionalNamespace, usage: ":repos [INSTANCE][/NAMESPACE]", summary: .commandRepositories) { context, at in
+            [ResourcePane(NamespaceList(context: context, instance: at.instance)),
+             ResourcePane(RepositoryList(context: context, instance: at.instance, namespace: at.namespace))]
+        },
+        PaneRoute(word: "tags", aliases: ["tag", "t"], target: .repository, usage: ":tags [INSTANCE/]NAMESPACE/REPOSITORY", summary: .commandTags) { context, at in
+            browse(context, at)
+        },
+        PaneRoute(word: "vulns", aliases: ["vulnerabilities", "v"], target: .optionalNamespace, usage: ":vulns [INSTANCE][/NAMESPACE]", summary: .commandVulns) { context, at in
+            [ResourcePane(NamespaceList(context: context, instance: at.instance)),
+             ResourcePane(VulnerabilityOverview(context: context, instance: at.instance, namespace: at.namespace))]
+        },
+        PaneRoute(word: "lifecycle", aliases: ["lc", "retention"], target: .location, usage: ":lifecycle [INSTANCE/][NAMESPACE[/REPOSITORY]]", summary: .commandLifecycle) { context, at in
+            browse(context, at) + [ResourcePane(LifecycleRuleList(context: context, instance: at.instance, scope: LifecycleRule.Scope(at)))]
+        },
+    ]
+
+    /// The route a word names.
+    static func named(_ word: String) -> PaneRoute? {
+        all.first { $0.word == word || $0.aliases.contains(word) }
+    }
+
+    /// The browsing panes down to a location: namespaces, then the namespace's repositories, then
+    /// the repository's tags.
+    @MainActor
+    static func browse(_ context: any PaneContext, _ at: Resolved) -> [any Screen] {
+        var panes: [any Screen] = [ResourcePane(NamespaceList(context: context, instance: at.instance))]
+        if let namespace = at.namespace {
+            panes.append(ResourcePane(RepositoryList(context: context, instance: at.instance, namespace: namespace)))
+        }
+        if let repository = at.repository {
+            panes.append(ResourcePane(TagList(context: context, instance: at.instance, repository: repository)))
+        }
+        return panes
+    }
+}
+
+extension LifecycleRule.Scope {
+    /// The scope of a resolved location: its repository, its namespace, or the whole instance.
+    init(_ location: PaneRoute.Resolved) {
+        if let repository = location.repository {
+            self = .repository(repository)
+        } else if let namespace = location.namespace, !namespace.isEmpty {
+            self = .namespace(namespace)
+        } else {
+            self = .instance
+        }
+    }
+}

@@ -1,0 +1,395 @@
+import Foundation
+import RegistryClient
+import TerminalUI
+
+/// The tags of a repository: name, short digest, size, created, platforms, and scan findings.
+/// Sorted across all pages; details and scan summaries fill in through bounded queues (visible
+/// rows first, asked for after each frame); tags that share a digest carry the same group colour
+/// and a `×N` count, and the selected tag's siblings are highlighted. Scan results belong to the
+/// digest, so every tag on it shows them.
+@MainActor
+final class TagList: ResourceKind {
+    /// A tag with what is known of it.
+    struct Row: Identifiable, Sendable {
+        var name: String
+        var details: TagDetails?
+        /// Why its details could not be read.
+        var failure: String?
+        var id: String { name }
+        /// Whether the name follows the grammar; other names are never requested.
+        var isRequestable: Bool { Tag.isValidName(name) }
+    }
+
+    /// A scan report to fetch: the digest is its identity; the tag names it for providers that
+    /// scan by tag.
+    struct ScanKey: Hashable, Sendable {
+        var digest: Digest
+        var tag: String
+
+        static func == (lhs: ScanKey, rhs: ScanKey) -> Bool { lhs.digest == rhs.digest }
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+    }
+
+    unowned let context: any PaneContext
+    let instance: Instance
+    let repository: String
+    private var provider: (any RegistryProvider)?
+    private var sortOrder: TagOrder = .name
+    private var showReferrers = false
+    private var groups = DigestGroups()
+    private var details: VisibleLoader<String, TagDetails>?
+    private var scanReports: VisibleLoader<ScanKey, ScanReport?>?
+    /// Open findings per digest; nil inside means the image has no report.
+    private var scans: [Digest: [Finding]?] = [:]
+    /// The tag a digest was last scanned through (providers that scan by tag report under it).
+    private var scannedTag: [Digest: String] = [:]
+    private var suppressions: [Suppression] = []
+    /// Server-side scans being followed, by tag; cancelled when the pane closes.
+    private var scanTasks: [String: Task<Void, Never>] = [:]
+    private var resortScheduled = false
+    /// The tag to select once it is loaded (restoring the last view).
+    private var pendingSelection: String?
+    /// How many names are outside the grammar (never requested, so never part of the details count).
+    private var invalidNames = 0
+    /// Whether the registry says when tags were pushed (ACR): the UPDATED column shows.
+    private var reportsUpdates = false
+
+    init(context: any PaneContext, instance: Instance, repository: String, select: String? = nil) {
+        self.context = context
+        self.instance = instance
+        self.repository = repository
+        self.pendingSelection = select
+    }
+
+    var owningInstance: Instance? { instance }
+
+    /// Selects `tag` once it is loaded (reopening the last view).
+    func select(_ tag: String) { pendingSelection = tag }
+    var crumb: String { repository }
+    var title: String { "\(context.catalog[.tags]) · \(repository)" }
+    var location: ViewLocation {
+        ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: selectedName)
+    }
+    var emptyText: String { context.catalog[.emptyTags] }
+    var isBusy: Bool { (details?.isBusy ?? false) || (scanReports?.isBusy ?? false) }
+    private weak var pane: ResourcePane<TagList>?
+    private var selectedName: String? { pane?.selected?.name ?? pendingSelection }
+
+    func progress(in pane: ResourcePane<TagList>) -> String? {
+        guard let details, details.isBusy else { return nil }
+        return context.catalog[.counterDetails, details.finishedCount, pane.list.listedCount - invalidNames]
+    }
+
+    func searchFields(of row: Row) -> [String] { [row.name] + (row.details?.platforms.map(\.description) ?? []) }
+
+    func searchIdentifiers(of row: Row) -> [String] { row.details.map { [$0.digest.short] } ?? [] }
+
+    func lists(_ row: Row) -> Bool { showReferrers || !Tag(name: row.name).isReferrersTag }
+
+    func ordered(_ rows: [Row]) -> [Row] {
+        guard sortOrder != .name else { return rows.sorted { $0.name < $1.name } }
+        let byName = Dictionary(rows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return sortOrder.sorted(rows.map { Tag(name: $0.name, details: $0.details) }).compactMap { byName[$0.name] }
+    }
+
+    var sortColumn: Int? {
+        switch sortOrder {
+        case .name, .semver: 0
+        case .size: 2
+        case .created: 3
+        }
+    }
+
+    // MARK: Loading
+
+    func rows(in pane: ResourcePane<TagList>) -> AsyncThrowingStream<[Row], any Error> {
+        let repository = repository
+        return context.pages(of: instance.name) { provider in
+            provider.tags(repository: repository).mapPages { $0.map { Row(name: $0.name, details: $0.details) } }
+        }
+    }
+
+    func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<TagList>) {
+        self.provider = provider
+        self.pane = pane
+        let repository = repository
+        let details = VisibleLoader { name in try await provider.tagDetails(repository: repository, tag: name) }
+        details.onResult = { [weak self, weak pane] name, result in
+            guard let self, let pane else { return }
+            self.received(name, result, in: pane)
+        }
+        self.details = details
+        let scanReports = VisibleLoader { [reports = context.scanReports, instance] (key: ScanKey) in
+            try await reports.report(instance: instance.name, repository: repository, tag: key.tag, digest: key.digest)
+        }
+        scanReports.onResult = { [weak self] key, result in self?.receivedScan(key, result) }
+        self.scanReports = scanReports
+    }
+
+    func willReload(_ pane: ResourcePane<TagList>) {
+        self.pane = pane
+        details?.reset()
+        resetScans()
+        groups.removeAll()
+        invalidNames = 0
+    }
+
+    private func resetScans() {
+        scanReports?.reset()
+        scans = [:]
+        suppressions = (try? context.suppressions(of: instance).load()) ?? []
+    }
+
+    func received(_ page: [Row], in pane: ResourcePane<TagList>) {
+        for row in page {
+            if let digest = row.details?.digest { groups.record(row.name, on: digest) }
+            if !row.isRequestable { invalidNames += 1 }
+            if row.details?.updated != nil { reportsUpdates = true }
+        }
+        if let name = pendingSelection, page.contains(where: { $0.name == name }) {
+            pendingSelection = nil
+            pane.list.select(id: name)
+        }
+    }
+
+    func needsReload(after change: ConsoleChange, in pane: ResourcePane<TagList>) -> Bool {
+        switch change {
+        case .tags(_, let changed): return changed == repository
+        case .scanFinished(_, let changed, let digest) where changed == repository:
+            if let digest {
+                scans[digest] = nil
+                scanReports?.invalidate(ScanKey(digest: digest, tag: ""))
+            } else {
+                resetScans()
+            }
+            return false
+        case .suppressions:
+            resetScans()
+            return false
+        default:
+            return false
+        }
+    }
+
+    /// Asks for the details and scan reports of the rows on screen; with a sort that needs
+    /// details, for every row after them.
+    func shown(_ rows: [Row], in pane: ResourcePane<TagList>) {
+        self.pane = pane
+        let visible = rows.filter(\.isRequestable).map(\.name)
+        details?.want(visible: visible, everything: sortOrder.needsDetails, all: pane.list.items.filter { $0.isRequestable && lists($0) }.map(\.name))
+        let keys = rows.compactMap { row in row.details.map { ScanKey(digest: $0.digest, tag: scannedTag[$0.digest] ?? row.name) } }
+        scanReports?.want(visible: keys, everything: false, all: [])
+    }
+
+    private func received(_ name: String, _ result: Result<TagDetails, RegistryError>, in pane: ResourcePane<TagList>) {
+        switch result {
+        case .success(let detail):
+            groups.record(name, on: detail.digest)
+            if detail.updated != nil { reportsUpdates = true }
+            pane.list.update(id: name) { $0.details = detail }
+        case .failure(let error):
+            pane.list.update(id: name) { $0.failure = context.catalog.describe(error) }
+        }
+        if sortOrder.needsDetails { scheduleResort(pane) }
+        context.requestDisplay()
+    }
+
+    private func receivedScan(_ key: ScanKey, _ result: Result<ScanReport?, RegistryError>) {
+        switch result {
+        case .success(let report):
+            scans[key.digest] = .some(report.map {
+                TriagedFinding.unsuppressed($0.findings, suppressions: suppressions, repository: repository, digest: key.digest, now: context.now)
+            })
+        case .failure:
+            scans[key.digest] = .some(nil)
+        }
+        context.requestDisplay()
+    }
+
+    /// Re-sorts at most four times a second while details stream in.
+    private func scheduleResort(_ pane: ResourcePane<TagList>) {
+        guard !resortScheduled else { return }
+        resortScheduled = true
+        Task { [weak self, weak pane] in
+            try? await Task.sleep(for: .milliseconds(250))
+            self?.resortScheduled = false
+            pane?.resort()
+        }
+    }
+
+    func close() {
+        scanTasks.values.forEach { $0.cancel() }
+        details?.reset()
+        scanReports?.reset()
+    }
+
+    func settle() async {
+        await details?.settle()
+        await scanReports?.settle()
+    }
+
+    // MARK: Actions
+
+    func actions(in pane: ResourcePane<TagList>) -> [ConsoleAction] {
+        var list: [ConsoleAction] = [.open, .back, .vulnerabilities, .mark, .clearMarks, .diff, .copyTag, .copyDigest]
+        if provider is any ServerScanning { list.append(.scan) }
+        if !context.isReadOnly(instance) { list.append(.delete) }
+        return list + [.sortName, .sortSemver, .sortCreated, .sortSize, .toggleReferrers, .filter, .refresh]
+    }
+
+    func perform(_ action: ConsoleAction, in pane: ResourcePane<TagList>) -> Bool {
+        let catalog = context.catalog
+        switch action {
+        case .open:
+            guard let row = pane.selected else { return true }
+            context.push(ArtifactScreen(context: context, instance: instance, repository: repository, tag: row.name))
+        case .vulnerabilities:
+            guard let row = pane.selected else { return true }
+            context.push(ResourcePane(FindingList(context: context, instance: instance, repository: repository, tag: row.name, digest: row.details?.digest)))
+        case .diff:
+            diff(in: pane)
+        case .copyTag:
+            guard let row = pane.selected else { return true }
+            context.copyPull("\(pullPrefix):\(row.name)")
+        case .copyDigest:
+            guard let row = pane.selected else { return true }
+            guard let digest = row.details?.digest else {
+                context.showFlash(catalog[.copyNeedsDigest, row.name], error: true)
+                return true
+            }
+            context.copyPull("\(pullPrefix)@\(digest)")
+        case .delete:
+            delete(in: pane)
+        case .scan:
+            guard let row = pane.selected else { return true }
+            startScan(row)
+        case .sortName: sort(.name, label: .columnTag, in: pane)
+        case .sortSemver: sort(.semver, label: .sortLabelVersion, in: pane)
+        case .sortCreated: sort(.created, label: .columnCreated, in: pane)
+        case .sortSize: sort(.size, label: .columnSize, in: pane)
+        case .toggleReferrers:
+            showReferrers.toggle()
+            pane.list.relist()
+            context.showFlash(catalog[showReferrers ? .referrersShown : .referrersHidden])
+        default:
+            return false
+        }
+        return true
+    }
+
+    private var pullPrefix: String { "\(instance.host ?? instance.name)/\(repository)" }
+
+    private func sort(_ order: TagOrder, label: Message, in pane: ResourcePane<TagList>) {
+        sortOrder = order
+        pane.resort()
+        context.showFlash(context.catalog[.sortedBy, context.catalog[label]])
+    }
+
+    /// Compares the two marked tags, or the one marked tag with the selected one.
+    private func diff(in pane: ResourcePane<TagList>) {
+        var pair = pane.list.items.filter { pane.list.state.marks.contains($0.id) }
+        if pair.count == 1, let selected = pane.selected, selected.name != pair[0].name { pair.append(selected) }
+        guard pair.count == 2 else {
+            context.showFlash(context.catalog[.diffNeedsTwo], error: true)
+            return
+        }
+        let sides = pair.map { DiffScreen.Side(tag: $0.name, digest: $0.details?.digest) }
+        context.push(DiffScreen(context: context, instance: instance, repository: repository, before: sides[0], after: sides[1]))
+    }
+
+    private func delete(in pane: ResourcePane<TagList>) {
+        guard context.requireWritable(instance) else { return }
+        let targets = pane.targets.map(\.name)
+        guard !targets.isEmpty, let provider else {
+            context.showFlash(context.catalog[.nothingSelected], error: true)
+            return
+        }
+        DeleteFlow(context: context, provider: provider, repository: repository).start(tags: targets)
+    }
+
+    /// Asks the registry to scan the row's image, then follows the scan in the SCAN column until
+    /// it ends.
+    private func startScan(_ row: Row) {
+        guard let scanner = provider as? any ServerScanning else {
+            context.showFlash(context.catalog[.scanNotOffered, instance.name], error: true)
+            return
+        }
+        let tag = row.name
+        context.showFlash(context.catalog[.scanStarted, tag])
+        let repository = repository
+        scanTasks[tag] = Task { [weak self] in
+            let outcome: Result<ServerScanState, RegistryError>
+            do {
+                try await scanner.startScan(repository: repository, tag: tag)
+                outcome = .success(try await scanner.waitForScan(repository: repository, tag: tag, every: Self.scanPollInterval))
+            } catch is CancellationError {
+                return
+            } catch {
+                outcome = .failure(RegistryError(wrapping: error))
+            }
+            self?.scanEnded(tag, digest: row.details?.digest, outcome)
+        }
+    }
+
+    /// How often a running scan is checked.
+    static let scanPollInterval: Duration = .seconds(1)
+
+    private func scanEnded(_ tag: String, digest: Digest?, _ outcome: Result<ServerScanState, RegistryError>) {
+        scanTasks[tag] = nil
+        if let digest { scannedTag[digest] = tag }
+        switch outcome {
+        case .success(.complete): context.showFlash(context.catalog[.scanFinished, tag])
+        case .success: context.showFlash(context.catalog[.scanFailed, tag, instance.name], error: true)
+        case .failure(let error): context.showFlash(context.catalog[.scanFailed, tag, context.catalog.describe(error)], error: true)
+        }
+        context.publish(.scanFinished(instance: instance.name, repository: repository, digest: digest))
+    }
+
+    // MARK: Drawing
+
+    func rowStyle(_ row: Row, selected: Row?, theme: Theme) -> Style? {
+        guard let selected = selected?.details?.digest, row.details?.digest == selected else { return nil }
+        return theme[.sharedDigest]
+    }
+
+    func columns(in pane: ResourcePane<TagList>, theme: Theme) -> [TableColumn<Row>] {
+        let catalog = context.catalog
+        var columns: [TableColumn<Row>] = [
+            TableColumn(catalog[.columnTag], width: .fit(min: 8, max: 48)) { $0.name },
+            TableColumn(catalog[.columnDigest], width: .fixed(16), style: { [unowned self] row in
+                guard let digest = row.details?.digest, let group = groups.group(of: digest) else {
+                    return row.failure != nil || !row.isRequestable ? theme[.error] : nil
+                }
+                return theme.group(group)
+            }) { [unowned self] in digestCell($0) },
+            TableColumn(catalog[.columnSize], width: .fit(min: 7, max: 10), alignRight: true) { $0.details?.size.map(ByteCount.format) ?? "" },
+            TableColumn(catalog[.columnCreated], width: .fit(min: 8, max: 14)) { [context] row in row.details.map { context.relativeTime($0.created) } ?? "" },
+        ]
+        // Only registries that say when a tag was pushed (ACR) get the column.
+        if reportsUpdates {
+            columns.append(TableColumn(catalog[.columnUpdated], width: .fit(min: 8, max: 14)) { [context] row in row.details.map { context.relativeTime($0.updated) } ?? "" })
+        }
+        columns += [
+            TableColumn(catalog[.columnScan], width: .fit(min: 6, max: 20), style: { [unowned self] row in
+                row.details.flatMap { scans[$0.digest] ?? nil }?.first.map { theme.style(for: $0.severity) }
+            }) { [unowned self] in scanCell($0) },
+            TableColumn(catalog[.columnPlatforms], width: .flexible(min: 10)) { $0.details?.platforms.map(\.description).joined(separator: ",") ?? "" },
+        ]
+        return columns
+    }
+
+    private func scanCell(_ row: Row) -> String {
+        guard let digest = row.details?.digest else { return "" }
+        if scanTasks[row.name] != nil { return context.catalog[.scanRunning] }
+        guard let scanned = scans[digest] else { return "…" }
+        return scanned.map { $0.severityCounts.countsText } ?? "-"
+    }
+
+    private func digestCell(_ row: Row) -> String {
+        if !row.isRequestable { return context.catalog[.invalidTagName] }
+        if row.failure != nil { return "error" }
+        guard let detail = row.details else { return "…" }
+        let sharing = groups.tags(on: detail.digest).count
+        return detail.digest.short + (sharing > 1 ? " ×\(sharing)" : "")
+    }
+}
