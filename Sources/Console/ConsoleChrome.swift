@@ -104,7 +104,7 @@ struct ConsoleChrome {
             }
         }
         let pane = (top?.actions ?? []).filter { !ConsoleAction.navigation.contains($0) && !ConsoleAction.general.contains($0) }
-        let commands = PaneRoute.all.map { ($0.usage, catalog[$0.summary]) } + [(":instances", catalog[.commandInstances]), (":help", catalog[.commandHelp]), (":q", catalog[.commandQuit])]
+        let commands = PaneRoute.all.map { ($0.usage, $0.summary(catalog)) } + [(":instances", catalog[.commandInstances]), (":help", catalog[.commandHelp]), (":q", catalog[.commandQuit])]
         // Usages are long: each line is "usage   what it does", not a key column.
         return [
             HelpOverlay.Section(title: catalog[.helpPane] + " — " + (top?.title ?? ""), entries: entries(pane)),

@@ -75,6 +75,32 @@ struct ACRConsoleEndToEndTests {
         try await tmux.waitFor("EXIT=0")
     }
 
+    @Test func aScanShowsOnEveryTagOfItsDigest() async throws {
+        // Two tags on one image; ACR scans by tag, and results belong to the digest.
+        let state = try await RegistryHarness.shared()
+        let repository = "scratch/acr-shared-\(UUID().uuidString.lowercased().prefix(8))"
+        try RegistryHarness.seedImage(registry: state.anonymous.url, repository: repository, tags: ["1.0", "latest"], content: repository)
+        let (tmux, emulator) = try await start()
+        defer { emulator.stop() }
+        try await tmux.waitFor(" ok")
+        try tmux.press("Enter")
+        try await tmux.waitFor("namespaces · acr-hz.emulator-main")
+        try tmux.type(":tags \(repository)")
+        try tmux.press("Enter")
+        try await tmux.waitFor("tags · \(repository) [2]")
+        try tmux.press("g")
+        try tmux.type("s")  // scans 1.0, the first row
+        func counts(_ tag: String, in screen: String) -> String? {
+            let row = screen.split(separator: "\n").first { $0.hasPrefix("  \(tag) ") }
+            return row.flatMap { $0.firstMatch(of: #/ ((?:[CHMLU]\d+ ?)+) /#).map { String($0.1) } }
+        }
+        let screen = try await tmux.waitUntil("both tags to show the scan") { counts("1.0", in: $0) != nil && counts("latest", in: $0) != nil }
+        #expect(counts("1.0", in: screen) == counts("latest", in: screen))
+        #expect(try await emulator.requests(action: "CreateRepoTagScanTask").count == 1)
+        try tmux.press("q")
+        try await tmux.waitFor("EXIT=0")
+    }
+
     @Test func chineseInstancesPaneKeepsColumnsAligned() async throws {
         let (tmux, emulator) = try await start(language: "zh")
         defer { emulator.stop() }

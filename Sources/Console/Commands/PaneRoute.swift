@@ -33,31 +33,31 @@ struct PaneRoute: Sendable {
     let target: Target
     /// The usage line (`:tags [INSTANCE/]NAMESPACE/REPOSITORY`).
     let usage: String
-    /// What it opens, for help.
-    let summary: Message
+    /// What it opens, for help, in the catalog's language.
+    let summary: @Sendable (Catalog) -> String
     /// The panes to open above the instances pane.
     let open: @MainActor @Sendable (any PaneContext, Resolved) -> [any Screen]
 
     /// Every route, in help order.
     static let all: [PaneRoute] = [
-        PaneRoute(word: "ctx", aliases: ["context", "instance"], target: .instance, usage: ":ctx [INSTANCE]", summary: .commandContext) { context, at in
+        PaneRoute(word: "ctx", aliases: ["context", "instance"], target: .instance, usage: ":ctx [INSTANCE]", summary: { $0[.commandContext] }) { context, at in
             [ResourcePane(NamespaceList(context: context, instance: at.instance))]
         },
-        PaneRoute(word: "ns", aliases: ["namespace", "namespaces"], target: .namespace, usage: ":ns [INSTANCE/]NAMESPACE", summary: .commandNamespace) { context, at in
+        PaneRoute(word: "ns", aliases: ["namespace", "namespaces"], target: .namespace, usage: ":ns [INSTANCE/]NAMESPACE", summary: { $0[.commandNamespace] }) { context, at in
             browse(context, at)
         },
-        PaneRoute(word: "repos", aliases: ["repo", "repositories", "r"], target: .optionalNamespace, usage: ":repos [INSTANCE][/NAMESPACE]", summary: .commandRepositories) { context, at in
+        PaneRoute(word: "repos", aliases: ["repo", "repositories", "r"], target: .optionalNamespace, usage: ":repos [INSTANCE][/NAMESPACE]", summary: { $0[.commandRepositories] }) { context, at in
             [ResourcePane(NamespaceList(context: context, instance: at.instance)),
              ResourcePane(RepositoryList(context: context, instance: at.instance, namespace: at.namespace))]
         },
-        PaneRoute(word: "tags", aliases: ["tag", "t"], target: .repository, usage: ":tags [INSTANCE/]NAMESPACE/REPOSITORY", summary: .commandTags) { context, at in
+        PaneRoute(word: "tags", aliases: ["tag", "t"], target: .repository, usage: ":tags [INSTANCE/]NAMESPACE/REPOSITORY", summary: { $0[.commandTags] }) { context, at in
             browse(context, at)
         },
-        PaneRoute(word: "vulns", aliases: ["vulnerabilities", "v"], target: .optionalNamespace, usage: ":vulns [INSTANCE][/NAMESPACE]", summary: .commandVulns) { context, at in
+        PaneRoute(word: "vulns", aliases: ["vulnerabilities", "v"], target: .optionalNamespace, usage: ":vulns [INSTANCE][/NAMESPACE]", summary: { $0[.commandVulns] }) { context, at in
             [ResourcePane(NamespaceList(context: context, instance: at.instance)),
              ResourcePane(VulnerabilityOverview(context: context, instance: at.instance, namespace: at.namespace))]
         },
-        PaneRoute(word: "lifecycle", aliases: ["lc", "retention"], target: .location, usage: ":lifecycle [INSTANCE/][NAMESPACE[/REPOSITORY]]", summary: .commandLifecycle) { context, at in
+        PaneRoute(word: "lifecycle", aliases: ["lc", "retention"], target: .location, usage: ":lifecycle [INSTANCE/][NAMESPACE[/REPOSITORY]]", summary: { $0[.commandLifecycle] }) { context, at in
             browse(context, at) + [ResourcePane(LifecycleRuleList(context: context, instance: at.instance, scope: LifecycleRule.Scope(at)))]
         },
     ]
