@@ -5,7 +5,7 @@ let package = Package(
     name: "regconsole",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "regconsole", targets: ["regconsole"]),
+        .executable(name: "regconsole", targets: ["regconsole"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,7 +48,8 @@ let package = Package(
         .target(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
         .target(
             name: "FuzzTargets", dependencies: ["Console", "RegistryClient", "TerminalUI"], path: "Tests/Fuzz/Targets"),
-        .executableTarget(name: "regconsole-fuzz", dependencies: ["FuzzTargets", "CLibFuzzer"], path: "Tests/Fuzz/Runner"),
+        .executableTarget(
+            name: "regconsole-fuzz", dependencies: ["FuzzTargets", "CLibFuzzer"], path: "Tests/Fuzz/Runner"),
 
         // Tests: one target per module plus shared support that starts real servers.
         .target(name: "TestSupport", dependencies: ["RegistryClient"], path: "Tests/TestSupport"),
@@ -59,7 +60,9 @@ let package = Package(
             name: "ConsoleTests", dependencies: ["Console", "RegistryClient", "CurlHTTP", "TerminalUI", "TestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Tests"),
-        .testTarget(name: "regconsoleTests", dependencies: ["regconsole", "CurlHTTP", "RegistryClient", "TerminalUI", "TestSupport"]),
+        .testTarget(
+            name: "regconsoleTests",
+            dependencies: ["regconsole", "CurlHTTP", "RegistryClient", "TerminalUI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

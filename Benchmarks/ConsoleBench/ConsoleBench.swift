@@ -49,12 +49,14 @@ enum ConsoleBench {
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("""
-            usage: console-bench tags --registry HOST:PORT --repository NAME
-                   console-bench scan --registry HOST:PORT --image REPO:TAG --report FILE
-                   console-bench lifecycle [--tags N]
+        FileHandle.standardError.write(
+            Data(
+                """
+                usage: console-bench tags --registry HOST:PORT --repository NAME
+                       console-bench scan --registry HOST:PORT --image REPO:TAG --report FILE
+                       console-bench lifecycle [--tags N]
 
-            """.utf8))
+                """.utf8))
         exit(2)
     }
 }

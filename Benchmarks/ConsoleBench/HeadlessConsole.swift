@@ -13,8 +13,10 @@ struct HeadlessConsole {
 
     init(registry: String, home: URL) throws {
         let environment = ["HOME": home.path, "DOCKER_CONFIG": home.appendingPathComponent("docker").path]
-        let config = try Config.parse("[[instances]]\nname = \"bench\"\nurl = \"http://\(registry)\"\n", file: "bench.toml")
-        let session = RegistrySession(config: config, http: CurlHTTPClient(), environment: environment, content: ContentStore(directory: nil))
+        let config = try Config.parse(
+            "[[instances]]\nname = \"bench\"\nurl = \"http://\(registry)\"\n", file: "bench.toml")
+        let session = RegistrySession(
+            config: config, http: CurlHTTPClient(), environment: environment, content: ContentStore(directory: nil))
         var options = ConsoleApp.Options()
         options.environment = environment
         app = ConsoleApp(session: session, options: options)

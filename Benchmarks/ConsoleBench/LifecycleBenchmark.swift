@@ -11,7 +11,8 @@ enum LifecycleBenchmark {
             let name = index % 10 == 0 ? "release-\(index)" : "ci-\(index)-g\(String(index, radix: 16))"
             let digestIndex = index % 5 == 0 ? index + 1 : index
             return LifecycleInventory.TagFacts(
-                name: name, digest: Digest.sha256(of: Data("image \(digestIndex)".utf8)), created: start.addingTimeInterval(Double(index) * 60),
+                name: name, digest: Digest.sha256(of: Data("image \(digestIndex)".utf8)),
+                created: start.addingTimeInterval(Double(index) * 60),
                 blobs: [Blob(digest: Digest.sha256(of: Data("layer \(digestIndex)".utf8)), size: 1_000)])
         }
         let inventory = LifecycleInventory(repositories: ["app/svc": tags])
@@ -19,11 +20,14 @@ enum LifecycleBenchmark {
         let cases: [(String, [LifecycleRule])] = [
             ("keep50", [LifecycleRule(id: "a", scope: .instance, retentionTagCount: 50)]),
             ("keep50Regexp", [LifecycleRule(id: "a", scope: .instance, retentionTagCount: 50, tagRegexp: "^release-")]),
-            ("threeRules", [
-                LifecycleRule(id: "a", scope: .instance, retentionTagCount: 50),
-                LifecycleRule(id: "b", scope: .namespace("app"), tagRegexp: "^release-[0-9]+$"),
-                LifecycleRule(id: "c", scope: .repository("app/svc"), keepPushedWithinDays: 7),
-            ]),
+            (
+                "threeRules",
+                [
+                    LifecycleRule(id: "a", scope: .instance, retentionTagCount: 50),
+                    LifecycleRule(id: "b", scope: .namespace("app"), tagRegexp: "^release-[0-9]+$"),
+                    LifecycleRule(id: "c", scope: .repository("app/svc"), keepPushedWithinDays: 7),
+                ]
+            ),
         ]
         var result: [String: Any] = ["tags": count]
         for (name, rules) in cases {

@@ -3,24 +3,32 @@ import TerminalUI
 /// Everything a key can do in the console; each is remappable under `[keymap]` in the config.
 public enum ConsoleAction: String, CaseIterable, Sendable {
     case up, down
-    case pageUp = "page-up", pageDown = "page-down"
+    case pageUp = "page-up"
+    case pageDown = "page-down"
     case top, bottom
     case open, back, quit
     case filter, command, help
     case mark
     case clearMarks = "clear-marks"
     case delete, refresh
-    case copyTag = "copy-tag", copyDigest = "copy-digest"
-    case nextTab = "next-tab", previousTab = "previous-tab"
-    case sortName = "sort-name", sortSemver = "sort-semver", sortCreated = "sort-created", sortSize = "sort-size"
+    case copyTag = "copy-tag"
+    case copyDigest = "copy-digest"
+    case nextTab = "next-tab"
+    case previousTab = "previous-tab"
+    case sortName = "sort-name"
+    case sortSemver = "sort-semver"
+    case sortCreated = "sort-created"
+    case sortSize = "sort-size"
     case sortSeverity = "sort-severity"
     case toggleReferrers = "toggle-referrers"
     case vulnerabilities, diff, suppress
-    case groupPackages = "group-packages", groupVulnerabilities = "group-vulnerabilities"
+    case groupPackages = "group-packages"
+    case groupVulnerabilities = "group-vulnerabilities"
     case showSuppressed = "show-suppressed"
     case lifecycle
     /// `new`: a lifecycle rule, or a namespace or repository where the provider manages them (ACR).
-    case create = "new", edit, apply
+    case create = "new"
+    case edit, apply
     case scan
 
     /// Arrows and vim keys, k9s-style verbs.

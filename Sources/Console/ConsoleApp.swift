@@ -37,7 +37,8 @@ public final class ConsoleApp: TerminalApplication, PaneContext {
     private var instances: [Instance] = []
     private lazy var router = CommandRouter(
         host: CommandRouter.Host(
-            context: self, instances: { [unowned self] in instances }, currentInstance: { [unowned self] in currentInstance },
+            context: self, instances: { [unowned self] in instances },
+            currentInstance: { [unowned self] in currentInstance },
             currentLocation: { [unowned self] in top?.location }, reset: { [unowned self] in reset(to: $0) },
             showHelp: { [unowned self] in showHelp() }, quit: { [unowned self] in isFinished = true }),
         history: CommandHistory(directories: directories), names: names)
@@ -65,15 +66,21 @@ public final class ConsoleApp: TerminalApplication, PaneContext {
         self.directories = XDGDirectories(environment: options.environment)
         self.lastViews = LastViewStore(directories: directories)
         self.scanReports = ScanReportCache(session: session)
-        if let problem = options.startupProblems.first { flash = Flash(problem, kind: .error, seconds: 10, now: options.now()) }
+        if let problem = options.startupProblems.first {
+            flash = Flash(problem, kind: .error, seconds: 10, now: options.now())
+        }
     }
 
     /// Opens the instances pane, then the last view of `instance` (or of the last instance used).
     public func start(instance: String? = nil) async {
         instances = await session.instances()
         stack = [ResourcePane(InstanceList(context: self, instances: instances))]
-        if let location = lastViews.restore(instance: instance), let name = location.instance, let chosen = instances.first(where: { $0.name == name }) {
-            stack += PaneRoute.browse(self, PaneRoute.Resolved(instance: chosen, namespace: location.namespace, repository: location.repository))
+        if let location = lastViews.restore(instance: instance), let name = location.instance,
+            let chosen = instances.first(where: { $0.name == name })
+        {
+            stack += PaneRoute.browse(
+                self,
+                PaneRoute.Resolved(instance: chosen, namespace: location.namespace, repository: location.repository))
             if let pane = stack.last as? ResourcePane<TagList>, let tag = location.tag { pane.kind.select(tag) }
             restoredPane = stack.last.map { ObjectIdentifier($0) }
         } else if let instance {
@@ -97,7 +104,9 @@ public final class ConsoleApp: TerminalApplication, PaneContext {
     /// An information goes after a few seconds; an error stays until the next action, so it is
     /// never missed. Either is replaced by the next message.
     func showFlash(_ message: String, error: Bool) {
-        let shown = error ? Flash(message, kind: .error, seconds: 24 * 3600, now: options.now()) : Flash(message, now: options.now())
+        let shown =
+            error
+            ? Flash(message, kind: .error, seconds: 24 * 3600, now: options.now()) : Flash(message, now: options.now())
         flash = shown
         requestDisplay()
         guard !error else { return }
@@ -309,7 +318,8 @@ public final class ConsoleApp: TerminalApplication, PaneContext {
             case .up, .down:
                 if let line = key == .up ? router.previousLine() : router.nextLine() { editor.set(line) }
                 prompt = .command(editor)
-            case .tab, .right where editor.cursor == editor.text.count:
+            case .tab,
+                .right where editor.cursor == editor.text.count:
                 if let completed = router.completion(editor.text) { editor.set(completed) }
                 prompt = .command(editor)
             default:
@@ -345,14 +355,17 @@ public final class ConsoleApp: TerminalApplication, PaneContext {
     var contentRect: Rect { Rect(lastSize).inset(top: 2, bottom: 2) }
 
     private var chrome: ConsoleChrome {
-        let chromePrompt: ConsoleChrome.Prompt? = switch prompt {
-        case .command(let editor): .command(editor, suggestion: router.completion(editor.text))
-        case .filter(let editor): .filter(editor)
-        case nil: nil
-        }
+        let chromePrompt: ConsoleChrome.Prompt? =
+            switch prompt {
+            case .command(let editor): .command(editor, suggestion: router.completion(editor.text))
+            case .filter(let editor): .filter(editor)
+            case nil: nil
+            }
         return ConsoleChrome(
-            theme: theme, catalog: catalog, keymap: keymap, stack: stack, instance: currentInstance, isReadOnly: currentInstance.map(isReadOnly) ?? false,
-            spinner: isBusy ? Spinner.frame(at: ContinuousClock.now - started) : nil, prompt: chromePrompt, filterProblem: filterProblem,
+            theme: theme, catalog: catalog, keymap: keymap, stack: stack, instance: currentInstance,
+            isReadOnly: currentInstance.map(isReadOnly) ?? false,
+            spinner: isBusy ? Spinner.frame(at: ContinuousClock.now - started) : nil, prompt: chromePrompt,
+            filterProblem: filterProblem,
             flash: flash, now: options.now(), isEditingForm: modal?.isForm ?? false)
     }
 
@@ -364,7 +377,10 @@ public final class ConsoleApp: TerminalApplication, PaneContext {
         if SizeNotice.isTooSmall(surface.size) {
             let minimum = SizeNotice.minimum
             SizeNotice.draw(
-                [catalog[.tooSmall], catalog[.tooSmallSize, surface.size.columns, surface.size.rows, minimum.columns, minimum.rows]], on: surface, theme: theme)
+                [
+                    catalog[.tooSmall],
+                    catalog[.tooSmallSize, surface.size.columns, surface.size.rows, minimum.columns, minimum.rows],
+                ], on: surface, theme: theme)
             return
         }
         let full = Rect(surface.size)

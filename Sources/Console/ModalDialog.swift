@@ -16,7 +16,9 @@ enum ModalDialog {
     }
 
     /// A form dialog with its fields checked once, so errors show before the first key.
-    static func checkedForm(_ dialog: FormDialog, validate: @escaping (inout Form) -> Bool, save: @escaping (Form) -> Void) -> ModalDialog {
+    static func checkedForm(
+        _ dialog: FormDialog, validate: @escaping (inout Form) -> Bool, save: @escaping (Form) -> Void
+    ) -> ModalDialog {
         var dialog = dialog
         _ = validate(&dialog.form)
         return .form(dialog, validate: validate, save: save)

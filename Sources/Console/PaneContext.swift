@@ -89,7 +89,8 @@ extension PaneContext {
 
     /// A provider's page stream for an instance, opened once the provider is ready.
     func pages<Item: Sendable>(
-        of instance: String, _ open: @escaping @Sendable (any RegistryProvider) -> AsyncThrowingStream<[Item], any Error>
+        of instance: String,
+        _ open: @escaping @Sendable (any RegistryProvider) -> AsyncThrowingStream<[Item], any Error>
     ) -> AsyncThrowingStream<[Item], any Error> {
         let session = session
         return .producing { continuation in

@@ -4,14 +4,15 @@ import TerminalUI
 extension ThemeRole {
     /// The role that colours a severity.
     init(_ severity: Severity) {
-        self = switch severity {
-        case .critical: .severityCritical
-        case .high: .severityHigh
-        case .medium: .severityMedium
-        case .low: .severityLow
-        case .negligible: .severityNegligible
-        case .unknown: .severityUnknown
-        }
+        self =
+            switch severity {
+            case .critical: .severityCritical
+            case .high: .severityHigh
+            case .medium: .severityMedium
+            case .low: .severityLow
+            case .negligible: .severityNegligible
+            case .unknown: .severityUnknown
+            }
     }
 }
 

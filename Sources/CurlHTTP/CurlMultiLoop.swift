@@ -77,7 +77,10 @@ private final class Engine: @unchecked Sendable {
     func run() {
         while true {
             let work = inbox.withLock { inbox -> Inbox in
-                defer { inbox.added.removeAll(); inbox.cancelled.removeAll() }
+                defer {
+                    inbox.added.removeAll()
+                    inbox.cancelled.removeAll()
+                }
                 return inbox
             }
             for transfer in work.added {

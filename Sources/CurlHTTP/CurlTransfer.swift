@@ -100,7 +100,8 @@ final class CurlTransfer: @unchecked Sendable {
                     setString(CURLOPT_COPYPOSTFIELDS, "")
                 } else {
                     payload.withUnsafeBytes { bytes in
-                        _ = ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                        _ = ccurl_easy_setopt_pointer(
+                            easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
                     }
                 }
             }
@@ -178,7 +179,8 @@ final class CurlTransfer: @unchecked Sendable {
 
     private func transportError(_ code: CURLcode) -> HTTPTransportError {
         let host = request.url.host ?? ""
-        let explanation = errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+        let explanation =
+            errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
         let kind: HTTPTransportError.Kind
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:

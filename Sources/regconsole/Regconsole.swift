@@ -21,7 +21,9 @@ struct Regconsole: AsyncParsableCommand {
     @Option(name: .long, help: "Open this instance (its last view) instead of the last one used.")
     var instance: String?
 
-    @Option(name: .long, help: "Theme: default, light, high-contrast, mono, or a file in $XDG_CONFIG_HOME/regconsole/themes.")
+    @Option(
+        name: .long,
+        help: "Theme: default, light, high-contrast, mono, or a file in $XDG_CONFIG_HOME/regconsole/themes.")
     var theme: String?
 
     @Flag(name: .long, help: "Turn mouse support off (keeps the terminal's own text selection).")
@@ -31,7 +33,8 @@ struct Regconsole: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let context = try CLIContext(global, fullScreen: true, environment: environment)
-        let options = try ConsoleLauncher.options(config: context.config, theme: theme, readOnly: global.readOnly, environment: environment)
+        let options = try ConsoleLauncher.options(
+            config: context.config, theme: theme, readOnly: global.readOnly, environment: environment)
         do {
             try await ConsoleLauncher.run(
                 session: context.session, options: options, instance: instance, mouse: !noMouse && context.config.mouse,

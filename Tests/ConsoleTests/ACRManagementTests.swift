@@ -1,9 +1,10 @@
-@testable import Console
 import Foundation
 import RegistryClient
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import Console
 
 /// Creating, editing and deleting ACR namespaces and repositories from the panes, against the ACR
 /// emulator. Tests that change the model start their own emulator.
@@ -13,14 +14,18 @@ struct ACRManagementTests {
     private static let size = Size(rows: 30, columns: 140)
 
     /// A console with the emulator's instances as `acr.emulator-main` and `acr.emulator-empty`.
-    private func driver(_ emulator: ACREmulator, language: Language = .english, size: Size = size, readOnly: Bool = false) async throws -> ConsoleDriver {
-        try await ConsoleDriver(language: language, size: size, readOnly: readOnly, shared: true, config: """
-            [[instances]]
-            name = "acr"
-            kind = "acr"
-            region = "\(emulator.region)"
-            endpoint = "\(emulator.url)"
-            """, environment: emulator.environment(emulator.key))
+    private func driver(
+        _ emulator: ACREmulator, language: Language = .english, size: Size = size, readOnly: Bool = false
+    ) async throws -> ConsoleDriver {
+        try await ConsoleDriver(
+            language: language, size: size, readOnly: readOnly, shared: true,
+            config: """
+                [[instances]]
+                name = "acr"
+                kind = "acr"
+                region = "\(emulator.region)"
+                endpoint = "\(emulator.url)"
+                """, environment: emulator.environment(emulator.key))
     }
 
     private func type(_ driver: ConsoleDriver, _ text: String) async {
@@ -49,9 +54,12 @@ struct ACRManagementTests {
         return Dictionary(uniqueKeysWithValues: try await provider.namespaces().collect().map { ($0.name, $0) })
     }
 
-    private func repositories(_ driver: ConsoleDriver, _ instance: String, namespace: String) async throws -> [String: Repository] {
+    private func repositories(
+        _ driver: ConsoleDriver, _ instance: String, namespace: String
+    ) async throws -> [String: Repository] {
         let provider = try await driver.app.session.provider(for: instance)
-        return Dictionary(uniqueKeysWithValues: try await provider.repositories(namespace: namespace).collect().map { ($0.name, $0) })
+        return Dictionary(
+            uniqueKeysWithValues: try await provider.repositories(namespace: namespace).collect().map { ($0.name, $0) })
     }
 
     @Test func namespaceIsCreatedEditedAndDeletedFromThePane() async throws {
@@ -103,10 +111,11 @@ struct ACRManagementTests {
         #expect(try await namespaces(driver, "acr.emulator-empty")["team-a"] == nil)
 
         let audit = AuditLog(directories: driver.app.directories).entries().filter { $0.action.hasPrefix("namespace-") }
-        #expect(audit.map { "\($0.action) \($0.phase)" } == [
-            "namespace-create intent", "namespace-create done", "namespace-update intent", "namespace-update done",
-            "namespace-delete intent", "namespace-delete done",
-        ])
+        #expect(
+            audit.map { "\($0.action) \($0.phase)" } == [
+                "namespace-create intent", "namespace-create done", "namespace-update intent", "namespace-update done",
+                "namespace-delete intent", "namespace-delete done",
+            ])
         #expect(audit.allSatisfy { $0.instance == "acr.emulator-empty" && $0.detail?.hasPrefix("team-a") == true })
     }
 
@@ -122,7 +131,9 @@ struct ACRManagementTests {
 
         await driver.press(.character("n"))
         #expect(driver.screen.contains(english ? "New repository" : "新建仓库"))
-        #expect(line(driver, containing: english ? "Namespace" : "命名空间")?.contains(" ns") == true, "the pane's namespace is filled in")
+        #expect(
+            line(driver, containing: english ? "Namespace" : "命名空间")?.contains(" ns") == true,
+            "the pane's namespace is filled in")
         await driver.press(.tab)
         await type(driver, "payments")
         await driver.press(.enter)
@@ -130,7 +141,9 @@ struct ACRManagementTests {
         await driver.press(.tab)
         await type(driver, "支付服务")
         await driver.press(.tab, .right, .tab, .character(" "), .enter)
-        #expect(driver.screen.contains(english ? "Created repository ns/payments" : "已创建仓库 ns/payments"), "\(driver.screen)")
+        #expect(
+            driver.screen.contains(english ? "Created repository ns/payments" : "已创建仓库 ns/payments"), "\(driver.screen)"
+        )
 
         let created = try #require(try await repositories(driver, "acr.emulator-main", namespace: "ns")["ns/payments"])
         #expect(created.summary == "支付服务")
@@ -165,11 +178,19 @@ struct ACRManagementTests {
         #expect(driver.screen.contains(english ? "Every tag in repository ns/payments" : "上仓库 ns/payments"))
         await type(driver, "ns/payments")
         await driver.press(.enter)
-        #expect(driver.screen.contains(english ? "Deleted repository ns/payments" : "已删除仓库 ns/payments"), "\(driver.screen)")
+        #expect(
+            driver.screen.contains(english ? "Deleted repository ns/payments" : "已删除仓库 ns/payments"), "\(driver.screen)"
+        )
         #expect(row(driver, "ns/payments") == nil)
         #expect(try await repositories(driver, "acr.emulator-main", namespace: "ns")["ns/payments"] == nil)
-        let audit = AuditLog(directories: driver.app.directories).entries().filter { $0.action.hasPrefix("repository-") }
-        #expect(audit.map(\.action) == ["repository-create", "repository-create", "repository-update", "repository-update", "repository-delete", "repository-delete"])
+        let audit = AuditLog(directories: driver.app.directories).entries().filter {
+            $0.action.hasPrefix("repository-")
+        }
+        #expect(
+            audit.map(\.action) == [
+                "repository-create", "repository-create", "repository-update", "repository-update", "repository-delete",
+                "repository-delete",
+            ])
         #expect(audit.allSatisfy { $0.repository == "ns/payments" })
     }
 
@@ -180,7 +201,9 @@ struct ACRManagementTests {
         #expect(driver.screen.contains("VISIBILITY"), "the settings are still shown")
         for pane in ["namespaces", "repositories"] {
             if pane == "repositories" { await driver.command("ns ns") }
-            #expect(!driver.screen.contains("<n>") && !driver.screen.contains("<e>") && !driver.screen.contains("<ctrl-d>"), "\(pane): \(driver.screen)")
+            #expect(
+                !driver.screen.contains("<n>") && !driver.screen.contains("<e>") && !driver.screen.contains("<ctrl-d>"),
+                "\(pane): \(driver.screen)")
             await driver.press(.character("n"))
             #expect(driver.screen.contains("acr.emulator-main is read-only: creating, editing and deleting are off"))
             #expect(!driver.screen.contains("New namespace") && !driver.screen.contains("New repository"))

@@ -1,28 +1,38 @@
-@testable import Console
 import Foundation
 import RegistryClient
 import TerminalUI
 import Testing
+
+@testable import Console
 
 /// Counted nouns, relative times, sort labels and the empty-config hint in both languages.
 struct CatalogFormattingTests {
     private let english = Catalog(.english)
     private let chinese = Catalog(.simplifiedChinese)
 
-    @Test(arguments: [(0, "Deleted 0 manifests", "已删除 0 个清单"), (1, "Deleted 1 manifest", "已删除 1 个清单"), (2, "Deleted 2 manifests", "已删除 2 个清单")])
+    @Test(arguments: [
+        (0, "Deleted 0 manifests", "已删除 0 个清单"), (1, "Deleted 1 manifest", "已删除 1 个清单"),
+        (2, "Deleted 2 manifests", "已删除 2 个清单"),
+    ])
     func countedNounsAgree(count: Int, inEnglish: String, inChinese: String) {
         #expect(english[.deleteDone, count] == inEnglish)
         #expect(chinese[.deleteDone, count] == inChinese)
     }
 
     @Test func sentencesWithTwoCountsPickEachForm() {
-        #expect(english[.applyBody, 1, 2, 0, "1 KiB"] == "delete 1 tag (2 manifests), keep 0; frees 1 KiB once the registry collects garbage")
-        #expect(english[.applyBody, 0, 1, 2, "1 KiB"] == "delete 0 tags (1 manifest), keep 2; frees 1 KiB once the registry collects garbage")
+        #expect(
+            english[.applyBody, 1, 2, 0, "1 KiB"]
+                == "delete 1 tag (2 manifests), keep 0; frees 1 KiB once the registry collects garbage")
+        #expect(
+            english[.applyBody, 0, 1, 2, "1 KiB"]
+                == "delete 0 tags (1 manifest), keep 2; frees 1 KiB once the registry collects garbage")
         #expect(chinese[.applyBody, 1, 2, 0, "1 KiB"] == "删除 1 个标签（2 个清单），保留 0；镜像仓库回收垃圾后释放 1 KiB")
         #expect(english[.previewTotals, 1, 1, 1, 0, "2 B"] == "delete 1 of 1 tag (1 manifest) · keep 0 · frees 2 B")
         #expect(english[.previewTotals, 0, 2, 0, 2, "0 B"] == "delete 0 of 2 tags (0 manifests) · keep 2 · frees 0 B")
         #expect(chinese[.previewTotals, 1, 1, 1, 0, "2 B"] == "删除 1 个标签中的 1 个（1 个清单）· 保留 0 · 释放 2 B")
-        #expect(english[.resumeBody, "3d ago", 1, 1] == "started 3d ago: 1 of 1 manifest done; only the rest of its list is deleted")
+        #expect(
+            english[.resumeBody, "3d ago", 1, 1]
+                == "started 3d ago: 1 of 1 manifest done; only the rest of its list is deleted")
         #expect(english[.applyConfirm, 1] == "Delete 1 manifest")
         #expect(english[.findingsCounter, 1] == "1 finding")
         #expect(chinese[.findingsCounter, 2] == "2 个漏洞")

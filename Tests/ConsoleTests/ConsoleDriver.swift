@@ -1,9 +1,10 @@
-@testable import Console
 import CurlHTTP
 import Foundation
 import RegistryClient
 import TerminalUI
 import TestSupport
+
+@testable import Console
 
 /// Runs the console headless against the pristine registries: keys in, frames out on a
 /// `MemorySurface`, with a fixed clock and an isolated home directory.
@@ -28,7 +29,8 @@ final class ConsoleDriver {
     ) async throws {
         state = try await shared ? RegistryHarness.shared() : RegistryHarness.pristine()
         homeDirectory = try TemporaryDirectory("console-home")
-        let config = try Config.parse("""
+        let config = try Config.parse(
+            """
             [[instances]]
             name = "local"
             url = "\(state.anonymous.url)"
@@ -36,8 +38,11 @@ final class ConsoleDriver {
             \(extraConfig)
             """, file: "config.toml")
         let home = homeDirectory.url
-        let environment = ["HOME": home.path, "DOCKER_CONFIG": home.appendingPathComponent(".docker").path].merging(extraEnvironment) { $1 }
-        let session = RegistrySession(config: config, http: CurlHTTPClient(), environment: environment, content: ContentStore(directory: nil))
+        let environment = ["HOME": home.path, "DOCKER_CONFIG": home.appendingPathComponent(".docker").path].merging(
+            extraEnvironment
+        ) { $1 }
+        let session = RegistrySession(
+            config: config, http: CurlHTTPClient(), environment: environment, content: ContentStore(directory: nil))
         var options = ConsoleApp.Options()
         options.language = language
         options.environment = environment

@@ -1,9 +1,10 @@
-@testable import Console
 import Foundation
 import RegistryClient
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import Console
 
 struct CatalogTests {
     @Test(arguments: Language.allCases)
@@ -26,11 +27,13 @@ struct CatalogTests {
         #expect(chinese[.tooSmallSize, 50, 12, 60, 16] == "50×12 — 至少需要 60×16")
     }
 
-    @Test(arguments: [
-        (nil, ["LANG": "zh_CN.UTF-8"], Language.simplifiedChinese), (nil, ["LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"], .english),
-        (nil, ["LC_MESSAGES": "zh_TW.UTF-8"], .simplifiedChinese), ("en", ["LANG": "zh_CN.UTF-8"], .english),
-        ("zh-Hans", [:], .simplifiedChinese), (nil, [:], .english), (nil, ["LANG": "de_DE.UTF-8"], .english),
-    ] as [(String?, [String: String], Language)])
+    @Test(
+        arguments: [
+            (nil, ["LANG": "zh_CN.UTF-8"], Language.simplifiedChinese),
+            (nil, ["LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"], .english),
+            (nil, ["LC_MESSAGES": "zh_TW.UTF-8"], .simplifiedChinese), ("en", ["LANG": "zh_CN.UTF-8"], .english),
+            ("zh-Hans", [:], .simplifiedChinese), (nil, [:], .english), (nil, ["LANG": "de_DE.UTF-8"], .english),
+        ] as [(String?, [String: String], Language)])
     func languageComesFromConfigThenLocale(configured: String?, environment: [String: String], expected: Language) {
         #expect(Language.choose(configured: configured, environment: environment) == expected)
     }
@@ -41,8 +44,12 @@ struct CommandTests {
         #expect(ConsoleCommand.parse("ctx prod") == ConsoleCommand(verb: .open("ctx"), argument: "prod"))
         #expect(ConsoleCommand.parse("context") == ConsoleCommand(verb: .open("ctx"), argument: nil))
         #expect(ConsoleCommand.parse("ns team") == ConsoleCommand(verb: .open("ns"), argument: "team"))
-        #expect(ConsoleCommand.parse("repositories prod/team") == ConsoleCommand(verb: .open("repos"), argument: "prod/team"))
-        #expect(ConsoleCommand.parse("t mirror/library/alpine") == ConsoleCommand(verb: .open("tags"), argument: "mirror/library/alpine"))
+        #expect(
+            ConsoleCommand.parse("repositories prod/team")
+                == ConsoleCommand(verb: .open("repos"), argument: "prod/team"))
+        #expect(
+            ConsoleCommand.parse("t mirror/library/alpine")
+                == ConsoleCommand(verb: .open("tags"), argument: "mirror/library/alpine"))
         #expect(ConsoleCommand.parse("q") == ConsoleCommand(verb: .quit))
         #expect(ConsoleCommand.parse("ns") == ConsoleCommand(verb: .open("ns")))
         #expect(ConsoleCommand.parse("frobnicate") == nil)
@@ -50,7 +57,9 @@ struct CommandTests {
 
     @Test func completionOffersCommandsThenArguments() {
         #expect(ConsoleCommand.complete("re") { _ in [] } == "repos")
-        #expect(ConsoleCommand.complete("ctx pr") { $0.word == "ctx" ? ["local", "prod-hz", "prod-sh"] : [] } == "ctx prod-hz")
+        #expect(
+            ConsoleCommand.complete("ctx pr") { $0.word == "ctx" ? ["local", "prod-hz", "prod-sh"] : [] }
+                == "ctx prod-hz")
         #expect(ConsoleCommand.complete("ctx local") { _ in ["local"] } == nil)
     }
 
@@ -81,13 +90,21 @@ struct ThemeFileTests {
     @Test func badThemeNamesFileLineAndKeyAndFallsBack() throws {
         let directory = try TestPaths.temporaryDirectory("themes")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Data("name = \"broken\"\n[styles]\ntext = {}\nselection = { fg = \"chartreuse\" }\n".utf8).write(to: directory.appendingPathComponent("broken.toml"))
+        try Data("name = \"broken\"\n[styles]\ntext = {}\nselection = { fg = \"chartreuse\" }\n".utf8).write(
+            to: directory.appendingPathComponent("broken.toml"))
         let result = ThemeLoader.load(name: "broken", directories: [directory])
         #expect(result.theme == Theme.builtInDefault)
-        #expect(result.problem == "\(directory.path)/broken.toml:4: styles.selection.fg: 'chartreuse' is not a colour (use default, a name like red or bright-blue, 0-255, or #rrggbb); using the default theme")
+        #expect(
+            result.problem
+                == "\(directory.path)/broken.toml:4: styles.selection.fg: 'chartreuse' is not a colour (use default, a name like red or bright-blue, 0-255, or #rrggbb); using the default theme"
+        )
         try Data("[styles]\nselektion = {}\n".utf8).write(to: directory.appendingPathComponent("typo.toml"))
-        #expect(ThemeLoader.load(name: "typo", directories: [directory]).problem?.contains("typo.toml:2: styles.selektion: unknown key") == true)
-        #expect(ThemeLoader.load(name: "absent", directories: [directory]).problem?.contains("theme 'absent' not found") == true)
+        #expect(
+            ThemeLoader.load(name: "typo", directories: [directory]).problem?.contains(
+                "typo.toml:2: styles.selektion: unknown key") == true)
+        #expect(
+            ThemeLoader.load(name: "absent", directories: [directory]).problem?.contains("theme 'absent' not found")
+                == true)
     }
 
     @Test func keymapOverridesComeFromTheConfigWithLinesForMistakes() throws {

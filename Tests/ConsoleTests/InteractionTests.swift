@@ -1,8 +1,9 @@
-@testable import Console
 import Foundation
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import Console
 
 /// Keys and the mouse against the console headless, on the pristine registry.
 @Suite(.enabled(if: RegistryHarness.isEnabled), .serialized)
@@ -17,8 +18,10 @@ struct InteractionTests {
     }
 
     private var selectedLine: (ConsoleDriver) -> String? = { driver in
-        (0..<driver.surface.size.rows).first { row in driver.surface.cell(row: row, column: 4).style == Theme.builtInDefault[.selection] }
-            .map { driver.surface.lines[$0] }
+        (0..<driver.surface.size.rows).first { row in
+            driver.surface.cell(row: row, column: 4).style == Theme.builtInDefault[.selection]
+        }
+        .map { driver.surface.lines[$0] }
     }
 
     @Test func clickSelectsARowAndTheWheelScrolls() async throws {
@@ -37,7 +40,8 @@ struct InteractionTests {
         #expect(driver.screen.contains("[4 of 20]"))
         await driver.press(.character("A"))
         #expect(driver.surface.lines[3].hasPrefix("  t0013"))
-        #expect(selectedLine(driver)?.hasPrefix("  t0010") == true, "the selection follows t0010 through filter and sort")
+        #expect(
+            selectedLine(driver)?.hasPrefix("  t0010") == true, "the selection follows t0010 through filter and sort")
         await driver.press(.character("g"), .character(" "), .character(" "))
         #expect(driver.surface.lines[3].hasPrefix("● t0013"))
         #expect(driver.surface.lines[4].hasPrefix("● t0012"))
@@ -64,7 +68,10 @@ struct InteractionTests {
         let digest = try #require(driver.state.seed.repositories["bulk/many"]?["t0001"]?.digest)
         // OSC 52 written out here, not by the code under test: ESC ] 52 ; c ; base64 BEL.
         let osc52 = { (text: String) in "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}" }
-        #expect(driver.copied == [osc52("docker pull \(host)/bulk/many:t0001"), osc52("docker pull \(host)/bulk/many@\(digest)")])
+        #expect(
+            driver.copied == [
+                osc52("docker pull \(host)/bulk/many:t0001"), osc52("docker pull \(host)/bulk/many@\(digest)"),
+            ])
     }
 
     @Test func unknownCommandsAndBadFiltersSayWhatIsWrong() async throws {

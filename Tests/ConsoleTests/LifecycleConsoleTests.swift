@@ -1,9 +1,10 @@
-@testable import Console
 import Foundation
 import RegistryClient
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import Console
 
 /// The lifecycle pane, the rule editor with its live preview, and applying from it, on a repository
 /// of the shared registry seeded with the 30-tag retention fixture.
@@ -13,7 +14,8 @@ struct LifecycleConsoleTests {
     /// One fixture repository per test process, named so snapshots are stable.
     private static let seeded = Task<String, any Error> {
         let repository = "scratch/retention-console"
-        try RegistryHarness.seedRetentionFixture(registry: try await RegistryHarness.shared().anonymous.url, repository: repository)
+        try RegistryHarness.seedRetentionFixture(
+            registry: try await RegistryHarness.shared().anonymous.url, repository: repository)
         return repository
     }
 
@@ -32,7 +34,9 @@ struct LifecycleConsoleTests {
         #expect(driver.screen.contains(language == .english ? "No lifecycle rules here" : "这里没有生命周期规则"))
         await driver.press(.character("n"))
         let initial = driver.screen
-        #expect(initial.contains(language == .english ? "delete 20 of 30 tags (18 manifests) · keep 10" : "删除 30 个标签中的 20 个（18 个清单）"))
+        #expect(
+            initial.contains(
+                language == .english ? "delete 20 of 30 tags (18 manifests) · keep 10" : "删除 30 个标签中的 20 个（18 个清单）"))
         try Snapshot.check(initial, named: "lifecycle-editor-\(language.rawValue)-\(size.columns)x\(size.rows)")
 
         await driver.press(.backspace, .backspace)
@@ -44,13 +48,18 @@ struct LifecycleConsoleTests {
         await driver.settle()
         #expect(driver.screen.contains(language == .english ? "delete 22 of 30 tags" : "删除 30 个标签中的 22 个"))
         if size.rows >= 48 {
-            #expect(driver.screen.contains(language == .english ? "kept: shares its digest with kept tag release-1.2" : "保留：与保留的标签 release-1.2 共用摘要"))
+            #expect(
+                driver.screen.contains(
+                    language == .english
+                        ? "kept: shares its digest with kept tag release-1.2" : "保留：与保留的标签 release-1.2 共用摘要"))
         }
         type(driver, "(")
         await driver.settle()
         #expect(driver.screen.contains("does not compile"))
         await driver.press(.escape)
-        #expect(driver.screen.contains(language == .english ? "No lifecycle rules here" : "这里没有生命周期规则"), "esc leaves without saving")
+        #expect(
+            driver.screen.contains(language == .english ? "No lifecycle rules here" : "这里没有生命周期规则"),
+            "esc leaves without saving")
     }
 
     @Test func savingThenApplyingLeavesTheKeptSetAndReportsEachManifest() async throws {
@@ -78,7 +87,11 @@ struct LifecycleConsoleTests {
 
         let provider = try await driver.app.session.provider(for: "local")
         let left = Set(try await provider.tags(repository: repository).collect().map(\.name))
-        #expect(left == ["latest", "build-020", "build-019", "candidate", "build-018", "release-1.0", "release-1.1", "release-1.2", "release-2.0", "stable"])
+        #expect(
+            left == [
+                "latest", "build-020", "build-019", "candidate", "build-018", "release-1.0", "release-1.1",
+                "release-1.2", "release-2.0", "stable",
+            ])
         let audit = AuditLog(directories: driver.app.directories).entries()
         #expect(audit.filter { $0.action == "delete-manifest" && $0.phase == "done" }.count == 19)
         #expect(audit.last?.action == "lifecycle-run")

@@ -1,9 +1,10 @@
-@testable import Console
 import Foundation
 import RegistryClient
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import Console
 
 /// `:` commands from any pane, filters that anchor to a row's name, keys typed while a pane opens,
 /// the flash line, and panes that follow a change made elsewhere — against the pristine registry,
@@ -55,7 +56,9 @@ struct NavigationAndChangeTests {
         driver.app.handle(.character(":"))
         for character in "tags ns/we" { driver.app.handle(.character(character)) }
         await driver.settle()
-        #expect(driver.surface.lines[22].hasPrefix(":tags ns/web"), "the suggestion completes a repository of the current instance")
+        #expect(
+            driver.surface.lines[22].hasPrefix(":tags ns/web"),
+            "the suggestion completes a repository of the current instance")
         driver.app.handle(.tab)
         driver.app.handle(.enter)
         await driver.settle()
@@ -70,14 +73,19 @@ struct NavigationAndChangeTests {
         #expect(driver.surface.lines[22].hasPrefix(":tags local/ns/app"))
         driver.app.handle(.escape)
 
-        let saved = try String(contentsOf: XDGDirectories(environment: ["HOME": driver.home.path]).state.appendingPathComponent("command-history"), encoding: .utf8)
+        let saved = try String(
+            contentsOf: XDGDirectories(environment: ["HOME": driver.home.path]).state.appendingPathComponent(
+                "command-history"), encoding: .utf8)
         #expect(saved == "tags local/ns/app\ntags ns/web\n")
     }
 
     @Test func regexFiltersAnchorToTheTagName() async throws {
         let driver = try await console()
         await driver.command("tags local/ns/app")
-        for (filter, expected) in [("re:^latest$", ["latest"]), ("re:^latest", ["latest"]), ("re:0$", ["1.0.0", "1.10.0", "1.2.0"]), ("~110", ["1.10.0", "1.10.0-rc1"])] {
+        for (filter, expected) in [
+            ("re:^latest$", ["latest"]), ("re:^latest", ["latest"]), ("re:0$", ["1.0.0", "1.10.0", "1.2.0"]),
+            ("~110", ["1.10.0", "1.10.0-rc1"]),
+        ] {
             try driver.app.top?.setFilter(filter)
             await driver.settle()
             #expect(tagNames(driver).sorted() == expected, "\(filter)")
@@ -103,7 +111,9 @@ struct NavigationAndChangeTests {
         driver.app.handle(.character("L"))
         driver.app.handle(.character("n"))
         await driver.settle()
-        #expect(driver.screen.contains("rule rule-1 · local · repository ns/app"), "the `n` typed before the rules pane was ready opened a new rule")
+        #expect(
+            driver.screen.contains("rule rule-1 · local · repository ns/app"),
+            "the `n` typed before the rules pane was ready opened a new rule")
     }
 
     @Test func theFlashSaysTheSortAndGoesWithTheNextAction() async throws {

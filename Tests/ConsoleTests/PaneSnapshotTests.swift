@@ -1,8 +1,9 @@
-@testable import Console
 import Foundation
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import Console
 
 /// Every pane at 80×24 and 160×48, in English and Chinese, against the real seeded registry.
 @Suite(.enabled(if: RegistryHarness.isEnabled), .serialized)

@@ -1,5 +1,6 @@
-@testable import Console
 import Testing
+
+@testable import Console
 
 /// What the copy keys put on the clipboard for names a registry chose.
 struct PullCommandTests {

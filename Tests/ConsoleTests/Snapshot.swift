@@ -24,14 +24,18 @@ enum Snapshot {
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("no snapshot \(url.lastPathComponent); run with UPDATE_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+            Issue.record(
+                "no snapshot \(url.lastPathComponent); run with UPDATE_SNAPSHOTS=1 to record it",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)
         if expected != text + "\n" {
             let actualURL = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).actual.txt")
             try? Data((text + "\n").utf8).write(to: actualURL)
-            Issue.record("screen differs from \(url.lastPathComponent) (actual in \(actualURL.path)):\n\(text)", sourceLocation: sourceLocation)
+            Issue.record(
+                "screen differs from \(url.lastPathComponent) (actual in \(actualURL.path)):\n\(text)",
+                sourceLocation: sourceLocation)
         }
     }
 }

@@ -1,9 +1,10 @@
-@testable import Console
 import Foundation
 import RegistryClient
 import TerminalUI
 import TestSupport
 import Testing
+
+@testable import Console
 
 /// Scan triage panes against the pristine registry, where `ns/web:v2` and `ns/web:stable` carry
 /// Trivy reports attached as referrers by the seeder.
@@ -15,7 +16,9 @@ struct TriageTests {
     }
 
     /// The console on the namespaces pane of `local`.
-    private func local(language: Language = .english, size: Size = Size(rows: 24, columns: 120)) async throws -> ConsoleDriver {
+    private func local(
+        language: Language = .english, size: Size = Size(rows: 24, columns: 120)
+    ) async throws -> ConsoleDriver {
         let driver = try await ConsoleDriver(language: language, size: size)
         await driver.start()
         await driver.press(.enter)
@@ -68,11 +71,15 @@ struct TriageTests {
 
     @Test func findingsAreSortedBySeverityThenCVSSAndFilterByExpression() async throws {
         let driver = try await findingsPane()
-        let ids = driver.surface.lines.compactMap { line in line.split(separator: " ").first { $0.hasPrefix("CVE-") }.map(String.init) }
+        let ids = driver.surface.lines.compactMap { line in
+            line.split(separator: " ").first { $0.hasPrefix("CVE-") }.map(String.init)
+        }
         #expect(ids == ["CVE-2024-3094", "CVE-2022-48174", "CVE-2024-2398", "CVE-2023-6237", "CVE-2024-0727"])
         #expect(driver.screen.contains("[5]"))
 
-        try driver.app.top.flatMap { $0 as? ResourcePane<FindingList> }.map { try $0.setFilter("sev>=critical fixable:y") }
+        try driver.app.top.flatMap { $0 as? ResourcePane<FindingList> }.map {
+            try $0.setFilter("sev>=critical fixable:y")
+        }
         await driver.settle()
         #expect(driver.screen.contains("[1 of 5]"))
         #expect(driver.screen.contains("CVE-2024-3094"))
@@ -91,7 +98,10 @@ struct TriageTests {
         let openssl = try #require(driver.surface.lines.first { $0.contains("openssl") })
         #expect(openssl.contains("3.0.13"))
         #expect(openssl.contains(" 2 "))
-        #expect(driver.surface.lines.firstIndex { $0.contains("openssl") }! < driver.surface.lines.firstIndex { $0.contains("xz-libs") }!)
+        #expect(
+            driver.surface.lines.firstIndex { $0.contains("openssl") }! < driver.surface.lines.firstIndex {
+                $0.contains("xz-libs")
+            }!)
         await driver.press(.enter)
         #expect(driver.screen.contains("pkg:openssl"))
         #expect(driver.screen.contains("[2 of 5]"))
@@ -120,7 +130,9 @@ struct TriageTests {
         await driver.press(.character("g"), .character(" "), .character(" "), .character("d"))
         #expect(driver.screen.contains("v2 → stable"))
         #expect(driver.screen.contains("new 4 · fixed 3 · unchanged 1"))
-        let fixed = driver.surface.lines.filter { $0.contains("fixed ") && $0.contains("CVE-") }.compactMap { $0.split(separator: " ").first { $0.hasPrefix("CVE-") } }
+        let fixed = driver.surface.lines.filter { $0.contains("fixed ") && $0.contains("CVE-") }.compactMap {
+            $0.split(separator: " ").first { $0.hasPrefix("CVE-") }
+        }
         #expect(Set(fixed) == ["CVE-2022-37434", "CVE-2023-0286", "CVE-2023-2650"])
     }
 
@@ -135,7 +147,9 @@ struct TriageTests {
         await driver.press(.enter)
         #expect(!driver.surface.lines.dropLast(2).contains { $0.contains("CVE-2022-48174") })
         #expect(driver.screen.contains("[4 · 1 suppressed]"))
-        let stored = try SuppressionStore(instance: "local", directories: XDGDirectories(environment: ["HOME": driver.home.path])).load()
+        let stored = try SuppressionStore(
+            instance: "local", directories: XDGDirectories(environment: ["HOME": driver.home.path])
+        ).load()
         #expect(stored.map(\.vulnerability) == ["CVE-2022-48174"])
         #expect(stored.first?.reason == "ash is not in the image")
         #expect(stored.first?.expires == SuppressionFlow.date("2026-08-30"))
@@ -143,7 +157,9 @@ struct TriageTests {
         await driver.press(.character("H"))
         let shown = try #require(driver.surface.lines.first { $0.contains("CVE-2022-48174") })
         #expect(shown.contains("critical·s"))
-        let audit = try String(contentsOf: XDGDirectories(environment: ["HOME": driver.home.path]).state.appendingPathComponent("audit.log"), encoding: .utf8)
+        let audit = try String(
+            contentsOf: XDGDirectories(environment: ["HOME": driver.home.path]).state.appendingPathComponent(
+                "audit.log"), encoding: .utf8)
         #expect(audit.contains("CVE-2022-48174 busybox in ns/web@"))
         #expect(audit.contains("ash is not in the image"))
     }

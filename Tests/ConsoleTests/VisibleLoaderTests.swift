@@ -1,6 +1,7 @@
-@testable import Console
 import RegistryClient
 import Testing
+
+@testable import Console
 
 /// The loader behind tag details and scan summaries: every fetch ends as a result, so the loader
 /// is never left busy.

@@ -52,7 +52,8 @@ struct CurlHTTPClientTests {
         let head = try await fast.send(HTTPRequest(method: .head, url: try await url("/echo")))
         #expect(head.status == 200)
         #expect(head.body.isEmpty)
-        let put = try await fast.send(HTTPRequest(method: .put, url: try await url("/echo"), body: Data("twelve bytes".utf8)))
+        let put = try await fast.send(
+            HTTPRequest(method: .put, url: try await url("/echo"), body: Data("twelve bytes".utf8)))
         let echoed = try json(put)
         #expect(echoed["method"] as? String == "PUT")
         #expect(echoed["bodyLength"] as? Int == 12)
@@ -108,7 +109,8 @@ struct CurlHTTPClientTests {
 
     @Test func oversizedBodyIsRefused() async throws {
         let error = await #expect(throws: HTTPTransportError.self) {
-            _ = try await fast.send(HTTPRequest(url: try await url("/huge/20"), maxResponseBytes: HTTPRequest.jsonLimit))
+            _ = try await fast.send(
+                HTTPRequest(url: try await url("/huge/20"), maxResponseBytes: HTTPRequest.jsonLimit))
         }
         #expect(error?.kind == .bodyTooLarge)
         #expect(error?.detail.contains("16 MiB") == true)
@@ -129,7 +131,9 @@ struct CurlHTTPClientTests {
         var request = HTTPRequest(url: try await url("/drip/1000/500"))
         request.lowSpeedLimit = LowSpeedLimit(bytesPerSecond: 512, window: .seconds(1))
         request.timeout = .seconds(120)
-        let error = await #expect(throws: HTTPTransportError.self) { _ = try await CurlHTTPClient(retryPolicy: .none).send(request) }
+        let error = await #expect(throws: HTTPTransportError.self) {
+            _ = try await CurlHTTPClient(retryPolicy: .none).send(request)
+        }
         #expect(error?.kind == .timedOut)
     }
 
@@ -263,10 +267,12 @@ struct CurlHTTPClientTests {
     @Test func tlsIsVerifiedUnlessInsecure() async throws {
         let server = try await Self.tlsServer.value
         let error = await #expect(throws: HTTPTransportError.self) {
-            _ = try await CurlHTTPClient(retryPolicy: .none).send(HTTPRequest(url: URL(string: server.url + "/status/200")!))
+            _ = try await CurlHTTPClient(retryPolicy: .none).send(
+                HTTPRequest(url: URL(string: server.url + "/status/200")!))
         }
         #expect(error?.kind == .tlsFailure)
-        let insecure = try await fast.send(HTTPRequest(url: URL(string: server.url + "/status/200")!, security: .insecure))
+        let insecure = try await fast.send(
+            HTTPRequest(url: URL(string: server.url + "/status/200")!, security: .insecure))
         #expect(insecure.status == 200)
     }
 }

@@ -12,7 +12,8 @@ struct ACRClientFaultTests {
     private func client(_ rules: [String]) async throws -> (ACRClient, FaultServer) {
         let emulator = try await ACREmulator.shared()
         let proxy = try await FaultServer.start(upstream: emulator.url, rules: rules, preserveHost: true)
-        let credential = AlibabaCredential(accessKeyID: emulator.key.id, accessKeySecret: emulator.key.secret, source: "test")
+        let credential = AlibabaCredential(
+            accessKeyID: emulator.key.id, accessKeySecret: emulator.key.secret, source: "test")
         let client = try ACRClient(
             region: "cn-hangzhou", endpoint: URL(string: proxy.url), credential: credential, http: CurlHTTPClient(),
             retry: RetryPolicy(maxRetries: 3, baseDelay: .milliseconds(10)))

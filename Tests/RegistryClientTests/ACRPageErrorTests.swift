@@ -18,12 +18,16 @@ struct ACRPageErrorTests {
         Self.endpoint + "/?InstanceId=cri-1&PageNo=\(number)&PageSize=2"
     }
 
-    private func listing(_ script: [ScriptedHTTPClient.Exchange]) async throws -> (ScriptedHTTPClient, [[String]], RegistryError) {
+    private func listing(
+        _ script: [ScriptedHTTPClient.Exchange]
+    ) async throws -> (ScriptedHTTPClient, [[String]], RegistryError) {
         let http = ScriptedHTTPClient(
             [
                 .init(
                     .post, page(1),
-                    body: #"{"Code":"success","IsSuccess":true,"TotalCount":"5","Namespaces":[{"NamespaceName":"a"},{"NamespaceName":"b"}]}"#)
+                    body:
+                        #"{"Code":"success","IsSuccess":true,"TotalCount":"5","Namespaces":[{"NamespaceName":"a"},{"NamespaceName":"b"}]}"#
+                )
             ] + script)
         let credential = AlibabaCredential(accessKeyID: "LTAI5tExample", accessKeySecret: "secret", source: "the test")
         let client = try ACRClient(
@@ -41,7 +45,9 @@ struct ACRPageErrorTests {
         let (http, pages, error) = try await listing([throttled, throttled])
         #expect(pages == [["a", "b"]])
         #expect(error.code == .rateLimited)
-        #expect(error.message == "ACR ListNamespace in cn-hangzhou is throttled (Throttling.User: flow control (RequestId R2))")
+        #expect(
+            error.message
+                == "ACR ListNamespace in cn-hangzhou is throttled (Throttling.User: flow control (RequestId R2))")
         #expect(http.requests.count == 3)
         #expect(http.remaining == 0)
     }
@@ -52,17 +58,23 @@ struct ACRPageErrorTests {
         ])
         #expect(pages == [["a", "b"]])
         #expect(error.code == .invalidResponse)
-        #expect(error.message == "ACR's answer to ListNamespace could not be read: not valid JSON (truncated or garbage?)")
+        #expect(
+            error.message == "ACR's answer to ListNamespace could not be read: not valid JSON (truncated or garbage?)")
         #expect(error.hint == "the endpoint cr.example may not be ACR's OpenAPI, or a proxy changed the answer")
         #expect(http.requests.count == 2)
     }
 
     @Test func aSecondPageWithAnUnexpectedItemShapeNamesTheField() async throws {
         let (_, pages, error) = try await listing([
-            .init(.post, page(2), body: #"{"Code":"success","IsSuccess":true,"TotalCount":"5","Namespaces":[{"NamespaceName":7}]}"#)
+            .init(
+                .post, page(2),
+                body: #"{"Code":"success","IsSuccess":true,"TotalCount":"5","Namespaces":[{"NamespaceName":7}]}"#)
         ])
         #expect(pages == [["a", "b"]])
         #expect(error.code == .invalidResponse)
-        #expect(error.message == "ACR's answer to ListNamespace could not be read: at $.Namespaces[0].NamespaceName: expected a string")
+        #expect(
+            error.message
+                == "ACR's answer to ListNamespace could not be read: at $.Namespaces[0].NamespaceName: expected a string"
+        )
     }
 }

@@ -32,13 +32,16 @@ struct ACRProviderTests {
         instanceID: String? = nil, readOnly: Bool = false
     ) -> InstanceConfig {
         InstanceConfig(
-            name: name, kind: .acr, region: region, instanceID: instanceID, endpoint: endpoint ? URL(string: emulator.url) : nil,
+            name: name, kind: .acr, region: region, instanceID: instanceID,
+            endpoint: endpoint ? URL(string: emulator.url) : nil,
             readOnly: readOnly)
     }
 
     /// A session over `entries` (default: one entry for every instance) whose environment holds
     /// `key` (default: the main key) and a fresh, empty home.
-    private static func session(_ emulator: ACREmulator, key: ACREmulator.Key? = nil, entries: [InstanceConfig]? = nil) throws -> RegistrySession {
+    private static func session(
+        _ emulator: ACREmulator, key: ACREmulator.Key? = nil, entries: [InstanceConfig]? = nil
+    ) throws -> RegistrySession {
         // Never created: an empty home, read but never written by these sessions.
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("acr-home-\(UUID().uuidString)")
         var environment = emulator.environment(key ?? emulator.key)
@@ -49,7 +52,9 @@ struct ACRProviderTests {
     }
 
     /// The provider of `acr.emulator-main`.
-    private static func mainProvider(_ emulator: ACREmulator, key: ACREmulator.Key? = nil) async throws -> any RegistryProvider {
+    private static func mainProvider(
+        _ emulator: ACREmulator, key: ACREmulator.Key? = nil
+    ) async throws -> any RegistryProvider {
         try await session(emulator, key: key).provider(for: "acr.emulator-main")
     }
 
@@ -59,8 +64,13 @@ struct ACRProviderTests {
     }
 
     /// The repositories the provider lists, without those other tests push under `scratch/`.
-    private static func seededRepositoryNames(_ provider: any RegistryProvider, namespace: String?) async throws -> Set<String> {
-        Set(try await provider.repositories(namespace: namespace).collect().map(\.name).filter { !$0.hasPrefix("scratch/") })
+    private static func seededRepositoryNames(
+        _ provider: any RegistryProvider, namespace: String?
+    ) async throws -> Set<String> {
+        Set(
+            try await provider.repositories(namespace: namespace).collect().map(\.name).filter {
+                !$0.hasPrefix("scratch/")
+            })
     }
 
     /// Runs `body` and returns the `RegistryError` it threw, recording an issue when it threw none.
@@ -103,10 +113,14 @@ struct ACRProviderTests {
             #expect(!instance.readOnly)
         }
         #expect(acr.first { $0.name == "acr.emulator-main" }?.specification == "Enterprise_Advanced")
-        #expect(!instances.contains { instance in
-            [instance.serverID, instance.specification, instance.state, instance.credentialSource, instance.unavailableReason]
+        #expect(
+            !instances.contains { instance in
+                [
+                    instance.serverID, instance.specification, instance.state, instance.credentialSource,
+                    instance.unavailableReason,
+                ]
                 .contains { $0?.contains(emulator.key.secret) == true }
-        })
+            })
     }
 
     @Test func anEntryWithAnInstanceIDIsThatOneInstanceNamedAfterTheEntry() async throws {
@@ -278,9 +292,13 @@ struct ACRProviderTests {
         let provider = try await Self.mainProvider(emulator, key: emulator.readOnlyKey)
         #expect(try await provider.namespaces().collect().contains { $0.name == "ns" })
         let seed = try await RegistryHarness.shared().seed
-        #expect(try await Self.seededRepositoryNames(provider, namespace: "ns") == Self.expectedRepositories(seed).filter { $0.hasPrefix("ns/") })
+        #expect(
+            try await Self.seededRepositoryNames(provider, namespace: "ns")
+                == Self.expectedRepositories(seed).filter { $0.hasPrefix("ns/") })
         let manager = try #require(provider as? any NamespaceManaging)
-        let error = await Self.registryError { try await manager.createNamespace("ro-attempt", settings: NamespaceSettings()) }
+        let error = await Self.registryError {
+            try await manager.createNamespace("ro-attempt", settings: NamespaceSettings())
+        }
         #expect(error?.code == .denied)
         #expect(error?.message.contains("cr:CreateNamespace") == true)
         #expect(error.map { !$0.description.contains(emulator.readOnlyKey.secret) } ?? false)
@@ -328,28 +346,34 @@ struct ACRProviderTests {
             try await provider.namespaces().collect().first { $0.name == name }
         }
         func repository(_ name: String) async throws -> Repository? {
-            try await provider.repositories(namespace: Namespace.of(repository: name)).collect().first { $0.name == name }
+            try await provider.repositories(namespace: Namespace.of(repository: name)).collect().first {
+                $0.name == name
+            }
         }
 
-        try await namespaces.createNamespace("team-a", settings: NamespaceSettings(autoCreateRepositories: false, defaultVisibility: .public))
+        try await namespaces.createNamespace(
+            "team-a", settings: NamespaceSettings(autoCreateRepositories: false, defaultVisibility: .public))
         let created = try #require(try await namespace("team-a"))
         #expect(created.visibility == .public)
         #expect(created.autoCreateRepositories == false)
 
-        try await namespaces.updateNamespace("team-a", settings: NamespaceSettings(autoCreateRepositories: true, defaultVisibility: .private))
+        try await namespaces.updateNamespace(
+            "team-a", settings: NamespaceSettings(autoCreateRepositories: true, defaultVisibility: .private))
         let updated = try #require(try await namespace("team-a"))
         #expect(updated.visibility == .private)
         #expect(updated.autoCreateRepositories == true)
         #expect(updated.serverID == created.serverID)
 
         let summary = "接口服务镜像 — 测试环境"
-        try await repositories.createRepository("team-a/api", settings: RepositorySettings(summary: summary, visibility: .private))
+        try await repositories.createRepository(
+            "team-a/api", settings: RepositorySettings(summary: summary, visibility: .private))
         let api = try #require(try await repository("team-a/api"))
         #expect(api.summary == summary)
         #expect(api.visibility == .private)
         #expect(api.serverID?.hasPrefix("crr-") == true)
 
-        try await repositories.updateRepository("team-a/api", settings: RepositorySettings(summary: summary, visibility: .public))
+        try await repositories.updateRepository(
+            "team-a/api", settings: RepositorySettings(summary: summary, visibility: .public))
         let publicAPI = try #require(try await repository("team-a/api"))
         #expect(publicAPI.visibility == .public)
         #expect(publicAPI.summary == summary)
@@ -365,8 +389,10 @@ struct ACRProviderTests {
     @Test func deletingAManifestDeletesEveryTagOnItsDigest() async throws {
         let seed = try await RegistryHarness.shared().seed
         // A seeded repository the emulator serves in which two tags share one digest.
-        let shared = Self.expectedRepositories(seed).sorted().lazy.compactMap { name -> (String, String, Set<String>)? in
-            let byDigest = Dictionary(grouping: seed.repositories[name]!.filter { $0.value.digest != nil }, by: { $0.value.digest! })
+        let shared = Self.expectedRepositories(seed).sorted().lazy.compactMap {
+            name -> (String, String, Set<String>)? in
+            let byDigest = Dictionary(
+                grouping: seed.repositories[name]!.filter { $0.value.digest != nil }, by: { $0.value.digest! })
             guard let (digest, tags) = byDigest.first(where: { $0.value.count >= 2 }) else { return nil }
             return (name, digest, Set(tags.map(\.key)))
         }.first
@@ -383,13 +409,17 @@ struct ACRProviderTests {
         #expect(after == before.subtracting(sharing))
         #expect(!after.isEmpty, "the other tags are intact")
         #expect(try await emulator.requests(action: "DeleteRepoTag").count == sharing.count)
-        let gone = await Self.registryError { try await provider.deleteManifest(repository: repository, digest: digest) }
+        let gone = await Self.registryError {
+            try await provider.deleteManifest(repository: repository, digest: digest)
+        }
         #expect(gone?.code == .notFound)
 
         let readOnly = try Self.session(emulator, entries: [Self.entry(emulator, readOnly: true)])
         let guarded = try await readOnly.provider(for: "acr.emulator-main")
         #expect(guarded.instance.readOnly)
-        let refused = await Self.registryError { try await guarded.deleteManifest(repository: repository, digest: digest) }
+        let refused = await Self.registryError {
+            try await guarded.deleteManifest(repository: repository, digest: digest)
+        }
         #expect(refused?.code == .readOnly)
     }
 
@@ -419,10 +449,14 @@ struct ACRProviderTests {
         let report = try #require(try await provider.scanReport(repository: "ns/web", tag: "v2", digest: digest))
         #expect(report.format == .acr)
         // The emulator picks an image's findings by hashing its digest, which the seed fixes.
-        #expect(report.findings.map { "\($0.vulnerability) \($0.package) \($0.installedVersion) → \($0.fixedVersion ?? "")" } == [
-            "CVE-2023-38545 curl 8.2.1-r0 → 8.4.0-r0", "CVE-2023-4911 libc6 2.36-9+deb12u1 → 2.36-9+deb12u3",
-            "CVE-2023-5363 openssl 3.0.11-1~deb12u1 → 3.0.11-1~deb12u2", "CVE-2024-0727 libcrypto3 3.1.4-r2 → 3.1.4-r5",
-        ])
+        #expect(
+            report.findings.map {
+                "\($0.vulnerability) \($0.package) \($0.installedVersion) → \($0.fixedVersion ?? "")"
+            } == [
+                "CVE-2023-38545 curl 8.2.1-r0 → 8.4.0-r0", "CVE-2023-4911 libc6 2.36-9+deb12u1 → 2.36-9+deb12u3",
+                "CVE-2023-5363 openssl 3.0.11-1~deb12u1 → 3.0.11-1~deb12u2",
+                "CVE-2024-0727 libcrypto3 3.1.4-r2 → 3.1.4-r5",
+            ])
         #expect(report.findings.map(\.sourceSeverity) == ["High", "High", "High", "Unknown"])
         #expect(report.findings.map(\.severity) == [.high, .high, .high, .unknown])
         #expect(summary == [.high: 3, .medium: 0, .low: 0, .unknown: 1])
@@ -443,7 +477,9 @@ struct ACRProviderTests {
         #expect(store.runsOnServer)
         #expect(try await store.rules().isEmpty)
 
-        let rule = LifecycleRule(id: "keep-releases", scope: .repository("ns/web"), retentionTagCount: 5, tagRegexp: "^release-", schedule: .week, auto: true)
+        let rule = LifecycleRule(
+            id: "keep-releases", scope: .repository("ns/web"), retentionTagCount: 5, tagRegexp: "^release-",
+            schedule: .week, auto: true)
         let saved = try await store.save(rule)
         #expect(saved.id.hasPrefix("cralr-"))
         var listed = try await store.rules()

@@ -13,7 +13,8 @@ struct ACRSDKCheckTests {
     /// Records the failure CI needs when the SDK is missing; true when the SDK can run.
     private func requireSDK() -> Bool {
         guard ACRSDKCheck.isInstalled else {
-            Issue.record("""
+            Issue.record(
+                """
                 Alibaba's Python SDK is not installed at \(ACRSDKCheck.pythonURL.path) \
                 (a virtual environment with alibabacloud-cr20181201): run scripts/install-deps
                 """)
@@ -72,7 +73,8 @@ struct ACRSDKCheckTests {
         // The script's own wrong-secret check passes, and its first real call is refused.
         #expect(report.checked == ["WrongSecret"])
         #expect(report.failures.count == 1)
-        #expect(report.failures.first.map { $0.hasPrefix("ListInstance:") && $0.contains("SignatureDoesNotMatch") } == true,
-                "\(report.failures)")
+        #expect(
+            report.failures.first.map { $0.hasPrefix("ListInstance:") && $0.contains("SignatureDoesNotMatch") } == true,
+            "\(report.failures)")
     }
 }

@@ -5,7 +5,8 @@ import Testing
 
 /// ACS3-HMAC-SHA256 against the example in Alibaba Cloud's public V3 signature documentation.
 @Suite struct ACRSignerTests {
-    let credential = AlibabaCredential(accessKeyID: "YourAccessKeyId", accessKeySecret: "YourAccessKeySecret", securityToken: nil, source: "test")
+    let credential = AlibabaCredential(
+        accessKeyID: "YourAccessKeyId", accessKeySecret: "YourAccessKeySecret", securityToken: nil, source: "test")
     let headers = [
         "host": "ecs.cn-shanghai.aliyuncs.com", "x-acs-action": "RunInstances", "x-acs-version": "2014-05-26",
         "x-acs-date": "2023-10-26T09:01:01Z", "x-acs-signature-nonce": "d410180a5abf7fe235dd9b74aca91fc0",
@@ -25,9 +26,12 @@ import Testing
         let names = (headers.keys + ["x-acs-content-sha256"]).sorted()
         let all = headers.merging(["x-acs-content-sha256": ACRSigner.hexSHA256(Data())]) { $1 }
         let canonical = ACRSigner.canonicalRequest(
-            method: .post, path: "/", query: ACRSigner.canonicalQuery(query), headers: names.map { "\($0):\(all[$0]!)" },
+            method: .post, path: "/", query: ACRSigner.canonicalQuery(query),
+            headers: names.map { "\($0):\(all[$0]!)" },
             signedHeaders: names.joined(separator: ";"), payloadHash: ACRSigner.hexSHA256(Data()))
-        #expect(ACRSigner.hexSHA256(Data(canonical.utf8)) == "29622f5feb1e9fcaaa2e276a72889c975f7b16f00e02be1ca34965b18cd85015")
+        #expect(
+            ACRSigner.hexSHA256(Data(canonical.utf8))
+                == "29622f5feb1e9fcaaa2e276a72889c975f7b16f00e02be1ca34965b18cd85015")
     }
 
     @Test func encodesTheQueryWithRFC3986AndSortsIt() {
@@ -37,7 +41,8 @@ import Testing
     }
 
     @Test func stsTokensAreSentAndSigned() {
-        let sts = AlibabaCredential(accessKeyID: "STS.id", accessKeySecret: "secret", securityToken: "token+/=", source: "test")
+        let sts = AlibabaCredential(
+            accessKeyID: "STS.id", accessKeySecret: "secret", securityToken: "token+/=", source: "test")
         let signed = ACRSigner(credential: sts).sign(method: .get, query: [], headers: headers)
         #expect(signed["x-acs-security-token"] == "token+/=")
         #expect(signed["x-acs-accesskey-id"] == "STS.id")

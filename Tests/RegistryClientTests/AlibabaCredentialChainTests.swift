@@ -57,23 +57,32 @@ import Testing
     @Test func environmentWinsOverFiles() throws {
         try withHome { home in
             try write(Self.cliConfig, to: ".aliyun/config.json", in: home)
-            let credential = try chain(home, ["ALIBABA_CLOUD_ACCESS_KEY_ID": Self.keyID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": Self.secret])
-                .resolve(profile: nil)
-            #expect(credential == AlibabaCredential(
-                accessKeyID: Self.keyID, accessKeySecret: Self.secret, securityToken: nil,
-                source: "environment ($ALIBABA_CLOUD_ACCESS_KEY_ID)"))
+            let credential = try chain(
+                home, ["ALIBABA_CLOUD_ACCESS_KEY_ID": Self.keyID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": Self.secret]
+            )
+            .resolve(profile: nil)
+            #expect(
+                credential
+                    == AlibabaCredential(
+                        accessKeyID: Self.keyID, accessKeySecret: Self.secret, securityToken: nil,
+                        source: "environment ($ALIBABA_CLOUD_ACCESS_KEY_ID)"))
         }
     }
 
     @Test func environmentWithSecurityToken() throws {
         try withHome { home in
-            let credential = try chain(home, [
-                "ALIBABA_CLOUD_ACCESS_KEY_ID": "STS.envKeyId0000111122223333", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": Self.secret,
-                "ALIBABA_CLOUD_SECURITY_TOKEN": Self.token,
-            ]).resolve(profile: nil)
+            let credential = try chain(
+                home,
+                [
+                    "ALIBABA_CLOUD_ACCESS_KEY_ID": "STS.envKeyId0000111122223333",
+                    "ALIBABA_CLOUD_ACCESS_KEY_SECRET": Self.secret,
+                    "ALIBABA_CLOUD_SECURITY_TOKEN": Self.token,
+                ]
+            ).resolve(profile: nil)
             #expect(credential.accessKeyID == "STS.envKeyId0000111122223333")
             #expect(credential.securityToken == Self.token)
-            #expect(credential.description == "STS.****3333 (STS token) from environment ($ALIBABA_CLOUD_ACCESS_KEY_ID)")
+            #expect(
+                credential.description == "STS.****3333 (STS token) from environment ($ALIBABA_CLOUD_ACCESS_KEY_ID)")
         }
     }
 
@@ -88,8 +97,13 @@ import Testing
             #expect(alias.securityToken == Self.token)
             #expect(alias.source == "environment ($ALICLOUD_ACCESS_KEY_ID)")
 
-            let primary = try chain(home, aliases.merging(["ALIBABA_CLOUD_ACCESS_KEY_ID": Self.keyID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "p"]) { $1 })
-                .resolve(profile: nil)
+            let primary = try chain(
+                home,
+                aliases.merging(["ALIBABA_CLOUD_ACCESS_KEY_ID": Self.keyID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "p"]) {
+                    $1
+                }
+            )
+            .resolve(profile: nil)
             #expect(primary.accessKeyID == Self.keyID)
             #expect(primary.securityToken == nil)
         }
@@ -98,8 +112,10 @@ import Testing
     @Test func explicitProfileSkipsEnvironment() throws {
         try withHome { home in
             try write(Self.cliConfig, to: ".aliyun/config.json", in: home)
-            let credential = try chain(home, ["ALIBABA_CLOUD_ACCESS_KEY_ID": Self.keyID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": Self.secret])
-                .resolve(profile: "default")
+            let credential = try chain(
+                home, ["ALIBABA_CLOUD_ACCESS_KEY_ID": Self.keyID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": Self.secret]
+            )
+            .resolve(profile: "default")
             #expect(credential.accessKeyID == "LTAIdefaultKeyId00001111")
             #expect(credential.accessKeySecret == "default-secret")
             #expect(credential.source == "~/.aliyun/config.json profile 'default' (AK)")
@@ -120,7 +136,9 @@ import Testing
 
     @Test func profileVariableSelectsStsTokenProfile() throws {
         try withHome { home in
-            try write(Self.cliConfig.replacingOccurrences(of: #""StsToken""#, with: #""ststoken""#), to: ".aliyun/config.json", in: home)
+            try write(
+                Self.cliConfig.replacingOccurrences(of: #""StsToken""#, with: #""ststoken""#),
+                to: ".aliyun/config.json", in: home)
             let credential = try chain(home, ["ALIBABA_CLOUD_PROFILE": "temp"]).resolve(profile: nil)
             #expect(credential.accessKeyID == "STS.tempKeyId0000444455556666")
             #expect(credential.securityToken == Self.token)
@@ -151,9 +169,11 @@ import Testing
             #expect(missing.message.contains("'prod'"))
             #expect(missing.message.contains("'default', 'work', 'temp', 'role', 'sso'"))
 
-            try write("[staging]\ntype = access_key\naccess_key_id = LTAIstagingKeyId00001111\naccess_key_secret = s\n",
-                      to: ".alibabacloud/credentials.ini", in: home)
-            let bothFiles = try #require(error { try chain(home, ["ALIBABA_CLOUD_PROFILE": "prod"]).resolve(profile: nil) })
+            try write(
+                "[staging]\ntype = access_key\naccess_key_id = LTAIstagingKeyId00001111\naccess_key_secret = s\n",
+                to: ".alibabacloud/credentials.ini", in: home)
+            let bothFiles = try #require(
+                error { try chain(home, ["ALIBABA_CLOUD_PROFILE": "prod"]).resolve(profile: nil) })
             #expect(bothFiles.message.contains("~/.aliyun/config.json has 'default'"))
             #expect(bothFiles.message.contains("~/.alibabacloud/credentials.ini has [staging]"))
         }
@@ -162,8 +182,9 @@ import Testing
     @Test func explicitProfileFoundOnlyInINIFile() throws {
         try withHome { home in
             try write(Self.cliConfig, to: ".aliyun/config.json", in: home)
-            try write("[staging]\naccess_key_id = LTAIstagingKeyId00001111\naccess_key_secret = s\ntype = access_key\n",
-                      to: ".alibabacloud/credentials.ini", in: home)
+            try write(
+                "[staging]\naccess_key_id = LTAIstagingKeyId00001111\naccess_key_secret = s\ntype = access_key\n",
+                to: ".alibabacloud/credentials.ini", in: home)
             let credential = try chain(home).resolve(profile: "staging")
             #expect(credential.accessKeyID == "LTAIstagingKeyId00001111")
             #expect(credential.source == "~/.alibabacloud/credentials.ini [staging]")
@@ -172,7 +193,9 @@ import Testing
 
     @Test func malformedJSONNamesTheFile() throws {
         try withHome { home in
-            try write(#"{"current": "default", "profiles": [{"name": "default", "access_key_secret": "\#(Self.secret)""#, to: ".aliyun/config.json", in: home)
+            try write(
+                #"{"current": "default", "profiles": [{"name": "default", "access_key_secret": "\#(Self.secret)""#,
+                to: ".aliyun/config.json", in: home)
             let malformed = try #require(error { try chain(home).resolve(profile: nil) })
             #expect(malformed.code == .unauthorized)
             #expect(malformed.message.contains("~/.aliyun/config.json"))
@@ -186,13 +209,15 @@ import Testing
 
     @Test func emptyKeyIsNamed() throws {
         try withHome { home in
-            try write(#"{"profiles": [{"name": "default", "mode": "AK", "access_key_id": "LTAIemptySecretKey0000", "access_key_secret": ""}]}"#,
-                      to: ".aliyun/config.json", in: home)
+            try write(
+                #"{"profiles": [{"name": "default", "mode": "AK", "access_key_id": "LTAIemptySecretKey0000", "access_key_secret": ""}]}"#,
+                to: ".aliyun/config.json", in: home)
             let empty = try #require(error { try chain(home).resolve(profile: nil) })
             #expect(empty.message == "~/.aliyun/config.json profile 'default' (AK): access_key_secret is empty")
 
-            try write(#"{"profiles": [{"name": "t", "mode": "StsToken", "access_key_id": "STS.x0000111122223333", "access_key_secret": "s"}]}"#,
-                      to: ".aliyun/config.json", in: home)
+            try write(
+                #"{"profiles": [{"name": "t", "mode": "StsToken", "access_key_id": "STS.x0000111122223333", "access_key_secret": "s"}]}"#,
+                to: ".aliyun/config.json", in: home)
             let noToken = try #require(error { try chain(home).resolve(profile: "t") })
             #expect(noToken.message.contains("sts_token is empty"))
         }
@@ -200,22 +225,28 @@ import Testing
 
     @Test func iniFilePrefersDotIniThenFallsBackToGoSDKPath() throws {
         try withHome { home in
-            try write("[default]\ntype = access_key\naccess_key_id = LTAIplainFileKeyId000011\naccess_key_secret = plain\n",
-                      to: ".alibabacloud/credentials", in: home)
+            try write(
+                "[default]\ntype = access_key\naccess_key_id = LTAIplainFileKeyId000011\naccess_key_secret = plain\n",
+                to: ".alibabacloud/credentials", in: home)
             let plain = try chain(home).resolve(profile: nil)
             #expect(plain.accessKeyID == "LTAIplainFileKeyId000011")
             #expect(plain.source == "~/.alibabacloud/credentials [default]")
 
-            try write("[default]\ntype = access_key\naccess_key_id = LTAIiniFileKeyId00000022\naccess_key_secret = ini\n",
-                      to: ".alibabacloud/credentials.ini", in: home)
+            try write(
+                "[default]\ntype = access_key\naccess_key_id = LTAIiniFileKeyId00000022\naccess_key_secret = ini\n",
+                to: ".alibabacloud/credentials.ini", in: home)
             let ini = try chain(home).resolve(profile: nil)
             #expect(ini.accessKeyID == "LTAIiniFileKeyId00000022")
             #expect(ini.accessKeySecret == "ini")
             #expect(ini.source == "~/.alibabacloud/credentials.ini [default]")
 
-            try write("[default]\naccess_key_id = LTAIelsewhereKeyId000033\naccess_key_secret = elsewhere\n", to: "elsewhere/creds", in: home)
-            let named = try chain(home, ["ALIBABA_CLOUD_CREDENTIALS_FILE": home.appendingPathComponent("elsewhere/creds").path])
-                .resolve(profile: nil)
+            try write(
+                "[default]\naccess_key_id = LTAIelsewhereKeyId000033\naccess_key_secret = elsewhere\n",
+                to: "elsewhere/creds", in: home)
+            let named = try chain(
+                home, ["ALIBABA_CLOUD_CREDENTIALS_FILE": home.appendingPathComponent("elsewhere/creds").path]
+            )
+            .resolve(profile: nil)
             #expect(named.accessKeyID == "LTAIelsewhereKeyId000033")
             #expect(named.source == "~/elsewhere/creds [default]")
         }
@@ -223,7 +254,8 @@ import Testing
 
     @Test func iniCommentsAndInlineComments() throws {
         try withHome { home in
-            try write("""
+            try write(
+                """
                 # leading comment
                 ; another comment
                 [default]
@@ -249,9 +281,12 @@ import Testing
 
     @Test func unsupportedINITypeIsRefused() throws {
         try withHome { home in
-            try write("[default]\ntype = ecs_ram_role\nrole_name = EcsRole\n", to: ".alibabacloud/credentials.ini", in: home)
+            try write(
+                "[default]\ntype = ecs_ram_role\nrole_name = EcsRole\n", to: ".alibabacloud/credentials.ini", in: home)
             let refused = try #require(error { try chain(home).resolve(profile: nil) })
-            #expect(refused.message == "~/.alibabacloud/credentials.ini [default] is of type ecs_ram_role, which regconsole cannot use")
+            #expect(
+                refused.message
+                    == "~/.alibabacloud/credentials.ini [default] is of type ecs_ram_role, which regconsole cannot use")
             #expect(refused.hint?.contains("AK and StsToken") == true)
         }
     }
@@ -259,8 +294,9 @@ import Testing
     @Test func cliProfileDisabledSkipsConfigJSON() throws {
         try withHome { home in
             try write(Self.cliConfig, to: ".aliyun/config.json", in: home)
-            try write("[default]\ntype = access_key\naccess_key_id = LTAIiniFileKeyId00000066\naccess_key_secret = ini\n",
-                      to: ".alibabacloud/credentials.ini", in: home)
+            try write(
+                "[default]\ntype = access_key\naccess_key_id = LTAIiniFileKeyId00000066\naccess_key_secret = ini\n",
+                to: ".alibabacloud/credentials.ini", in: home)
             let credential = try chain(home, ["ALIBABA_CLOUD_CLI_PROFILE_DISABLED": "true"]).resolve(profile: nil)
             #expect(credential.accessKeyID == "LTAIiniFileKeyId00000066")
             #expect(credential.source == "~/.alibabacloud/credentials.ini [default]")
@@ -278,37 +314,53 @@ import Testing
             #expect(nothing.hint?.contains("ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET") == true)
             #expect(nothing.hint?.contains("aliyun configure") == true)
 
-            let halfSet = try #require(error { try chain(home, ["ALIBABA_CLOUD_ACCESS_KEY_ID": Self.keyID]).resolve(profile: nil) })
+            let halfSet = try #require(
+                error { try chain(home, ["ALIBABA_CLOUD_ACCESS_KEY_ID": Self.keyID]).resolve(profile: nil) })
             #expect(halfSet.message.contains("$ALIBABA_CLOUD_ACCESS_KEY_SECRET is empty"))
         }
     }
 
     @Test func secretsNeverPrinted() throws {
         try withHome { home in
-            let credential = try chain(home, [
-                "ALIBABA_CLOUD_ACCESS_KEY_ID": Self.keyID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": Self.secret,
-                "ALIBABA_CLOUD_SECURITY_TOKEN": Self.token,
-            ]).resolve(profile: nil)
+            let credential = try chain(
+                home,
+                [
+                    "ALIBABA_CLOUD_ACCESS_KEY_ID": Self.keyID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": Self.secret,
+                    "ALIBABA_CLOUD_SECURITY_TOKEN": Self.token,
+                ]
+            ).resolve(profile: nil)
             var dumped = ""
             dump(credential, to: &dumped)
-            for text in [credential.description, credential.debugDescription, "\(credential)", String(reflecting: credential), dumped] {
+            for text in [
+                credential.description, credential.debugDescription, "\(credential)", String(reflecting: credential),
+                dumped,
+            ] {
                 #expect(!text.contains(Self.secret))
                 #expect(!text.contains(Self.token))
                 #expect(!text.contains(Self.keyID))
                 #expect(text.contains("LTAI****abcd"))
             }
-            #expect(AlibabaCredential(accessKeyID: "LTAIshort", accessKeySecret: "x", source: "s").maskedKeyID == "****")
+            #expect(
+                AlibabaCredential(accessKeyID: "LTAIshort", accessKeySecret: "x", source: "s").maskedKeyID == "****")
 
             var errors: [RegistryError] = []
             try write(Self.cliConfig, to: ".aliyun/config.json", in: home)
-            errors += [error { try chain(home).resolve(profile: "role") }, error { try chain(home).resolve(profile: "prod") }].compactMap { $0 }
-            try write(#"{"profiles": [{"name": "default", "mode": "AK", "access_key_id": "", "access_key_secret": "\#(Self.secret)"}]}"#,
-                      to: ".aliyun/config.json", in: home)
+            errors += [
+                error { try chain(home).resolve(profile: "role") }, error { try chain(home).resolve(profile: "prod") },
+            ].compactMap { $0 }
+            try write(
+                #"{"profiles": [{"name": "default", "mode": "AK", "access_key_id": "", "access_key_secret": "\#(Self.secret)"}]}"#,
+                to: ".aliyun/config.json", in: home)
             errors += [error { try chain(home).resolve(profile: nil) }].compactMap { $0 }
-            try write(#"{"profiles": [{"name": "default", "access_key_secret": "\#(Self.secret)"#, to: ".aliyun/config.json", in: home)
+            try write(
+                #"{"profiles": [{"name": "default", "access_key_secret": "\#(Self.secret)"#, to: ".aliyun/config.json",
+                in: home)
             errors += [error { try chain(home).resolve(profile: nil) }].compactMap { $0 }
-            try write("[default]\ntype = rsa_key_pair\naccess_key_secret = \(Self.secret)\n", to: ".alibabacloud/credentials.ini", in: home)
-            errors += [error { try chain(home, ["ALIBABA_CLOUD_CLI_PROFILE_DISABLED": "true"]).resolve(profile: nil) }].compactMap { $0 }
+            try write(
+                "[default]\ntype = rsa_key_pair\naccess_key_secret = \(Self.secret)\n",
+                to: ".alibabacloud/credentials.ini", in: home)
+            errors += [error { try chain(home, ["ALIBABA_CLOUD_CLI_PROFILE_DISABLED": "true"]).resolve(profile: nil) }]
+                .compactMap { $0 }
             #expect(errors.count == 5)
             for error in errors {
                 #expect(!error.description.contains(Self.secret))

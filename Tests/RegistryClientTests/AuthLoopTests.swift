@@ -10,7 +10,8 @@ struct AuthLoopTests {
     private typealias Registry = ScriptedRegistry
     private static let scope = "repository:ns/app:pull"
     private static let rejected = "registry.example rejected user 'alice' from config instance 'reg'"
-    private static let rejectedHint = "check the username and password (docker login registry.example, or the instance's password_env)"
+    private static let rejectedHint =
+        "check the username and password (docker login registry.example, or the instance's password_env)"
 
     private func tagNames(_ provider: DistributionProvider) async throws -> [String] {
         try await provider.tags(repository: "ns/app").collect().map(\.name)
@@ -18,9 +19,13 @@ struct AuthLoopTests {
 
     @Test func aFreshTokenRefusedWithTheSameChallengeEndsAfterOneToken() async throws {
         let http = ScriptedHTTPClient([
-            .init(.get, Registry.tags, checks: [.absent("Authorization")], status: 401, headers: Registry.bearer(Self.scope)),
+            .init(
+                .get, Registry.tags, checks: [.absent("Authorization")], status: 401,
+                headers: Registry.bearer(Self.scope)),
             Registry.token(Self.scope, "t1"),
-            .init(.get, Registry.tags, checks: [.equals("Authorization", "Bearer t1")], status: 401, headers: Registry.bearer(Self.scope)),
+            .init(
+                .get, Registry.tags, checks: [.equals("Authorization", "Bearer t1")], status: 401,
+                headers: Registry.bearer(Self.scope)),
         ])
         let error = await #expect(throws: RegistryError.self) { _ = try await tagNames(Registry.provider(http)) }
         #expect(error?.code == .unauthorized)
@@ -36,7 +41,9 @@ struct AuthLoopTests {
         let http = ScriptedHTTPClient([
             .init(.get, Registry.tags, status: 401, headers: Registry.bearer(Self.scope)),
             Registry.token(Self.scope, "t1"),
-            .init(.get, Registry.tags, checks: [.equals("Authorization", "Bearer t1")], status: 401, headers: Registry.bearer(other)),
+            .init(
+                .get, Registry.tags, checks: [.equals("Authorization", "Bearer t1")], status: 401,
+                headers: Registry.bearer(other)),
         ])
         let error = await #expect(throws: RegistryError.self) { _ = try await tagNames(Registry.provider(http)) }
         #expect(error?.code == .unauthorized)
@@ -64,13 +71,17 @@ struct AuthLoopTests {
         ])
         let error = await #expect(throws: RegistryError.self) { _ = try await tagNames(Registry.provider(http)) }
         #expect(error?.code == .invalidResponse)
-        #expect(error?.message.hasPrefix("the token server auth.example answered with an unusable token: not valid JSON") == true)
+        #expect(
+            error?.message.hasPrefix("the token server auth.example answered with an unusable token: not valid JSON")
+                == true)
         #expect(http.requests.count == 2)
     }
 
     @Test func aBasicChallengeIsAnsweredOnceAndTheAnswerIsSentUpFrontAfterwards() async throws {
         let http = ScriptedHTTPClient([
-            .init(.get, Registry.tags, checks: [.absent("Authorization")], status: 401, headers: ["WWW-Authenticate": #"Basic realm="reg""#]),
+            .init(
+                .get, Registry.tags, checks: [.absent("Authorization")], status: 401,
+                headers: ["WWW-Authenticate": #"Basic realm="reg""#]),
             Registry.tagPage(Registry.tags, ["v1"], checks: [.equals("Authorization", Registry.basic)]),
             Registry.tagPage(Registry.tags, ["v1"], checks: [.equals("Authorization", Registry.basic)]),
         ])
@@ -85,7 +96,9 @@ struct AuthLoopTests {
         let challenge: HTTPHeaders = ["WWW-Authenticate": #"Basic realm="reg""#]
         let http = ScriptedHTTPClient([
             .init(.get, Registry.tags, checks: [.absent("Authorization")], status: 401, headers: challenge),
-            .init(.get, Registry.tags, checks: [.equals("Authorization", Registry.basic)], status: 401, headers: challenge),
+            .init(
+                .get, Registry.tags, checks: [.equals("Authorization", Registry.basic)], status: 401, headers: challenge
+            ),
         ])
         let error = await #expect(throws: RegistryError.self) { _ = try await tagNames(Registry.provider(http)) }
         #expect(error?.code == .unauthorized)
@@ -99,7 +112,9 @@ struct AuthLoopTests {
     @Test func aTokenRealmOnAnotherOriginGetsOnlyThePassword() async throws {
         let realm = "https://auth.other.example:8443/token"
         let http = ScriptedHTTPClient([
-            .init(.get, Registry.tags, checks: [.absent("Authorization")], status: 401, headers: Registry.bearer(Self.scope, realm: realm)),
+            .init(
+                .get, Registry.tags, checks: [.absent("Authorization")], status: 401,
+                headers: Registry.bearer(Self.scope, realm: realm)),
             Registry.token(Self.scope, "t1", realm: realm),
             Registry.tagPage(Registry.tags, ["v1"], checks: [.equals("Authorization", "Bearer t1")]),
         ])

@@ -60,25 +60,62 @@ struct ConfigTests {
     }
 
     static let bad: [BadCase] = [
-        BadCase(text: "theme = \"x\"\n[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusrname = \"bob\"\n", line: 5, message: "instances[0].usrname: unknown key (did you mean 'username'?)"),
-        BadCase(text: "[[instances]]\nname = \"a\"\nurl = 42\n", line: 3, message: "instances[0].url: expected a string, found int"),
-        BadCase(text: "[[instances]]\nname = \"a\"\n", line: 1, message: "instances[0]: a distribution instance needs url"),
-        BadCase(text: "[[instances]]\nname = \"a\"\nurl = \"ftp://h\"\n", line: 3, message: "instances[0].url: 'ftp://h' is not an http:// or https:// URL"),
-        BadCase(text: "[[instances]]\nname = \"a\"\nkind = \"quay\"\nurl = \"http://h\"\n", line: 3, message: "instances[0].kind: unknown kind 'quay'"),
-        BadCase(text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\n[[instances]]\nname = \"a\"\nurl = \"http://i\"\n", line: 5, message: "instances[1].name: another instance is already named 'a'"),
-        BadCase(text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusername = \"u\"\npassword = \"p\"\n", line: 5, message: "instances[0].password: a plain password needs a file only its owner can read"),
-        BadCase(text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusername = \"u\"\n", line: 4, message: "instances[0].username: username is set but no password source"),
+        BadCase(
+            text: "theme = \"x\"\n[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusrname = \"bob\"\n", line: 5,
+            message: "instances[0].usrname: unknown key (did you mean 'username'?)"),
+        BadCase(
+            text: "[[instances]]\nname = \"a\"\nurl = 42\n", line: 3,
+            message: "instances[0].url: expected a string, found int"),
+        BadCase(
+            text: "[[instances]]\nname = \"a\"\n", line: 1, message: "instances[0]: a distribution instance needs url"),
+        BadCase(
+            text: "[[instances]]\nname = \"a\"\nurl = \"ftp://h\"\n", line: 3,
+            message: "instances[0].url: 'ftp://h' is not an http:// or https:// URL"),
+        BadCase(
+            text: "[[instances]]\nname = \"a\"\nkind = \"quay\"\nurl = \"http://h\"\n", line: 3,
+            message: "instances[0].kind: unknown kind 'quay'"),
+        BadCase(
+            text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\n[[instances]]\nname = \"a\"\nurl = \"http://i\"\n",
+            line: 5, message: "instances[1].name: another instance is already named 'a'"),
+        BadCase(
+            text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusername = \"u\"\npassword = \"p\"\n", line: 5,
+            message: "instances[0].password: a plain password needs a file only its owner can read"),
+        BadCase(
+            text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusername = \"u\"\n", line: 4,
+            message: "instances[0].username: username is set but no password source"),
         BadCase(text: "theme = \"x\"\n\nlanguage = \n", line: 3, message: "invalid TOML"),
-        BadCase(text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\n\n[keymap]\nquit = 3\n", line: 6, message: "keymap.quit: expected an array of strings, found int"),
+        BadCase(
+            text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\n\n[keymap]\nquit = 3\n", line: 6,
+            message: "keymap.quit: expected an array of strings, found int"),
         BadCase(text: "colour = \"red\"\n", line: 1, message: "colour: unknown key"),
-        BadCase(text: "[[instances]]\nurl = \"http://h\"\nname = \"a\\u001B[2J\"\n", line: 3, message: "instances[0].name: 'a\u{1B}[2J' is not a usable name: it contains U+001B (a control character)\(nameGrammar)"),
-        BadCase(text: "[[instances]]\nname = \"ns/app\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: 'ns/app' is not a usable name: it contains '/'\(nameGrammar)"),
-        BadCase(text: "[[instances]]\nname = \"prod east\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: 'prod east' is not a usable name: it contains U+0020 (a space)\(nameGrammar)"),
-        BadCase(text: "[[instances]]\nname = \"-x\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: '-x' is not a usable name: it starts with '-'\(nameGrammar)"),
-        BadCase(text: "[[instances]]\nname = \"\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: '' is not a usable name: it is empty\(nameGrammar)"),
-        BadCase(text: "[[instances]]\nname = \"a\\u202Eb\"\nurl = \"http://h\"\n", line: 2, message: "instances[0].name: 'a\u{202E}b' is not a usable name: it contains U+202E (a control character)\(nameGrammar)"),
-        BadCase(text: "[[instances]]\nname = \"a\"\npassword_command = \"\"\"\nurl = 1\n\"\"\"\nurl = 42\n", line: 6, message: "instances[0].url: expected a string"),
-        BadCase(text: "[[instances]]\r\nname = \"a\"\r\n  url = 42\r\n", line: 3, message: "instances[0].url: expected a string"),
+        BadCase(
+            text: "[[instances]]\nurl = \"http://h\"\nname = \"a\\u001B[2J\"\n", line: 3,
+            message:
+                "instances[0].name: 'a\u{1B}[2J' is not a usable name: it contains U+001B (a control character)\(nameGrammar)"
+        ),
+        BadCase(
+            text: "[[instances]]\nname = \"ns/app\"\nurl = \"http://h\"\n", line: 2,
+            message: "instances[0].name: 'ns/app' is not a usable name: it contains '/'\(nameGrammar)"),
+        BadCase(
+            text: "[[instances]]\nname = \"prod east\"\nurl = \"http://h\"\n", line: 2,
+            message: "instances[0].name: 'prod east' is not a usable name: it contains U+0020 (a space)\(nameGrammar)"),
+        BadCase(
+            text: "[[instances]]\nname = \"-x\"\nurl = \"http://h\"\n", line: 2,
+            message: "instances[0].name: '-x' is not a usable name: it starts with '-'\(nameGrammar)"),
+        BadCase(
+            text: "[[instances]]\nname = \"\"\nurl = \"http://h\"\n", line: 2,
+            message: "instances[0].name: '' is not a usable name: it is empty\(nameGrammar)"),
+        BadCase(
+            text: "[[instances]]\nname = \"a\\u202Eb\"\nurl = \"http://h\"\n", line: 2,
+            message:
+                "instances[0].name: 'a\u{202E}b' is not a usable name: it contains U+202E (a control character)\(nameGrammar)"
+        ),
+        BadCase(
+            text: "[[instances]]\nname = \"a\"\npassword_command = \"\"\"\nurl = 1\n\"\"\"\nurl = 42\n", line: 6,
+            message: "instances[0].url: expected a string"),
+        BadCase(
+            text: "[[instances]]\r\nname = \"a\"\r\n  url = 42\r\n", line: 3,
+            message: "instances[0].url: expected a string"),
     ]
 
     private static let nameGrammar = "; use letters, digits, '.', '_' and '-', starting with a letter or digit"
@@ -108,14 +145,21 @@ struct ConfigTests {
         let config = try Config.parse(Self.instances(Config.maximumInstances), file: "c.toml")
         #expect(config.instances.count == 10_000)
         #expect(config.instances.last?.name == "i9999")
-        #expect(throws: ConfigError(file: "c.toml", line: 30_001, message: "instances[10000]: more than 10000 instances; that is the most a config may have")) {
+        #expect(
+            throws: ConfigError(
+                file: "c.toml", line: 30_001,
+                message: "instances[10000]: more than 10000 instances; that is the most a config may have")
+        ) {
             try Config.parse(Self.instances(Config.maximumInstances + 1), file: "c.toml")
         }
     }
 
     @Test func aDuplicateNameFarDownIsFoundWithItsLine() throws {
         let text = Self.instances(5_000) + "[[instances]]\nname = \"i17\"\nurl = \"http://x\"\n"
-        #expect(throws: ConfigError(file: "c.toml", line: 15_002, message: "instances[5000].name: another instance is already named 'i17'")) {
+        #expect(
+            throws: ConfigError(
+                file: "c.toml", line: 15_002, message: "instances[5000].name: another instance is already named 'i17'")
+        ) {
             try Config.parse(text, file: "c.toml")
         }
     }
@@ -125,7 +169,8 @@ struct ConfigTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("config.toml")
-        try Data("[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusername = \"u\"\npassword = \"p\"\n".utf8).write(to: file)
+        try Data("[[instances]]\nname = \"a\"\nurl = \"http://h\"\nusername = \"u\"\npassword = \"p\"\n".utf8).write(
+            to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         let config = try Config.load(path: file.path, environment: [:])
         #expect(config.instances.first?.credentials == .password(username: "u", password: "p"))
@@ -138,7 +183,8 @@ struct ConfigTests {
         let config = try Config.load(path: nil, environment: ["HOME": home])
         #expect(config.instances.isEmpty)
         #expect(Config.defaultPath(environment: ["HOME": home]) == home + "/.config/regconsole/config.toml")
-        #expect(Config.defaultPath(environment: ["HOME": home, "XDG_CONFIG_HOME": "/x"]) == "/x/regconsole/config.toml")
+        #expect(
+            Config.defaultPath(environment: ["HOME": home, "XDG_CONFIG_HOME": "/x"]) == "/x/regconsole/config.toml")
         #expect(Config.defaultPath(environment: ["REGCONSOLE_CONFIG": "/y.toml"]) == "/y.toml")
         #expect(throws: ConfigError.self) { try Config.load(path: home + "/nope.toml", environment: [:]) }
     }

@@ -58,7 +58,8 @@ struct ContentStoreTests {
         #expect(!FileManager.default.fileExists(atPath: pack.path), "the oversized pack is removed")
         let other = Data(#"{"fresh":1}"#.utf8)
         await later.store(verified: other, for: Digest.sha256(of: other))
-        #expect(try packBytes().starts(with: Data("regconsole-pack-v1\n\(Digest.sha256(of: other)) \(other.count)\n".utf8)))
+        #expect(
+            try packBytes().starts(with: Data("regconsole-pack-v1\n\(Digest.sha256(of: other)) \(other.count)\n".utf8)))
     }
 
     @Test func aPackWithoutTheMagicLineIsDiscarded() async throws {

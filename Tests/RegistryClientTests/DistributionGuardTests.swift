@@ -13,11 +13,13 @@ struct DistributionGuardTests {
     private static let catalog = "/v2/_catalog?n=1000"
 
     private func provider(
-        _ http: ScriptedHTTPClient, url: String = registry, insecure: Bool = false, limits: RegistryLimits = RegistryLimits()
+        _ http: ScriptedHTTPClient, url: String = registry, insecure: Bool = false,
+        limits: RegistryLimits = RegistryLimits()
     ) -> DistributionProvider {
         let base = URL(string: url)!
         return DistributionProvider(
-            instance: Instance(name: "reg", kind: .distribution, url: base, origin: .config, insecure: insecure), baseURL: base, http: http,
+            instance: Instance(name: "reg", kind: .distribution, url: base, origin: .config, insecure: insecure),
+            baseURL: base, http: http,
             credentials: .password(username: "alice", password: "secret"), chain: CredentialChain(environment: [:]),
             content: ContentStore(directory: nil), limits: limits)
     }
@@ -33,14 +35,17 @@ struct DistributionGuardTests {
 
     /// A Basic challenge to a request without credentials.
     private func basicChallenge(_ url: String) -> ScriptedHTTPClient.Exchange {
-        .init(.get, url, checks: [.absent("Authorization")], status: 401, headers: ["WWW-Authenticate": #"Basic realm="r""#])
+        .init(
+            .get, url, checks: [.absent("Authorization")], status: 401,
+            headers: ["WWW-Authenticate": #"Basic realm="r""#])
     }
 
     /// A Basic challenge on the catalog, then the first page carrying `next`.
     private func basicFirstPage(_ names: [String], next: String) -> [ScriptedHTTPClient.Exchange] {
         [
             basicChallenge(Self.registry + Self.catalog),
-            page(names, next: next).expecting(Self.registry + Self.catalog, checks: [.equals("Authorization", Self.basic)]),
+            page(names, next: next).expecting(
+                Self.registry + Self.catalog, checks: [.equals("Authorization", Self.basic)]),
         ]
     }
 
@@ -78,7 +83,9 @@ struct DistributionGuardTests {
     @Test(arguments: [false, true])
     func aLinkFromHTTPSToPlainHTTPIsRefused(insecure: Bool) async throws {
         let http = ScriptedHTTPClient(basicFirstPage(["a"], next: "http://registry.example/v2/_catalog?last=a&n=1"))
-        let error = await #expect(throws: RegistryError.self) { _ = try await names(provider(http, insecure: insecure)) }
+        let error = await #expect(throws: RegistryError.self) {
+            _ = try await names(provider(http, insecure: insecure))
+        }
         #expect(error?.code == .refused)
         #expect(
             error?.message == "registry.example is HTTPS but sent a plain HTTP URL (http://registry.example:80) "
@@ -99,16 +106,21 @@ struct DistributionGuardTests {
         var script: [ScriptedHTTPClient.Exchange] = [
             .init(.head, "\(blobs)/\(digest)", status: 401, headers: ["WWW-Authenticate": #"Basic realm="r""#]),
             .init(.head, "\(blobs)/\(digest)", checks: [.equals("Authorization", Self.basic)], status: 404),
-            .init(.post, "\(blobs)/uploads/", checks: [.equals("Authorization", Self.basic)], status: 202, headers: ["Location": location]),
+            .init(
+                .post, "\(blobs)/uploads/", checks: [.equals("Authorization", Self.basic)], status: 202,
+                headers: ["Location": location]),
         ]
         let downgrade = location.hasPrefix("http://")
         if !downgrade {
-            let credentials: ScriptedHTTPClient.HeaderCheck = sameOrigin ? .equals("Authorization", Self.basic) : .absent("Authorization")
+            let credentials: ScriptedHTTPClient.HeaderCheck =
+                sameOrigin ? .equals("Authorization", Self.basic) : .absent("Authorization")
             script.append(.init(.put, put, checks: [credentials], status: 201))
         }
         let http = ScriptedHTTPClient(script)
         if downgrade {
-            let error = await #expect(throws: RegistryError.self) { _ = try await provider(http).uploadBlob(repository: "ns/app", data: data) }
+            let error = await #expect(throws: RegistryError.self) {
+                _ = try await provider(http).uploadBlob(repository: "ns/app", data: data)
+            }
             #expect(error?.code == .refused)
         } else {
             #expect(try await provider(http).uploadBlob(repository: "ns/app", data: data) == digest)
@@ -140,8 +152,14 @@ struct DistributionGuardTests {
         limits.maxPages = 3
         let http = ScriptedHTTPClient(endlessPages(3, size: 2))
         let error = await #expect(throws: RegistryError.self) { _ = try await names(provider(http, limits: limits)) }
-        #expect(error?.message == "registry.example sent more than 3 pages while listing repositories (GET /v2/_catalog); stopped there")
-        #expect(error?.hint == "if the registry really holds that many, raise max_pages under [limits] in the config (regconsole config path)")
+        #expect(
+            error?.message
+                == "registry.example sent more than 3 pages while listing repositories (GET /v2/_catalog); stopped there"
+        )
+        #expect(
+            error?.hint
+                == "if the registry really holds that many, raise max_pages under [limits] in the config (regconsole config path)"
+        )
         #expect(http.remaining == 0)
     }
 
@@ -150,14 +168,20 @@ struct DistributionGuardTests {
         limits.maxItems = 3
         let http = ScriptedHTTPClient(endlessPages(2, size: 2))
         let error = await #expect(throws: RegistryError.self) { _ = try await names(provider(http, limits: limits)) }
-        #expect(error?.message == "registry.example sent more than 3 items while listing repositories (GET /v2/_catalog); stopped there")
+        #expect(
+            error?.message
+                == "registry.example sent more than 3 items while listing repositories (GET /v2/_catalog); stopped there"
+        )
         #expect(http.remaining == 0)
     }
 
     @Test func limitsAreReadFromTheConfig() throws {
-        let config = try Config.parse("[limits]\nmax_pages = 5\nmax_items = 70\nrequest_timeout = 2\nblob_timeout = 30\n", file: "c.toml")
+        let config = try Config.parse(
+            "[limits]\nmax_pages = 5\nmax_items = 70\nrequest_timeout = 2\nblob_timeout = 30\n", file: "c.toml")
         var expected = RegistryLimits()
-        (expected.maxPages, expected.maxItems, expected.requestTimeout, expected.blobTimeout) = (5, 70, .seconds(2), .seconds(30))
+        (expected.maxPages, expected.maxItems, expected.requestTimeout, expected.blobTimeout) = (
+            5, 70, .seconds(2), .seconds(30)
+        )
         #expect(config.limits == expected)
         #expect(try Config.parse("", file: "c.toml").limits == RegistryLimits())
         #expect(throws: ConfigError.self) { try Config.parse("[limits]\nmax_pages = 0\n", file: "c.toml") }
@@ -169,7 +193,10 @@ struct DistributionGuardTests {
     private static let realm = "https://auth.example/token"
 
     private func bearer(_ scope: String, error: String? = nil, service: String = "reg") -> HTTPHeaders {
-        ["WWW-Authenticate": #"Bearer realm="\#(Self.realm)",service="\#(service)",scope="\#(scope)""# + (error.map { #",error="\#($0)""# } ?? "")]
+        [
+            "WWW-Authenticate": #"Bearer realm="\#(Self.realm)",service="\#(service)",scope="\#(scope)""#
+                + (error.map { #",error="\#($0)""# } ?? "")
+        ]
     }
 
     private func token(_ scopes: [String], _ value: String, expiresIn: Int = 300) -> ScriptedHTTPClient.Exchange {
@@ -189,8 +216,9 @@ struct DistributionGuardTests {
             let service = round == 3 ? "reg\u{1B}[2J\u{202E}" : "reg"
             script += [
                 token(["registry:catalog:*", "repository:loop-\(round):pull"], "t\(round)"),
-                .init(.get, Self.catalog, checks: [.equals("Authorization", "Bearer t\(round)")], status: 401,
-                      headers: bearer("repository:loop-\(round + 1):pull", error: "insufficient_scope", service: service)),
+                .init(
+                    .get, Self.catalog, checks: [.equals("Authorization", "Bearer t\(round)")], status: 401,
+                    headers: bearer("repository:loop-\(round + 1):pull", error: "insufficient_scope", service: service)),
             ]
         }
         let http = ScriptedHTTPClient(script)
@@ -207,12 +235,16 @@ struct DistributionGuardTests {
     @Test func insufficientScopeIsAnsweredOnceWithTheWiderScope() async throws {
         let tags = "/v2/ns/app/tags/list?n=1000"
         let http = ScriptedHTTPClient([
-            .init(.get, tags, checks: [.absent("Authorization")], status: 401, headers: bearer("repository:ns/app:pull")),
+            .init(
+                .get, tags, checks: [.absent("Authorization")], status: 401, headers: bearer("repository:ns/app:pull")),
             token(["repository:ns/app:pull"], "narrow"),
-            .init(.get, tags, checks: [.equals("Authorization", "Bearer narrow")], status: 401,
-                  headers: bearer("repository:ns/app:pull,push", error: "insufficient_scope")),
+            .init(
+                .get, tags, checks: [.equals("Authorization", "Bearer narrow")], status: 401,
+                headers: bearer("repository:ns/app:pull,push", error: "insufficient_scope")),
             token(["repository:ns/app:pull,push"], "wide"),
-            .init(.get, tags, checks: [.equals("Authorization", "Bearer wide")], body: #"{"name":"ns/app","tags":["v1"]}"#),
+            .init(
+                .get, tags, checks: [.equals("Authorization", "Bearer wide")], body: #"{"name":"ns/app","tags":["v1"]}"#
+            ),
         ])
         #expect(try await provider(http).tags(repository: "ns/app").collect().map(\.name) == ["v1"])
         #expect(http.remaining == 0)
@@ -227,9 +259,13 @@ struct DistributionGuardTests {
                 .get, tags, checks: [.equals("Authorization", "Bearer t1")], status: 401,
                 headers: bearer("repository:ns/app:pull", error: "insufficient_scope")),
         ])
-        let error = await #expect(throws: RegistryError.self) { _ = try await provider(http).tags(repository: "ns/app").collect() }
+        let error = await #expect(throws: RegistryError.self) {
+            _ = try await provider(http).tags(repository: "ns/app").collect()
+        }
         #expect(error?.code == .denied)
-        #expect(error?.message == "registry.example denied user 'alice' from config instance 'reg' access to repository:ns/app:pull")
+        #expect(
+            error?.message
+                == "registry.example denied user 'alice' from config instance 'reg' access to repository:ns/app:pull")
         #expect(http.remaining == 0)
     }
 
@@ -247,7 +283,8 @@ struct DistributionGuardTests {
         let base = URL(string: Self.registry)!
         let authenticator = Authenticator(
             registry: base, instanceName: "reg", configured: .password(username: "alice", password: "secret"),
-            chain: CredentialChain(environment: [:]), http: http, security: .verified, now: { clock.now.withLock { $0 } })
+            chain: CredentialChain(environment: [:]), http: http, security: .verified,
+            now: { clock.now.withLock { $0 } })
         let api = DistributionAPI(baseURL: base, http: http, authenticator: authenticator, security: .verified)
         let call = DistributionAPI.Call(target: .path(path), scopes: [.pull("ns/app")], operation: "listing tags")
         _ = try await api.send(call)
@@ -264,11 +301,14 @@ struct DistributionGuardTests {
         var script: [ScriptedHTTPClient.Exchange] = [
             .init(
                 .get, Self.catalog, status: 401,
-                headers: ["WWW-Authenticate": #"Bearer realm="\#(plainRealm)",service="reg",scope="registry:catalog:*""#])
+                headers: [
+                    "WWW-Authenticate": #"Bearer realm="\#(plainRealm)",service="reg",scope="registry:catalog:*""#
+                ])
         ]
         if insecure {
             script += [
-                .init(.get, "\(plainRealm)?service=reg&scope=registry:catalog:*&account=alice", body: #"{"token":"t"}"#),
+                .init(
+                    .get, "\(plainRealm)?service=reg&scope=registry:catalog:*&account=alice", body: #"{"token":"t"}"#),
                 page(["a"]).expecting(Self.catalog, checks: [.equals("Authorization", "Bearer t")]),
             ]
         }
@@ -279,9 +319,13 @@ struct DistributionGuardTests {
             let error = await #expect(throws: RegistryError.self) { _ = try await names(provider(http)) }
             #expect(error?.code == .refused)
             #expect(
-                error?.message == "registry.example is HTTPS but sent its token realm as plain HTTP (http://auth.example:80); "
+                error?.message
+                    == "registry.example is HTTPS but sent its token realm as plain HTTP (http://auth.example:80); "
                     + "refused to send credentials over it")
-            #expect(error?.hint == "fix the registry's token realm to use https, or set insecure = true on the instance to allow it")
+            #expect(
+                error?.hint
+                    == "fix the registry's token realm to use https, or set insecure = true on the instance to allow it"
+            )
         }
         #expect(http.remaining == 0)
     }

@@ -7,7 +7,9 @@ struct HTTPPolicyTests {
 
     @Test func relativeLinkIsResolvedAgainstTheResponse() {
         let headers: HTTPHeaders = ["Link": #"</v2/_catalog?last=ns%2Fapp&n=2>; rel="next""#]
-        #expect(LinkHeader.next(in: headers, relativeTo: base)?.absoluteString == "http://127.0.0.1:5000/v2/_catalog?last=ns%2Fapp&n=2")
+        #expect(
+            LinkHeader.next(in: headers, relativeTo: base)?.absoluteString
+                == "http://127.0.0.1:5000/v2/_catalog?last=ns%2Fapp&n=2")
     }
 
     @Test func onlyTheNextRelationCounts() {
@@ -33,15 +35,24 @@ struct HTTPPolicyTests {
 
     @Test func transportFailuresSayWhatHappened() {
         let redirect = RegistryErrorMapper.map(
-            HTTPTransportError(kind: .insecureRedirect, host: "registry.example", detail: "refused"), operation: "listing tags of a")
+            HTTPTransportError(kind: .insecureRedirect, host: "registry.example", detail: "refused"),
+            operation: "listing tags of a")
         #expect(redirect.code == .tls)
-        #expect(redirect.message == "registry.example redirected listing tags of a from HTTPS to plain HTTP, which is never followed")
+        #expect(
+            redirect.message
+                == "registry.example redirected listing tags of a from HTTPS to plain HTTP, which is never followed")
         let timeout = RegistryErrorMapper.map(
-            HTTPTransportError(kind: .timedOut, host: "registry.example", detail: "Operation timed out after 2000 milliseconds"),
+            HTTPTransportError(
+                kind: .timedOut, host: "registry.example", detail: "Operation timed out after 2000 milliseconds"),
             operation: "listing tags of a")
         #expect(timeout.code == .timeout)
-        #expect(timeout.message == "registry.example did not answer in time while listing tags of a (Operation timed out after 2000 milliseconds)")
-        #expect(timeout.hint?.hasSuffix("request_timeout and blob_timeout under [limits] in the config set the deadlines") == true)
+        #expect(
+            timeout.message
+                == "registry.example did not answer in time while listing tags of a (Operation timed out after 2000 milliseconds)"
+        )
+        #expect(
+            timeout.hint?.hasSuffix("request_timeout and blob_timeout under [limits] in the config set the deadlines")
+                == true)
     }
 
     private func response(_ status: Int, _ headers: HTTPHeaders = [:]) -> HTTPResponse {
@@ -53,8 +64,12 @@ struct HTTPPolicyTests {
         #expect(policy.delay(after: response(429, ["Retry-After": "7"]), method: .get, attempt: 0) == .seconds(7))
         let now = Date(timeIntervalSince1970: 1_700_000_000)
         let date = "Tue, 14 Nov 2023 22:13:30 GMT"  // 10 s after `now`
-        #expect(policy.delay(after: response(503, ["Retry-After": date]), method: .get, attempt: 0, now: now) == .seconds(10))
-        #expect(policy.delay(after: response(503, ["x-acs-retry-after": "1500"]), method: .get, attempt: 0) == .milliseconds(1500))
+        #expect(
+            policy.delay(after: response(503, ["Retry-After": date]), method: .get, attempt: 0, now: now)
+                == .seconds(10))
+        #expect(
+            policy.delay(after: response(503, ["x-acs-retry-after": "1500"]), method: .get, attempt: 0)
+                == .milliseconds(1500))
     }
 
     @Test func noRetryWhenTheServerAsksTooMuchOrTheMethodIsNotIdempotent() {
@@ -73,7 +88,9 @@ struct HTTPPolicyTests {
         #expect(third >= .milliseconds(320) && third <= .milliseconds(480))
         let reset = HTTPTransportError(kind: .connectionReset, host: "h", detail: "reset")
         #expect(policy.delay(after: reset, method: .put, attempt: 0) != nil)
-        #expect(policy.delay(after: HTTPTransportError(kind: .unknownHost, host: "h", detail: ""), method: .get, attempt: 0) == nil)
+        #expect(
+            policy.delay(after: HTTPTransportError(kind: .unknownHost, host: "h", detail: ""), method: .get, attempt: 0)
+                == nil)
     }
 
     @Test func headersAreCaseInsensitiveAndOrdered() {

@@ -1,8 +1,9 @@
 import CurlHTTP
 import Foundation
-@testable import RegistryClient
 import TestSupport
 import Testing
+
+@testable import RegistryClient
 
 /// Resuming a lifecycle run against the real registry: the manifest whose delete went through just
 /// before the kill counts as deleted, and no other run starts while one is unfinished.
@@ -24,15 +25,19 @@ struct LifecycleExecutorTests {
     private func setup() async throws -> Setup {
         let state = try await RegistryHarness.shared()
         let home = try TestPaths.temporaryDirectory("lifecycle-executor")
-        let session = RegistrySession(config: Config(), http: CurlHTTPClient(), environment: ["HOME": home.path], content: ContentStore(directory: nil))
+        let session = RegistrySession(
+            config: Config(), http: CurlHTTPClient(), environment: ["HOME": home.path],
+            content: ContentStore(directory: nil))
         let repository = "scratch/resume-\(UUID().uuidString.lowercased().prefix(8))"
         var digests: [String: Digest] = [:]
         for tag in ["keep", "one", "two"] {
-            let seeded = try RegistryHarness.seedImage(registry: state.anonymous.url, repository: repository, tags: [tag], content: "\(repository) \(tag)")
+            let seeded = try RegistryHarness.seedImage(
+                registry: state.anonymous.url, repository: repository, tags: [tag], content: "\(repository) \(tag)")
             digests[tag] = try #require(seeded[tag]?.digest.flatMap { Digest($0) })
         }
         return Setup(
-            provider: try await session.provider(for: state.anonymous.host), directories: XDGDirectories(environment: ["HOME": home.path]),
+            provider: try await session.provider(for: state.anonymous.host),
+            directories: XDGDirectories(environment: ["HOME": home.path]),
             repository: repository, digests: digests)
     }
 
@@ -43,8 +48,10 @@ struct LifecycleExecutorTests {
     /// Writes the journal a run killed before recording anything leaves: its header only.
     private func interruptedRun(_ setup: Setup) throws {
         let header = LifecycleJournal.Header(
-            started: Date(), instance: setup.provider.instance.name, scope: "repository \(setup.repository)", fingerprint: "sha256:planned",
-            rules: ["keep1"], items: [setup.item("one"), setup.item("two")], knownTags: [setup.repository: ["keep", "one", "two"]])
+            started: Date(), instance: setup.provider.instance.name, scope: "repository \(setup.repository)",
+            fingerprint: "sha256:planned",
+            rules: ["keep1"], items: [setup.item("one"), setup.item("two")],
+            knownTags: [setup.repository: ["keep", "one", "two"]])
         try LifecycleJournal(instance: setup.provider.instance.name, directories: setup.directories).begin(header)
     }
 
@@ -68,11 +75,18 @@ struct LifecycleExecutorTests {
         try interruptedRun(setup)
         let executor = LifecycleExecutor(provider: setup.provider, directories: setup.directories)
         let interrupted = try #require(executor.interrupted)
-        #expect((interrupted.done, interrupted.total, interrupted.remaining) == (0, 2, [setup.item("one"), setup.item("two")]))
+        #expect(
+            (interrupted.done, interrupted.total, interrupted.remaining) == (
+                0, 2, [setup.item("one"), setup.item("two")]
+            ))
         #expect(interrupted.isRun(of: "sha256:planned") && !interrupted.isRun(of: "sha256:other"))
 
         let plan = LifecyclePlan(
-            entries: [.init(repository: setup.repository, tag: "keep", digest: setup.digests["keep"], created: nil, decision: .delete, reason: .notCovered, rule: "r")],
+            entries: [
+                .init(
+                    repository: setup.repository, tag: "keep", digest: setup.digests["keep"], created: nil,
+                    decision: .delete, reason: .notCovered, rule: "r")
+            ],
             bytesFreed: 0, warnings: [])
         let rule = LifecycleRule(id: "r", scope: .repository(setup.repository), retentionTagCount: 1)
         await #expect(throws: RegistryError.self) {
@@ -94,7 +108,10 @@ struct LifecycleFingerprintTests {
         LifecycleRule(id: "b", scope: .repository("app/svc"), keepPushedWithinDays: 3),
     ]
 
-    private func fingerprint(_ instance: String = "local", _ scope: LifecycleRule.Scope = .repository("app/svc"), _ rules: [LifecycleRule] = rules) -> String {
+    private func fingerprint(
+        _ instance: String = "local", _ scope: LifecycleRule.Scope = .repository("app/svc"),
+        _ rules: [LifecycleRule] = rules
+    ) -> String {
         LifecycleJournal.fingerprint(instance: instance, scope: scope, rules: rules)
     }
 
@@ -109,12 +126,20 @@ struct LifecycleFingerprintTests {
         #expect(fingerprint() == fingerprint("local", .repository("app/svc"), Self.rules.reversed()))
         #expect(fingerprint().hasPrefix("sha256:") && fingerprint().count == 71)
         // The schedule does not change what a run deletes.
-        #expect(fingerprint() == fingerprint("local", .repository("app/svc"), changed { $0.schedule = .week; $0.auto = true }))
+        #expect(
+            fingerprint()
+                == fingerprint(
+                    "local", .repository("app/svc"),
+                    changed {
+                        $0.schedule = .week
+                        $0.auto = true
+                    }))
     }
 
     @Test func anyDecidingDifferenceChangesTheFingerprint() {
         let variants = [
-            fingerprint("other"), fingerprint("local", .repository("app/web")), fingerprint("local", .namespace("app")), fingerprint("local", .instance),
+            fingerprint("other"), fingerprint("local", .repository("app/web")), fingerprint("local", .namespace("app")),
+            fingerprint("local", .instance),
             fingerprint("local", .repository("app/svc"), changed { $0.retentionTagCount = 6 }),
             fingerprint("local", .repository("app/svc"), changed { $0.retentionTagCount = nil }),
             fingerprint("local", .repository("app/svc"), changed { $0.tagRegexp = "^release" }),

@@ -53,15 +53,20 @@ struct ListingLinkTests {
     }
 
     @Test func aLinkFromHTTPSToPlainHTTPIsRefusedAfterTheFirstPage() async throws {
-        let http = ScriptedHTTPClient([Registry.tagPage(Registry.tags, ["a"], next: "http://registry.example" + Self.second)])
+        let http = ScriptedHTTPClient([
+            Registry.tagPage(Registry.tags, ["a"], next: "http://registry.example" + Self.second)
+        ])
         let (pages, error) = await Registry.drain(Registry.provider(http).tags(repository: "ns/app"))
         let refusal = try #require(error as? RegistryError)
         #expect(pages.map { $0.map(\.name) } == [["a"]])
         #expect(refusal.code == .refused)
         #expect(
             refusal.message
-                == "registry.example is HTTPS but sent a plain HTTP URL (http://registry.example:80) while listing tags of ns/app; refused")
-        #expect(refusal.hint == "the registry (or a proxy in front of it) is misconfigured: it should send https or relative URLs")
+                == "registry.example is HTTPS but sent a plain HTTP URL (http://registry.example:80) while listing tags of ns/app; refused"
+        )
+        #expect(
+            refusal.hint
+                == "the registry (or a proxy in front of it) is misconfigured: it should send https or relative URLs")
         #expect(http.requests.count == 1)
     }
 }

@@ -27,8 +27,10 @@ struct ListingPageErrorTests {
 
     static let failures: [Failure] = [
         Failure(
-            name: "500 with an error body", status: 500, body: #"{"errors":[{"code":"UNKNOWN","message":"storage backend down"}]}"#,
-            code: .server, message: "registry.example failed while listing tags of ns/app (HTTP 500: storage backend down)",
+            name: "500 with an error body", status: 500,
+            body: #"{"errors":[{"code":"UNKNOWN","message":"storage backend down"}]}"#,
+            code: .server,
+            message: "registry.example failed while listing tags of ns/app (HTTP 500: storage backend down)",
             hint: "the registry is failing; retry later or check its logs", serverCode: "UNKNOWN"),
         Failure(
             name: "429 with Retry-After", status: 429, headers: ["Retry-After": "30"],
@@ -37,15 +39,20 @@ struct ListingPageErrorTests {
             hint: "wait and retry, or lower --concurrency", serverCode: "TOOMANYREQUESTS"),
         Failure(
             name: "truncated JSON", status: 200, body: #"{"name":"ns/app","tags":["b","#, code: .invalidResponse,
-            message: "registry.example sent malformed JSON while listing tags of ns/app: not valid JSON (truncated or garbage?)",
+            message:
+                "registry.example sent malformed JSON while listing tags of ns/app: not valid JSON (truncated or garbage?)",
             hint: malformedHint),
         Failure(
-            name: "an HTML page", status: 200, body: "<html><body>Service Unavailable</body></html>", code: .invalidResponse,
-            message: "registry.example sent malformed JSON while listing tags of ns/app: not valid JSON (truncated or garbage?)",
+            name: "an HTML page", status: 200, body: "<html><body>Service Unavailable</body></html>",
+            code: .invalidResponse,
+            message:
+                "registry.example sent malformed JSON while listing tags of ns/app: not valid JSON (truncated or garbage?)",
             hint: malformedHint),
         Failure(
-            name: "tags of the wrong type", status: 200, body: #"{"name":"ns/app","tags":["b",7]}"#, code: .invalidResponse,
-            message: "registry.example sent malformed JSON while listing tags of ns/app: at $.tags[1]: expected a string",
+            name: "tags of the wrong type", status: 200, body: #"{"name":"ns/app","tags":["b",7]}"#,
+            code: .invalidResponse,
+            message:
+                "registry.example sent malformed JSON while listing tags of ns/app: at $.tags[1]: expected a string",
             hint: malformedHint),
     ]
 

@@ -1,7 +1,8 @@
 import Foundation
-@testable import RegistryClient
 import TestSupport
 import Testing
+
+@testable import RegistryClient
 
 /// Tag and repository grammar, and the request paths built from names a server or user chose.
 struct NameGrammarTests {

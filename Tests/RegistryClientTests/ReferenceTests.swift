@@ -15,12 +15,16 @@ struct ReferenceTests {
     static let valid: [Case] = [
         Case(text: "local/ns/app", locator: "local", repository: "ns/app"),
         Case(text: "local/ns/app:1.10.0", locator: "local", repository: "ns/app", tag: "1.10.0"),
-        Case(text: "127.0.0.1:5000/mirror/library/alpine:3.19", locator: "127.0.0.1:5000", repository: "mirror/library/alpine", tag: "3.19"),
         Case(
-            text: "registry.example.com/alpha@sha256:" + String(repeating: "a", count: 64), locator: "registry.example.com", repository: "alpha",
+            text: "127.0.0.1:5000/mirror/library/alpine:3.19", locator: "127.0.0.1:5000",
+            repository: "mirror/library/alpine", tag: "3.19"),
+        Case(
+            text: "registry.example.com/alpha@sha256:" + String(repeating: "a", count: 64),
+            locator: "registry.example.com", repository: "alpha",
             digest: "sha256:" + String(repeating: "a", count: 64)),
         Case(
-            text: "acr-hz.prod/team/svc:v2@sha256:" + String(repeating: "0", count: 64), locator: "acr-hz.prod", repository: "team/svc", tag: "v2",
+            text: "acr-hz.prod/team/svc:v2@sha256:" + String(repeating: "0", count: 64), locator: "acr-hz.prod",
+            repository: "team/svc", tag: "v2",
             digest: "sha256:" + String(repeating: "0", count: 64)),
         Case(text: "h:1/a__b/c-d.e--f:_tag", locator: "h:1", repository: "a__b/c-d.e--f", tag: "_tag"),
     ]
@@ -60,7 +64,8 @@ struct ReferenceTests {
         #expect(digest.matches(Data("{}".utf8)) == true)
         #expect(digest.matches(Data("{ }".utf8)) == false)
         #expect(digest.short == "44136fa355b3")
-        #expect(digest.referrersFallbackTag == "sha256-44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a")
+        #expect(
+            digest.referrersFallbackTag == "sha256-44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a")
         #expect(Digest("sha256:" + String(repeating: "A", count: 64)) == nil)
         #expect(Digest("sha256:abc") == nil)
         #expect(Digest("md5") == nil)

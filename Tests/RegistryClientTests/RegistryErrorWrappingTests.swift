@@ -14,19 +14,24 @@ struct RegistryErrorWrappingTests {
     }
 
     @Test func aRegistryErrorIsKeptAsItIs() {
-        let error = RegistryError(.denied, "no push to ns/app", hint: "ask for push rights", status: 403, serverCode: "DENIED")
+        let error = RegistryError(
+            .denied, "no push to ns/app", hint: "ask for push rights", status: 403, serverCode: "DENIED")
         #expect(RegistryError(wrapping: error) == error)
     }
 
     @Test func anUnreadableScanReportIsAnInvalidResponse() {
-        let report = ScanReportError(source: "trivy.json", path: "$.SchemaVersion", message: "Trivy schema version 1 is not supported (expected 2)")
+        let report = ScanReportError(
+            source: "trivy.json", path: "$.SchemaVersion",
+            message: "Trivy schema version 1 is not supported (expected 2)")
         let error = RegistryError(wrapping: report)
         #expect(error.code == .invalidResponse)
         #expect(error.message == "trivy.json: at $.SchemaVersion: Trivy schema version 1 is not supported (expected 2)")
     }
 
     @Test func anUndecodableAnswerIsAnInvalidResponseNamingThePath() throws {
-        let decoding = try #require(throws: DecodingError.self) { try JSONDecoder().decode(Numbered.self, from: Data(#"{"count":"many"}"#.utf8)) }
+        let decoding = try #require(throws: DecodingError.self) {
+            try JSONDecoder().decode(Numbered.self, from: Data(#"{"count":"many"}"#.utf8))
+        }
         let error = RegistryError(wrapping: decoding)
         #expect(error.code == .invalidResponse)
         #expect(error.message.hasPrefix("the answer could not be read: at $.count: expected"))

@@ -19,7 +19,9 @@ struct RegistrySessionTests {
 
     @Test func concurrentAsksForOneHostShareOneProvider() async throws {
         // A loopback host is asked once whether it speaks plain HTTP; a second ask fails the script.
-        let http = ScriptedHTTPClient([.init(.get, "http://127.0.0.1:9/v2/", headers: ["Docker-Distribution-Api-Version": "registry/2.0"])])
+        let http = ScriptedHTTPClient([
+            .init(.get, "http://127.0.0.1:9/v2/", headers: ["Docker-Distribution-Api-Version": "registry/2.0"])
+        ])
         let session = RegistrySession(
             config: Config(), http: SlowHTTPClient(script: http), environment: ["HOME": NSTemporaryDirectory()],
             content: ContentStore(directory: nil))
@@ -38,7 +40,8 @@ struct RegistrySessionTests {
 
     @Test func aLocatorThatIsNeitherInstanceNorHostFailsEveryTime() async throws {
         let session = RegistrySession(
-            config: Config(), http: ScriptedHTTPClient([]), environment: ["HOME": NSTemporaryDirectory()], content: ContentStore(directory: nil))
+            config: Config(), http: ScriptedHTTPClient([]), environment: ["HOME": NSTemporaryDirectory()],
+            content: ContentStore(directory: nil))
         for _ in 0..<2 {
             let error = await #expect(throws: RegistryError.self) { _ = try await session.provider(for: "nowhere") }
             #expect(error?.code == .invalidReference)

@@ -18,10 +18,11 @@ struct ScanReportParserTests {
         #expect(report.format == .trivy)
         #expect(report.scanner == "Trivy" && report.scannerVersion == "dev")
         #expect(report.counts == [.medium: 4])
-        #expect(report.findings.map(\.id) == [
-            "CVE-2019-1549|libcrypto1.1|1.1.1c-r0", "CVE-2019-1551|libcrypto1.1|1.1.1c-r0",
-            "CVE-2019-1549|libssl1.1|1.1.1c-r0", "CVE-2019-1551|libssl1.1|1.1.1c-r0",
-        ])
+        #expect(
+            report.findings.map(\.id) == [
+                "CVE-2019-1549|libcrypto1.1|1.1.1c-r0", "CVE-2019-1551|libcrypto1.1|1.1.1c-r0",
+                "CVE-2019-1549|libssl1.1|1.1.1c-r0", "CVE-2019-1551|libssl1.1|1.1.1c-r0",
+            ])
         let first = try #require(report.findings.first)
         #expect(first.sourceSeverity == "MEDIUM")
         #expect(first.fixedVersion == "1.1.1d-r0")
@@ -69,7 +70,8 @@ struct ScanReportParserTests {
     }
 
     @Test func harborReportShapesFromTheAPIDocumentation() throws {
-        let inner = #"{"generated_at":"2024-05-01T10:00:00Z","scanner":{"name":"Trivy","vendor":"Aqua","version":"v0.50"},"severity":"High","vulnerabilities":[{"id":"CVE-2024-1","package":"openssl","version":"3.0.1","fix_version":"3.0.2","severity":"High","preferred_cvss":{"score_v3":7.5,"vector_v3":"CVSS:3.1/AV:N"},"links":["https://x"]},{"id":"CVE-2024-2","package":"zlib","version":"1.2","severity":"Negligible"}]}"#
+        let inner =
+            #"{"generated_at":"2024-05-01T10:00:00Z","scanner":{"name":"Trivy","vendor":"Aqua","version":"v0.50"},"severity":"High","vulnerabilities":[{"id":"CVE-2024-1","package":"openssl","version":"3.0.1","fix_version":"3.0.2","severity":"High","preferred_cvss":{"score_v3":7.5,"vector_v3":"CVSS:3.1/AV:N"},"links":["https://x"]},{"id":"CVE-2024-2","package":"zlib","version":"1.2","severity":"Negligible"}]}"#
         for document in [inner, #"{"application/vnd.security.vulnerability.report; version=1.1":\#(inner)}"#] {
             let report = try ScanReportParser.parse(Data(document.utf8), source: "harbor.json")
             #expect(report.format == .harbor)
@@ -84,16 +86,23 @@ struct ScanReportParserTests {
         #expect {
             try ScanReportParser.parse(cut, source: "reports/alpine.json")
         } throws: { error in
-            (error as? ScanReportError)?.description == "reports/alpine.json: the JSON stops at byte \(cut.count) before the document is closed (truncated download or write?)"
+            (error as? ScanReportError)?.description
+                == "reports/alpine.json: the JSON stops at byte \(cut.count) before the document is closed (truncated download or write?)"
         }
     }
 
     @Test func aNumberOutOfRangeIsNamedNotCalledInvalidJSON() throws {
-        let text = #"{"SchemaVersion": 2, "Results": [{"Vulnerabilities": [{"VulnerabilityID": "CVE-1", "PkgName": "p", "#
+        let text =
+            #"{"SchemaVersion": 2, "Results": [{"Vulnerabilities": [{"VulnerabilityID": "CVE-1", "PkgName": "p", "#
             + #""Title": "1e999 in a string is fine", "Severity": "HIGH", "CVSS": {"nvd": {"V3Score": -1e999}}}]}]}"#
         let offset = try #require(text.utf8.firstRange(of: "-1e999".utf8)).lowerBound.utf16Offset(in: text)
-        #expect(throws: ScanReportError(
-            source: "r.json", message: "the number -1e999 at byte \(offset) is out of range (too large for a 64-bit floating-point number)")) {
+        #expect(
+            throws: ScanReportError(
+                source: "r.json",
+                message:
+                    "the number -1e999 at byte \(offset) is out of range (too large for a 64-bit floating-point number)"
+            )
+        ) {
             try ScanReportParser.parse(Data(text.utf8), source: "r.json")
         }
         #expect(throws: ScanReportError(source: "r.json", message: "not valid JSON")) {
@@ -104,7 +113,10 @@ struct ScanReportParserTests {
     @Test func binaryDataIsNotCalledATruncatedReport() throws {
         var data = Data([0x1F, 0x8B, 0x08, 0x00])  // a gzip header
         data.append(Data(repeating: 0x41, count: 1 << 20))
-        #expect(throws: ScanReportError(source: "r.json.gz", message: "not a JSON report: binary data (a zero byte at offset 3)")) {
+        #expect(
+            throws: ScanReportError(
+                source: "r.json.gz", message: "not a JSON report: binary data (a zero byte at offset 3)")
+        ) {
             try ScanReportParser.parse(data, source: "r.json.gz")
         }
     }
@@ -119,12 +131,19 @@ struct ScanReportParserTests {
             let error = error as? ScanReportError
             return error?.path == "$.Results[0].Vulnerabilities[3].Severity" && error?.message == "expected a string"
         }
-        #expect(throws: ScanReportError.self) { try ScanReportParser.parse(Data(#"{"hello": 1}"#.utf8), source: "x.json") }
+        #expect(throws: ScanReportError.self) {
+            try ScanReportParser.parse(Data(#"{"hello": 1}"#.utf8), source: "x.json")
+        }
         #expect(throws: ScanReportError.self) { try ScanReportParser.parse(Data(), source: "empty.json") }
-        #expect(throws: ScanReportError.self) { try ScanReportParser.parse(Data(#"{"SchemaVersion": 1, "Results": []}"#.utf8), source: "old.json") }
+        #expect(throws: ScanReportError.self) {
+            try ScanReportParser.parse(Data(#"{"SchemaVersion": 1, "Results": []}"#.utf8), source: "old.json")
+        }
     }
 
-    @Test(arguments: [("CRITICAL", Severity.critical), ("High", .high), ("medium", .medium), ("moderate", .medium), ("Low", .low), ("info", .negligible), ("Negligible", .negligible), ("none", .unknown), ("weird", .unknown)])
+    @Test(arguments: [
+        ("CRITICAL", Severity.critical), ("High", .high), ("medium", .medium), ("moderate", .medium), ("Low", .low),
+        ("info", .negligible), ("Negligible", .negligible), ("none", .unknown), ("weird", .unknown),
+    ])
     func severitiesNormalize(word: String, severity: Severity) {
         #expect(Severity(word: word) == severity)
     }

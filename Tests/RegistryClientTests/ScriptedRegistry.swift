@@ -16,13 +16,17 @@ enum ScriptedRegistry {
     static func provider(_ http: ScriptedHTTPClient, url: String = base) -> DistributionProvider {
         let baseURL = URL(string: url)!
         return DistributionProvider(
-            instance: Instance(name: "reg", kind: .distribution, url: baseURL, origin: .config, insecure: false), baseURL: baseURL,
-            http: http, credentials: .password(username: "alice", password: "secret"), chain: CredentialChain(environment: [:]),
+            instance: Instance(name: "reg", kind: .distribution, url: baseURL, origin: .config, insecure: false),
+            baseURL: baseURL,
+            http: http, credentials: .password(username: "alice", password: "secret"),
+            chain: CredentialChain(environment: [:]),
             content: ContentStore(directory: nil))
     }
 
     /// A tag-list page of ns/app at `url` holding `names`, with a `Link` to `next`.
-    static func tagPage(_ url: String, _ names: [String], next: String? = nil, checks: [ScriptedHTTPClient.HeaderCheck] = [])
+    static func tagPage(
+        _ url: String, _ names: [String], next: String? = nil, checks: [ScriptedHTTPClient.HeaderCheck] = []
+    )
         -> ScriptedHTTPClient.Exchange
     {
         let body = #"{"name":"ns/app","tags":[\#(names.map { "\"\($0)\"" }.joined(separator: ","))]}"#
@@ -43,7 +47,9 @@ enum ScriptedRegistry {
     }
 
     /// Reads a listing the way the console does, page by page, until it ends or fails.
-    static func drain<Item>(_ stream: AsyncThrowingStream<[Item], any Error>) async -> (pages: [[Item]], error: (any Error)?) {
+    static func drain<Item>(
+        _ stream: AsyncThrowingStream<[Item], any Error>
+    ) async -> (pages: [[Item]], error: (any Error)?) {
         var pages: [[Item]] = []
         do {
             for try await page in stream { pages.append(page) }

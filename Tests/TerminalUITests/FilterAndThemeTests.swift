@@ -37,7 +37,10 @@ struct FilterAndThemeTests {
         #expect(try !FilterQuery("!rel").narrows(FilterQuery("!re")))
     }
 
-    @Test(arguments: [("red", Color.indexed(1)), ("bright-blue", .indexed(12)), ("208", .indexed(208)), ("#ff8700", .rgb(255, 135, 0)), ("default", .terminalDefault)])
+    @Test(arguments: [
+        ("red", Color.indexed(1)), ("bright-blue", .indexed(12)), ("208", .indexed(208)),
+        ("#ff8700", .rgb(255, 135, 0)), ("default", .terminalDefault),
+    ])
     func colorsParse(text: String, color: Color) {
         #expect(Color(text) == color)
     }

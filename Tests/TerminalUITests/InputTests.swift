@@ -20,7 +20,10 @@ struct InputTests {
     }
 
     @Test func overridesReplaceDefaultsAndStealKeys() throws {
-        let defaults: [Action: [Key]] = [.up: [.up, .character("k")], .down: [.down, .character("j")], .delete: [.control("d")], .quit: [.character("q")]]
+        let defaults: [Action: [Key]] = [
+            .up: [.up, .character("k")], .down: [.down, .character("j")], .delete: [.control("d")],
+            .quit: [.character("q")],
+        ]
         let keymap = try Keymap(defaults: defaults, overrides: ["delete": ["D", "k"], "quit": ["ctrl-q"]])
         #expect(keymap.action(for: .character("D")) == .delete)
         #expect(keymap.action(for: .character("k")) == .delete)
@@ -32,6 +35,8 @@ struct InputTests {
 
     @Test func badOverridesAreReported() {
         #expect(throws: Keymap<Action>.Problem.self) { try Keymap<Action>(defaults: [:], overrides: ["dlete": ["x"]]) }
-        #expect(throws: Keymap<Action>.Problem.self) { try Keymap<Action>(defaults: [:], overrides: ["delete": ["hyper-x"]]) }
+        #expect(throws: Keymap<Action>.Problem.self) {
+            try Keymap<Action>(defaults: [:], overrides: ["delete": ["hyper-x"]])
+        }
     }
 }

@@ -1,15 +1,19 @@
-import Testing
 import TerminalUI
+import Testing
 
 /// Regex filters that glibc would need gigabytes to compile are refused before `regcomp`.
 struct RegexCostTests {
     static let refused: [(filter: String, message: String)] = [
-        ("re:^lib.*(a++++++++++++lpine|ubuntu)$",
-         "invalid regex '^lib.*(a++++++++++++lpine|ubuntu)$': a quantifier cannot follow another"),
+        (
+            "re:^lib.*(a++++++++++++lpine|ubuntu)$",
+            "invalid regex '^lib.*(a++++++++++++lpine|ubuntu)$': a quantifier cannot follow another"
+        ),
         ("/a{2}*/", "invalid regex 'a{2}*': a quantifier cannot follow another"),
         ("re:a{1,32767}", "invalid regex 'a{1,32767}': a repeat count is at most 255"),
-        ("re:((ab){1,100}){1,100}",
-         "invalid regex '((ab){1,100}){1,100}': the pattern repeats too much (over 10000 states)"),
+        (
+            "re:((ab){1,100}){1,100}",
+            "invalid regex '((ab){1,100}){1,100}': the pattern repeats too much (over 10000 states)"
+        ),
     ]
 
     @Test(arguments: refused)

@@ -23,7 +23,9 @@ struct WidgetTests {
         let surface = MemorySurface(size: Size(rows: 6, columns: 40))
         var state = TableState<String>()
         var built = 0
-        let counting = Table<Item>(columns: [TableColumn("NAME", width: .fit(min: 4, max: 12)) { $0.id }], count: 100_000) { index in
+        let counting = Table<Item>(
+            columns: [TableColumn("NAME", width: .fit(min: 4, max: 12)) { $0.id }], count: 100_000
+        ) { index in
             built += 1
             return Item(id: "row-\(index)", size: index)
         }
@@ -98,7 +100,9 @@ struct WidgetTests {
     }
 
     @Test func confirmDialogNeedsTheTypedPhrase() {
-        var dialog = ConfirmDialog(title: "Delete", body: [StyledLine("delete x")], confirmLabel: "Delete", cancelLabel: "Cancel", typedPhrase: "delete 12")
+        var dialog = ConfirmDialog(
+            title: "Delete", body: [StyledLine("delete x")], confirmLabel: "Delete", cancelLabel: "Cancel",
+            typedPhrase: "delete 12")
         let emptyEnter = dialog.handle(.enter)
         #expect(emptyEnter == .pending)
         for character in "delete 1" { _ = dialog.handle(.character(character)) }
@@ -144,7 +148,10 @@ struct WidgetTests {
 
     @Test func jsonHighlightingKeepsOrderAndRoles() {
         let lines = JSONHighlighter.lines(Data(#"{"b":1,"a":[true,"x"],"e":{}}"#.utf8))
-        #expect(lines.map(\.plain) == ["{", #"  "b": 1,"#, #"  "a": ["#, "    true,", #"    "x""#, "  ],", #"  "e": {}"#, "}"])
+        #expect(
+            lines.map(\.plain) == [
+                "{", #"  "b": 1,"#, #"  "a": ["#, "    true,", #"    "x""#, "  ],", #"  "e": {}"#, "}",
+            ])
         #expect(lines[1].runs.first { $0.text == #""b""# }?.role == .jsonKey)
         #expect(lines[3].runs.first { $0.text == "true" }?.role == .jsonLiteral)
         #expect(JSONHighlighter.lines(Data(#"{"broken": [1,"#.utf8)).count > 1)

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The Alibaba Cloud ACR Enterprise OpenAPI emulator (Tests/Harness/acr_emulator.py) serving the
@@ -71,9 +72,12 @@ public struct ACREmulator: Sendable {
 
     /// Starts an emulator over `registry`, which must carry a username and password (the harness's
     /// `basic` registry does). Its model is private to the caller: change it at will.
-    public static func start(registry: HarnessState.Registry, region: String = "cn-hangzhou") async throws -> ACREmulator {
+    public static func start(
+        registry: HarnessState.Registry, region: String = "cn-hangzhou"
+    ) async throws -> ACREmulator {
         guard let username = registry.username, let password = registry.password else {
-            throw TestSupportError("the ACR emulator needs a registry with a username and password (\(registry.url) has none)")
+            throw TestSupportError(
+                "the ACR emulator needs a registry with a username and password (\(registry.url) has none)")
         }
         let key = Key(id: "LTAI" + randomString(20), secret: randomString(30))
         let readOnlyKey = Key(id: "LTAI" + randomString(20), secret: randomString(30))
@@ -85,16 +89,20 @@ public struct ACREmulator: Sendable {
             "--region", region,
             "--registry", registry.url, "--registry-username", username, "--registry-password", password,
         ]
-        let service = try await ServiceProcess.startPython(TestPaths.harness.appendingPathComponent("acr_emulator.py"), arguments)
+        let service = try await ServiceProcess.startPython(
+            TestPaths.harness.appendingPathComponent("acr_emulator.py"), arguments)
         let ready: Ready
         do {
             ready = try JSONDecoder().decode(Ready.self, from: service.readyLine)
         } catch {
             service.stop()
-            throw TestSupportError("acr_emulator.py printed an unexpected ready line: \(String(decoding: service.readyLine, as: UTF8.self))")
+            throw TestSupportError(
+                "acr_emulator.py printed an unexpected ready line: \(String(decoding: service.readyLine, as: UTF8.self))"
+            )
         }
-        return ACREmulator(url: ready.url, endpoint: ready.endpoint, region: ready.region, instances: ready.instances,
-                           key: key, readOnlyKey: readOnlyKey, stsKey: stsKey, service: service)
+        return ACREmulator(
+            url: ready.url, endpoint: ready.endpoint, region: ready.region, instances: ready.instances,
+            key: key, readOnlyKey: readOnlyKey, stsKey: stsKey, service: service)
     }
 
     private static let started = Task<ACREmulator, any Error> {
@@ -184,7 +192,8 @@ public struct ACREmulator: Sendable {
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else {
-            throw TestSupportError("acr_emulator \(method) \(path): HTTP \(status) \(String(decoding: data, as: UTF8.self))")
+            throw TestSupportError(
+                "acr_emulator \(method) \(path): HTTP \(status) \(String(decoding: data, as: UTF8.self))")
         }
         return data
     }

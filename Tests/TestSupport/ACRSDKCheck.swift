@@ -37,8 +37,10 @@ public enum ACRSDKCheck {
     /// the emulator's read-only and STS keys for their checks. `faults: false` skips the checks that
     /// inject faults through the control endpoint. Throws when the script cannot be started, runs
     /// longer than `timeout`, or prints no JSON report.
-    public static func run(emulator: ACREmulator, key: ACREmulator.Key? = nil, faults: Bool = true, verbose: Bool = false,
-                           timeout: Duration = .seconds(300)) async throws -> Report {
+    public static func run(
+        emulator: ACREmulator, key: ACREmulator.Key? = nil, faults: Bool = true, verbose: Bool = false,
+        timeout: Duration = .seconds(300)
+    ) async throws -> Report {
         let key = key ?? emulator.key
         var arguments = [
             TestPaths.harness.appendingPathComponent("acr_sdk_check.py").path,
@@ -54,15 +56,18 @@ public enum ACRSDKCheck {
         process.executableURL = pythonURL
         process.arguments = arguments
         process.currentDirectoryURL = TestPaths.packageRoot
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = errors
-        let (stdout, stderr, status) = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, Data, Int32), any Error>) in
+        let (stdout, stderr, status) = try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<(Data, Data, Int32), any Error>) in
             DispatchQueue.global().async {
                 do { try process.run() } catch { return continuation.resume(throwing: error) }
                 let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-                DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(Int(timeout.components.seconds)), execute: timer)
+                DispatchQueue.global().asyncAfter(
+                    deadline: .now() + .seconds(Int(timeout.components.seconds)), execute: timer)
                 // Read both pipes at once so neither can fill up and stall the script.
                 let group = DispatchGroup()
                 nonisolated(unsafe) var errorData = Data()
@@ -80,7 +85,8 @@ public enum ACRSDKCheck {
         }
         let errorText = String(decoding: stderr, as: UTF8.self)
         if process.terminationReason == .uncaughtSignal {
-            throw TestSupportError("acr_sdk_check.py did not finish within \(timeout) (signal \(status)); stderr: \(errorText)")
+            throw TestSupportError(
+                "acr_sdk_check.py did not finish within \(timeout) (signal \(status)); stderr: \(errorText)")
         }
         struct Line: Decodable {
             var checked: [String]
@@ -88,7 +94,9 @@ public enum ACRSDKCheck {
         }
         let lastLine = stdout.split(separator: 0x0A).last.map { Data($0) } ?? Data()
         guard let line = try? JSONDecoder().decode(Line.self, from: lastLine) else {
-            throw TestSupportError("acr_sdk_check.py (exit \(status)) printed no report: \(String(decoding: stdout, as: UTF8.self)) \(errorText)")
+            throw TestSupportError(
+                "acr_sdk_check.py (exit \(status)) printed no report: \(String(decoding: stdout, as: UTF8.self)) \(errorText)"
+            )
         }
         return Report(checked: line.checked, failures: line.failures, exitCode: status, errorOutput: errorText)
     }

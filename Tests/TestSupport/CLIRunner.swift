@@ -44,7 +44,8 @@ public struct CLIRunner: Sendable {
 
     /// Writes the config file with the given permissions.
     public func writeConfig(_ text: String, mode: Int = 0o600) throws {
-        try FileManager.default.createDirectory(at: configPath.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: configPath.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: configPath)
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: configPath.path)
     }
@@ -71,7 +72,9 @@ public struct CLIRunner: Sendable {
     }
 
     /// Runs `regconsole arguments…` with standard input from /dev/null (or `input`).
-    public func run(_ arguments: [String], extraEnvironment: [String: String] = [:], input: String? = nil) async throws -> Result {
+    public func run(
+        _ arguments: [String], extraEnvironment: [String: String] = [:], input: String? = nil
+    ) async throws -> Result {
         let process = Process()
         process.executableURL = TestPaths.regconsole
         process.arguments = arguments
@@ -93,7 +96,9 @@ public struct CLIRunner: Sendable {
         async let err = Self.readAll(stderr.fileHandleForReading)
         let (outData, errData) = await (out, err)
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     private static func readAll(_ handle: FileHandle) async -> Data {

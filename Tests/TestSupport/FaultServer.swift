@@ -16,12 +16,15 @@ public struct FaultServer: Sendable {
     /// Starts a server; `rules` (`REGEX=ACTION`) apply when `upstream` is given; `tls` serves HTTPS
     /// with a self-signed certificate; `preserveHost` forwards the client's `Host` (for upstreams
     /// that verify signatures over it).
-    public static func start(upstream: String? = nil, rules: [String] = [], tls: Bool = false, preserveHost: Bool = false) async throws -> FaultServer {
+    public static func start(
+        upstream: String? = nil, rules: [String] = [], tls: Bool = false, preserveHost: Bool = false
+    ) async throws -> FaultServer {
         var arguments: [String] = tls ? ["--tls"] : []
         if preserveHost { arguments.append("--preserve-host") }
         if let upstream { arguments += ["--upstream", upstream] }
         for rule in rules { arguments += ["--rule", rule] }
-        let service = try await ServiceProcess.startPython(TestPaths.harness.appendingPathComponent("fault_server.py"), arguments, timeout: .seconds(20))
+        let service = try await ServiceProcess.startPython(
+            TestPaths.harness.appendingPathComponent("fault_server.py"), arguments, timeout: .seconds(20))
         let ready = try JSONDecoder().decode(Ready.self, from: service.readyLine)
         return FaultServer(url: ready.url, alternateURL: ready.alternateURL, service: service)
     }

@@ -38,7 +38,9 @@ public struct HostileRegistry: Sendable {
     private let service: ServiceProcess
 
     /// Starts a server playing `scenario`; `other` is the other origin's base URL the scenario points at.
-    public static func start(_ scenario: Scenario, other: String? = nil, tls: Bool = false) async throws -> HostileRegistry {
+    public static func start(
+        _ scenario: Scenario, other: String? = nil, tls: Bool = false
+    ) async throws -> HostileRegistry {
         var arguments = ["--scenario", scenario.rawValue]
         if let other { arguments += ["--other", other] }
         if tls { arguments.append("--tls") }

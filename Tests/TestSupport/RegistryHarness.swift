@@ -20,7 +20,8 @@ public enum RegistryHarness {
     private static let pristineStarted = Task<HarnessState, any Error> { try await start(bulkTags: 20) }
 
     private static func start(bulkTags: Int) async throws -> HarnessState {
-        let service = try await ServiceProcess.startPython(TestPaths.harness.appendingPathComponent("harness.py"), ["serve", "--bulk-tags", String(bulkTags)])
+        let service = try await ServiceProcess.startPython(
+            TestPaths.harness.appendingPathComponent("harness.py"), ["serve", "--bulk-tags", String(bulkTags)])
         return try JSONDecoder().decode(HarnessState.self, from: service.readyLine)
     }
 
@@ -38,8 +39,12 @@ public enum RegistryHarness {
 
     /// Pushes one image under `tags` (all sharing its digest) into `repository` of a registry.
     @discardableResult
-    public static func seedImage(registry: String, repository: String, tags: [String], content: String, created: String = "2024-06-01T00:00:00Z") throws -> [String: SeededTag] {
-        try seed(["image", "--registry", registry, "--repo", repository, "--content", content, "--created", created] + tags.flatMap { ["--tag", $0] })
+    public static func seedImage(
+        registry: String, repository: String, tags: [String], content: String, created: String = "2024-06-01T00:00:00Z"
+    ) throws -> [String: SeededTag] {
+        try seed(
+            ["image", "--registry", registry, "--repo", repository, "--content", content, "--created", created]
+                + tags.flatMap { ["--tag", $0] })
     }
 
     /// Pushes the lifecycle fixture into `repository`: `build-001`…`build-020` (a day apart in January 2024;
@@ -64,7 +69,9 @@ public enum RegistryHarness {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TestSupportError("seed.py \(arguments.joined(separator: " ")) failed") }
+        guard process.terminationStatus == 0 else {
+            throw TestSupportError("seed.py \(arguments.joined(separator: " ")) failed")
+        }
         return try JSONDecoder().decode([String: SeededTag].self, from: data)
     }
 }

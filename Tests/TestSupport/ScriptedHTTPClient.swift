@@ -45,7 +45,8 @@ public final class ScriptedHTTPClient: HTTPClient {
         /// Expects `method url`, where `url` is absolute (`https://host/v2/?n=1`) or a path with its
         /// query (`/v2/_catalog?n=1000`, matching any origin), and answers `status`, `headers`, `body`.
         public init(
-            _ method: HTTPMethod, _ url: String, checks: [HeaderCheck] = [], status: Int = 200, headers: HTTPHeaders = [:],
+            _ method: HTTPMethod, _ url: String, checks: [HeaderCheck] = [], status: Int = 200,
+            headers: HTTPHeaders = [:],
             body: String = ""
         ) {
             self.method = method
@@ -75,7 +76,8 @@ public final class ScriptedHTTPClient: HTTPClient {
 
         func matches(_ request: HTTPRequest) -> Bool {
             let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)
-            let target = url.contains("://")
+            let target =
+                url.contains("://")
                 ? request.url.absoluteString
                 : (components?.percentEncodedPath ?? "") + (components?.percentEncodedQuery.map { "?\($0)" } ?? "")
             return request.method == method && target == url && checks.allSatisfy { $0.holds(for: request.headers) }
@@ -108,9 +110,12 @@ public final class ScriptedHTTPClient: HTTPClient {
             return first
         }
         guard let next else {
-            let expected = state.withLock { $0.script.first }.map { "\($0.method.rawValue) \($0.url) \($0.checks)" } ?? "nothing"
+            let expected =
+                state.withLock { $0.script.first }.map { "\($0.method.rawValue) \($0.url) \($0.checks)" } ?? "nothing"
             let headers = request.headers.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
-            Issue.record("unexpected \(request.method.rawValue) \(request.url.absoluteString) [\(headers)]; expected \(expected)")
+            Issue.record(
+                "unexpected \(request.method.rawValue) \(request.url.absoluteString) [\(headers)]; expected \(expected)"
+            )
             throw HTTPTransportError(kind: .other, host: request.url.host ?? "", detail: "unexpected request")
         }
         return HTTPResponse(status: next.status, headers: next.headers, body: next.body, url: request.url)

@@ -15,7 +15,9 @@ public final class ServiceProcess: @unchecked Sendable {
     }
 
     /// Starts `python3 script arguments… --parent-pid <this process>` and waits for its first line.
-    public static func startPython(_ script: URL, _ arguments: [String], timeout: Duration = .seconds(120)) async throws -> ServiceProcess {
+    public static func startPython(
+        _ script: URL, _ arguments: [String], timeout: Duration = .seconds(120)
+    ) async throws -> ServiceProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path] + arguments + ["--parent-pid", String(getpid())]
@@ -27,9 +29,13 @@ public final class ServiceProcess: @unchecked Sendable {
         try process.run()
         let line = try await firstLine(of: output.fileHandleForReading, timeout: timeout)
         guard !line.isEmpty else {
-            throw TestSupportError("\(script.lastPathComponent) exited before it was ready (status \(process.isRunning ? -1 : process.terminationStatus))")
+            throw TestSupportError(
+                "\(script.lastPathComponent) exited before it was ready (status \(process.isRunning ? -1 : process.terminationStatus))"
+            )
         }
-        if let failure = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any], let message = failure["error"] as? String {
+        if let failure = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any],
+            let message = failure["error"] as? String
+        {
             throw TestSupportError("\(script.lastPathComponent): \(message)")
         }
         return ServiceProcess(process: process, readyLine: line)

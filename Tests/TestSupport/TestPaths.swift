@@ -17,7 +17,9 @@ public enum TestPaths {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = bundle.deletingLastPathComponent()
         while directory.path != "/" {
-            if FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("regconsole").path) { return directory }
+            if FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("regconsole").path) {
+                return directory
+            }
             directory = directory.deletingLastPathComponent()
         }
         return packageRoot.appendingPathComponent(".build/debug")

@@ -16,16 +16,23 @@ public final class TmuxSession: @unchecked Sendable {
     public let name = "regconsole"
 
     /// Whether tmux is installed (required when `CI=true`).
-    public static let isAvailable: Bool = ProcessInfo.processInfo.environment["CI"] == "true"
-        || (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/tmux") }
+    public static let isAvailable: Bool =
+        ProcessInfo.processInfo.environment["CI"] == "true"
+        || (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/tmux")
+        }
 
     /// Starts `shellCommand` in a `columns`×`rows` window with `environment` set; `keeping` stays
     /// alive as long as the session (pass the `CLIRunner` whose home the program uses).
-    public init(shellCommand: String, environment: [String: String], columns: Int, rows: Int, clipboard: Bool = true,
-                keeping: (any Sendable)? = nil) throws {
+    public init(
+        shellCommand: String, environment: [String: String], columns: Int, rows: Int, clipboard: Bool = true,
+        keeping: (any Sendable)? = nil
+    ) throws {
         keptAlive = keeping
         socket = "\(Self.socketPrefix)\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows)] + environment.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [shellCommand], capture: false)
+        try tmux(
+            ["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows)]
+                + environment.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [shellCommand], capture: false)
         do {
             let server = try tmux(["display-message", "-p", "#{pid}"])
             serverPID = pid_t(server.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
@@ -118,7 +125,9 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// The PID of the pane's shell.
     public func panePID() throws -> Int32 {
-        Int32(try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        Int32(
+            try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(
+                in: .whitespacesAndNewlines)) ?? 0
     }
 
     /// The first child of the pane's shell (the program it runs), waiting up to `timeout` for it.
@@ -160,7 +169,8 @@ public final class TmuxSession: @unchecked Sendable {
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         // Nothing else may reach the tmux server, or pipes of other tests would never close.
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) } ?? []
+        let open =
+            (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) } ?? []
         for descriptor in open where descriptor > 2 && !(capture && pipeDescriptors.contains(descriptor)) {
             posix_spawn_file_actions_addclose(&actions, descriptor)
         }
@@ -185,7 +195,9 @@ public final class TmuxSession: @unchecked Sendable {
         }
         var exitStatus: Int32 = 0
         while waitpid(pid, &exitStatus, 0) == -1 && errno == EINTR {}
-        guard exitStatus == 0 else { throw TestSupportError("tmux \(arguments.prefix(2).joined(separator: " ")) failed") }
+        guard exitStatus == 0 else {
+            throw TestSupportError("tmux \(arguments.prefix(2).joined(separator: " ")) failed")
+        }
         return String(decoding: output, as: UTF8.self)
     }
 }

@@ -32,14 +32,15 @@ struct ACRCommandTests {
         let secrets: [String]
 
         static func make(_ emulator: ACREmulator, key: ACREmulator.Key? = nil) async throws -> ACRCLI {
-            let fixture = try await Fixture.make(extraConfig: """
+            let fixture = try await Fixture.make(
+                extraConfig: """
 
-                [[instances]]
-                name = "acr"
-                kind = "acr"
-                region = "cn-hangzhou"
-                endpoint = "\(emulator.url)"
-                """)
+                    [[instances]]
+                    name = "acr"
+                    kind = "acr"
+                    region = "cn-hangzhou"
+                    endpoint = "\(emulator.url)"
+                    """)
             let key = key ?? emulator.key
             var cli = fixture.cli
             cli.environment.merge(emulator.environment(key)) { $1 }
@@ -49,24 +50,37 @@ struct ACRCommandTests {
         }
 
         /// Runs the CLI and checks that no secret reached its output.
-        func run(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> CLIRunner.Result {
+        func run(
+            _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+        ) async throws -> CLIRunner.Result {
             let result = try await cli.run(arguments)
             for secret in secrets {
-                #expect(!result.stdout.contains(secret), "a secret in the output of \(arguments)", sourceLocation: sourceLocation)
-                #expect(!result.stderr.contains(secret), "a secret in the errors of \(arguments)", sourceLocation: sourceLocation)
+                #expect(
+                    !result.stdout.contains(secret), "a secret in the output of \(arguments)",
+                    sourceLocation: sourceLocation)
+                #expect(
+                    !result.stderr.contains(secret), "a secret in the errors of \(arguments)",
+                    sourceLocation: sourceLocation)
             }
             return result
         }
 
         /// Runs the CLI and requires exit status 0.
-        func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> CLIRunner.Result {
+        func succeed(
+            _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+        ) async throws -> CLIRunner.Result {
             let result = try await run(arguments, sourceLocation: sourceLocation)
-            #expect(result.status == 0, "regconsole \(arguments.joined(separator: " ")) → \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
+            #expect(
+                result.status == 0,
+                "regconsole \(arguments.joined(separator: " ")) → \(result.status): \(result.stderr)",
+                sourceLocation: sourceLocation)
             return result
         }
 
         /// Runs the CLI with `--output json` and returns the array of objects.
-        func jsonArray(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> [[String: Any]] {
+        func jsonArray(
+            _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+        ) async throws -> [[String: Any]] {
             let result = try await succeed(arguments + ["--output", "json"], sourceLocation: sourceLocation)
             return try #require(try result.json() as? [[String: Any]], sourceLocation: sourceLocation)
         }
@@ -125,7 +139,9 @@ struct ACRCommandTests {
         #expect(Set(names) == Set(bulk.keys))
         let long = try await acr.jsonArray(["tags", "acr.emulator-main/bulk/many", "--long"])
         #expect(long.count == bulk.count)
-        let digests = Dictionary(long.map { ($0["name"] as? String ?? "", $0["digest"] as? String ?? "") }) { first, _ in first }
+        let digests = Dictionary(long.map { ($0["name"] as? String ?? "", $0["digest"] as? String ?? "") }) {
+            first, _ in first
+        }
         #expect(digests == bulk.mapValues { $0.digest ?? "" })
     }
 
@@ -148,7 +164,9 @@ struct ACRCommandTests {
         #expect(table.contains("linux/amd64,linux/arm/v7"))
 
         let v2 = try #require(web["v2"])
-        let inspected = try #require(try await acr.succeed(["inspect", "acr.emulator-main/ns/web:v2", "--output", "json"]).json() as? [String: Any])
+        let inspected = try #require(
+            try await acr.succeed(["inspect", "acr.emulator-main/ns/web:v2", "--output", "json"]).json()
+                as? [String: Any])
         #expect(inspected["digest"] as? String == v2.digest)
         #expect(inspected["mediaType"] as? String == v2.mediaType)
         #expect(inspected["platforms"] as? [String] == v2.platforms)
@@ -194,7 +212,8 @@ struct ACRCommandTests {
         let created = try await acr.succeed([
             "lifecycle", "create", "acr.emulator-main/ns/app", "--keep", "2", "--schedule", "month", "--auto",
         ])
-        let announced = created.stdout.firstMatch(of: /created rule (cralr-[0-9a-z]+) on acr\.emulator-main: repository ns\/app, keep 2 newest/)
+        let announced = created.stdout.firstMatch(
+            of: /created rule (cralr-[0-9a-z]+) on acr\.emulator-main: repository ns\/app, keep 2 newest/)
         let id = try #require(announced.map { String($0.1) })
         #expect(try await emulator.requests(action: "CreateArtifactLifecycleRule").count == 1)
 
@@ -230,20 +249,35 @@ struct ACRCommandTests {
 
     @Test func namespacesAndRepositoriesAreCreatedUpdatedAndDeleted() async throws {
         let acr = try await ACRCLI.make(try await Self.privateEmulator())
-        try await acr.succeed(["namespaces", "create", "acr.emulator-main/team-a", "--visibility", "public", "--no-auto-create"])
-        var team = try #require(try await acr.jsonArray(["namespaces", "acr.emulator-main"]).first { $0["name"] as? String == "team-a" })
+        try await acr.succeed([
+            "namespaces", "create", "acr.emulator-main/team-a", "--visibility", "public", "--no-auto-create",
+        ])
+        var team = try #require(
+            try await acr.jsonArray(["namespaces", "acr.emulator-main"]).first { $0["name"] as? String == "team-a" })
         #expect(team["visibility"] as? String == "PUBLIC" && team["autoCreate"] as? String == "false")
         try await acr.succeed(["namespaces", "update", "acr.emulator-main/team-a", "--auto-create"])
-        team = try #require(try await acr.jsonArray(["namespaces", "list", "acr.emulator-main"]).first { $0["name"] as? String == "team-a" })
-        #expect(team["visibility"] as? String == "PUBLIC" && team["autoCreate"] as? String == "true", "update keeps what it was not told")
+        team = try #require(
+            try await acr.jsonArray(["namespaces", "list", "acr.emulator-main"]).first {
+                $0["name"] as? String == "team-a"
+            })
+        #expect(
+            team["visibility"] as? String == "PUBLIC" && team["autoCreate"] as? String == "true",
+            "update keeps what it was not told")
 
         // ACR requires a summary; an unknown visibility is a usage error.
         #expect(try await acr.run(["repos", "create", "acr.emulator-main/team-a/api"]).status == 2)
-        #expect(try await acr.run(["repos", "create", "acr.emulator-main/team-a/api", "--summary", "x", "--visibility", "secret"]).status == 2)
+        #expect(
+            try await acr.run([
+                "repos", "create", "acr.emulator-main/team-a/api", "--summary", "x", "--visibility", "secret",
+            ]).status == 2)
         try await acr.succeed(["repos", "create", "acr.emulator-main/team-a/api", "--summary", "支付服务"])
-        try await acr.succeed(["repos", "update", "acr.emulator-main/team-a/api", "--visibility", "public", "--immutable"])
+        try await acr.succeed([
+            "repos", "update", "acr.emulator-main/team-a/api", "--visibility", "public", "--immutable",
+        ])
         let repository = try #require(try await acr.jsonArray(["repos", "acr.emulator-main/team-a"]).first)
-        #expect(repository["name"] as? String == "team-a/api" && repository["summary"] as? String == "支付服务" && repository["visibility"] as? String == "PUBLIC")
+        #expect(
+            repository["name"] as? String == "team-a/api" && repository["summary"] as? String == "支付服务"
+                && repository["visibility"] as? String == "PUBLIC")
 
         // Without a terminal a delete needs --yes, and nothing goes without it.
         let refused = try await acr.run(["repos", "delete", "acr.emulator-main/team-a/api"])
@@ -251,10 +285,16 @@ struct ACRCommandTests {
         #expect(try await acr.jsonArray(["repos", "acr.emulator-main/team-a"]).count == 1)
         try await acr.succeed(["repos", "delete", "acr.emulator-main/team-a/api", "--yes"])
         try await acr.succeed(["namespaces", "delete", "acr.emulator-main/team-a", "--yes"])
-        #expect(try await acr.jsonArray(["namespaces", "acr.emulator-main"]).compactMap { $0["name"] as? String }.contains("team-a") == false)
+        #expect(
+            try await acr.jsonArray(["namespaces", "acr.emulator-main"]).compactMap { $0["name"] as? String }.contains(
+                "team-a") == false)
         let actions = AuditLog(directories: XDGDirectories(environment: acr.cli.environment)).entries()
             .filter { $0.phase == "done" }.map(\.action)
-        #expect(actions == ["namespace-create", "namespace-update", "repository-create", "repository-update", "repository-delete", "namespace-delete"])
+        #expect(
+            actions == [
+                "namespace-create", "namespace-update", "repository-create", "repository-update", "repository-delete",
+                "namespace-delete",
+            ])
 
         // A distribution registry's namespaces appear with the first push.
         let plain = try await acr.run(["namespaces", "create", "local/team-b"])

@@ -11,14 +11,15 @@ struct ACRConsoleEndToEndTests {
     private func start(language: String = "en") async throws -> (TmuxSession, ACREmulator) {
         let state = try await RegistryHarness.shared()
         let emulator = try await ACREmulator.start(registry: state.basic)
-        var cli = try CLIRunner(configTOML: """
-            language = "\(language)"
-            [[instances]]
-            name = "acr-hz"
-            kind = "acr"
-            region = "cn-hangzhou"
-            endpoint = "\(emulator.url)"
-            """)
+        var cli = try CLIRunner(
+            configTOML: """
+                language = "\(language)"
+                [[instances]]
+                name = "acr-hz"
+                kind = "acr"
+                region = "cn-hangzhou"
+                endpoint = "\(emulator.url)"
+                """)
         cli.environment.merge(emulator.environment(emulator.key)) { $1 }
         cli.environment["TERM"] = "xterm-256color"
         let command = "'\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; sleep 600"
@@ -79,7 +80,8 @@ struct ACRConsoleEndToEndTests {
         // Two tags on one image; ACR scans by tag, and results belong to the digest.
         let state = try await RegistryHarness.shared()
         let repository = "scratch/acr-shared-\(UUID().uuidString.lowercased().prefix(8))"
-        try RegistryHarness.seedImage(registry: state.anonymous.url, repository: repository, tags: ["1.0", "latest"], content: repository)
+        try RegistryHarness.seedImage(
+            registry: state.anonymous.url, repository: repository, tags: ["1.0", "latest"], content: repository)
         let (tmux, emulator) = try await start()
         defer { emulator.stop() }
         try await tmux.waitFor(" ok")
@@ -94,7 +96,9 @@ struct ACRConsoleEndToEndTests {
             let row = screen.split(separator: "\n").first { $0.hasPrefix("  \(tag) ") }
             return row.flatMap { $0.firstMatch(of: #/ ((?:[CHMLU]\d+ ?)+) /#).map { String($0.1) } }
         }
-        let screen = try await tmux.waitUntil("both tags to show the scan") { counts("1.0", in: $0) != nil && counts("latest", in: $0) != nil }
+        let screen = try await tmux.waitUntil("both tags to show the scan") {
+            counts("1.0", in: $0) != nil && counts("latest", in: $0) != nil
+        }
         #expect(counts("1.0", in: screen) == counts("latest", in: screen))
         #expect(try await emulator.requests(action: "CreateRepoTagScanTask").count == 1)
         try tmux.press("q")

@@ -20,14 +20,17 @@ struct AuthTests {
         let stable = try #require(rows.first { $0["name"] as? String == "stable" })
         #expect(stable["digest"] as? String == expected.digest)
         #expect(stable["platforms"] as? [String] == ["linux/amd64", "linux/arm/v7"])
-        let inspected = try #require(try await fixture.succeed(["inspect", "\(instance)/ns/web:v2", "--output", "json"]).json() as? [String: Any])
+        let inspected = try #require(
+            try await fixture.succeed(["inspect", "\(instance)/ns/web:v2", "--output", "json"]).json() as? [String: Any]
+        )
         #expect(inspected["mediaType"] as? String == "application/vnd.docker.distribution.manifest.v2+json")
     }
 
     @Test(arguments: ["basic", "bearer"])
     func wrongPasswordSaysWhichCredentialsWereRejected(instance: String) async throws {
         let fixture = try await Fixture.make()
-        let result = try await fixture.cli.run(["tags", "\(instance)/ns/app"], extraEnvironment: ["ALICE_PASSWORD": "wrong"])
+        let result = try await fixture.cli.run(
+            ["tags", "\(instance)/ns/app"], extraEnvironment: ["ALICE_PASSWORD": "wrong"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("rejected user 'alice' from $ALICE_PASSWORD"))
         #expect(result.stdout.isEmpty)
@@ -57,7 +60,8 @@ struct AuthTests {
     @Test func pullOnlyAccountIsDeniedDeleteAndToldWhy() async throws {
         let fixture = try await Fixture.make()
         let repository = "scratch/authz-\(UUID().uuidString.lowercased().prefix(8))"
-        try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: ["only"], content: repository)
+        try RegistryHarness.seedImage(
+            registry: fixture.state.anonymous.url, repository: repository, tags: ["only"], content: repository)
         let result = try await fixture.cli.run(["delete", "reader/\(repository):only", "--yes"])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("failed"))
@@ -77,7 +81,9 @@ struct AuthTests {
         }
         let before = try await issued().count
         _ = try await fixture.succeed(["tags", "bearer/ns/app", "--long"])
-        let fetched = try await issued().dropFirst(before).filter { $0["user"] as? String == "alice" && ($0["scopes"] as? [String])?.contains("repository:ns/app:pull") == true }
+        let fetched = try await issued().dropFirst(before).filter {
+            $0["user"] as? String == "alice" && ($0["scopes"] as? [String])?.contains("repository:ns/app:pull") == true
+        }
         #expect(fetched.count == 1, "\(fetched.count) tokens for one scope across ~20 requests")
     }
 }

@@ -6,17 +6,24 @@ import Testing
 @Suite(.enabled(if: RegistryHarness.isEnabled))
 struct BadInputTests {
     @Test func malformedConfigReportsFileLineAndExitsTwo() async throws {
-        let cli = try CLIRunner(configTOML: "[[instances]]\nname = \"x\"\nurl = \"http://h\"\nusername = \"u\"\npasword_env = \"P\"\n")
+        let cli = try CLIRunner(
+            configTOML: "[[instances]]\nname = \"x\"\nurl = \"http://h\"\nusername = \"u\"\npasword_env = \"P\"\n")
         let result = try await cli.run(["tags", "x/ns/app"])
         #expect(result.status == 2)
-        #expect(result.stderr == "regconsole: \(cli.configPath.path):5: instances[0].pasword_env: unknown key (did you mean 'password_env'?); allowed keys: name, kind, url, region, instance_id, endpoint, profile, username, password_env, password_command, password, production, read_only, insecure\n")
+        #expect(
+            result.stderr
+                == "regconsole: \(cli.configPath.path):5: instances[0].pasword_env: unknown key (did you mean 'password_env'?); allowed keys: name, kind, url, region, instance_id, endpoint, profile, username, password_env, password_command, password, production, read_only, insecure\n"
+        )
         let syntax = try CLIRunner(configTOML: "theme = \"dark\"\n[[instances]\n")
         let broken = try await syntax.run(["config", "check"])
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("config.toml:2: invalid TOML"))
         let good = try await Fixture.make()
         let checked = try await good.succeed(["config", "check"])
-        #expect(checked.stdout.hasSuffix("ok, 4 instance(s): local (distribution), basic (distribution), bearer (distribution), reader (distribution)\n"))
+        #expect(
+            checked.stdout.hasSuffix(
+                "ok, 4 instance(s): local (distribution), basic (distribution), bearer (distribution), reader (distribution)\n"
+            ))
     }
 
     @Test func acrConfigAndCredentialProblemsSayWhatToDo() async throws {
@@ -25,10 +32,13 @@ struct BadInputTests {
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("config.toml:1: instances[0]: an acr instance needs region"))
 
-        var typo = try CLIRunner(configTOML: "[[instances]]\nname = \"acr-hz\"\nkind = \"acr\"\nregion = \"cn-hangzou\"\n")
+        var typo = try CLIRunner(
+            configTOML: "[[instances]]\nname = \"acr-hz\"\nkind = \"acr\"\nregion = \"cn-hangzou\"\n")
         let nobody = try await typo.run(["namespaces", "acr-hz"])
         #expect(nobody.status == 1)
-        #expect(nobody.stderr.contains("no Alibaba Cloud AccessKey found") && nobody.stderr.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"))
+        #expect(
+            nobody.stderr.contains("no Alibaba Cloud AccessKey found")
+                && nobody.stderr.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"))
         typo.environment["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "LTAI0000example"
         typo.environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "not-shown-anywhere"
         let region = try await typo.run(["namespaces", "acr-hz"])
@@ -38,19 +48,23 @@ struct BadInputTests {
     }
 
     @Test func aFailingPasswordCommandNeverShowsWhatItPrintedToStderr() async throws {
-        let fixture = try await Fixture.make(extraConfig: """
+        let fixture = try await Fixture.make(
+            extraConfig: """
 
-            [[instances]]
-            name = "helper"
-            url = "\(try await RegistryHarness.shared().basic.url)"
-            username = "alice"
-            password_command = ["sh", "-c", "echo 'the password is hunter2-leak' >&2; exit 1"]
-            """)
+                [[instances]]
+                name = "helper"
+                url = "\(try await RegistryHarness.shared().basic.url)"
+                username = "alice"
+                password_command = ["sh", "-c", "echo 'the password is hunter2-leak' >&2; exit 1"]
+                """)
         defer { try? FileManager.default.removeItem(at: fixture.cli.home) }
         for arguments in [["repos", "helper"], ["repos", "helper", "--verbose"]] {
             let result = try await fixture.cli.run(arguments)
             #expect(result.status == 1, "\(arguments)")
-            #expect(result.stderr.contains("instance 'helper': password_command exited with status 1 (its 1 line(s) of error output are not shown)"))
+            #expect(
+                result.stderr.contains(
+                    "instance 'helper': password_command exited with status 1 (its 1 line(s) of error output are not shown)"
+                ))
             #expect(!result.stderr.contains("hunter2-leak") && !result.stdout.contains("hunter2-leak"), "\(arguments)")
         }
     }
@@ -90,7 +104,8 @@ struct BadInputTests {
 
     @Test func truncatedBodyIsReportedAfterRetries() async throws {
         let fixture = try await Fixture.make()
-        let proxy = try await FaultServer.start(upstream: fixture.state.anonymous.url, rules: ["/manifests/1$=truncate"])
+        let proxy = try await FaultServer.start(
+            upstream: fixture.state.anonymous.url, rules: ["/manifests/1$=truncate"])
         defer { proxy.stop() }
         let result = try await fixture.cli.run(["inspect", "\(proxy.host)/alpha:1"])
         #expect(result.status == 1)
@@ -108,7 +123,8 @@ struct BadInputTests {
 
     @Test func serverErrorsThenSuccessAreRetriedTransparently() async throws {
         let fixture = try await Fixture.make()
-        let proxy = try await FaultServer.start(upstream: fixture.state.anonymous.url, rules: ["/tags/list$=status:503:2", "/manifests/=status:502:1"])
+        let proxy = try await FaultServer.start(
+            upstream: fixture.state.anonymous.url, rules: ["/tags/list$=status:503:2", "/manifests/=status:502:1"])
         defer { proxy.stop() }
         let rows = try await fixture.jsonArray(["tags", "\(proxy.host)/alpha", "--long"])
         #expect(rows.count == 1)
@@ -117,7 +133,8 @@ struct BadInputTests {
 
     @Test func persistentServerErrorIsExplained() async throws {
         let fixture = try await Fixture.make()
-        let proxy = try await FaultServer.start(upstream: fixture.state.anonymous.url, rules: ["/_catalog=status:500:100"])
+        let proxy = try await FaultServer.start(
+            upstream: fixture.state.anonymous.url, rules: ["/_catalog=status:500:100"])
         defer { proxy.stop() }
         let result = try await fixture.cli.run(["repos", proxy.host])
         #expect(result.status == 1)

@@ -33,10 +33,16 @@ struct BrowsingCommandTests {
         #expect(byName == images.keys.sorted(), "the referrers fallback tag is hidden")
         let all = try await fixture.jsonArray(["tags", "local/ns/app", "--all"]).compactMap { $0["name"] as? String }
         #expect(all == seeded.keys.sorted())
-        let bySemver = try await fixture.jsonArray(["tags", "local/ns/app", "--sort", "semver"]).compactMap { $0["name"] as? String }
+        let bySemver = try await fixture.jsonArray(["tags", "local/ns/app", "--sort", "semver"]).compactMap {
+            $0["name"] as? String
+        }
         #expect(Array(bySemver.prefix(4)) == ["1.0.0", "1.2.0", "1.10.0-rc1", "1.10.0"])
-        let byCreated = try await fixture.jsonArray(["tags", "local/ns/app", "--sort", "created"]).compactMap { $0["name"] as? String }
-        let expected = try fixture.seededImages("ns/app").sorted { ($0.value.created!, $1.key) > ($1.value.created!, $0.key) }.map(\.key)
+        let byCreated = try await fixture.jsonArray(["tags", "local/ns/app", "--sort", "created"]).compactMap {
+            $0["name"] as? String
+        }
+        let expected = try fixture.seededImages("ns/app").sorted {
+            ($0.value.created!, $1.key) > ($1.value.created!, $0.key)
+        }.map(\.key)
         #expect(Array(byCreated.prefix(expected.count)) == expected)
     }
 
@@ -60,7 +66,9 @@ struct BrowsingCommandTests {
         let fixture = try await Fixture.make()
         let seeded = try fixture.seededImages("bulk/many")
         #expect(seeded.count == 1500)
-        let rows = try await fixture.jsonArray(["tags", "bearer/bulk/many", "--long", "--sort", "created", "--concurrency", "16"])
+        let rows = try await fixture.jsonArray([
+            "tags", "bearer/bulk/many", "--long", "--sort", "created", "--concurrency", "16",
+        ])
         #expect(rows.count == 1500)
         #expect(rows.first?["name"] as? String == "t1500")
         #expect(rows.last?["name"] as? String == "t0001")
@@ -101,14 +109,19 @@ struct BrowsingCommandTests {
         let manifests = try #require(object["manifests"] as? [[String: Any]])
         #expect(manifests.map { $0["platform"] as? String } == ["linux/amd64", "linux/arm64/v8", "unknown/unknown"])
         // The table labels the attestation manifest as the console does.
-        let table = try await fixture.succeed(["inspect", "local/ns/app:multi"]).stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let table = try await fixture.succeed(["inspect", "local/ns/app:multi"]).stdout.split(
+            separator: "\n", omittingEmptySubsequences: false)
         let start = try #require(table.firstIndex(of: "Manifests"))
-        let rows = table[(start + 1)...].prefix { $0.hasPrefix("  ") }.map { $0.split(separator: " ").first.map(String.init) }
+        let rows = table[(start + 1)...].prefix { $0.hasPrefix("  ") }.map {
+            $0.split(separator: " ").first.map(String.init)
+        }
         #expect(rows == ["PLATFORM", "linux/amd64", "linux/arm64/v8", "attestation"])
 
         let (key, referrers) = try #require(fixture.state.seed.referrers.first)
         let subject = String(key.split(separator: "@")[1])
-        let inspected = try #require(try await fixture.succeed(["inspect", "local/ns/app@\(subject)", "--output", "json"]).json() as? [String: Any])
+        let inspected = try #require(
+            try await fixture.succeed(["inspect", "local/ns/app@\(subject)", "--output", "json"]).json()
+                as? [String: Any])
         let found = try #require(inspected["referrers"] as? [[String: Any]])
         #expect(found.map { $0["digest"] as? String } == referrers.map(\.digest))
         #expect(found.first?["artifactType"] as? String == "application/sarif+json")
@@ -128,12 +141,13 @@ struct BrowsingCommandTests {
     }
 
     @Test func instancesListsConfigAndDockerConfigWithStatus() async throws {
-        let fixture = try await Fixture.make(extraConfig: """
+        let fixture = try await Fixture.make(
+            extraConfig: """
 
-            [[instances]]
-            name = "down"
-            url = "http://127.0.0.1:1"
-            """)
+                [[instances]]
+                name = "down"
+                url = "http://127.0.0.1:1"
+                """)
         try fixture.cli.writeDockerConfig(#"{"auths": {"ghcr.example.invalid": {"auth": "dTpw"}}}"#)
         let rows = try await fixture.jsonArray(["instances"])
         let status = Dictionary(uniqueKeysWithValues: rows.map { ($0["name"] as! String, $0["status"] as? String) })
@@ -147,7 +161,9 @@ struct BrowsingCommandTests {
 
     @Test func hostReferencesFallBackToPlainHTTPOnLoopback() async throws {
         let fixture = try await Fixture.make()
-        let tags = try await fixture.jsonArray(["tags", "\(fixture.state.anonymous.host)/alpha"]).compactMap { $0["name"] as? String }
+        let tags = try await fixture.jsonArray(["tags", "\(fixture.state.anonymous.host)/alpha"]).compactMap {
+            $0["name"] as? String
+        }
         #expect(tags == ["1"])
     }
 }

@@ -10,7 +10,10 @@ struct ConfigCheckTests {
         defer { try? FileManager.default.removeItem(at: cli.home) }
         let result = try await cli.run(["config", "check"])
         #expect(result.status == 2)
-        #expect(result.stderr == "regconsole: \(cli.configPath.path):2: language: 'klingon' is not a language regconsole speaks; use one of en, zh-Hans\n")
+        #expect(
+            result.stderr
+                == "regconsole: \(cli.configPath.path):2: language: 'klingon' is not a language regconsole speaks; use one of en, zh-Hans\n"
+        )
     }
 
     @Test func aThemeThatDoesNotExistIsRefusedButAUserThemeIsFound() async throws {
@@ -18,7 +21,10 @@ struct ConfigCheckTests {
         defer { try? FileManager.default.removeItem(at: cli.home) }
         let missing = try await cli.run(["config", "check"])
         #expect(missing.status == 2)
-        #expect(missing.stderr == "regconsole: \(cli.configPath.path):2: theme: there is no theme named 'solarized'; use one of default, high-contrast, light, mono\n")
+        #expect(
+            missing.stderr
+                == "regconsole: \(cli.configPath.path):2: theme: there is no theme named 'solarized'; use one of default, high-contrast, light, mono\n"
+        )
 
         let themes = cli.configPath.deletingLastPathComponent().appendingPathComponent("themes")
         try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
@@ -33,12 +39,16 @@ struct ConfigCheckTests {
     }
 
     @Test func anInstanceNameWithAnEscapeIsRefusedAndNeverPrintedRaw() async throws {
-        let cli = try CLIRunner(configTOML: "[[instances]]\nname = \"prod\\u001B]0;owned\\u0007\"\nurl = \"http://h\"\n")
+        let cli = try CLIRunner(
+            configTOML: "[[instances]]\nname = \"prod\\u001B]0;owned\\u0007\"\nurl = \"http://h\"\n")
         defer { try? FileManager.default.removeItem(at: cli.home) }
         let result = try await cli.run(["config", "check"])
         #expect(result.status == 2)
-        #expect(result.stderr == "regconsole: \(cli.configPath.path):2: instances[0].name: 'prod␛]0;owned␇' is not a usable name: "
-            + "it contains U+001B (a control character); use letters, digits, '.', '_' and '-', starting with a letter or digit\n")
+        #expect(
+            result.stderr
+                == "regconsole: \(cli.configPath.path):2: instances[0].name: 'prod␛]0;owned␇' is not a usable name: "
+                + "it contains U+001B (a control character); use letters, digits, '.', '_' and '-', starting with a letter or digit\n"
+        )
     }
 
     @Test func aConfigPathWithControlCharactersIsPrintedSanitized() async throws {

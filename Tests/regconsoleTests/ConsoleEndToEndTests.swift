@@ -33,8 +33,12 @@ struct ConsoleEndToEndTests {
     @Test func browseFilterSortCopyDeleteResizeAndQuit() async throws {
         let fixture = try await Fixture.make()
         let repository = "scratch/e2e-\(UUID().uuidString.lowercased().prefix(8))"
-        try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: ["keep"], content: "keep \(repository)")
-        try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: ["drop"], content: "drop \(repository)")
+        try RegistryHarness.seedImage(
+            registry: fixture.state.anonymous.url, repository: repository, tags: ["keep"], content: "keep \(repository)"
+        )
+        try RegistryHarness.seedImage(
+            registry: fixture.state.anonymous.url, repository: repository, tags: ["drop"], content: "drop \(repository)"
+        )
         let outputDirectory = try TemporaryDirectory("tmux-output")
         let output = outputDirectory.url.appendingPathComponent("pane.out")
         let tmux = try start(fixture)
@@ -135,7 +139,10 @@ struct ConsoleEndToEndTests {
     @Test func suppressionSurvivesARestartAndAnExpiredOneComesBackFlagged() async throws {
         let fixture = try await Fixture.make()
         // One decision ran out in 2020; the console must show it again, flagged.
-        try await fixture.succeed(["scan", "suppress", "local/ns/web:stable", "--cve", "CVE-2024-3094", "--reason", "old decision", "--expires", "2020-01-01"])
+        try await fixture.succeed([
+            "scan", "suppress", "local/ns/web:stable", "--cve", "CVE-2024-3094", "--reason", "old decision",
+            "--expires", "2020-01-01",
+        ])
 
         let first = try start(fixture, columns: 120, rows: 30)
         try await openTags(first, "ns/web")

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TestSupport
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// A seeded random stream of keys and resizes against the real console on a real registry whose
 /// instances all need a typed confirmation to delete. The stream never types a confirmation

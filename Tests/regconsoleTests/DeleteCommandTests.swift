@@ -8,8 +8,11 @@ struct DeleteCommandTests {
     /// A fresh repository with `a` and `b` on one digest and `c` on another.
     private func seedRepository(_ fixture: Fixture) throws -> (repository: String, shared: String, other: String) {
         let repository = "scratch/del-\(UUID().uuidString.lowercased().prefix(12))"
-        let shared = try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: ["a", "b"], content: "\(repository) shared")
-        let other = try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: ["c"], content: "\(repository) other")
+        let shared = try RegistryHarness.seedImage(
+            registry: fixture.state.anonymous.url, repository: repository, tags: ["a", "b"],
+            content: "\(repository) shared")
+        let other = try RegistryHarness.seedImage(
+            registry: fixture.state.anonymous.url, repository: repository, tags: ["c"], content: "\(repository) other")
         return (repository, try #require(shared["a"]?.digest), try #require(other["c"]?.digest))
     }
 
@@ -93,37 +96,49 @@ struct DeleteCommandTests {
         let names = ["one", "two", "three", "four"]
         var digests: [String: String] = [:]
         for name in names {
-            let seeded = try RegistryHarness.seedImage(registry: fixture.state.anonymous.url, repository: repository, tags: [name], content: "\(repository) \(name)")
+            let seeded = try RegistryHarness.seedImage(
+                registry: fixture.state.anonymous.url, repository: repository, tags: [name],
+                content: "\(repository) \(name)")
             digests[name] = try #require(seeded[name]?.digest)
         }
         // The second delete is held until the test releases it: the run is under way (the first
         // manifest is gone, the tags were listed before it), and a tag pushed now onto the last
         // planned digest must keep it.
         let release = fixture.cli.home.appendingPathComponent("release-deletes")
-        let proxy = try await fixture.holdDeletes(instance: "slow", matching: try #require(digests["two"]), release: release)
+        let proxy = try await fixture.holdDeletes(
+            instance: "slow", matching: try #require(digests["two"]), release: release)
         defer { proxy.stop() }
         async let run = fixture.cli.run(["delete"] + names.map { "slow/\(repository):\($0)" } + ["--yes"])
         try await fixture.waitUntil("the second delete is under way") {
             try fixture.auditEntries().filter { $0["phase"] as? String == "intent" }.count == 2
         }
         let four = try #require(digests["four"])
-        try RegistryHarness.retag(registry: fixture.state.anonymous.url, repository: repository, digest: four, as: "hotfix")
+        try RegistryHarness.retag(
+            registry: fixture.state.anonymous.url, repository: repository, digest: four, as: "hotfix")
         try Data().write(to: release)
         let result = try await run
 
         #expect(result.status == 4, "\(result.stdout)\n\(result.stderr)")
         for name in ["one", "two", "three"] {
-            #expect(result.stdout.contains("deleted  slow/\(repository)@\(digests[name]!.dropFirst(7).prefix(12))  (\(name))"))
+            #expect(
+                result.stdout.contains(
+                    "deleted  slow/\(repository)@\(digests[name]!.dropFirst(7).prefix(12))  (\(name))"))
         }
         let short = four.dropFirst(7).prefix(12)
-        #expect(result.stdout.contains("skipped  slow/\(repository)@\(short): tag hotfix was pushed onto \(short) after the plan"))
+        #expect(
+            result.stdout.contains(
+                "skipped  slow/\(repository)@\(short): tag hotfix was pushed onto \(short) after the plan"))
         #expect(try await tags(fixture, repository) == ["four", "hotfix"])
-        #expect(try fixture.auditEntries().map { $0["phase"] as? String } == ["intent", "done", "intent", "done", "intent", "done", "intent", "skipped"])
+        #expect(
+            try fixture.auditEntries().map { $0["phase"] as? String } == [
+                "intent", "done", "intent", "done", "intent", "done", "intent", "skipped",
+            ])
     }
 
     @Test func theTypedConfirmationOnATerminalNamesWhatGoesAndTakesOnlyTheExactPhrase() async throws {
         let state = try await RegistryHarness.shared()
-        let fixture = try await Fixture.make(extraConfig: "\n[[instances]]\nname = \"prod\"\nurl = \"\(state.anonymous.url)\"\nproduction = true\n")
+        let fixture = try await Fixture.make(
+            extraConfig: "\n[[instances]]\nname = \"prod\"\nurl = \"\(state.anonymous.url)\"\nproduction = true\n")
         let (repository, shared, _) = try seedRepository(fixture)
         let arguments = ["delete", "prod/\(repository):a", "prod/\(repository):b"]
         let prompt = "Type 'delete 1' to delete 1 manifest (2 tags) in prod/\(repository): a, b: "

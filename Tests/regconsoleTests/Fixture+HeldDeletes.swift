@@ -6,7 +6,9 @@ extension Fixture {
     /// Points instance `name` (added after the fixture's own, replacing an earlier one of that name) at `url`.
     func setInstance(_ name: String, url: String) throws {
         var config = try String(contentsOf: cli.configPath, encoding: .utf8)
-        if let added = config.range(of: "\n[[instances]]\nname = \"\(name)\"\n") { config = String(config[..<added.lowerBound]) }
+        if let added = config.range(of: "\n[[instances]]\nname = \"\(name)\"\n") {
+            config = String(config[..<added.lowerBound])
+        }
         try cli.writeConfig(config + "\n[[instances]]\nname = \"\(name)\"\nurl = \"\(url)\"\n")
     }
 
@@ -14,7 +16,9 @@ extension Fixture {
     /// first `passing` `DELETE`s whose path contains `matching` through and holds each later one
     /// until the file `release` exists (at most 120 s), so a run stays part-way for as long as the
     /// test needs, however loaded the machine is. Stop the proxy when done.
-    func holdDeletes(instance name: String, matching: String = "", passing: Int = 0, release: URL) async throws -> FaultServer {
+    func holdDeletes(
+        instance name: String, matching: String = "", passing: Int = 0, release: URL
+    ) async throws -> FaultServer {
         let pattern = "^DELETE .*" + NSRegularExpression.escapedPattern(for: matching)
         let action = "hold:\(passing):\(release.path)"
         let proxy = try await FaultServer.start(upstream: state.anonymous.url, rules: ["\(pattern)=\(action)"])
@@ -31,12 +35,15 @@ extension Fixture {
     func auditEntries() throws -> [[String: Any]] {
         let log = cli.home.appendingPathComponent(".local/state/regconsole/audit.log")
         guard let text = try? String(contentsOf: log, encoding: .utf8) else { return [] }
-        return try text.split(separator: "\n").compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        return try text.split(separator: "\n").compactMap {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
     }
 
     /// Waits until `condition` holds, checking every 50 ms; records an issue after `timeout`.
     func waitUntil(
-        _ what: String, timeout: Duration = .seconds(60), sourceLocation: SourceLocation = #_sourceLocation, _ condition: () throws -> Bool
+        _ what: String, timeout: Duration = .seconds(60), sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: () throws -> Bool
     ) async throws {
         let deadline = ContinuousClock.now + timeout
         while try !condition() {

@@ -10,30 +10,31 @@ struct Fixture {
 
     static func make(extraConfig: String = "") async throws -> Fixture {
         let state = try await RegistryHarness.shared()
-        let cli = try CLIRunner(configTOML: """
-            [[instances]]
-            name = "local"
-            url = "\(state.anonymous.url)"
+        let cli = try CLIRunner(
+            configTOML: """
+                [[instances]]
+                name = "local"
+                url = "\(state.anonymous.url)"
 
-            [[instances]]
-            name = "basic"
-            url = "\(state.basic.url)"
-            username = "alice"
-            password_env = "ALICE_PASSWORD"
+                [[instances]]
+                name = "basic"
+                url = "\(state.basic.url)"
+                username = "alice"
+                password_env = "ALICE_PASSWORD"
 
-            [[instances]]
-            name = "bearer"
-            url = "\(state.bearer.url)"
-            username = "alice"
-            password_env = "ALICE_PASSWORD"
+                [[instances]]
+                name = "bearer"
+                url = "\(state.bearer.url)"
+                username = "alice"
+                password_env = "ALICE_PASSWORD"
 
-            [[instances]]
-            name = "reader"
-            url = "\(state.bearer.url)"
-            username = "bob"
-            password_env = "BOB_PASSWORD"
-            \(extraConfig)
-            """)
+                [[instances]]
+                name = "reader"
+                url = "\(state.bearer.url)"
+                username = "bob"
+                password_env = "BOB_PASSWORD"
+                \(extraConfig)
+                """)
         var runner = cli
         runner.environment["ALICE_PASSWORD"] = state.basic.password
         runner.environment["BOB_PASSWORD"] = state.bearer.readerPassword
@@ -41,14 +42,20 @@ struct Fixture {
     }
 
     /// Runs the CLI and requires exit status 0.
-    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> CLIRunner.Result {
+    func succeed(
+        _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> CLIRunner.Result {
         let result = try await cli.run(arguments)
-        #expect(result.status == 0, "regconsole \(arguments.joined(separator: " ")) → \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            result.status == 0, "regconsole \(arguments.joined(separator: " ")) → \(result.status): \(result.stderr)",
+            sourceLocation: sourceLocation)
         return result
     }
 
     /// Runs the CLI with `--output json` and returns the array of objects.
-    func jsonArray(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> [[String: Any]] {
+    func jsonArray(
+        _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> [[String: Any]] {
         let result = try await succeed(arguments + ["--output", "json"], sourceLocation: sourceLocation)
         return try #require(try result.json() as? [[String: Any]], sourceLocation: sourceLocation)
     }

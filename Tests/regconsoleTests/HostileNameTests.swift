@@ -35,7 +35,8 @@ struct HostileNameTests {
             let repository = "\(registry.host)/odd/app"
             let json = try await cli.run(["tags", repository, "--long", "--output", "json"])
             #expect(json.status == 1, "\(json.stderr)")
-            let reason = "17 tag(s) were not read: their names are outside the distribution grammar"
+            let reason =
+                "17 tag(s) were not read: their names are outside the distribution grammar"
                 + " (see the problem column)"
             #expect(json.stderr == "regconsole: \(reason)\n")
             let rows = try #require(try json.json() as? [[String: Any]])
@@ -97,17 +98,23 @@ struct HostileNameTests {
             #expect(plan.status == 0, "\(plan.stderr)")
             #expect(plan.stderr.hasSuffix("warning: odd/app: 17 tags could not be read and are kept\n"))
             let rows = try #require(try plan.json() as? [[String: Any]])
-            let reasons = Dictionary(uniqueKeysWithValues: rows.map { row in
-                (row["tag"] as? String ?? "", row["reason"] as? String ?? "")
-            })
-            let unread = { (name: String) in "kept: could not be read ('\(name)' is not a valid tag name; it was not requested)" }
+            let reasons = Dictionary(
+                uniqueKeysWithValues: rows.map { row in
+                    (row["tag"] as? String ?? "", row["reason"] as? String ?? "")
+                })
+            let unread = { (name: String) in
+                "kept: could not be read ('\(name)' is not a valid tag name; it was not requested)"
+            }
             #expect(reasons.count == 19 && rows.allSatisfy { $0["decision"] as? String == "keep" })
             #expect(reasons["1.0"] == "kept: #1 of the 1 newest")
             #expect(reasons["a/../../x"] == unread("a/../../x"))
             #expect(reasons["esc␛[2J"] == unread("esc␛[2J"))
             let requests = Set(try registry.requests())
-            #expect(requests == ["GET /v2/", "GET /v2/odd/app/tags/list?n=1000", "GET /v2/odd/app/manifests/1.0",
-                "GET /v2/odd/app/manifests/latest", "GET /v2/odd/app/blobs/\(try registry.configDigest())"])
+            #expect(
+                requests == [
+                    "GET /v2/", "GET /v2/odd/app/tags/list?n=1000", "GET /v2/odd/app/manifests/1.0",
+                    "GET /v2/odd/app/manifests/latest", "GET /v2/odd/app/blobs/\(try registry.configDigest())",
+                ])
         }
     }
 

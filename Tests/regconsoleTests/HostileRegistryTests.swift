@@ -13,17 +13,19 @@ struct HostileRegistryTests {
     /// Runs `regconsole arguments…` with one configured instance, `hostile`, at `url` (user alice,
     /// password from the environment), plus `config`; removes the runner's home afterwards.
     private func run(
-        _ arguments: [String], url: String, insecure: Bool = false, config: String = "", trusting certificate: String? = nil
+        _ arguments: [String], url: String, insecure: Bool = false, config: String = "",
+        trusting certificate: String? = nil
     ) async throws -> CLIRunner.Result {
-        let cli = try CLIRunner(configTOML: """
-            \(config)
-            [[instances]]
-            name = "hostile"
-            url = "\(url)"
-            insecure = \(insecure)
-            username = "alice"
-            password_env = "HOSTILE_PASSWORD"
-            """)
+        let cli = try CLIRunner(
+            configTOML: """
+                \(config)
+                [[instances]]
+                name = "hostile"
+                url = "\(url)"
+                insecure = \(insecure)
+                username = "alice"
+                password_env = "HOSTILE_PASSWORD"
+                """)
         defer { try? FileManager.default.removeItem(at: cli.home) }
         var environment = ["HOSTILE_PASSWORD": "s3cret"]
         environment["SSL_CERT_FILE"] = certificate
@@ -37,7 +39,9 @@ struct HostileRegistryTests {
         defer { registry.stop() }
         let result = try await run(["repos", "hostile"], url: registry.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("sent a URL on another origin (\(other.url)) while listing repositories"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("sent a URL on another origin (\(other.url)) while listing repositories"),
+            "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let seen = try await other.requests(via: http)
         #expect(seen.map(\.path) == ["/v2/_catalog?last=a&n=1"])
@@ -53,7 +57,9 @@ struct HostileRegistryTests {
         defer { registry.stop() }
         let result = try await run(["repos", "hostile"], url: registry.url, trusting: registry.certificate)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("is HTTPS but sent a plain HTTP URL (\(other.url)) while listing repositories"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("is HTTPS but sent a plain HTTP URL (\(other.url)) while listing repositories"),
+            "\(result.stderr)")
         #expect(try await other.requests(via: http).isEmpty)
         #expect(try await registry.requests(via: http).count == 2)
     }
@@ -63,7 +69,10 @@ struct HostileRegistryTests {
         defer { registry.stop() }
         let result = try await run(["repos", "hostile"], url: registry.url, config: "[limits]\nmax_pages = 20")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("sent more than 20 pages while listing repositories (GET /v2/_catalog); stopped there"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "sent more than 20 pages while listing repositories (GET /v2/_catalog); stopped there"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("raise max_pages under [limits] in the config"))
         #expect(result.stdout.isEmpty)
         #expect(try await registry.requests(via: http).count == 20)
@@ -74,7 +83,8 @@ struct HostileRegistryTests {
         defer { registry.stop() }
         let result = try await run(["repos", "hostile"], url: registry.url)
         #expect(result.status == 1)
-        let expected = "asked for new credentials more than 3 times while listing repositories (GET /v2/_catalog); "
+        let expected =
+            "asked for new credentials more than 3 times while listing repositories (GET /v2/_catalog); "
             + #"gave up (last challenge: Bearer realm="\#(registry.url)/token",service="hostile","#
             + #"scope="repository:loop-4:pull",error="insufficient_scope")"#
         #expect(result.stderr.contains(expected), "\(result.stderr)")
@@ -92,7 +102,8 @@ struct HostileRegistryTests {
         let refused = try await run(["repos", "hostile"], url: registry.url, trusting: registry.certificate)
         #expect(refused.status == 1)
         #expect(
-            refused.stderr.contains("is HTTPS but sent its token realm as plain HTTP (\(realm.url)); refused to send credentials over it"),
+            refused.stderr.contains(
+                "is HTTPS but sent its token realm as plain HTTP (\(realm.url)); refused to send credentials over it"),
             "\(refused.stderr)")
         #expect(refused.stderr.contains("set insecure = true on the instance to allow it"))
         #expect(try await realm.requests(via: http).isEmpty)
@@ -110,7 +121,9 @@ struct HostileRegistryTests {
         defer { registry.stop() }
         let result = try await run(["repos", "hostile"], url: registry.url, config: "[limits]\nrequest_timeout = 2")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("127.0.0.1 did not answer in time while fetching a token from 127.0.0.1"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("127.0.0.1 did not answer in time while fetching a token from 127.0.0.1"),
+            "\(result.stderr)")
         #expect(try await realm.requests(via: http).count == 1)
         // libcurl names the limit that fired: the 2 s deadline, not its 30 s stall window.
         #expect(result.stderr.contains("timed out after"), "\(result.stderr)")

@@ -10,12 +10,14 @@ struct LifecycleCommandTests {
     /// (latest and build-020 tie, the name decides; candidate and build-018 likewise), the release
     /// family, and stable, whose digest release-1.2 keeps.
     static let survivors: Set<String> = [
-        "latest", "build-020", "build-019", "candidate", "build-018", "release-1.0", "release-1.1", "release-1.2", "release-2.0", "stable",
+        "latest", "build-020", "build-019", "candidate", "build-018", "release-1.0", "release-1.1", "release-1.2",
+        "release-2.0", "stable",
     ]
 
     private func fixtureRepository(_ fixture: Fixture) throws -> String {
         let repository = "scratch/retention-\(UUID().uuidString.lowercased().prefix(8))"
-        let seeded = try RegistryHarness.seedRetentionFixture(registry: fixture.state.anonymous.url, repository: repository)
+        let seeded = try RegistryHarness.seedRetentionFixture(
+            registry: fixture.state.anonymous.url, repository: repository)
         #expect(seeded.count == 30)
         return repository
     }
@@ -27,8 +29,12 @@ struct LifecycleCommandTests {
     @Test func planExplainsEveryTagAndApplyLeavesExactlyTheKeptSet() async throws {
         let fixture = try await Fixture.make()
         let repository = try fixtureRepository(fixture)
-        let created = try await fixture.succeed(["lifecycle", "create", "local/\(repository)", "--id", "keep5", "--keep", "5", "--keep-regexp", "^release-"])
-        #expect(created.stdout.contains("created rule keep5 on local: repository \(repository), keep 5 newest · matches ^release-"))
+        let created = try await fixture.succeed([
+            "lifecycle", "create", "local/\(repository)", "--id", "keep5", "--keep", "5", "--keep-regexp", "^release-",
+        ])
+        #expect(
+            created.stdout.contains(
+                "created rule keep5 on local: repository \(repository), keep 5 newest · matches ^release-"))
 
         let rows = try await fixture.jsonArray(["lifecycle", "plan", "local/\(repository)"])
         #expect(rows.count == 30)
@@ -58,7 +64,8 @@ struct LifecycleCommandTests {
     }
 
     /// `keep 5 newest or ^release-` everywhere: deletes 19 manifests of the fixture.
-    static let strictRules = "[[rules]]\nid = \"keep5\"\nscope = \"instance\"\nretention_tag_count = 5\ntag_regexp = \"^release-\"\n"
+    static let strictRules =
+        "[[rules]]\nid = \"keep5\"\nscope = \"instance\"\nretention_tag_count = 5\ntag_regexp = \"^release-\"\n"
     /// Keeps every tag of the fixture.
     static let keepEverything = "[[rules]]\nid = \"keep-all\"\nscope = \"instance\"\nretention_tag_count = 100\n"
 
@@ -82,7 +89,9 @@ struct LifecycleCommandTests {
         defer { proxy.stop() }
         let journal = journal(fixture)
         let lines = { (try? String(contentsOf: journal, encoding: .utf8))?.split(separator: "\n").count ?? 0 }
-        let run = try fixture.cli.launch(["lifecycle", "apply", "cleanup/\(repository)", "--rules", rules.path, "--yes"])
+        let run = try fixture.cli.launch([
+            "lifecycle", "apply", "cleanup/\(repository)", "--rules", rules.path, "--yes",
+        ])
         defer {
             if run.isRunning { kill(run.processIdentifier, SIGKILL) }
             run.waitUntilExit()
@@ -104,18 +113,29 @@ struct LifecycleCommandTests {
         #expect(remaining.isSuperset(of: Self.survivors) && remaining.count < 30)
 
         // A tag pushed since onto a digest the plan deletes must survive the resumed run.
-        let victim = try #require(remaining.filter { $0.hasPrefix("build-0") && !Self.survivors.contains($0) }.sorted().first)
-        let manifest = try await fixture.succeed(["inspect", "local/\(repository):\(victim)", "--output", "json"]).json() as? [String: Any]
+        let victim = try #require(
+            remaining.filter { $0.hasPrefix("build-0") && !Self.survivors.contains($0) }.sorted().first)
+        let manifest =
+            try await fixture.succeed(["inspect", "local/\(repository):\(victim)", "--output", "json"]).json()
+            as? [String: Any]
         let digest = try #require(manifest?["digest"] as? String)
-        try RegistryHarness.retag(registry: fixture.state.anonymous.url, repository: repository, digest: digest, as: "hotfix")
+        try RegistryHarness.retag(
+            registry: fixture.state.anonymous.url, repository: repository, digest: digest, as: "hotfix")
 
         // The same instance, scope and rules: the run is finished without being asked for.
-        let resumed = try await fixture.cli.run(["lifecycle", "apply", "cleanup/\(repository)", "--rules", rules.path, "--yes"])
-        #expect(resumed.stdout.contains("resuming the interrupted lifecycle run on cleanup, repository \(repository) (rules keep5)"), "\(resumed.stdout)\n\(resumed.stderr)")
+        let resumed = try await fixture.cli.run([
+            "lifecycle", "apply", "cleanup/\(repository)", "--rules", rules.path, "--yes",
+        ])
+        #expect(
+            resumed.stdout.contains(
+                "resuming the interrupted lifecycle run on cleanup, repository \(repository) (rules keep5)"),
+            "\(resumed.stdout)\n\(resumed.stderr)")
         #expect(resumed.stdout.contains("skipped  \(repository)@"), "the digest with a new tag is skipped")
         #expect(resumed.status == 4)
         #expect(!FileManager.default.fileExists(atPath: journal(fixture).path))
-        #expect(try await tags(fixture, repository) == Self.survivors.union(["hotfix", victim]), "only the journal's other manifests are gone")
+        #expect(
+            try await tags(fixture, repository) == Self.survivors.union(["hotfix", victim]),
+            "only the journal's other manifests are gone")
     }
 
     @Test func anUnfinishedRunIsNeverResumedForAnotherScopeOrOtherRules() async throws {
@@ -131,15 +151,21 @@ struct LifecycleCommandTests {
         let counts = "\(done) of 19 manifests done, \(19 - done) left: \(first)@"
 
         // Another repository, rules that keep everything, --yes: nothing is deleted anywhere.
-        let other = try await fixture.cli.run(["lifecycle", "apply", "cleanup/\(second)", "--rules", keepAll.path, "--yes"])
+        let other = try await fixture.cli.run([
+            "lifecycle", "apply", "cleanup/\(second)", "--rules", keepAll.path, "--yes",
+        ])
         #expect(other.status == 2, "\(other.stdout)")
         #expect(other.stderr.contains(unfinished) && other.stderr.contains(counts), "\(other.stderr)")
-        #expect(other.stderr.contains("pass --resume to finish exactly that run") && other.stderr.contains("--discard-journal to drop it"))
+        #expect(
+            other.stderr.contains("pass --resume to finish exactly that run")
+                && other.stderr.contains("--discard-journal to drop it"))
         #expect(try await tags(fixture, first) == left)
         #expect(try await tags(fixture, second).count == 30)
 
         // The same repository with lenient rules: no implicit resume either; the plan mentions the run.
-        let lenient = try await fixture.cli.run(["lifecycle", "apply", "cleanup/\(first)", "--rules", keepAll.path, "--yes"])
+        let lenient = try await fixture.cli.run([
+            "lifecycle", "apply", "cleanup/\(first)", "--rules", keepAll.path, "--yes",
+        ])
         #expect(lenient.status == 2)
         #expect(lenient.stderr.contains(unfinished) && lenient.stderr.contains(counts), "\(lenient.stderr)")
         #expect(try await tags(fixture, first) == left)
@@ -164,18 +190,26 @@ struct LifecycleCommandTests {
         let done = try await killPartWay(fixture, repository, rules: strict)
         let left = try await tags(fixture, repository)
 
-        let discarded = try await fixture.succeed(["lifecycle", "apply", "cleanup/\(repository)", "--discard-journal", "--yes"])
-        #expect(discarded.stdout.contains("discarded the interrupted run on cleanup, repository \(repository) (\(done) of 19 manifests done)"))
+        let discarded = try await fixture.succeed([
+            "lifecycle", "apply", "cleanup/\(repository)", "--discard-journal", "--yes",
+        ])
+        #expect(
+            discarded.stdout.contains(
+                "discarded the interrupted run on cleanup, repository \(repository) (\(done) of 19 manifests done)"))
         #expect(!FileManager.default.fileExists(atPath: journal(fixture).path))
         #expect(try await tags(fixture, repository) == left)
         let entry = try #require(try fixture.auditEntries().last)
-        #expect(entry["action"] as? String == "lifecycle-run" && entry["phase"] as? String == "discard" && entry["instance"] as? String == "cleanup")
+        #expect(
+            entry["action"] as? String == "lifecycle-run" && entry["phase"] as? String == "discard"
+                && entry["instance"] as? String == "cleanup")
         #expect(entry["detail"] as? String == "repository \(repository): \(done) of 19 done, \(19 - done) not deleted")
 
         let nothing = try await fixture.cli.run(["lifecycle", "apply", "cleanup/\(repository)", "--resume", "--yes"])
         #expect(nothing.status == 2)
         #expect(nothing.stderr.contains("cleanup has no interrupted lifecycle run to resume"))
-        let planned = try await fixture.succeed(["lifecycle", "apply", "cleanup/\(repository)", "--rules", strict.path, "--yes"])
+        let planned = try await fixture.succeed([
+            "lifecycle", "apply", "cleanup/\(repository)", "--rules", strict.path, "--yes",
+        ])
         #expect(planned.stdout.contains("skipped 0, failed 0"), "a new run plans afresh")
         #expect(try await tags(fixture, repository) == Self.survivors)
     }
@@ -189,7 +223,8 @@ struct LifecycleCommandTests {
 
         let wrong = try await fixture.cli.runOnTerminal(arguments, prompt: "Type 'delete 19'", answer: "delete 20")
         #expect(wrong.answered && wrong.output.contains(prompt), "\(wrong.output)")
-        #expect(wrong.output.contains("build-017, build-016") && wrong.output.contains(" and 12 more: "), "\(wrong.output)")
+        #expect(
+            wrong.output.contains("build-017, build-016") && wrong.output.contains(" and 12 more: "), "\(wrong.output)")
         #expect(wrong.status == 0 && wrong.output.contains("cancelled; nothing was deleted"))
         #expect(try await tags(fixture, repository).count == 30)
 

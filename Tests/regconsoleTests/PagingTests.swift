@@ -8,7 +8,9 @@ import Testing
 struct PagingTests {
     @Test func catalogIsFollowedAcrossPagesAfterThePageSizeIsRefused() async throws {
         let fixture = try await Fixture.make()
-        let names = try await fixture.jsonArray(["repos", fixture.state.paged.host]).compactMap { $0["name"] as? String }
+        let names = try await fixture.jsonArray(["repos", fixture.state.paged.host]).compactMap {
+            $0["name"] as? String
+        }
         #expect(Set(names).isSuperset(of: fixture.state.seed.repositories.keys))
         #expect(names.count >= 5)
         let namespaces = try await fixture.jsonArray(["namespaces", fixture.state.paged.host])
@@ -20,19 +22,23 @@ struct PagingTests {
         let host = fixture.state.paged.host
         let result = try await fixture.cli.run(["repos", host])
         #expect(result.status == 1)
-        #expect(result.stderr == """
-            regconsole: \(host) sent more than 2 pages while listing repositories (GET /v2/_catalog); stopped there; \
-            if the registry really holds that many, raise max_pages under [limits] in the config (regconsole config path)
+        #expect(
+            result.stderr == """
+                regconsole: \(host) sent more than 2 pages while listing repositories (GET /v2/_catalog); stopped there; \
+                if the registry really holds that many, raise max_pages under [limits] in the config (regconsole config path)
 
-            """)
+                """)
         #expect(result.stdout.isEmpty)
     }
 
     @Test func tagPagesFollowRelativeLinks() async throws {
         let fixture = try await Fixture.make()
-        let proxy = try await FaultServer.start(upstream: fixture.state.anonymous.url, rules: ["/bulk/many/tags/list$=page:100"])
+        let proxy = try await FaultServer.start(
+            upstream: fixture.state.anonymous.url, rules: ["/bulk/many/tags/list$=page:100"])
         defer { proxy.stop() }
-        let names = try await fixture.jsonArray(["tags", "\(proxy.host)/bulk/many"]).compactMap { $0["name"] as? String }
+        let names = try await fixture.jsonArray(["tags", "\(proxy.host)/bulk/many"]).compactMap {
+            $0["name"] as? String
+        }
         #expect(names.count == 1500)
         #expect(names == (1...1500).map { String(format: "t%04d", $0) })
     }

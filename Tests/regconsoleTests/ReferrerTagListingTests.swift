@@ -12,8 +12,12 @@ struct ReferrerTagListingTests {
     private func repository(_ fixture: Fixture) async throws -> (String, Set<String>) {
         let repository = "scratch/referrers-\(UUID().uuidString.lowercased().prefix(8))"
         let registry = fixture.state.anonymous.url
-        let v1 = try RegistryHarness.seedImage(registry: registry, repository: repository, tags: ["v1"], content: "\(repository) 1", created: "2024-06-01T00:00:00Z")
-        try RegistryHarness.seedImage(registry: registry, repository: repository, tags: ["v2"], content: "\(repository) 2", created: "2024-07-01T00:00:00Z")
+        let v1 = try RegistryHarness.seedImage(
+            registry: registry, repository: repository, tags: ["v1"], content: "\(repository) 1",
+            created: "2024-06-01T00:00:00Z")
+        try RegistryHarness.seedImage(
+            registry: registry, repository: repository, tags: ["v2"], content: "\(repository) 2",
+            created: "2024-07-01T00:00:00Z")
         let digest = try #require(v1["v1"]?.digest)
         let fallback = "sha256-" + digest.dropFirst("sha256:".count)
         let report = TestPaths.fixtures.appendingPathComponent("scan-reports/trivy-alpine-310.json").path
@@ -58,7 +62,10 @@ struct ReferrerTagListingTests {
         let plan = ["lifecycle", "plan", "local/\(repository)", "--rules", rules.path]
 
         let shown = try await fixture.jsonArray(plan)
-        #expect(Dictionary(uniqueKeysWithValues: shown.map { ($0["tag"] as! String, $0["decision"] as! String) }) == ["v1": "delete", "v2": "keep"])
+        #expect(
+            Dictionary(uniqueKeysWithValues: shown.map { ($0["tag"] as! String, $0["decision"] as! String) }) == [
+                "v1": "delete", "v2": "keep",
+            ])
         let all = try await fixture.jsonArray(plan + ["--all"])
         #expect(Set(names(all, "tag")) == referrers.union(["v1", "v2"]))
         let hidden = all.filter { referrers.contains($0["tag"] as? String ?? "") }
@@ -69,7 +76,9 @@ struct ReferrerTagListingTests {
         #expect(!table.stdout.contains("sha256-"))
         #expect(table.stdout.split(separator: "\n").count == 3, "header, v1, v2: \(table.stdout)")
         let summary = "local: delete 1 tags (1 manifests) of 4 in 1 repository, keep 3"
-        #expect(table.stderr.hasPrefix("regconsole: 2 referrer tags hidden (--all shows them)\n" + summary), "\(table.stderr)")
+        #expect(
+            table.stderr.hasPrefix("regconsole: 2 referrer tags hidden (--all shows them)\n" + summary),
+            "\(table.stderr)")
         let tableAll = try await fixture.succeed(plan + ["--all"])
         #expect(referrers.allSatisfy { tableAll.stdout.contains($0) })
         #expect(tableAll.stderr.hasPrefix(summary), "the plan is the same: \(tableAll.stderr)")

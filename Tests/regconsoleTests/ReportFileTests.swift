@@ -29,7 +29,9 @@ struct ReportFileTests {
         #expect(result.stderr == "regconsole: \(file.path): not a JSON report: binary data (a zero byte at offset 4)\n")
         let latin1 = directory.appendingPathComponent("latin1.json")
         try Data([0x7B, 0x22, 0xE9, 0x22, 0x3A, 0x31, 0x7D]).write(to: latin1)  // {"é":1} in ISO 8859-1
-        #expect(try await show(latin1.path).stderr == "regconsole: \(latin1.path): not a JSON report: the bytes are not UTF-8 text\n")
+        #expect(
+            try await show(latin1.path).stderr
+                == "regconsole: \(latin1.path): not a JSON report: the bytes are not UTF-8 text\n")
     }
 
     @Test func filesThatAreNotRegularAreRefusedByTypeWithoutBlocking() async throws {
@@ -61,6 +63,9 @@ struct ReportFileTests {
         try handle.close()
         let result = try await show(file.path)
         #expect(result.status == 2)
-        #expect(result.stderr == "regconsole: \(file.path): cannot read the report: it is larger than 64 MiB, the most regconsole reads of a report\n")
+        #expect(
+            result.stderr
+                == "regconsole: \(file.path): cannot read the report: it is larger than 64 MiB, the most regconsole reads of a report\n"
+        )
     }
 }

@@ -100,7 +100,8 @@ struct TerminalRestoreTests {
         try await waitForState("T", of: console)
         let crash = Process()
         crash.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = "import ctypes, sys; libc = ctypes.CDLL(None); "
+        let script =
+            "import ctypes, sys; libc = ctypes.CDLL(None); "
             + "[libc.tgkill(int(sys.argv[1]), int(tid), 11) for tid in sys.argv[2:]]"
         crash.arguments = ["python3", "-c", script, String(console)] + threads.map(String.init)
         try crash.run()

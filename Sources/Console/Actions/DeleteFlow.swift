@@ -12,7 +12,9 @@ struct DeleteFlow {
     /// Plans deleting `tags`, then asks for confirmation.
     func start(tags: [String]) {
         context.runJob(notice: context.catalog[.deletePlanning], failure: .deleteFailed) { [provider, repository] in
-            present(try await DeletePlanner(provider: provider).plan(repository: repository, targets: tags.map(DeleteTarget.tag)))
+            present(
+                try await DeletePlanner(provider: provider).plan(
+                    repository: repository, targets: tags.map(DeleteTarget.tag)))
         }
     }
 
@@ -22,11 +24,18 @@ struct DeleteFlow {
             let name = "\(repository)@\(item.digest?.short ?? "?")"
             switch item.decision {
             case .delete: return StyledLine(catalog[.deleteLine, name, item.tagsRemoved.joined(separator: ", ")], .text)
-            case .refuse(let reason): return StyledLine(catalog[.refuseLine, item.requested.joined(separator: ", "), catalog.describe(reason)], .warning)
+            case .refuse(let reason):
+                return StyledLine(
+                    catalog[.refuseLine, item.requested.joined(separator: ", "), catalog.describe(reason)], .warning)
             }
         }
         guard !plan.deletions.isEmpty else {
-            context.showFlash(catalog[.deleteNothing, plan.refusals.compactMap { if case .refuse(let reason) = $0.decision { catalog.describe(reason) } else { nil } }.joined(separator: "; ")], error: true)
+            context.showFlash(
+                catalog[
+                    .deleteNothing,
+                    plan.refusals.compactMap {
+                        if case .refuse(let reason) = $0.decision { catalog.describe(reason) } else { nil }
+                    }.joined(separator: "; ")], error: true)
             return
         }
         let phrase = plan.needsTypedConfirmation ? "delete \(plan.deletions.count)" : nil
@@ -46,7 +55,8 @@ struct DeleteFlow {
             defer { context.endJob() }
             let order = plan.deletions.map(\.id)
             do {
-                let outcomes = try await DeleteExecutor(provider: provider, audit: context.auditLog).execute(plan) { item, _ in
+                let outcomes = try await DeleteExecutor(provider: provider, audit: context.auditLog).execute(plan) {
+                    item, _ in
                     let done = (order.firstIndex(of: item.id) ?? 0) + 1
                     Task { @MainActor in context.showFlash(catalog[.deleteProgress, done, total]) }
                 }
@@ -61,7 +71,9 @@ struct DeleteFlow {
                 if problems.isEmpty {
                     context.showFlash(catalog[.deleteDone, deleted])
                 } else {
-                    context.showFlash(catalog[.deleteDone, deleted] + " · " + catalog[.deleteSkipped, problems.count, problems.joined(separator: "; ")], error: true)
+                    context.showFlash(
+                        catalog[.deleteDone, deleted] + " · "
+                            + catalog[.deleteSkipped, problems.count, problems.joined(separator: "; ")], error: true)
                 }
             } catch {
                 context.showFlash(catalog[.deleteFailed, catalog.describe(error)], error: true)

@@ -33,17 +33,27 @@ struct LifecycleApplyFlow {
             context.showFlash(catalog[.applyNothing])
             return
         }
-        var body = [StyledLine(catalog[.applyBody, plan.deletions.count, items.count, plan.keptCount, ByteCount.format(plan.bytesFreed)]), StyledLine("")]
-        body += plan.deletions.prefix(8).map { StyledLine("\($0.repository):\($0.tag)  \(catalog.describe($0.reason))", .error) }
+        var body = [
+            StyledLine(
+                catalog[
+                    .applyBody, plan.deletions.count, items.count, plan.keptCount, ByteCount.format(plan.bytesFreed)]),
+            StyledLine(""),
+        ]
+        body += plan.deletions.prefix(8).map {
+            StyledLine("\($0.repository):\($0.tag)  \(catalog.describe($0.reason))", .error)
+        }
         if plan.deletions.count > 8 { body.append(StyledLine("…", .muted)) }
         body += plan.warnings.map { StyledLine(catalog[.previewWarning, $0], .warning) }
         let typed = provider.instance.production || items.count > 10 ? "delete \(items.count)" : nil
         let dialog = ConfirmDialog(
-            title: catalog[.applyTitle, rules.map(\.id).joined(separator: ", "), "\(provider.instance.name) · \(scope)"], body: body,
+            title: catalog[
+                .applyTitle, rules.map(\.id).joined(separator: ", "), "\(provider.instance.name) · \(scope)"],
+            body: body,
             confirmLabel: catalog[.applyConfirm, items.count], cancelLabel: catalog[.cancel], typedPhrase: typed,
             typedPrompt: typed.map { catalog[.deleteTypePrompt, $0] } ?? "")
         context.confirm(dialog) { [context, provider, scope] in
-            context.push(LifecycleRunScreen(context: context, provider: provider, run: .apply(plan, rules: rules, scope: scope)))
+            context.push(
+                LifecycleRunScreen(context: context, provider: provider, run: .apply(plan, rules: rules, scope: scope)))
         }
     }
 
@@ -53,14 +63,19 @@ struct LifecycleApplyFlow {
         guard let interrupted = executor.interrupted else { return false }
         let catalog = context.catalog
         let started = context.relativeTime(interrupted.started)
-        guard interrupted.isRun(of: LifecycleJournal.fingerprint(instance: provider.instance.name, scope: scope, rules: rules)) else {
-            context.showFlash(catalog[.resumeOther, interrupted.location, started, interrupted.done, interrupted.total], error: true)
+        guard
+            interrupted.isRun(
+                of: LifecycleJournal.fingerprint(instance: provider.instance.name, scope: scope, rules: rules))
+        else {
+            context.showFlash(
+                catalog[.resumeOther, interrupted.location, started, interrupted.done, interrupted.total], error: true)
             return true
         }
         let dialog = ConfirmDialog(
             title: catalog[.resumeTitle],
             body: [
-                StyledLine(catalog[.resumeBody, started, interrupted.done, interrupted.total]), StyledLine(interrupted.location),
+                StyledLine(catalog[.resumeBody, started, interrupted.done, interrupted.total]),
+                StyledLine(interrupted.location),
                 StyledLine(interrupted.remainingSummary(), .error),
             ],
             confirmLabel: catalog[.resumeConfirm], cancelLabel: catalog[.cancel])

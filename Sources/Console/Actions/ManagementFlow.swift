@@ -44,7 +44,9 @@ extension ManagementFlow {
     /// A public/private choice with `selected` chosen.
     func visibilityField(id: String, label: Message, selected: RepositoryVisibility) -> Form.Field {
         let options = RepositoryVisibility.allCases
-        return Form.Field(id: id, label: context.catalog[label], value: .choice(options.map(context.catalog.visibility), selected: options.firstIndex(of: selected) ?? 0))
+        return Form.Field(
+            id: id, label: context.catalog[label],
+            value: .choice(options.map(context.catalog.visibility), selected: options.firstIndex(of: selected) ?? 0))
     }
 
     /// The visibility chosen in a field made by `visibilityField`.
@@ -57,23 +59,34 @@ extension ManagementFlow {
     func isOn(_ form: Form, _ id: String) -> Bool { form[id]?.value == .toggle(true) }
 
     /// Shows a form whose `validate` marks the fields; `save` runs once it passes.
-    func showForm(title: String, saveLabel: Message, fields: [Form.Field], validate: @escaping (inout Form) -> Bool, save: @escaping (Form) -> Void) {
-        let dialog = FormDialog(title: title, form: Form(fields: fields), saveLabel: context.catalog[saveLabel], cancelLabel: context.catalog[.cancel])
+    func showForm(
+        title: String, saveLabel: Message, fields: [Form.Field], validate: @escaping (inout Form) -> Bool,
+        save: @escaping (Form) -> Void
+    ) {
+        let dialog = FormDialog(
+            title: title, form: Form(fields: fields), saveLabel: context.catalog[saveLabel],
+            cancelLabel: context.catalog[.cancel])
         context.edit(dialog, validate: validate, save: save)
     }
 
     /// Asks to type `name` before `action` runs; `body` says what is lost.
-    func confirmDelete(_ name: String, title: Message, body: Message, confirmLabel: Message, then action: @escaping () -> Void) {
+    func confirmDelete(
+        _ name: String, title: Message, body: Message, confirmLabel: Message, then action: @escaping () -> Void
+    ) {
         let catalog = context.catalog
         let dialog = ConfirmDialog(
             title: catalog[title, name], body: [StyledLine(catalog[body, name, instance.name], .warning)],
-            confirmLabel: catalog[confirmLabel], cancelLabel: catalog[.cancel], typedPhrase: name, typedPrompt: catalog[.deleteTypePrompt, name])
+            confirmLabel: catalog[confirmLabel], cancelLabel: catalog[.cancel], typedPhrase: name,
+            typedPrompt: catalog[.deleteTypePrompt, name])
         context.confirm(dialog, then: action)
     }
 
     /// Runs `work` (an `AuditedManagement` change) as a job: on success it flashes `done` and
     /// publishes `change`; a failure flashes `failure`.
-    func run(notice: String, done: String, failure: Message, _ work: @escaping @MainActor (AuditedManagement) async throws -> Void) {
+    func run(
+        notice: String, done: String, failure: Message,
+        _ work: @escaping @MainActor (AuditedManagement) async throws -> Void
+    ) {
         let management = AuditedManagement(audit: context.auditLog)
         context.runJob(notice: notice, failure: failure) { [context, change] in
             try await work(management)

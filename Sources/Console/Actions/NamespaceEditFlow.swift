@@ -16,26 +16,35 @@ struct NamespaceEditFlow: ManagementFlow {
         let catalog = context.catalog
         let rule = provider.namespaceNameRule
         let name = rule.field(id: "name", label: catalog[.fieldName], catalog: catalog)
-        showForm(title: catalog[.namespaceNew], saveLabel: .create, fields: [name] + fields(NamespaceSettings()), validate: { form in
-            rule.check(&form, "name", catalog: catalog)
-            return form.isValid
-        }, save: { form in
-            save(form["name"]?.text ?? "", settings(form), isNew: true)
-        })
+        showForm(
+            title: catalog[.namespaceNew], saveLabel: .create, fields: [name] + fields(NamespaceSettings()),
+            validate: { form in
+                rule.check(&form, "name", catalog: catalog)
+                return form.isValid
+            },
+            save: { form in
+                save(form["name"]?.text ?? "", settings(form), isNew: true)
+            })
     }
 
     func edit(_ namespace: Namespace) {
         let current = NamespaceSettings(namespace)
-        showForm(title: context.catalog[.namespaceEdit, namespace.name], saveLabel: .save, fields: fields(current), validate: { _ in true }, save: { form in
-            save(namespace.name, settings(form), isNew: false)
-        })
+        showForm(
+            title: context.catalog[.namespaceEdit, namespace.name], saveLabel: .save, fields: fields(current),
+            validate: { _ in true },
+            save: { form in
+                save(namespace.name, settings(form), isNew: false)
+            })
     }
 
     func delete(_ namespace: Namespace) {
         let catalog = context.catalog
         let name = namespace.name
-        confirmDelete(name, title: .namespaceDeleteTitle, body: .namespaceDeleteBody, confirmLabel: .namespaceDeleteConfirm) { [provider] in
-            run(notice: catalog[.deleting, name], done: catalog[.namespaceDeleted, name], failure: .deleteFailed,
+        confirmDelete(
+            name, title: .namespaceDeleteTitle, body: .namespaceDeleteBody, confirmLabel: .namespaceDeleteConfirm
+        ) { [provider] in
+            run(
+                notice: catalog[.deleting, name], done: catalog[.namespaceDeleted, name], failure: .deleteFailed,
                 { try await $0.deleteNamespace(name, on: provider) })
         }
     }
@@ -43,18 +52,22 @@ struct NamespaceEditFlow: ManagementFlow {
     private func fields(_ settings: NamespaceSettings) -> [Form.Field] {
         [
             visibilityField(id: "visibility", label: .fieldDefaultVisibility, selected: settings.defaultVisibility),
-            Form.Field(id: "autoCreate", label: context.catalog[.fieldAutoCreate], value: .toggle(settings.autoCreateRepositories), hint: context.catalog[.hintAutoCreate]),
+            Form.Field(
+                id: "autoCreate", label: context.catalog[.fieldAutoCreate],
+                value: .toggle(settings.autoCreateRepositories), hint: context.catalog[.hintAutoCreate]),
         ]
     }
 
     private func settings(_ form: Form) -> NamespaceSettings {
-        NamespaceSettings(autoCreateRepositories: isOn(form, "autoCreate"), defaultVisibility: visibility(in: form, id: "visibility"))
+        NamespaceSettings(
+            autoCreateRepositories: isOn(form, "autoCreate"), defaultVisibility: visibility(in: form, id: "visibility"))
     }
 
     private func save(_ name: String, _ settings: NamespaceSettings, isNew: Bool) {
         let catalog = context.catalog
         run(
-            notice: catalog[.saving, name], done: catalog[isNew ? .namespaceCreated : .namespaceSaved, name], failure: .saveFailed,
+            notice: catalog[.saving, name], done: catalog[isNew ? .namespaceCreated : .namespaceSaved, name],
+            failure: .saveFailed,
             { [provider] in try await $0.saveNamespace(name, settings: settings, isNew: isNew, on: provider) })
     }
 }

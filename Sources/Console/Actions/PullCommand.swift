@@ -13,10 +13,13 @@ enum PullCommand {
     /// `word` as one POSIX shell word: as it is when every character is plain (letters, digits,
     /// `@%+=:,./_-`), else in single quotes with each `'` written as `'\''`.
     static func quoted(_ word: String) -> String {
-        let plain = !word.isEmpty && word.utf8.allSatisfy { byte in
-            let letter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-            return letter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "@%+=:,./_-".utf8.contains(byte)
-        }
+        let plain =
+            !word.isEmpty
+            && word.utf8.allSatisfy { byte in
+                let letter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                return letter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || "@%+=:,./_-".utf8.contains(byte)
+            }
         if plain { return word }
         return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }

@@ -21,7 +21,8 @@ struct SuppressionFlow {
 
     private var scopes: [(Message, Suppression.Scope?)] {
         [
-            (.scopeImage, digest.map { .artifact(repository: repository, digest: $0) }), (.scopeRepository, .repository(repository)),
+            (.scopeImage, digest.map { .artifact(repository: repository, digest: $0) }),
+            (.scopeRepository, .repository(repository)),
             (.scopeNamespace, .namespace(Namespace.of(repository: repository))), (.scopeInstance, .instance),
         ].filter { $0.1 != nil }
     }
@@ -30,21 +31,31 @@ struct SuppressionFlow {
         let catalog = context.catalog
         let expiry = context.now.addingTimeInterval(90 * 86400).formatted(.iso8601.year().month().day())
         let form = Form(fields: [
-            Form.Field(id: "status", label: catalog[.suppressStatus], value: .choice([catalog[.statusNotAffected], catalog[.statusAccepted]], selected: 0)),
-            Form.Field(id: "scope", label: catalog[.suppressScope], value: .choice(scopes.map { catalog[$0.0] }, selected: 0)),
+            Form.Field(
+                id: "status", label: catalog[.suppressStatus],
+                value: .choice([catalog[.statusNotAffected], catalog[.statusAccepted]], selected: 0)),
+            Form.Field(
+                id: "scope", label: catalog[.suppressScope], value: .choice(scopes.map { catalog[$0.0] }, selected: 0)),
             Form.Field(id: "package", label: catalog[.suppressPackageOnly, finding.package], value: .toggle(true)),
             Form.Field(id: "reason", label: catalog[.suppressReason], value: .text(LineEditor())),
-            Form.Field(id: "owner", label: catalog[.suppressOwner], value: .text(LineEditor(context.environment["USER"] ?? ""))),
+            Form.Field(
+                id: "owner", label: catalog[.suppressOwner], value: .text(LineEditor(context.environment["USER"] ?? ""))
+            ),
             Form.Field(id: "expires", label: catalog[.suppressExpires], value: .text(LineEditor(expiry))),
         ])
-        let dialog = FormDialog(title: catalog[.suppressTitle, finding.vulnerability], form: form, saveLabel: catalog[.suppressSave], cancelLabel: catalog[.cancel])
-        context.edit(dialog, validate: { form in
-            let reason = form["reason"]?.text ?? ""
-            let expires = form["expires"]?.text ?? ""
-            form["reason"]?.error = reason.trimmingCharacters(in: .whitespaces).isEmpty ? catalog[.reasonRequired] : nil
-            form["expires"]?.error = Self.date(expires) == nil ? catalog[.dateInvalid] : nil
-            return form.isValid
-        }, save: { form in save(finding, form) })
+        let dialog = FormDialog(
+            title: catalog[.suppressTitle, finding.vulnerability], form: form, saveLabel: catalog[.suppressSave],
+            cancelLabel: catalog[.cancel])
+        context.edit(
+            dialog,
+            validate: { form in
+                let reason = form["reason"]?.text ?? ""
+                let expires = form["expires"]?.text ?? ""
+                form["reason"]?.error =
+                    reason.trimmingCharacters(in: .whitespaces).isEmpty ? catalog[.reasonRequired] : nil
+                form["expires"]?.error = Self.date(expires) == nil ? catalog[.dateInvalid] : nil
+                return form.isValid
+            }, save: { form in save(finding, form) })
     }
 
     private func save(_ finding: Finding, _ form: Form) {
@@ -52,7 +63,8 @@ struct SuppressionFlow {
             let chosenScope = scopes[scope].1
         else { return }
         let suppression = Suppression(
-            vulnerability: finding.vulnerability, package: form["package"]?.text == "true" ? finding.package : nil, scope: chosenScope,
+            vulnerability: finding.vulnerability, package: form["package"]?.text == "true" ? finding.package : nil,
+            scope: chosenScope,
             status: status == 0 ? .notAffected : .accepted, reason: form["reason"]?.text ?? "",
             owner: form["owner"]?.text.isEmpty == false ? form["owner"]!.text : "unknown", created: context.now,
             expires: Self.date(form["expires"]?.text ?? ""))
@@ -67,8 +79,15 @@ struct SuppressionFlow {
 
     private func confirmRemoval(_ suppression: Suppression) {
         let catalog = context.catalog
-        let body = [StyledLine(catalog[.suppressedBy, suppression.status.rawValue, suppression.owner, suppression.expires.map(RFC3339.format) ?? "-", suppression.reason])]
-        let dialog = ConfirmDialog(title: catalog[.unsuppressTitle, suppression.vulnerability], body: body, confirmLabel: catalog[.unsuppressConfirm], cancelLabel: catalog[.cancel])
+        let body = [
+            StyledLine(
+                catalog[
+                    .suppressedBy, suppression.status.rawValue, suppression.owner,
+                    suppression.expires.map(RFC3339.format) ?? "-", suppression.reason])
+        ]
+        let dialog = ConfirmDialog(
+            title: catalog[.unsuppressTitle, suppression.vulnerability], body: body,
+            confirmLabel: catalog[.unsuppressConfirm], cancelLabel: catalog[.cancel])
         context.confirm(dialog) {
             do {
                 try context.suppressions(of: instance).remove { $0.id == suppression.id }

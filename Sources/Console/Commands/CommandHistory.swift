@@ -15,8 +15,10 @@ struct CommandHistory {
         self.limit = limit
         let text = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         // A line holds no control characters: the file may have been edited by hand.
-        lines = text.split(separator: "\n").map { String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }) }
-            .filter { !$0.isEmpty }.suffix(limit).map { $0 }
+        lines = text.split(separator: "\n").map {
+            String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
+        }
+        .filter { !$0.isEmpty }.suffix(limit).map { $0 }
         position = lines.count
     }
 

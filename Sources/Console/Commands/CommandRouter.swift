@@ -68,9 +68,12 @@ final class CommandRouter {
             host.reset([])
             return
         }
-        if route.target == .location, argument == nil, let location = host.currentLocation(), let instance = host.currentInstance() {
+        if route.target == .location, argument == nil, let location = host.currentLocation(),
+            let instance = host.currentInstance()
+        {
             // `:lifecycle` (and `L`) opens the rules of where the user is, on top.
-            let here = PaneRoute.Resolved(instance: instance, namespace: location.namespace, repository: location.repository)
+            let here = PaneRoute.Resolved(
+                instance: instance, namespace: location.namespace, repository: location.repository)
             if let pane = route.open(host.context, here).last { host.context.push(pane) }
             return
         }
@@ -100,8 +103,11 @@ final class CommandRouter {
         }
         guard let instance else {
             let head = text.map { String($0.prefix { $0 != "/" }) }
-            if let head, !(text?.contains("/") ?? false) { throw Problem(message: unknownInstance(head, among: instances)) }
-            throw Problem(message: catalog[.commandNeedsInstance, route.usage, instances.map(\.name).joined(separator: ", ")])
+            if let head, !(text?.contains("/") ?? false) {
+                throw Problem(message: unknownInstance(head, among: instances))
+            }
+            throw Problem(
+                message: catalog[.commandNeedsInstance, route.usage, instances.map(\.name).joined(separator: ", ")])
         }
         var resolved = PaneRoute.Resolved(instance: instance)
         switch route.target {
@@ -126,7 +132,8 @@ final class CommandRouter {
     }
 
     private func unknownInstance(_ name: String, among instances: [Instance]) -> String {
-        catalog[.unknownInstance, name] + (instances.isEmpty ? "" : " · " + catalog[.knownInstances, instances.map(\.name).joined(separator: ", ")])
+        catalog[.unknownInstance, name]
+            + (instances.isEmpty ? "" : " · " + catalog[.knownInstances, instances.map(\.name).joined(separator: ", ")])
     }
 
     // MARK: Completion

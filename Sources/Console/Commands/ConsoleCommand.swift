@@ -49,7 +49,9 @@ struct ConsoleCommand: Equatable {
         }
         guard let route = PaneRoute.named(parts[0].lowercased()) else { return nil }
         let typed = parts[1...].joined(separator: " ")
-        guard let match = arguments(route).sorted().first(where: { $0.hasPrefix(typed) && $0 != typed }) else { return nil }
+        guard let match = arguments(route).sorted().first(where: { $0.hasPrefix(typed) && $0 != typed }) else {
+            return nil
+        }
         return parts[0] + " " + match
     }
 }

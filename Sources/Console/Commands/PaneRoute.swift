@@ -40,25 +40,49 @@ struct PaneRoute: Sendable {
 
     /// Every route, in help order.
     static let all: [PaneRoute] = [
-        PaneRoute(word: "ctx", aliases: ["context", "instance"], target: .instance, usage: ":ctx [INSTANCE]", summary: { $0[.commandContext] }) { context, at in
+        PaneRoute(
+            word: "ctx", aliases: ["context", "instance"], target: .instance, usage: ":ctx [INSTANCE]",
+            summary: { $0[.commandContext] }
+        ) { context, at in
             [ResourcePane(NamespaceList(context: context, instance: at.instance))]
         },
-        PaneRoute(word: "ns", aliases: ["namespace", "namespaces"], target: .namespace, usage: ":ns [INSTANCE/]NAMESPACE", summary: { $0[.commandNamespace] }) { context, at in
+        PaneRoute(
+            word: "ns", aliases: ["namespace", "namespaces"], target: .namespace, usage: ":ns [INSTANCE/]NAMESPACE",
+            summary: { $0[.commandNamespace] }
+        ) { context, at in
             browse(context, at)
         },
-        PaneRoute(word: "repos", aliases: ["repo", "repositories", "r"], target: .optionalNamespace, usage: ":repos [INSTANCE][/NAMESPACE]", summary: { $0[.commandRepositories] }) { context, at in
-            [ResourcePane(NamespaceList(context: context, instance: at.instance)),
-             ResourcePane(RepositoryList(context: context, instance: at.instance, namespace: at.namespace))]
+        PaneRoute(
+            word: "repos", aliases: ["repo", "repositories", "r"], target: .optionalNamespace,
+            usage: ":repos [INSTANCE][/NAMESPACE]", summary: { $0[.commandRepositories] }
+        ) { context, at in
+            [
+                ResourcePane(NamespaceList(context: context, instance: at.instance)),
+                ResourcePane(RepositoryList(context: context, instance: at.instance, namespace: at.namespace)),
+            ]
         },
-        PaneRoute(word: "tags", aliases: ["tag", "t"], target: .repository, usage: ":tags [INSTANCE/]NAMESPACE/REPOSITORY", summary: { $0[.commandTags] }) { context, at in
+        PaneRoute(
+            word: "tags", aliases: ["tag", "t"], target: .repository, usage: ":tags [INSTANCE/]NAMESPACE/REPOSITORY",
+            summary: { $0[.commandTags] }
+        ) { context, at in
             browse(context, at)
         },
-        PaneRoute(word: "vulns", aliases: ["vulnerabilities", "v"], target: .optionalNamespace, usage: ":vulns [INSTANCE][/NAMESPACE]", summary: { $0[.commandVulns] }) { context, at in
-            [ResourcePane(NamespaceList(context: context, instance: at.instance)),
-             ResourcePane(VulnerabilityOverview(context: context, instance: at.instance, namespace: at.namespace))]
+        PaneRoute(
+            word: "vulns", aliases: ["vulnerabilities", "v"], target: .optionalNamespace,
+            usage: ":vulns [INSTANCE][/NAMESPACE]", summary: { $0[.commandVulns] }
+        ) { context, at in
+            [
+                ResourcePane(NamespaceList(context: context, instance: at.instance)),
+                ResourcePane(VulnerabilityOverview(context: context, instance: at.instance, namespace: at.namespace)),
+            ]
         },
-        PaneRoute(word: "lifecycle", aliases: ["lc", "retention"], target: .location, usage: ":lifecycle [INSTANCE/][NAMESPACE[/REPOSITORY]]", summary: { $0[.commandLifecycle] }) { context, at in
-            browse(context, at) + [ResourcePane(LifecycleRuleList(context: context, instance: at.instance, scope: LifecycleRule.Scope(at)))]
+        PaneRoute(
+            word: "lifecycle", aliases: ["lc", "retention"], target: .location,
+            usage: ":lifecycle [INSTANCE/][NAMESPACE[/REPOSITORY]]", summary: { $0[.commandLifecycle] }
+        ) { context, at in
+            browse(context, at) + [
+                ResourcePane(LifecycleRuleList(context: context, instance: at.instance, scope: LifecycleRule.Scope(at)))
+            ]
         },
     ]
 

@@ -17,7 +17,9 @@ public enum Language: String, Sendable, CaseIterable {
     static func parse(_ value: String) -> Language? {
         let lowered = value.lowercased()
         if lowered.hasPrefix("zh") { return .simplifiedChinese }  // the only Chinese shipped; closest for zh_TW too
-        if lowered.hasPrefix("en") || lowered == "c" || lowered.hasPrefix("c.") || lowered == "posix" { return .english }
+        if lowered.hasPrefix("en") || lowered == "c" || lowered.hasPrefix("c.") || lowered == "posix" {
+            return .english
+        }
         return nil
     }
 }

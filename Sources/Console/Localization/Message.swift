@@ -41,13 +41,17 @@ public enum Message: String, CaseIterable, Sendable {
     case columnChange, columnFixes, columnUpgradeTo, columnFindings, columnWorst, columnFixable
     case findings, findingDetail, vulnerabilityOverview, diffTitle, noReport, scanLoading, noFindings
     case severityCritical, severityHigh, severityMedium, severityLow, severityNegligible, severityUnknown
-    case findingsCounter, suppressedCount, expiredCount, suppressedBy, suppressionExpired, changeNew, changeFixed, changeUnchanged
+    case findingsCounter, suppressedCount, expiredCount, suppressedBy, suppressionExpired, changeNew, changeFixed,
+        changeUnchanged
     case groupedByPackage, groupedByVulnerability, ungrouped, showingSuppressed, hidingSuppressed, diffNeedsTwo
-    case labelSeverity, labelPackage, labelInstalled, labelFixed, labelCVSS, labelLayer, labelTarget, labelAliases, labelLinks, labelDescription, labelStatus
-    case suppressTitle, suppressStatus, suppressScope, suppressPackageOnly, suppressReason, suppressOwner, suppressExpires
+    case labelSeverity, labelPackage, labelInstalled, labelFixed, labelCVSS, labelLayer, labelTarget, labelAliases,
+        labelLinks, labelDescription, labelStatus
+    case suppressTitle, suppressStatus, suppressScope, suppressPackageOnly, suppressReason, suppressOwner,
+        suppressExpires
     case scopeImage, scopeRepository, scopeNamespace, scopeInstance, statusNotAffected, statusAccepted
     case suppressSave, suppressSaved, suppressRemoved, unsuppressTitle, unsuppressConfirm, reasonRequired, dateInvalid
-    case actionSortSeverity, actionVulnerabilities, actionDiff, actionSuppress, actionGroupPackages, actionGroupVulnerabilities, actionShowSuppressed
+    case actionSortSeverity, actionVulnerabilities, actionDiff, actionSuppress, actionGroupPackages,
+        actionGroupVulnerabilities, actionShowSuppressed
     case commandVulns, overviewProgress, cancel
     // Lifecycle
     case lifecycleRules, lifecycleEditor, lifecycleRun, emptyRules
@@ -68,8 +72,10 @@ public enum Message: String, CaseIterable, Sendable {
     case actionScan, scanStarted, scanRunning, scanFinished, scanFailed, scanNotOffered, instanceUnavailable
     // Managing namespaces and repositories (ACR)
     case columnVisibility, columnAutoCreate, columnSummary, visibilityPublic, visibilityPrivate, yes, no
-    case fieldName, fieldNamespace, fieldVisibility, fieldDefaultVisibility, fieldAutoCreate, fieldSummary, fieldTagImmutability
-    case hintAutoCreate, hintTagImmutability, nameRule, valueRequired, create, save, saving, deleting, saveFailed, readOnlyChanges
+    case fieldName, fieldNamespace, fieldVisibility, fieldDefaultVisibility, fieldAutoCreate, fieldSummary,
+        fieldTagImmutability
+    case hintAutoCreate, hintTagImmutability, nameRule, valueRequired, create, save, saving, deleting, saveFailed,
+        readOnlyChanges
     case namespaceNew, namespaceEdit, namespaceCreated, namespaceSaved, namespaceDeleted
     case namespaceDeleteTitle, namespaceDeleteBody, namespaceDeleteConfirm
     case repositoryNew, repositoryEdit, repositoryCreated, repositorySaved, repositoryDeleted

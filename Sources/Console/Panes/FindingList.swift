@@ -56,10 +56,14 @@ final class FindingList: ResourceKind {
     var owningInstance: Instance? { instance }
     var crumb: String { context.catalog[.findings] }
     var title: String { "\(context.catalog[.findings]) · \(repository):\(tag)" }
-    var location: ViewLocation { ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: tag) }
+    var location: ViewLocation {
+        ViewLocation(
+            instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: tag)
+    }
     var emptyText: String {
         guard loaded else { return context.catalog[.scanLoading] }
-        return report == nil ? context.catalog[.noReport, "\(instance.name)/\(repository):\(tag)"] : context.catalog[.noFindings]
+        return report == nil
+            ? context.catalog[.noReport, "\(instance.name)/\(repository):\(tag)"] : context.catalog[.noFindings]
     }
     var filters: Bool { mode == .findings }
     var sortColumn: Int? { mode == .findings ? 0 : nil }
@@ -67,7 +71,10 @@ final class FindingList: ResourceKind {
     func progress(in pane: ResourcePane<FindingList>) -> String? {
         let suppressed = triaged.count(where: \.isSuppressed)
         let expired = triaged.count(where: \.stateIsExpired)
-        let parts = [suppressed > 0 ? context.catalog[.suppressedCount, suppressed] : nil, expired > 0 ? context.catalog[.expiredCount, expired] : nil]
+        let parts = [
+            suppressed > 0 ? context.catalog[.suppressedCount, suppressed] : nil,
+            expired > 0 ? context.catalog[.expiredCount, expired] : nil,
+        ]
         let text = parts.compactMap { $0 }.joined(separator: " · ")
         return text.isEmpty ? nil : text
     }
@@ -102,17 +109,22 @@ final class FindingList: ResourceKind {
 
     /// The report once (again after a change), then the rows of the current mode.
     func rows(in pane: ResourcePane<FindingList>) -> AsyncThrowingStream<[Row], any Error> {
-        let (session, reports, instance, repository, tag, known) = (context.session, context.scanReports, instance, repository, tag, digest)
+        let (session, reports, instance, repository, tag, known) = (
+            context.session, context.scanReports, instance, repository, tag, digest
+        )
         return .producing { [weak self] continuation in
             let digest: Digest
             if let known {
                 digest = known
-            } else if let current = try await session.provider(for: instance.name).currentDigest(repository: repository, tag: tag) {
+            } else if let current = try await session.provider(for: instance.name).currentDigest(
+                repository: repository, tag: tag)
+            {
                 digest = current
             } else {
                 throw RegistryError(.notFound, "'\(tag)' is not in \(repository)")
             }
-            let report = try await reports.report(instance: instance.name, repository: repository, tag: tag, digest: digest)
+            let report = try await reports.report(
+                instance: instance.name, repository: repository, tag: tag, digest: digest)
             guard let rows = await self?.loaded(report, digest: digest) else { return }
             continuation.yield(rows)
         }
@@ -129,8 +141,10 @@ final class FindingList: ResourceKind {
     /// Applies the instance's suppressions and makes the rows of the current mode.
     private func triage() -> [Row] {
         let suppressions = (try? context.suppressions(of: instance).load()) ?? []
-        triaged = TriagedFinding.triage(report?.findings ?? [], suppressions: suppressions, repository: repository, digest: digest, now: context.now)
-            .sorted { Finding.triageOrder($0.finding, $1.finding) }
+        triaged = TriagedFinding.triage(
+            report?.findings ?? [], suppressions: suppressions, repository: repository, digest: digest, now: context.now
+        )
+        .sorted { Finding.triageOrder($0.finding, $1.finding) }
         let open = triaged.filter { !$0.isSuppressed }.map(\.finding)
         switch mode {
         case .findings:
@@ -140,7 +154,8 @@ final class FindingList: ResourceKind {
         case .vulnerabilities:
             let groups = Dictionary(grouping: open, by: \.vulnerability).map { id, group in
                 VulnerabilityGroup(
-                    id: id, severity: group.map(\.severity).max() ?? .unknown, packages: group.map(\.package).uniquedSorted(),
+                    id: id, severity: group.map(\.severity).max() ?? .unknown,
+                    packages: group.map(\.package).uniquedSorted(),
                     fixable: group.filter(\.isFixable).count, title: group.first?.title)
             }
             return groups.sorted { ($0.severity, $1.id) > ($1.severity, $0.id) }.map(Row.vulnerability)
@@ -155,13 +170,18 @@ final class FindingList: ResourceKind {
 
     // MARK: Actions
 
-    func actions(in pane: ResourcePane<FindingList>) -> [ConsoleAction] { [.open, .back, .suppress, .groupPackages, .groupVulnerabilities, .showSuppressed, .filter, .refresh] }
+    func actions(in pane: ResourcePane<FindingList>) -> [ConsoleAction] {
+        [.open, .back, .suppress, .groupPackages, .groupVulnerabilities, .showSuppressed, .filter, .refresh]
+    }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<FindingList>) -> Bool {
         let catalog = context.catalog
         switch (action, pane.selected) {
         case (.open, .finding(let entry)?):
-            context.push(FindingDetailScreen(context: context, instance: instance, repository: repository, tag: tag, digest: digest, entry: entry))
+            context.push(
+                FindingDetailScreen(
+                    context: context, instance: instance, repository: repository, tag: tag, digest: digest, entry: entry
+                ))
         case (.open, .package(let rollup)?):
             showFindings(filter: "pkg:\(rollup.package)", in: pane)
         case (.open, .vulnerability(let group)?):
@@ -219,12 +239,19 @@ final class FindingList: ResourceKind {
             { row in if case .finding(let entry) = row { pick(entry) } else { nil } }
         }
         return [
-            TableColumn(catalog[.columnSeverity], width: .fit(min: 8, max: 12), style: style { theme.style(for: $0.finding.severity) }, text: cell { $0.severityCell(catalog) }),
+            TableColumn(
+                catalog[.columnSeverity], width: .fit(min: 8, max: 12),
+                style: style { theme.style(for: $0.finding.severity) }, text: cell { $0.severityCell(catalog) }),
             TableColumn(catalog[.columnID], width: .fit(min: 10, max: 22), text: cell { $0.finding.vulnerability }),
             TableColumn(catalog[.columnPackage], width: .fit(min: 8, max: 24), text: cell { $0.finding.package }),
-            TableColumn(catalog[.columnInstalled], width: .fit(min: 8, max: 18), text: cell { $0.finding.installedVersion }),
-            TableColumn(catalog[.columnFixed], width: .fit(min: 6, max: 18), style: style { $0.finding.isFixable ? theme[.ok] : nil }, text: cell { $0.finding.fixedVersion ?? "-" }),
-            TableColumn(catalog[.columnCVSS], width: .fit(min: 4, max: 5), alignRight: true, text: cell { $0.finding.cvssScore.map { String(format: "%.1f", $0) } ?? "" }),
+            TableColumn(
+                catalog[.columnInstalled], width: .fit(min: 8, max: 18), text: cell { $0.finding.installedVersion }),
+            TableColumn(
+                catalog[.columnFixed], width: .fit(min: 6, max: 18),
+                style: style { $0.finding.isFixable ? theme[.ok] : nil }, text: cell { $0.finding.fixedVersion ?? "-" }),
+            TableColumn(
+                catalog[.columnCVSS], width: .fit(min: 4, max: 5), alignRight: true,
+                text: cell { $0.finding.cvssScore.map { String(format: "%.1f", $0) } ?? "" }),
             TableColumn(catalog[.columnTitle], width: .flexible(min: 10), text: cell { $0.finding.title ?? "" }),
         ]
     }
@@ -237,10 +264,15 @@ final class FindingList: ResourceKind {
         return [
             TableColumn(catalog[.columnPackage], width: .fit(min: 8, max: 30), text: cell { $0.package }),
             TableColumn(catalog[.columnInstalled], width: .fit(min: 8, max: 20), text: cell { $0.installedVersion }),
-            TableColumn(catalog[.columnUpgradeTo], width: .fit(min: 10, max: 24), style: { _ in theme[.ok] }, text: cell { $0.upgradeTo }),
-            TableColumn(catalog[.columnFixes], width: .fit(min: 5, max: 8), alignRight: true, text: cell { String($0.fixes) }),
-            TableColumn(catalog[.columnWorst], width: .flexible(min: 8), style: { row in if case .package(let rollup) = row { theme.style(for: rollup.worst) } else { nil } },
-                        text: cell { catalog.severity($0.worst) }),
+            TableColumn(
+                catalog[.columnUpgradeTo], width: .fit(min: 10, max: 24), style: { _ in theme[.ok] },
+                text: cell { $0.upgradeTo }),
+            TableColumn(
+                catalog[.columnFixes], width: .fit(min: 5, max: 8), alignRight: true, text: cell { String($0.fixes) }),
+            TableColumn(
+                catalog[.columnWorst], width: .flexible(min: 8),
+                style: { row in if case .package(let rollup) = row { theme.style(for: rollup.worst) } else { nil } },
+                text: cell { catalog.severity($0.worst) }),
         ]
     }
 
@@ -250,11 +282,19 @@ final class FindingList: ResourceKind {
             { row in if case .vulnerability(let group) = row { text(group) } else { "" } }
         }
         return [
-            TableColumn(catalog[.columnSeverity], width: .fit(min: 8, max: 10), style: { row in if case .vulnerability(let group) = row { theme.style(for: group.severity) } else { nil } },
-                        text: cell { catalog.severity($0.severity) }),
+            TableColumn(
+                catalog[.columnSeverity], width: .fit(min: 8, max: 10),
+                style: { row in
+                    if case .vulnerability(let group) = row { theme.style(for: group.severity) } else { nil }
+                },
+                text: cell { catalog.severity($0.severity) }),
             TableColumn(catalog[.columnID], width: .fit(min: 10, max: 22), text: cell { $0.id }),
-            TableColumn(catalog[.columnFixable], width: .fit(min: 4, max: 8), alignRight: true, text: cell { String($0.fixable) }),
-            TableColumn(catalog[.columnPackage], width: .fit(min: 8, max: 40), text: cell { $0.packages.joined(separator: ",") }),
+            TableColumn(
+                catalog[.columnFixable], width: .fit(min: 4, max: 8), alignRight: true,
+                text: cell { String($0.fixable) }),
+            TableColumn(
+                catalog[.columnPackage], width: .fit(min: 8, max: 40), text: cell { $0.packages.joined(separator: ",") }
+            ),
             TableColumn(catalog[.columnTitle], width: .flexible(min: 10), text: cell { $0.title ?? "" }),
         ]
     }

@@ -28,7 +28,10 @@ final class InstanceList: ResourceKind {
     var emptyText: String { context.catalog[.emptyInstances, context.configPath] }
 
     func searchFields(of row: Row) -> [String] {
-        [row.instance.name, row.instance.kind.rawValue, row.instance.url?.absoluteString ?? "", row.instance.region ?? ""]
+        [
+            row.instance.name, row.instance.kind.rawValue, row.instance.url?.absoluteString ?? "",
+            row.instance.region ?? "",
+        ]
     }
 
     func actions(in pane: ResourcePane<InstanceList>) -> [ConsoleAction] { [.open, .filter, .command, .refresh] }
@@ -47,7 +50,8 @@ final class InstanceList: ResourceKind {
                             try await session.provider(for: instance.name).probe()
                             return Row(instance: instance, status: ok)
                         } catch {
-                            return Task.isCancelled ? nil : Row(instance: instance, status: RegistryError(wrapping: error).code.rawValue)
+                            return Task.isCancelled
+                                ? nil : Row(instance: instance, status: RegistryError(wrapping: error).code.rawValue)
                         }
                     }
                 }
@@ -92,14 +96,21 @@ final class InstanceList: ResourceKind {
         if listed {
             columns += [
                 TableColumn(catalog[.columnInstanceID], width: .fit(min: 4, max: 24)) { $0.instance.serverID ?? "" },
-                TableColumn(catalog[.columnSpecification], width: .fit(min: 4, max: 20)) { $0.instance.specification ?? "" },
+                TableColumn(catalog[.columnSpecification], width: .fit(min: 4, max: 20)) {
+                    $0.instance.specification ?? ""
+                },
             ]
         }
         columns += [
-            TableColumn(catalog[.columnStatus], width: .fit(min: 8, max: 16), style: { row in
-                row.status == catalog[.statusOK] ? theme[.ok] : (row.status == nil ? theme[.muted] : theme[.error])
-            }) { [unowned self] in status(of: $0) },
-            TableColumn(catalog[.columnFlags], width: .fit(min: 5, max: 30)) { [unowned self] row in flags(of: row.instance).joined(separator: ",") },
+            TableColumn(
+                catalog[.columnStatus], width: .fit(min: 8, max: 16),
+                style: { row in
+                    row.status == catalog[.statusOK] ? theme[.ok] : (row.status == nil ? theme[.muted] : theme[.error])
+                }
+            ) { [unowned self] in status(of: $0) },
+            TableColumn(catalog[.columnFlags], width: .fit(min: 5, max: 30)) { [unowned self] row in
+                flags(of: row.instance).joined(separator: ",")
+            },
         ]
         return columns
     }

@@ -32,7 +32,9 @@ final class LifecycleRuleList: ResourceKind {
         switch scope {
         case .instance: ViewLocation(instance: instance.name)
         case .namespace(let namespace): ViewLocation(instance: instance.name, namespace: namespace)
-        case .repository(let repository): ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository)
+        case .repository(let repository):
+            ViewLocation(
+                instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository)
         }
     }
     var emptyText: String { context.catalog[.emptyRules] }
@@ -54,10 +56,13 @@ final class LifecycleRuleList: ResourceKind {
         store = provider.lifecycleRuleStore(directories: context.directories)
     }
 
-    func needsReload(after change: ConsoleChange, in pane: ResourcePane<LifecycleRuleList>) -> Bool { change == .lifecycleRules(instance: instance.name) }
+    func needsReload(after change: ConsoleChange, in pane: ResourcePane<LifecycleRuleList>) -> Bool {
+        change == .lifecycleRules(instance: instance.name)
+    }
 
     func actions(in pane: ResourcePane<LifecycleRuleList>) -> [ConsoleAction] {
-        context.isReadOnly(instance) ? [.back, .filter, .refresh] : [.open, .create, .apply, .delete, .back, .filter, .refresh]
+        context.isReadOnly(instance)
+            ? [.back, .filter, .refresh] : [.open, .create, .apply, .delete, .back, .filter, .refresh]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<LifecycleRuleList>) -> Bool {
@@ -67,7 +72,9 @@ final class LifecycleRuleList: ResourceKind {
             guard let row = pane.selected else { return true }
             openEditor(row.rule, isNew: false, others: rules)
         case .create:
-            openEditor(LifecycleRule(id: LifecycleRule.newID(existing: rules), scope: scope, retentionTagCount: 10), isNew: true, others: rules)
+            openEditor(
+                LifecycleRule(id: LifecycleRule.newID(existing: rules), scope: scope, retentionTagCount: 10),
+                isNew: true, others: rules)
         case .apply:
             guard context.requireWritable(instance), let provider, let row = pane.selected else { return true }
             // Applying one rule applies every stored rule sharing a repository with it, so no tag
@@ -87,14 +94,16 @@ final class LifecycleRuleList: ResourceKind {
         guard context.requireWritable(instance), let provider, let store else { return }
         context.push(
             LifecycleEditorScreen(
-                context: context, provider: provider, store: store, rule: rule, isNew: isNew, otherRules: others.filter { $0.id != rule.id }))
+                context: context, provider: provider, store: store, rule: rule, isNew: isNew,
+                otherRules: others.filter { $0.id != rule.id }))
     }
 
     private func confirmDelete(_ rule: LifecycleRule) {
         guard let store else { return }
         let catalog = context.catalog
         let dialog = ConfirmDialog(
-            title: catalog[.ruleDeleteTitle, rule.id], body: [StyledLine("\(rule.scope) · \(rule.keepSummary)"), StyledLine(catalog[.ruleDeleteBody], .muted)],
+            title: catalog[.ruleDeleteTitle, rule.id],
+            body: [StyledLine("\(rule.scope) · \(rule.keepSummary)"), StyledLine(catalog[.ruleDeleteBody], .muted)],
             confirmLabel: catalog[.ruleDeleteConfirm], cancelLabel: catalog[.cancel])
         context.confirm(dialog) { [context, instance] in
             context.runJob(notice: nil, failure: .deleteFailed) {

@@ -41,11 +41,16 @@ final class NamespaceList: ResourceKind {
     }
 
     func actions(in pane: ResourcePane<NamespaceList>) -> [ConsoleAction] {
-        [.open] + (manager != nil && !context.isReadOnly(instance) ? NamespaceEditFlow.actions : []) + [.back, .filter, .command, .refresh]
+        [.open] + (manager != nil && !context.isReadOnly(instance) ? NamespaceEditFlow.actions : []) + [
+            .back, .filter, .command, .refresh,
+        ]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<NamespaceList>) -> Bool {
-        if let manager, NamespaceEditFlow(context: context, provider: manager).perform(action, selected: pane.selected) { return true }
+        if let manager, NamespaceEditFlow(context: context, provider: manager).perform(action, selected: pane.selected)
+        {
+            return true
+        }
         guard action == .open, let namespace = pane.selected else { return false }
         context.push(ResourcePane(RepositoryList(context: context, instance: instance, namespace: namespace.name)))
         return true
@@ -55,17 +60,25 @@ final class NamespaceList: ResourceKind {
         let catalog = context.catalog
         let rows = pane.list.items
         var columns: [TableColumn<Namespace>] = [
-            TableColumn(catalog[.columnNamespace], width: .flexible(min: 12)) { $0.name.isEmpty ? catalog[.rootNamespace] : $0.name },
-            TableColumn(catalog[.columnRepositories], width: .fit(min: 6, max: 10), alignRight: true) { $0.repositoryCount.map(String.init) ?? "-" },
+            TableColumn(catalog[.columnNamespace], width: .flexible(min: 12)) {
+                $0.name.isEmpty ? catalog[.rootNamespace] : $0.name
+            },
+            TableColumn(catalog[.columnRepositories], width: .fit(min: 6, max: 10), alignRight: true) {
+                $0.repositoryCount.map(String.init) ?? "-"
+            },
         ]
         // Only namespaces that are server objects (ACR) have settings; plain registries show none.
         if rows.contains(where: { $0.visibility != nil }) {
-            columns.append(TableColumn(catalog[.columnVisibility], width: .fit(min: 6, max: 12)) { $0.visibility.map(catalog.visibility) ?? "-" })
+            columns.append(
+                TableColumn(catalog[.columnVisibility], width: .fit(min: 6, max: 12)) {
+                    $0.visibility.map(catalog.visibility) ?? "-"
+                })
         }
         if rows.contains(where: { $0.autoCreateRepositories != nil }) {
-            columns.append(TableColumn(catalog[.columnAutoCreate], width: .fit(min: 4, max: 12)) { row in
-                row.autoCreateRepositories.map { catalog[$0 ? .yes : .no] } ?? "-"
-            })
+            columns.append(
+                TableColumn(catalog[.columnAutoCreate], width: .fit(min: 4, max: 12)) { row in
+                    row.autoCreateRepositories.map { catalog[$0 ? .yes : .no] } ?? "-"
+                })
         }
         return columns
     }

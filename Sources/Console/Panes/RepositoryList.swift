@@ -46,13 +46,19 @@ final class RepositoryList: ResourceKind {
     }
 
     func actions(in pane: ResourcePane<RepositoryList>) -> [ConsoleAction] {
-        [.open] + (manager != nil && !context.isReadOnly(instance) ? RepositoryEditFlow.actions : []) + [.back, .filter, .command, .refresh]
+        [.open] + (manager != nil && !context.isReadOnly(instance) ? RepositoryEditFlow.actions : []) + [
+            .back, .filter, .command, .refresh,
+        ]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<RepositoryList>) -> Bool {
         if let manager {
             let prefill = namespace.flatMap { $0.isEmpty ? nil : $0 }
-            if RepositoryEditFlow(context: context, provider: manager, namespace: prefill).perform(action, selected: pane.selected) { return true }
+            if RepositoryEditFlow(context: context, provider: manager, namespace: prefill).perform(
+                action, selected: pane.selected)
+            {
+                return true
+            }
         }
         guard action == .open, let repository = pane.selected else { return false }
         context.push(ResourcePane(TagList(context: context, instance: instance, repository: repository.name)))
@@ -62,20 +68,31 @@ final class RepositoryList: ResourceKind {
     func columns(in pane: ResourcePane<RepositoryList>, theme: Theme) -> [TableColumn<Repository>] {
         let catalog = context.catalog
         let rows = pane.list.items
-        var columns: [TableColumn<Repository>] = [TableColumn(catalog[.columnRepository], width: .flexible(min: 16)) { $0.name }]
+        var columns: [TableColumn<Repository>] = [
+            TableColumn(catalog[.columnRepository], width: .flexible(min: 16)) { $0.name }
+        ]
         // Only repositories that are server objects (ACR) carry a summary and a visibility.
         if rows.contains(where: { $0.summary != nil }) {
             columns.append(TableColumn(catalog[.columnSummary], width: .fit(min: 8, max: 40)) { $0.summary ?? "" })
         }
         if rows.contains(where: { $0.visibility != nil }) {
-            columns.append(TableColumn(catalog[.columnVisibility], width: .fit(min: 6, max: 12)) { $0.visibility.map(catalog.visibility) ?? "-" })
+            columns.append(
+                TableColumn(catalog[.columnVisibility], width: .fit(min: 6, max: 12)) {
+                    $0.visibility.map(catalog.visibility) ?? "-"
+                })
         }
         // Plain registries report neither; show the columns only when the provider does.
         if rows.contains(where: { $0.tagCount != nil }) {
-            columns.append(TableColumn(catalog[.columnTags], width: .fit(min: 5, max: 8), alignRight: true) { $0.tagCount.map(String.init) ?? "-" })
+            columns.append(
+                TableColumn(catalog[.columnTags], width: .fit(min: 5, max: 8), alignRight: true) {
+                    $0.tagCount.map(String.init) ?? "-"
+                })
         }
         if rows.contains(where: { $0.updated != nil }) {
-            columns.append(TableColumn(catalog[.columnCreated], width: .fit(min: 8, max: 14)) { [context] in context.relativeTime($0.updated) })
+            columns.append(
+                TableColumn(catalog[.columnCreated], width: .fit(min: 8, max: 14)) { [context] in
+                    context.relativeTime($0.updated)
+                })
         }
         return columns
     }

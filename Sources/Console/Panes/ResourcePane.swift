@@ -36,13 +36,14 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
     /// "12 loaded…", "12", or "3 of 12" when filtered, then the kind's progress.
     var counter: String {
         let catalog = context.catalog
-        let text = if isLoading {
-            catalog[.counterLoading, list.listedCount]
-        } else if list.filterText.isEmpty || !kind.filters {
-            catalog[.counterDone, list.listedCount]
-        } else {
-            catalog[.counterFiltered, list.count, list.listedCount]
-        }
+        let text =
+            if isLoading {
+                catalog[.counterLoading, list.listedCount]
+            } else if list.filterText.isEmpty || !kind.filters {
+                catalog[.counterDone, list.listedCount]
+            } else {
+                catalog[.counterFiltered, list.count, list.listedCount]
+            }
         return kind.progress(in: self).map { text + " · " + $0 } ?? text
     }
     var isBusy: Bool { isLoading || lookup != nil || kind.isBusy }

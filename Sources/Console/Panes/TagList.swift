@@ -20,16 +20,6 @@ final class TagList: ResourceKind {
         var isRequestable: Bool { Tag.isValidName(name) }
     }
 
-    /// A scan report to fetch: the digest is its identity; the tag names it for providers that
-    /// scan by tag.
-    struct ScanKey: Hashable, Sendable {
-        var digest: Digest
-        var tag: String
-
-        static func == (lhs: ScanKey, rhs: ScanKey) -> Bool { lhs.digest == rhs.digest }
-        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
-    }
-
     unowned let context: any PaneContext
     let instance: Instance
     let repository: String
@@ -38,14 +28,7 @@ final class TagList: ResourceKind {
     private var showReferrers = false
     private var groups = DigestGroups()
     private var details: VisibleLoader<String, TagDetails>?
-    private var scanReports: VisibleLoader<ScanKey, ScanReport?>?
-    /// Open findings per digest; nil inside means the image has no report.
-    private var scans: [Digest: [Finding]?] = [:]
-    /// The tag a digest was last scanned through (providers that scan by tag report under it).
-    private var scannedTag: [Digest: String] = [:]
-    private var suppressions: [Suppression] = []
-    /// Server-side scans being followed, by tag; cancelled when the pane closes.
-    private var scanTasks: [String: Task<Void, Never>] = [:]
+    private let scans: DigestScans
     private var resortScheduled = false
     /// The tag to select once it is loaded (restoring the last view).
     private var pendingSelection: String?
@@ -59,6 +42,7 @@ final class TagList: ResourceKind {
         self.instance = instance
         self.repository = repository
         self.pendingSelection = select
+        scans = DigestScans(context: context, instance: instance, repository: repository)
     }
 
     var owningInstance: Instance? { instance }
@@ -68,10 +52,12 @@ final class TagList: ResourceKind {
     var crumb: String { repository }
     var title: String { "\(context.catalog[.tags]) · \(repository)" }
     var location: ViewLocation {
-        ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: selectedName)
+        ViewLocation(
+            instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository,
+            tag: selectedName)
     }
     var emptyText: String { context.catalog[.emptyTags] }
-    var isBusy: Bool { (details?.isBusy ?? false) || (scanReports?.isBusy ?? false) }
+    var isBusy: Bool { (details?.isBusy ?? false) || scans.isBusy }
     private weak var pane: ResourcePane<TagList>?
     private var selectedName: String? { pane?.selected?.name ?? pendingSelection }
 
@@ -119,25 +105,14 @@ final class TagList: ResourceKind {
             self.received(name, result, in: pane)
         }
         self.details = details
-        let scanReports = VisibleLoader { [reports = context.scanReports, instance] (key: ScanKey) in
-            try await reports.report(instance: instance.name, repository: repository, tag: key.tag, digest: key.digest)
-        }
-        scanReports.onResult = { [weak self] key, result in self?.receivedScan(key, result) }
-        self.scanReports = scanReports
     }
 
     func willReload(_ pane: ResourcePane<TagList>) {
         self.pane = pane
         details?.reset()
-        resetScans()
+        scans.reset()
         groups.removeAll()
         invalidNames = 0
-    }
-
-    private func resetScans() {
-        scanReports?.reset()
-        scans = [:]
-        suppressions = (try? context.suppressions(of: instance).load()) ?? []
     }
 
     func received(_ page: [Row], in pane: ResourcePane<TagList>) {
@@ -156,15 +131,10 @@ final class TagList: ResourceKind {
         switch change {
         case .tags(_, let changed): return changed == repository
         case .scanFinished(_, let changed, let digest) where changed == repository:
-            if let digest {
-                scans[digest] = nil
-                scanReports?.invalidate(ScanKey(digest: digest, tag: ""))
-            } else {
-                resetScans()
-            }
+            if let digest { scans.forget(digest) } else { scans.reset() }
             return false
         case .suppressions:
-            resetScans()
+            scans.reset()
             return false
         default:
             return false
@@ -176,9 +146,10 @@ final class TagList: ResourceKind {
     func shown(_ rows: [Row], in pane: ResourcePane<TagList>) {
         self.pane = pane
         let visible = rows.filter(\.isRequestable).map(\.name)
-        details?.want(visible: visible, everything: sortOrder.needsDetails, all: pane.list.items.filter { $0.isRequestable && lists($0) }.map(\.name))
-        let keys = rows.compactMap { row in row.details.map { ScanKey(digest: $0.digest, tag: scannedTag[$0.digest] ?? row.name) } }
-        scanReports?.want(visible: keys, everything: false, all: [])
+        details?.want(
+            visible: visible, everything: sortOrder.needsDetails,
+            all: pane.list.items.filter { $0.isRequestable && lists($0) }.map(\.name))
+        scans.want(rows.compactMap { row in row.details.map { (row.name, $0.digest) } })
     }
 
     private func received(_ name: String, _ result: Result<TagDetails, RegistryError>, in pane: ResourcePane<TagList>) {
@@ -194,18 +165,6 @@ final class TagList: ResourceKind {
         context.requestDisplay()
     }
 
-    private func receivedScan(_ key: ScanKey, _ result: Result<ScanReport?, RegistryError>) {
-        switch result {
-        case .success(let report):
-            scans[key.digest] = .some(report.map {
-                TriagedFinding.unsuppressed($0.findings, suppressions: suppressions, repository: repository, digest: key.digest, now: context.now)
-            })
-        case .failure:
-            scans[key.digest] = .some(nil)
-        }
-        context.requestDisplay()
-    }
-
     /// Re-sorts at most four times a second while details stream in.
     private func scheduleResort(_ pane: ResourcePane<TagList>) {
         guard !resortScheduled else { return }
@@ -218,14 +177,13 @@ final class TagList: ResourceKind {
     }
 
     func close() {
-        scanTasks.values.forEach { $0.cancel() }
         details?.reset()
-        scanReports?.reset()
+        scans.close()
     }
 
     func settle() async {
         await details?.settle()
-        await scanReports?.settle()
+        await scans.settle()
     }
 
     // MARK: Actions
@@ -245,7 +203,11 @@ final class TagList: ResourceKind {
             context.push(ArtifactScreen(context: context, instance: instance, repository: repository, tag: row.name))
         case .vulnerabilities:
             guard let row = pane.selected else { return true }
-            context.push(ResourcePane(FindingList(context: context, instance: instance, repository: repository, tag: row.name, digest: row.details?.digest)))
+            context.push(
+                ResourcePane(
+                    FindingList(
+                        context: context, instance: instance, repository: repository, tag: row.name,
+                        digest: row.details?.digest)))
         case .diff:
             diff(in: pane)
         case .copyTag:
@@ -262,7 +224,11 @@ final class TagList: ResourceKind {
             delete(in: pane)
         case .scan:
             guard let row = pane.selected else { return true }
-            startScan(row)
+            guard let scanner = provider as? any ServerScanning else {
+                context.showFlash(catalog[.scanNotOffered, instance.name], error: true)
+                return true
+            }
+            scans.start(row.name, digest: row.details?.digest, with: scanner)
         case .sortName: sort(.name, label: .columnTag, in: pane)
         case .sortSemver: sort(.semver, label: .sortLabelVersion, in: pane)
         case .sortCreated: sort(.created, label: .columnCreated, in: pane)
@@ -294,7 +260,8 @@ final class TagList: ResourceKind {
             return
         }
         let sides = pair.map { DiffScreen.Side(tag: $0.name, digest: $0.details?.digest) }
-        context.push(DiffScreen(context: context, instance: instance, repository: repository, before: sides[0], after: sides[1]))
+        context.push(
+            DiffScreen(context: context, instance: instance, repository: repository, before: sides[0], after: sides[1]))
     }
 
     private func delete(in pane: ResourcePane<TagList>) {
@@ -305,44 +272,6 @@ final class TagList: ResourceKind {
             return
         }
         DeleteFlow(context: context, provider: provider, repository: repository).start(tags: targets)
-    }
-
-    /// Asks the registry to scan the row's image, then follows the scan in the SCAN column until
-    /// it ends.
-    private func startScan(_ row: Row) {
-        guard let scanner = provider as? any ServerScanning else {
-            context.showFlash(context.catalog[.scanNotOffered, instance.name], error: true)
-            return
-        }
-        let tag = row.name
-        context.showFlash(context.catalog[.scanStarted, tag])
-        let repository = repository
-        scanTasks[tag] = Task { [weak self] in
-            let outcome: Result<ServerScanState, RegistryError>
-            do {
-                try await scanner.startScan(repository: repository, tag: tag)
-                outcome = .success(try await scanner.waitForScan(repository: repository, tag: tag, every: Self.scanPollInterval))
-            } catch is CancellationError {
-                return
-            } catch {
-                outcome = .failure(RegistryError(wrapping: error))
-            }
-            self?.scanEnded(tag, digest: row.details?.digest, outcome)
-        }
-    }
-
-    /// How often a running scan is checked.
-    static let scanPollInterval: Duration = .seconds(1)
-
-    private func scanEnded(_ tag: String, digest: Digest?, _ outcome: Result<ServerScanState, RegistryError>) {
-        scanTasks[tag] = nil
-        if let digest { scannedTag[digest] = tag }
-        switch outcome {
-        case .success(.complete): context.showFlash(context.catalog[.scanFinished, tag])
-        case .success: context.showFlash(context.catalog[.scanFailed, tag, instance.name], error: true)
-        case .failure(let error): context.showFlash(context.catalog[.scanFailed, tag, context.catalog.describe(error)], error: true)
-        }
-        context.publish(.scanFinished(instance: instance.name, repository: repository, digest: digest))
     }
 
     // MARK: Drawing
@@ -356,33 +285,41 @@ final class TagList: ResourceKind {
         let catalog = context.catalog
         var columns: [TableColumn<Row>] = [
             TableColumn(catalog[.columnTag], width: .fit(min: 8, max: 48)) { $0.name },
-            TableColumn(catalog[.columnDigest], width: .fixed(16), style: { [unowned self] row in
-                guard let digest = row.details?.digest, let group = groups.group(of: digest) else {
-                    return row.failure != nil || !row.isRequestable ? theme[.error] : nil
+            TableColumn(
+                catalog[.columnDigest], width: .fixed(16),
+                style: { [unowned self] row in
+                    guard let digest = row.details?.digest, let group = groups.group(of: digest) else {
+                        return row.failure != nil || !row.isRequestable ? theme[.error] : nil
+                    }
+                    return theme.group(group)
                 }
-                return theme.group(group)
-            }) { [unowned self] in digestCell($0) },
-            TableColumn(catalog[.columnSize], width: .fit(min: 7, max: 10), alignRight: true) { $0.details?.size.map(ByteCount.format) ?? "" },
-            TableColumn(catalog[.columnCreated], width: .fit(min: 8, max: 14)) { [context] row in row.details.map { context.relativeTime($0.created) } ?? "" },
+            ) { [unowned self] in digestCell($0) },
+            TableColumn(catalog[.columnSize], width: .fit(min: 7, max: 10), alignRight: true) {
+                $0.details?.size.map(ByteCount.format) ?? ""
+            },
+            TableColumn(catalog[.columnCreated], width: .fit(min: 8, max: 14)) { [context] row in
+                row.details.map { context.relativeTime($0.created) } ?? ""
+            },
         ]
         // Only registries that say when a tag was pushed (ACR) get the column.
         if reportsUpdates {
-            columns.append(TableColumn(catalog[.columnUpdated], width: .fit(min: 8, max: 14)) { [context] row in row.details.map { context.relativeTime($0.updated) } ?? "" })
+            columns.append(
+                TableColumn(catalog[.columnUpdated], width: .fit(min: 8, max: 14)) { [context] row in
+                    row.details.map { context.relativeTime($0.updated) } ?? ""
+                })
         }
         columns += [
-            TableColumn(catalog[.columnScan], width: .fit(min: 6, max: 20), style: { [unowned self] row in
-                row.details.flatMap { scans[$0.digest] ?? nil }?.first.map { theme.style(for: $0.severity) }
-            }) { [unowned self] in scanCell($0) },
-            TableColumn(catalog[.columnPlatforms], width: .flexible(min: 10)) { $0.details?.platforms.map(\.description).joined(separator: ",") ?? "" },
+            TableColumn(
+                catalog[.columnScan], width: .fit(min: 6, max: 20),
+                style: { [unowned self] row in
+                    row.details.flatMap { scans.worst(on: $0.digest) }.map { theme.style(for: $0) }
+                }
+            ) { [scans] row in row.details.map { scans.cell(tag: row.name, digest: $0.digest) } ?? "" },
+            TableColumn(catalog[.columnPlatforms], width: .flexible(min: 10)) {
+                $0.details?.platforms.map(\.description).joined(separator: ",") ?? ""
+            },
         ]
         return columns
-    }
-
-    private func scanCell(_ row: Row) -> String {
-        guard let digest = row.details?.digest else { return "" }
-        if scanTasks[row.name] != nil { return context.catalog[.scanRunning] }
-        guard let scanned = scans[digest] else { return "…" }
-        return scanned.map { $0.severityCounts.countsText } ?? "-"
     }
 
     private func digestCell(_ row: Row) -> String {

@@ -70,26 +70,32 @@ struct ArtifactPresenter {
 
     private func annotations(_ map: [String: String]?) -> [StyledLine] {
         guard let map, !map.isEmpty else { return [] }
-        return [StyledLine(""), StyledLine(catalog[.labelAnnotations], .title)] + map.sorted { $0.key < $1.key }.map {
-            StyledLine([.init("  \($0.key)", .jsonKey), .init(" = \($0.value)")])
-        }
+        return [StyledLine(""), StyledLine(catalog[.labelAnnotations], .title)]
+            + map.sorted { $0.key < $1.key }.map {
+                StyledLine([.init("  \($0.key)", .jsonKey), .init(" = \($0.value)")])
+            }
     }
 
     private func platforms() -> [StyledLine] {
         switch artifact.content {
         case .image(let image):
-            return [field(.labelPlatform, image.platform?.description ?? "-"), field(.labelDigest, image.digest.description)]
+            return [
+                field(.labelPlatform, image.platform?.description ?? "-"),
+                field(.labelDigest, image.digest.description),
+            ]
         case .index(_, let children):
             return children.map { child in
-                let platform = switch child.descriptor.indexEntryKind {
-                case .platform(let platform): platform.description
-                case .attestation: catalog[.attestation]
-                }
+                let platform =
+                    switch child.descriptor.indexEntryKind {
+                    case .platform(let platform): platform.description
+                    case .attestation: catalog[.attestation]
+                    }
                 let size = child.image.map { ByteCount.format($0.manifest.contentSize) } ?? "-"
                 let created = child.image?.config?.createdDate.map { context.relativeTime($0) } ?? "-"
                 return StyledLine([
                     .init(DisplayWidth.fit(platform, to: 18), child.descriptor.isPlatformImage ? .title : .muted),
-                    .init(child.descriptor.digest.short + "  "), .init(DisplayWidth.fit(size, to: 10, alignRight: true) + "  "), .init(created, .muted),
+                    .init(child.descriptor.digest.short + "  "),
+                    .init(DisplayWidth.fit(size, to: 10, alignRight: true) + "  "), .init(created, .muted),
                 ])
             }
         }
@@ -103,7 +109,9 @@ struct ArtifactPresenter {
         case .index(_, let children):
             return children.compactMap { child -> [StyledLine]? in
                 guard let image = child.image, child.descriptor.isPlatformImage else { return nil }
-                return [StyledLine("▸ " + (child.descriptor.platform?.description ?? child.descriptor.digest.short), .title)] + body(image) + [StyledLine("")]
+                return [
+                    StyledLine("▸ " + (child.descriptor.platform?.description ?? child.descriptor.digest.short), .title)
+                ] + body(image) + [StyledLine("")]
             }.flatMap { $0 }
         }
     }
@@ -137,7 +145,9 @@ struct ArtifactPresenter {
         }
         if let labels = runtime.Labels, !labels.isEmpty {
             lines.append(StyledLine(catalog[.labelLabels], .title))
-            lines += labels.sorted { $0.key < $1.key }.map { StyledLine([.init("  \($0.key)", .jsonKey), .init(" = \($0.value)")]) }
+            lines += labels.sorted { $0.key < $1.key }.map {
+                StyledLine([.init("  \($0.key)", .jsonKey), .init(" = \($0.value)")])
+            }
         }
         return lines
     }
@@ -157,10 +167,13 @@ struct ArtifactPresenter {
     private func referrers() -> [StyledLine] {
         guard !artifact.referrers.isEmpty else { return [StyledLine(catalog[.noReferrers], .muted)] }
         return artifact.referrers.flatMap { referrer -> [StyledLine] in
-            [StyledLine([
-                .init(referrer.artifactType + "  ", .title), .init(referrer.descriptor.digest.short + "  "),
-                .init(ByteCount.format(referrer.descriptor.size) + "  "), .init("\(catalog[.labelFoundBy]): \(referrer.discovery.rawValue)", .muted),
-            ])] + annotations(referrer.descriptor.annotations).dropFirst(2)
+            [
+                StyledLine([
+                    .init(referrer.artifactType + "  ", .title), .init(referrer.descriptor.digest.short + "  "),
+                    .init(ByteCount.format(referrer.descriptor.size) + "  "),
+                    .init("\(catalog[.labelFoundBy]): \(referrer.discovery.rawValue)", .muted),
+                ])
+            ] + annotations(referrer.descriptor.annotations).dropFirst(2)
         }
     }
 }

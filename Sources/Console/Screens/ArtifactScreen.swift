@@ -26,7 +26,10 @@ final class ArtifactScreen: Screen {
     var title: String { "\(context.catalog[.artifact]) · \(repository):\(tag)" }
     var counter: String { artifact?.digest.short ?? "…" }
     var isBusy: Bool { load.isRunning }
-    var location: ViewLocation { ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: tag) }
+    var location: ViewLocation {
+        ViewLocation(
+            instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: tag)
+    }
     var actions: [ConsoleAction] { [.nextTab, .previousTab, .back, .vulnerabilities, .copyTag, .copyDigest, .refresh] }
 
     func appear() { load.appear(refresh) }
@@ -61,7 +64,11 @@ final class ArtifactScreen: Screen {
             tab = tabs[(tab.rawValue + tabs.count - 1) % tabs.count]
             showTab()
         case .vulnerabilities:
-            context.push(ResourcePane(FindingList(context: context, instance: instance, repository: repository, tag: tag, digest: artifact?.digest)))
+            context.push(
+                ResourcePane(
+                    FindingList(
+                        context: context, instance: instance, repository: repository, tag: tag, digest: artifact?.digest
+                    )))
         case .copyTag: context.copyPull("\(instance.host ?? instance.name)/\(repository):\(tag)")
         case .copyDigest:
             guard let artifact else {
@@ -79,11 +86,16 @@ final class ArtifactScreen: Screen {
 
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
         let (tabRow, body) = rect.splitTop(2)
-        TabBar.draw(ArtifactPresenter.Tab.allCases.map { context.catalog[$0.title] }, active: tab.rawValue, on: surface, in: tabRow, theme: theme)
+        TabBar.draw(
+            ArtifactPresenter.Tab.allCases.map { context.catalog[$0.title] }, active: tab.rawValue, on: surface,
+            in: tabRow, theme: theme)
         if let failure = load.failure {
-            surface.draw(context.catalog[.loadFailed, failure], at: Point(row: body.row, column: body.column + 2), style: theme[.error], width: body.columns - 4)
+            surface.draw(
+                context.catalog[.loadFailed, failure], at: Point(row: body.row, column: body.column + 2),
+                style: theme[.error], width: body.columns - 4)
         } else if artifact == nil {
-            surface.draw(context.catalog[.loading], at: Point(row: body.row, column: body.column + 2), style: theme[.muted])
+            surface.draw(
+                context.catalog[.loading], at: Point(row: body.row, column: body.column + 2), style: theme[.muted])
         } else {
             view.draw(on: surface, in: body.inset(left: 2, right: 1), theme: theme)
         }

@@ -43,11 +43,16 @@ final class DiffScreen: Screen {
     var counter: String {
         guard !load.isRunning, load.failure == nil else { return "…" }
         let counts = Dictionary(grouping: model.items, by: \.change).mapValues(\.count)
-        let totals = FindingDiff.Change.allCases.map { "\(context.catalog[Self.label($0)]) \(counts[$0] ?? 0)" }.joined(separator: " · ")
+        let totals = FindingDiff.Change.allCases.map { "\(context.catalog[Self.label($0)]) \(counts[$0] ?? 0)" }.joined(
+            separator: " · ")
         return model.filterText.isEmpty ? totals : "\(model.count)/\(model.items.count) · \(totals)"
     }
     var isBusy: Bool { load.isRunning }
-    var location: ViewLocation { ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: after.tag) }
+    var location: ViewLocation {
+        ViewLocation(
+            instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository,
+            tag: after.tag)
+    }
     var filterText: String? { model.filterText }
     var actions: [ConsoleAction] { [.open, .back, .filter, .refresh] }
 
@@ -78,7 +83,9 @@ final class DiffScreen: Screen {
     }
 
     /// Both sides with digests, older first when both dates are known.
-    private static func resolve(_ first: Side, _ second: Side, provider: any RegistryProvider, repository: String) async throws -> (Side, Side) {
+    private static func resolve(
+        _ first: Side, _ second: Side, provider: any RegistryProvider, repository: String
+    ) async throws -> (Side, Side) {
         async let detailsA = provider.tagDetails(repository: repository, tag: first.tag)
         async let detailsB = provider.tagDetails(repository: repository, tag: second.tag)
         let (a, b) = try await (detailsA, detailsB)
@@ -87,20 +94,26 @@ final class DiffScreen: Screen {
         return sides
     }
 
-    private static func report(_ side: Side, context: any PaneContext, instance: String, repository: String) async throws -> [Finding] {
+    private static func report(
+        _ side: Side, context: any PaneContext, instance: String, repository: String
+    ) async throws -> [Finding] {
         guard let digest = side.digest,
-              let report = try await context.scanReports.report(instance: instance, repository: repository, tag: side.tag, digest: digest)
+            let report = try await context.scanReports.report(
+                instance: instance, repository: repository, tag: side.tag, digest: digest)
         else { throw RegistryError(.notFound, context.catalog[.noReport, "\(instance)/\(repository):\(side.tag)"]) }
         return report.findings
     }
 
     private func show(_ diff: FindingDiff) {
         let suppressions = (try? context.suppressions(of: instance).load()) ?? []
-        model.replace(with: diff.entries.map { change, finding in
-            let side = change == .fixed ? before : after
-            let entry = TriagedFinding.triage([finding], suppressions: suppressions, repository: repository, digest: side.digest, now: context.now)[0]
-            return Row(change: change, entry: entry)
-        })
+        model.replace(
+            with: diff.entries.map { change, finding in
+                let side = change == .fixed ? before : after
+                let entry = TriagedFinding.triage(
+                    [finding], suppressions: suppressions, repository: repository, digest: side.digest, now: context.now
+                )[0]
+                return Row(change: change, entry: entry)
+            })
     }
 
     private static func label(_ change: FindingDiff.Change) -> Message {
@@ -117,7 +130,10 @@ final class DiffScreen: Screen {
         if model.navigate(action) { return true }
         guard action == .open, let row = model.selected else { return false }
         let side = row.change == .fixed ? before : after
-        context.push(FindingDetailScreen(context: context, instance: instance, repository: repository, tag: side.tag, digest: side.digest, entry: row.entry))
+        context.push(
+            FindingDetailScreen(
+                context: context, instance: instance, repository: repository, tag: side.tag, digest: side.digest,
+                entry: row.entry))
         return true
     }
 
@@ -130,20 +146,29 @@ final class DiffScreen: Screen {
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
         let catalog = context.catalog
         let columns: [TableColumn<Row>] = [
-            TableColumn(catalog[.columnChange], width: .fit(min: 6, max: 10), style: { row in
-                switch row.change {
-                case .new: theme[.error]
-                case .fixed: theme[.ok]
-                case .unchanged: theme[.muted]
+            TableColumn(
+                catalog[.columnChange], width: .fit(min: 6, max: 10),
+                style: { row in
+                    switch row.change {
+                    case .new: theme[.error]
+                    case .fixed: theme[.ok]
+                    case .unchanged: theme[.muted]
+                    }
                 }
-            }) { catalog[Self.label($0.change)] },
-            TableColumn(catalog[.columnSeverity], width: .fit(min: 8, max: 12), style: { theme.style(for: $0.entry.finding.severity) }) { $0.entry.severityCell(catalog) },
+            ) { catalog[Self.label($0.change)] },
+            TableColumn(
+                catalog[.columnSeverity], width: .fit(min: 8, max: 12),
+                style: { theme.style(for: $0.entry.finding.severity) }
+            ) { $0.entry.severityCell(catalog) },
             TableColumn(catalog[.columnID], width: .fit(min: 10, max: 22)) { $0.entry.finding.vulnerability },
             TableColumn(catalog[.columnPackage], width: .fit(min: 8, max: 24)) { $0.entry.finding.package },
             TableColumn(catalog[.columnInstalled], width: .fit(min: 8, max: 18)) { $0.entry.finding.installedVersion },
             TableColumn(catalog[.columnFixed], width: .flexible(min: 6)) { $0.entry.finding.fixedVersion ?? "-" },
         ]
-        let empty = load.failure.map { catalog[.loadFailed, $0] } ?? (load.isRunning ? catalog[.scanLoading] : catalog[.noFindings])
-        Table(columns: columns, count: model.count, emptyText: empty, row: model.item(at:)).draw(on: surface, in: rect, state: &model.state, theme: theme)
+        let empty =
+            load.failure.map { catalog[.loadFailed, $0] }
+            ?? (load.isRunning ? catalog[.scanLoading] : catalog[.noFindings])
+        Table(columns: columns, count: model.count, emptyText: empty, row: model.item(at:)).draw(
+            on: surface, in: rect, state: &model.state, theme: theme)
     }
 }

@@ -19,7 +19,10 @@ final class FindingDetailScreen: Screen {
     /// Line index → URL, for the link lines.
     private var links: [Int: String] = [:]
 
-    init(context: any PaneContext, instance: Instance, repository: String, tag: String, digest: Digest?, entry: TriagedFinding) {
+    init(
+        context: any PaneContext, instance: Instance, repository: String, tag: String, digest: Digest?,
+        entry: TriagedFinding
+    ) {
         self.context = context
         self.instance = instance
         self.repository = repository
@@ -30,10 +33,15 @@ final class FindingDetailScreen: Screen {
     }
 
     var crumb: String { entry.finding.vulnerability }
-    var title: String { "\(context.catalog[.findingDetail]) · \(entry.finding.vulnerability) · \(entry.finding.package)" }
+    var title: String {
+        "\(context.catalog[.findingDetail]) · \(entry.finding.vulnerability) · \(entry.finding.package)"
+    }
     var counter: String { context.catalog.severity(entry.finding.severity) }
     var isBusy: Bool { false }
-    var location: ViewLocation { ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: tag) }
+    var location: ViewLocation {
+        ViewLocation(
+            instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository, tag: tag)
+    }
     var actions: [ConsoleAction] { [.back, .suppress] }
 
     func appear() {}
@@ -49,10 +57,18 @@ final class FindingDetailScreen: Screen {
         }
         var lines: [StyledLine] = []
         if let title = finding.title { lines += [StyledLine(title, .title), StyledLine("")] }
-        lines.append(field(.labelSeverity, "\(catalog.severity(finding.severity)) (\(finding.sourceSeverity))", ThemeRole(finding.severity)))
-        lines.append(field(.labelCVSS, [finding.cvssScore.map { String(format: "%.1f", $0) }, finding.cvssVector].compactMap { $0 }.joined(separator: "  ")))
+        lines.append(
+            field(
+                .labelSeverity, "\(catalog.severity(finding.severity)) (\(finding.sourceSeverity))",
+                ThemeRole(finding.severity)))
+        lines.append(
+            field(
+                .labelCVSS,
+                [finding.cvssScore.map { String(format: "%.1f", $0) }, finding.cvssVector].compactMap { $0 }.joined(
+                    separator: "  ")))
         lines.append(field(.labelPackage, finding.package))
-        lines.append(field(.labelInstalled, finding.installedVersion + (finding.fixedVersion.map { "  →  \($0)" } ?? "")))
+        lines.append(
+            field(.labelInstalled, finding.installedVersion + (finding.fixedVersion.map { "  →  \($0)" } ?? "")))
         lines.append(field(.labelFixed, finding.fixedVersion ?? "-", finding.isFixable ? .ok : .muted))
         if !finding.aliases.isEmpty { lines.append(field(.labelAliases, finding.aliases.joined(separator: ", "))) }
         if let layer = finding.layer { lines.append(field(.labelLayer, layer)) }
@@ -60,9 +76,19 @@ final class FindingDetailScreen: Screen {
         switch entry.state {
         case .open: break
         case .suppressed(let suppression):
-            lines.append(field(.labelStatus, catalog[.suppressedBy, suppression.status.rawValue, suppression.owner, suppression.expires.map(RFC3339.format) ?? "-", suppression.reason], .warning))
+            lines.append(
+                field(
+                    .labelStatus,
+                    catalog[
+                        .suppressedBy, suppression.status.rawValue, suppression.owner,
+                        suppression.expires.map(RFC3339.format) ?? "-", suppression.reason], .warning))
         case .expired(let suppression):
-            lines.append(field(.labelStatus, catalog[.suppressionExpired, suppression.expires.map(RFC3339.format) ?? "-", suppression.owner, suppression.reason], .error))
+            lines.append(
+                field(
+                    .labelStatus,
+                    catalog[
+                        .suppressionExpired, suppression.expires.map(RFC3339.format) ?? "-", suppression.owner,
+                        suppression.reason], .error))
         }
         if let description = finding.description {
             lines += [StyledLine(""), StyledLine(catalog[.labelDescription], .title)]
@@ -93,7 +119,9 @@ final class FindingDetailScreen: Screen {
     func changed(_ change: ConsoleChange) {
         guard change == .suppressions(instance: instance.name) else { return }
         let suppressions = (try? context.suppressions(of: instance).load()) ?? []
-        if let updated = TriagedFinding.triage([entry.finding], suppressions: suppressions, repository: repository, digest: digest, now: context.now).first {
+        if let updated = TriagedFinding.triage(
+            [entry.finding], suppressions: suppressions, repository: repository, digest: digest, now: context.now
+        ).first {
             entry = updated
             render()
         }
@@ -109,7 +137,9 @@ final class FindingDetailScreen: Screen {
         }
         view.draw(on: surface, in: body, theme: theme)
         for (line, url) in links where line >= view.top && line < view.top + body.rows {
-            context.link(DisplayWidth.clip(url, to: body.columns - 2), to: url, at: Point(row: body.row + line - view.top, column: body.column + 2))
+            context.link(
+                DisplayWidth.clip(url, to: body.columns - 2), to: url,
+                at: Point(row: body.row + line - view.top, column: body.column + 2))
         }
     }
 }

@@ -36,7 +36,8 @@ final class LifecycleEditorScreen: Screen, KeyCapturing {
     private let load: PaneLoad
 
     init(
-        context: any PaneContext, provider: any RegistryProvider, store: any LifecycleRuleStore, rule: LifecycleRule, isNew: Bool, otherRules: [LifecycleRule]
+        context: any PaneContext, provider: any RegistryProvider, store: any LifecycleRuleStore, rule: LifecycleRule,
+        isNew: Bool, otherRules: [LifecycleRule]
     ) {
         self.context = context
         self.provider = provider
@@ -48,12 +49,20 @@ final class LifecycleEditorScreen: Screen, KeyCapturing {
         let catalog = context.catalog
         let scheduleIndex = rule.auto ? Self.schedules.firstIndex(of: rule.schedule) ?? 0 : 0
         form = Form(fields: [
-            Form.Field(id: "count", label: catalog[.fieldKeepCount], value: .text(LineEditor(rule.retentionTagCount.map(String.init) ?? "")), hint: catalog[.hintKeepCount]),
-            Form.Field(id: "regexp", label: catalog[.fieldKeepRegexp], value: .text(LineEditor(rule.tagRegexp ?? "")), hint: catalog[.hintKeepRegexp]),
-            Form.Field(id: "days", label: catalog[.fieldKeepDays], value: .text(LineEditor(rule.keepPushedWithinDays.map(String.init) ?? "")), hint: catalog[.hintKeepDays]),
+            Form.Field(
+                id: "count", label: catalog[.fieldKeepCount],
+                value: .text(LineEditor(rule.retentionTagCount.map(String.init) ?? "")), hint: catalog[.hintKeepCount]),
+            Form.Field(
+                id: "regexp", label: catalog[.fieldKeepRegexp], value: .text(LineEditor(rule.tagRegexp ?? "")),
+                hint: catalog[.hintKeepRegexp]),
+            Form.Field(
+                id: "days", label: catalog[.fieldKeepDays],
+                value: .text(LineEditor(rule.keepPushedWithinDays.map(String.init) ?? "")), hint: catalog[.hintKeepDays]
+            ),
             Form.Field(
                 id: "schedule", label: catalog[.fieldSchedule],
-                value: .choice(Self.schedules.map { $0?.rawValue ?? catalog[.scheduleManual] }, selected: scheduleIndex)),
+                value: .choice(Self.schedules.map { $0?.rawValue ?? catalog[.scheduleManual] }, selected: scheduleIndex)
+            ),
         ])
         preview = ListModel(searchFields: { [$0.entry.tag] })
         load = PaneLoad { [unowned context] in context.requestDisplay() }
@@ -79,7 +88,8 @@ final class LifecycleEditorScreen: Screen, KeyCapturing {
     func refresh() {
         let rules = others + [rule]
         load.run { [weak self, provider, rule] in
-            let inventory = try await LifecycleInventory.load(provider: provider, rules: rules, scope: rule.scope) { done, total in
+            let inventory = try await LifecycleInventory.load(provider: provider, rules: rules, scope: rule.scope) {
+                done, total in
                 Task { @MainActor in
                     self?.readProgress = (done, total)
                     self?.context.requestDisplay()
@@ -87,7 +97,8 @@ final class LifecycleEditorScreen: Screen, KeyCapturing {
             }
             guard let self else { return }
             self.inventory = inventory
-            self.savedPlan = LifecycleEngine.plan(rules: self.isNew ? self.others : self.others + [rule], inventory: inventory, now: self.context.now)
+            self.savedPlan = LifecycleEngine.plan(
+                rules: self.isNew ? self.others : self.others + [rule], inventory: inventory, now: self.context.now)
             self.recompute()
         }
     }
@@ -130,7 +141,10 @@ final class LifecycleEditorScreen: Screen, KeyCapturing {
             edited.schedule = Self.schedules[selected]
             edited.auto = edited.schedule != nil
         }
-        let fieldOf = ["retention_tag_count": "count", "tag_regexp": "regexp", "keep_pushed_within_days": "days", "auto": "schedule", "schedule": "schedule"]
+        let fieldOf = [
+            "retention_tag_count": "count", "tag_regexp": "regexp", "keep_pushed_within_days": "days",
+            "auto": "schedule", "schedule": "schedule",
+        ]
         for problem in edited.problems + store.unsupportedFields(of: edited) {
             valid = false
             if let id = fieldOf[problem.field], form[id]?.error == nil { form[id]?.error = problem.message }
@@ -172,7 +186,8 @@ final class LifecycleEditorScreen: Screen, KeyCapturing {
                 context.pop()
                 context.publish(.lifecycleRules(instance: instance.name))
                 if thenApply, let plan {
-                    LifecycleApplyFlow(context: context, provider: provider, scope: stored.scope).confirm(plan, rules: others + [stored])
+                    LifecycleApplyFlow(context: context, provider: provider, scope: stored.scope).confirm(
+                        plan, rules: others + [stored])
                 }
             } catch {
                 context.showError(error, .saveFailed)
@@ -196,45 +211,75 @@ final class LifecycleEditorScreen: Screen, KeyCapturing {
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
         let catalog = context.catalog
         let left = Rect(row: rect.row, column: rect.column + 1, rows: rect.rows, columns: formWidth(rect) - 2)
-        surface.draw("\(catalog[.fieldScope])  \(rule.scope)", at: Point(row: left.row, column: left.column), style: theme[.title], width: left.columns)
+        surface.draw(
+            "\(catalog[.fieldScope])  \(rule.scope)", at: Point(row: left.row, column: left.column),
+            style: theme[.title], width: left.columns)
         let keys = StyledLine(catalog[.editorKeys], .muted).wrapped(to: left.columns)
         let formRows = max(0, left.rows - 2 - keys.count)
-        form.draw(on: surface, in: Rect(row: left.row + 2, column: left.column, rows: formRows, columns: left.columns), theme: theme)
+        form.draw(
+            on: surface, in: Rect(row: left.row + 2, column: left.column, rows: formRows, columns: left.columns),
+            theme: theme)
         for (index, line) in keys.enumerated() where left.row + 2 + formRows + index < left.bottom {
-            surface.draw(line.plain, at: Point(row: left.row + 2 + formRows + index, column: left.column), style: theme[.muted], width: left.columns)
+            surface.draw(
+                line.plain, at: Point(row: left.row + 2 + formRows + index, column: left.column), style: theme[.muted],
+                width: left.columns)
         }
-        for row in rect.row..<rect.bottom { surface.draw("│", at: Point(row: row, column: rect.column + formWidth(rect)), style: theme[.border]) }
+        for row in rect.row..<rect.bottom {
+            surface.draw("│", at: Point(row: row, column: rect.column + formWidth(rect)), style: theme[.border])
+        }
         drawPreview(on: surface, in: previewRect(rect), theme: theme)
     }
 
     private func drawPreview(on surface: any Surface, in rect: Rect, theme: Theme) {
         let catalog = context.catalog
         guard let plan else {
-            let text = load.failure.map { catalog[.loadFailed, $0] } ?? problem ?? catalog[.previewLoading, readProgress.done, readProgress.total]
-            surface.draw(text, at: Point(row: rect.row, column: rect.column + 1), style: theme[load.failure != nil || problem != nil ? .error : .muted], width: rect.columns - 1)
+            let text =
+                load.failure.map { catalog[.loadFailed, $0] } ?? problem
+                ?? catalog[.previewLoading, readProgress.done, readProgress.total]
+            surface.draw(
+                text, at: Point(row: rect.row, column: rect.column + 1),
+                style: theme[load.failure != nil || problem != nil ? .error : .muted], width: rect.columns - 1)
             return
         }
-        var header = [StyledLine(catalog[.previewTotals, plan.deletions.count, plan.entries.count, LifecycleExecutor.items(of: plan).count, plan.keptCount, ByteCount.format(plan.bytesFreed)], .title)]
+        var header = [
+            StyledLine(
+                catalog[
+                    .previewTotals, plan.deletions.count, plan.entries.count, LifecycleExecutor.items(of: plan).count,
+                    plan.keptCount, ByteCount.format(plan.bytesFreed)], .title)
+        ]
         if let savedPlan {
             let changes = plan.changes(from: savedPlan)
-            header.append(StyledLine(catalog[.previewChanges, changes.filter { $0.entry.decision == .delete }.count, changes.filter { $0.entry.decision == .keep }.count], .muted))
+            header.append(
+                StyledLine(
+                    catalog[
+                        .previewChanges, changes.filter { $0.entry.decision == .delete }.count,
+                        changes.filter { $0.entry.decision == .keep }.count], .muted))
         }
         if let problem { header.append(StyledLine(problem, .error)) }
         header += plan.warnings.prefix(2).map { StyledLine(catalog[.previewWarning, $0], .warning) }
         for (index, line) in header.enumerated() {
-            surface.draw(line.plain, at: Point(row: rect.row + index, column: rect.column + 1), style: theme[line.runs.first?.role ?? .text], width: rect.columns - 1)
+            surface.draw(
+                line.plain, at: Point(row: rect.row + index, column: rect.column + 1),
+                style: theme[line.runs.first?.role ?? .text], width: rect.columns - 1)
         }
         let showRepository = { if case .repository = rule.scope { false } else { true } }()
         let columns: [TableColumn<PreviewRow>] = [
             TableColumn(catalog[.columnTag], width: .fit(min: 8, max: 40)) { row in
-                (row.changed ? "± " : "") + (showRepository ? "\(row.entry.repository):\(row.entry.tag)" : row.entry.tag)
+                (row.changed ? "± " : "")
+                    + (showRepository ? "\(row.entry.repository):\(row.entry.tag)" : row.entry.tag)
             },
-            TableColumn(catalog[.columnDecision], width: .fit(min: 6, max: 8), style: { theme[$0.entry.decision == .delete ? .error : .ok] }) { row in
+            TableColumn(
+                catalog[.columnDecision], width: .fit(min: 6, max: 8),
+                style: { theme[$0.entry.decision == .delete ? .error : .ok] }
+            ) { row in
                 catalog[row.entry.decision == .delete ? .decisionDelete : .decisionKeep]
             },
             TableColumn(catalog[.columnReason], width: .flexible(min: 10)) { catalog.describe($0.entry.reason) },
         ]
-        let table = Rect(row: rect.row + header.count + 1, column: rect.column, rows: max(0, rect.rows - header.count - 1), columns: rect.columns)
-        Table(columns: columns, count: preview.count, emptyText: catalog[.emptyTags], row: preview.item(at:)).draw(on: surface, in: table, state: &preview.state, theme: theme)
+        let table = Rect(
+            row: rect.row + header.count + 1, column: rect.column, rows: max(0, rect.rows - header.count - 1),
+            columns: rect.columns)
+        Table(columns: columns, count: preview.count, emptyText: catalog[.emptyTags], row: preview.item(at:)).draw(
+            on: surface, in: table, state: &preview.state, theme: theme)
     }
 }

@@ -15,7 +15,9 @@ final class LifecycleRunScreen: Screen {
     }
 
     enum Status: Sendable, Equatable {
-        case pending, deleted, skipped(String), failed(String)
+        case pending, deleted
+        case skipped(String)
+        case failed(String)
     }
 
     struct Row: Identifiable, Sendable {
@@ -43,18 +45,23 @@ final class LifecycleRunScreen: Screen {
         case .apply(let plan, _, _):
             model.replace(with: LifecycleExecutor.items(of: plan).map { Row(item: $0, status: .pending) })
         case .resume:
-            if let (header, done) = LifecycleJournal(instance: instance.name, directories: context.directories).unfinished() {
-                model.replace(with: header.items.map { item in
-                    let earlier = done.first { $0.repository == item.repository && $0.digest == item.digest }
-                    return Row(item: item, status: earlier.map { Self.status($0.outcome, $0.detail) } ?? .pending)
-                })
+            if let (header, done) = LifecycleJournal(instance: instance.name, directories: context.directories)
+                .unfinished()
+            {
+                model.replace(
+                    with: header.items.map { item in
+                        let earlier = done.first { $0.repository == item.repository && $0.digest == item.digest }
+                        return Row(item: item, status: earlier.map { Self.status($0.outcome, $0.detail) } ?? .pending)
+                    })
             }
         }
     }
 
     var crumb: String { context.catalog[.lifecycleRun] }
     var title: String { "\(context.catalog[.lifecycleRun]) · \(instance.name)" }
-    var counter: String { context.catalog[.runProgress, model.items.filter { $0.status != .pending }.count, model.items.count] }
+    var counter: String {
+        context.catalog[.runProgress, model.items.filter { $0.status != .pending }.count, model.items.count]
+    }
     var isBusy: Bool { task != nil }
     var location: ViewLocation { ViewLocation(instance: instance.name) }
     var filterText: String? { model.filterText }
@@ -70,12 +77,18 @@ final class LifecycleRunScreen: Screen {
         task = Task { [run, context] in
             defer { context.endJob() }
             do {
-                let summary: LifecycleExecutor.Summary? = switch run {
-                case .apply(let plan, let rules, let scope): try await executor.apply(plan, rules: rules, scope: scope, progress: progress)
-                case .resume: try await executor.resume(progress: progress)
-                }
+                let summary: LifecycleExecutor.Summary? =
+                    switch run {
+                    case .apply(let plan, let rules, let scope):
+                        try await executor.apply(plan, rules: rules, scope: scope, progress: progress)
+                    case .resume: try await executor.resume(progress: progress)
+                    }
                 for (item, outcome) in summary?.outcomes ?? [] { update(item, Self.status(outcome)) }
-                if let summary { context.showFlash(context.catalog[.runSummary, summary.deleted, summary.skipped, summary.failed], error: summary.skipped + summary.failed > 0) }
+                if let summary {
+                    context.showFlash(
+                        context.catalog[.runSummary, summary.deleted, summary.skipped, summary.failed],
+                        error: summary.skipped + summary.failed > 0)
+                }
             } catch {
                 context.showFlash(context.catalog[.deleteFailed, String(describing: error)], error: true)
             }
@@ -134,15 +147,20 @@ final class LifecycleRunScreen: Screen {
         let columns: [TableColumn<Row>] = [
             TableColumn(catalog[.columnRepository], width: .fit(min: 10, max: 40)) { $0.item.repository },
             TableColumn(catalog[.columnDigest], width: .fixed(12)) { $0.item.digest.short },
-            TableColumn(catalog[.columnTags], width: .fit(min: 8, max: 40)) { $0.item.expected.keys.sorted().joined(separator: ", ") },
-            TableColumn(catalog[.columnStatus], width: .flexible(min: 10), style: { row in
-                switch row.status {
-                case .pending: theme[.muted]
-                case .deleted: theme[.ok]
-                case .skipped: theme[.warning]
-                case .failed: theme[.error]
+            TableColumn(catalog[.columnTags], width: .fit(min: 8, max: 40)) {
+                $0.item.expected.keys.sorted().joined(separator: ", ")
+            },
+            TableColumn(
+                catalog[.columnStatus], width: .flexible(min: 10),
+                style: { row in
+                    switch row.status {
+                    case .pending: theme[.muted]
+                    case .deleted: theme[.ok]
+                    case .skipped: theme[.warning]
+                    case .failed: theme[.error]
+                    }
                 }
-            }) { row in
+            ) { row in
                 switch row.status {
                 case .pending: catalog[.runPending]
                 case .deleted: catalog[.runDeleted]
@@ -151,6 +169,7 @@ final class LifecycleRunScreen: Screen {
                 }
             },
         ]
-        Table(columns: columns, count: model.count, emptyText: catalog[.applyNothing], row: model.item(at:)).draw(on: surface, in: rect, state: &model.state, theme: theme)
+        Table(columns: columns, count: model.count, emptyText: catalog[.applyNothing], row: model.item(at:)).draw(
+            on: surface, in: rect, state: &model.state, theme: theme)
     }
 }

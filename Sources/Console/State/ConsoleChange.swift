@@ -19,7 +19,8 @@ enum ConsoleChange: Sendable, Equatable {
     /// The instance the change happened on.
     var instance: String {
         switch self {
-        case .tags(let instance, _), .namespaces(let instance), .repositories(let instance, _), .suppressions(let instance),
+        case .tags(let instance, _), .namespaces(let instance), .repositories(let instance, _),
+            .suppressions(let instance),
             .lifecycleRules(let instance), .scanFinished(let instance, _, _):
             instance
         }

@@ -11,7 +11,9 @@ struct DigestGroups {
     mutating func record(_ tag: String, on digest: Digest) {
         guard !(tagsByDigest[digest]?.contains(tag) ?? false) else { return }
         tagsByDigest[digest, default: []].append(tag)
-        if tagsByDigest[digest]?.count == 2, groupOfDigest[digest] == nil { groupOfDigest[digest] = groupOfDigest.count }
+        if tagsByDigest[digest]?.count == 2, groupOfDigest[digest] == nil {
+            groupOfDigest[digest] = groupOfDigest.count
+        }
     }
 
     /// Forgets everything (a reload).

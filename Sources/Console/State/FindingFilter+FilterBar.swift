@@ -13,7 +13,9 @@ extension FindingFilter {
 
     /// A list-model matcher for rows that hold a triaged finding: the filter text is a finding
     /// expression (`sev>=high fixable:y`) rather than plain text.
-    static func rowMatcher<Row>(_ entry: @escaping (Row) -> TriagedFinding) -> (String) throws(FilterQuery.InvalidPattern) -> (Row) -> Bool {
+    static func rowMatcher<Row>(
+        _ entry: @escaping (Row) -> TriagedFinding
+    ) -> (String) throws(FilterQuery.InvalidPattern) -> (Row) -> Bool {
         { text throws(FilterQuery.InvalidPattern) in
             let filter = try forFilterBar(text)
             return { row in

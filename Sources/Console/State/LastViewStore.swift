@@ -16,7 +16,9 @@ struct LastViewStore {
 
     /// The view to open: the given instance's last one, or the last instance's.
     func restore(instance: String?) -> ViewLocation? {
-        guard let data = FileManager.default.contents(atPath: url.path), let document = try? JSONDecoder().decode(Document.self, from: data) else {
+        guard let data = FileManager.default.contents(atPath: url.path),
+            let document = try? JSONDecoder().decode(Document.self, from: data)
+        else {
             return instance.map { ViewLocation(instance: $0) }
         }
         guard let name = instance ?? document.instance else { return nil }
@@ -25,7 +27,10 @@ struct LastViewStore {
 
     /// Remembers `location` as its instance's last view (best effort).
     func save(_ location: ViewLocation) {
-        var document = (FileManager.default.contents(atPath: url.path).flatMap { try? JSONDecoder().decode(Document.self, from: $0) }) ?? Document()
+        var document =
+            (FileManager.default.contents(atPath: url.path).flatMap {
+                try? JSONDecoder().decode(Document.self, from: $0)
+            }) ?? Document()
         document.instance = location.instance
         if let instance = location.instance { document.locations[instance] = location }
         let encoder = JSONEncoder()

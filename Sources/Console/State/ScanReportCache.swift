@@ -18,7 +18,9 @@ final class ScanReportCache {
         if let known = reports[key] { return known }
         if let running = pending[key] { return try await running.value }
         let session = session
-        let task = Task { try await session.provider(for: instance).scanReport(repository: repository, tag: tag, digest: digest) }
+        let task = Task {
+            try await session.provider(for: instance).scanReport(repository: repository, tag: tag, digest: digest)
+        }
         pending[key] = task
         defer { pending[key] = nil }
         let report = try await task.value

@@ -25,14 +25,16 @@ public enum ThemeLoader {
             let url = directory.appendingPathComponent("\(name).toml")
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }
             do {
-                return Result(theme: try parse(String(decoding: data, as: UTF8.self), file: url.path, name: name), problem: nil)
+                return Result(
+                    theme: try parse(String(decoding: data, as: UTF8.self), file: url.path, name: name), problem: nil)
             } catch {
                 return Result(theme: .builtInDefault, problem: "\(error); using the default theme")
             }
         }
         if name == Theme.builtInDefault.name { return Result(theme: .builtInDefault, problem: nil) }
         let searched = directories.map(\.path).joined(separator: ", ")
-        return Result(theme: .builtInDefault, problem: "theme '\(name)' not found in \(searched); using the default theme")
+        return Result(
+            theme: .builtInDefault, problem: "theme '\(name)' not found in \(searched); using the default theme")
     }
 
     /// Every theme name `load` can find in `directories`, and the built-in default; sorted.
@@ -56,7 +58,10 @@ public enum ThemeLoader {
                 func color(_ field: String) throws -> Color {
                     guard let text = try entry.string(field) else { return .terminalDefault }
                     guard let color = Color(text) else {
-                        throw entry.error(field, "'\(text)' is not a colour (use default, a name like red or bright-blue, 0-255, or #rrggbb)")
+                        throw entry.error(
+                            field,
+                            "'\(text)' is not a colour (use default, a name like red or bright-blue, 0-255, or #rrggbb)"
+                        )
                     }
                     return color
                 }
@@ -73,8 +78,11 @@ public enum ThemeLoader {
     /// `themes/` (`$REGCONSOLE_THEMES`, beside the executable, `../share/regconsole/themes`, the source tree).
     public static func searchDirectories(configDirectory: URL, environment: [String: String]) -> [URL] {
         var directories = [configDirectory.appendingPathComponent("themes")]
-        if let override = environment["REGCONSOLE_THEMES"], !override.isEmpty { directories.append(URL(fileURLWithPath: override)) }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        if let override = environment["REGCONSOLE_THEMES"], !override.isEmpty {
+            directories.append(URL(fileURLWithPath: override))
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         directories.append(executable.appendingPathComponent("themes"))
         directories.append(executable.deletingLastPathComponent().appendingPathComponent("share/regconsole/themes"))
         directories.append(sourceThemes)

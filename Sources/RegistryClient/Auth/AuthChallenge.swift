@@ -14,7 +14,9 @@ public struct AuthChallenge: Sendable, Equatable {
     public var realm: String? { parameters["realm"] }
     public var service: String? { parameters["service"] }
     /// The scopes the server asked for (`scope` may hold several, space-separated).
-    public var scopes: [AuthScope] { (parameters["scope"] ?? "").split(separator: " ").compactMap { AuthScope(String($0)) } }
+    public var scopes: [AuthScope] {
+        (parameters["scope"] ?? "").split(separator: " ").compactMap { AuthScope(String($0)) }
+    }
     /// True for `error="insufficient_scope"`: the token lacks an action.
     public var isInsufficientScope: Bool { parameters["error"] == "insufficient_scope" }
 
@@ -29,9 +31,11 @@ public struct AuthChallenge: Sendable, Equatable {
     private static let order = ["realm": 0, "service": 1, "scope": 2, "error": 3]
 
     private static func clean(_ text: String) -> String {
-        let kept = String(String.UnicodeScalarView(text.unicodeScalars.filter {
-            $0.properties.generalCategory != .control && $0.properties.generalCategory != .format
-        }))
+        let kept = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter {
+                    $0.properties.generalCategory != .control && $0.properties.generalCategory != .format
+                }))
         return kept.count > 100 ? String(kept.prefix(100)) + "…" : kept
     }
 

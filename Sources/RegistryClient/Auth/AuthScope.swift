@@ -24,11 +24,17 @@ public struct AuthScope: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Pull access to a repository.
-    public static func pull(_ repository: String) -> AuthScope { AuthScope(type: "repository", name: repository, actions: ["pull"]) }
+    public static func pull(_ repository: String) -> AuthScope {
+        AuthScope(type: "repository", name: repository, actions: ["pull"])
+    }
     /// Pull and push access to a repository.
-    public static func push(_ repository: String) -> AuthScope { AuthScope(type: "repository", name: repository, actions: ["pull", "push"]) }
+    public static func push(_ repository: String) -> AuthScope {
+        AuthScope(type: "repository", name: repository, actions: ["pull", "push"])
+    }
     /// Delete access to a repository.
-    public static func delete(_ repository: String) -> AuthScope { AuthScope(type: "repository", name: repository, actions: ["delete"]) }
+    public static func delete(_ repository: String) -> AuthScope {
+        AuthScope(type: "repository", name: repository, actions: ["delete"])
+    }
     /// Access to the catalog.
     public static let catalog = AuthScope(type: "registry", name: "catalog", actions: ["*"])
 

@@ -58,18 +58,24 @@ actor Authenticator {
     ///   - retry: how many challenges this request has already answered.
     ///   - sent: the `Authorization` value the refused request carried.
     /// - Throws: `RegistryError(.unauthorized)` when another try cannot help.
-    func authorization(answering challenges: [AuthChallenge], for scopes: [AuthScope], retry: Int, sent: String?) async throws -> String {
+    func authorization(
+        answering challenges: [AuthChallenge], for scopes: [AuthScope], retry: Int, sent: String?
+    ) async throws -> String {
         if let bearer = challenges.first(where: { $0.scheme == "bearer" }) {
             guard let realmText = bearer.realm, let realm = URL(string: realmText), let realmOrigin = URLOrigin(realm)
             else {
-                throw RegistryError(.invalidResponse, "\(registryHost) sent a Bearer challenge without a usable realm", hint: "the registry's token auth is misconfigured")
+                throw RegistryError(
+                    .invalidResponse, "\(registryHost) sent a Bearer challenge without a usable realm",
+                    hint: "the registry's token auth is misconfigured")
             }
             if security == .verified, let origin = URLOrigin(registry), origin.isDowngrade(to: realmOrigin) {
                 throw RegistryError(
                     .refused,
                     "\(registryHost) is HTTPS but sent its token realm as plain HTTP (\(realmOrigin)); "
                         + "refused to send credentials over it",
-                    hint: "fix the registry's token realm to use https, or set insecure = true on the instance to allow it")
+                    hint:
+                        "fix the registry's token realm to use https, or set insecure = true on the instance to allow it"
+                )
             }
             let wanted = AuthScope.union(scopes + bearer.scopes)
             let key = Self.cacheKey(realm: realm, service: bearer.service, scopes: wanted)
@@ -136,16 +142,21 @@ actor Authenticator {
             if insufficientScope {
                 return RegistryError(
                     .denied, "\(registryHost) denied \(credential) access to \(wanted)",
-                    hint: "the account needs that permission (actions: \(scopes.flatMap(\.actions).joined(separator: ",")))", status: 401)
+                    hint:
+                        "the account needs that permission (actions: \(scopes.flatMap(\.actions).joined(separator: ",")))",
+                    status: 401)
             }
             return RegistryError(
                 .unauthorized, "\(registryHost) rejected \(credential)",
-                hint: "check the username and password (docker login \(registryHost), or the instance's password_env)", status: 401)
+                hint: "check the username and password (docker login \(registryHost), or the instance's password_env)",
+                status: 401)
         }
-        let configEntry = instanceName == registryHost ? [] : ["config instance '\(instanceName)' (\(configured.summary))"]
+        let configEntry =
+            instanceName == registryHost ? [] : ["config instance '\(instanceName)' (\(configured.summary))"]
         let tried = (configEntry + lookup.consulted).joined(separator: "; ")
         return RegistryError(
-            .unauthorized, "\(registryHost) requires credentials and none were found (tried: \(tried.isEmpty ? "nothing" : tried))",
+            .unauthorized,
+            "\(registryHost) requires credentials and none were found (tried: \(tried.isEmpty ? "nothing" : tried))",
             hint: "set username and password_env for the instance, or run docker login \(registryHost)", status: 401)
     }
 
@@ -197,7 +208,8 @@ actor Authenticator {
             ]
             components.queryItems = query.isEmpty ? nil : query
             guard let url = components.url else { throw Self.unusableRealm(realm) }
-            request = HTTPRequest(method: .post, url: url, body: Data((form.percentEncodedQuery ?? "").utf8), security: security)
+            request = HTTPRequest(
+                method: .post, url: url, body: Data((form.percentEncodedQuery ?? "").utf8), security: security)
             request.headers.set("Content-Type", "application/x-www-form-urlencoded")
         } else {
             query += scopes.map { URLQueryItem(name: "scope", value: $0.description) }
@@ -206,25 +218,31 @@ actor Authenticator {
             guard let url = components.url else { throw Self.unusableRealm(realm) }
             request = HTTPRequest(url: url, security: security)
             if case .password(let password)? = credential?.secret {
-                request.headers.set("Authorization", "Basic " + Data("\(credential!.username):\(password)".utf8).base64EncodedString())
+                request.headers.set(
+                    "Authorization", "Basic " + Data("\(credential!.username):\(password)".utf8).base64EncodedString())
             }
         }
         let response: HTTPResponse
         do {
             response = try await http.send(request)
         } catch let error as HTTPTransportError {
-            throw RegistryErrorMapper.map(error, operation: "fetching a token from \(realm.host ?? realm.absoluteString)")
+            throw RegistryErrorMapper.map(
+                error, operation: "fetching a token from \(realm.host ?? realm.absoluteString)")
         }
         guard response.isSuccess else {
             if response.status == 401 || response.status == 403 {
                 throw try await refusal(insufficientScope: false, scopes: scopes)
             }
-            throw RegistryErrorMapper.map(response, operation: "fetching a token from \(realm.host ?? "")", subject: .none)
+            throw RegistryErrorMapper.map(
+                response, operation: "fetching a token from \(realm.host ?? "")", subject: .none)
         }
         do {
             return try BearerToken.decode(response.body, now: now())
         } catch {
-            throw RegistryError(.invalidResponse, "the token server \(realm.host ?? "") answered with an unusable token: \(DecodingErrorSummary.describe(error))")
+            throw RegistryError(
+                .invalidResponse,
+                "the token server \(realm.host ?? "") answered with an unusable token: \(DecodingErrorSummary.describe(error))"
+            )
         }
     }
 }

@@ -49,7 +49,9 @@ public struct Config: Sendable, Equatable {
 
     /// Loads the config. An explicitly named file must exist; a missing default file means an empty config.
     /// - Throws: `ConfigError` naming the file, line and problem.
-    public static func load(path explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Config {
+    public static func load(
+        path explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Config {
         let explicit = explicitPath ?? environment["REGCONSOLE_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         let path = explicit ?? defaultPath(environment: environment)
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -55,7 +55,10 @@ public struct InstanceConfig: Sendable, Equatable {
         }
         let kindText = try section.string("kind") ?? InstanceKind.distribution.rawValue
         guard let kind = InstanceKind(rawValue: kindText) else {
-            throw section.error("kind", "unknown kind '\(kindText)'; use one of \(InstanceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw section.error(
+                "kind",
+                "unknown kind '\(kindText)'; use one of \(InstanceKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         var entry = InstanceConfig(name: name, kind: kind)
         entry.url = try readURL(section, "url")
@@ -70,9 +73,13 @@ public struct InstanceConfig: Sendable, Equatable {
 
         switch kind {
         case .distribution, .harbor:
-            guard entry.url != nil else { throw section.error(nil, "a \(kind.rawValue) instance needs url = \"https://host[:port]\"") }
+            guard entry.url != nil else {
+                throw section.error(nil, "a \(kind.rawValue) instance needs url = \"https://host[:port]\"")
+            }
         case .acr:
-            guard entry.region != nil else { throw section.error(nil, "an acr instance needs region = \"cn-hangzhou\" (or another region id)") }
+            guard entry.region != nil else {
+                throw section.error(nil, "an acr instance needs region = \"cn-hangzhou\" (or another region id)")
+            }
         }
         return entry
     }
@@ -124,15 +131,21 @@ public struct InstanceConfig: Sendable, Equatable {
         }
         if let variable { return .passwordEnvironment(username: username, variable: variable) }
         if let command {
-            guard !command.isEmpty, !command[0].isEmpty else { throw section.error("password_command", "the command is empty") }
+            guard !command.isEmpty, !command[0].isEmpty else {
+                throw section.error("password_command", "the command is empty")
+            }
             return .passwordCommand(username: username, arguments: command)
         }
         if let password {
             guard fileIsPrivate else {
-                throw section.error("password", "a plain password needs a file only its owner can read: chmod 600 the file, or use password_env / password_command")
+                throw section.error(
+                    "password",
+                    "a plain password needs a file only its owner can read: chmod 600 the file, or use password_env / password_command"
+                )
             }
             return .password(username: username, password: password)
         }
-        throw section.error("username", "username is set but no password source: add password_env, password_command or password")
+        throw section.error(
+            "username", "username is set but no password source: add password_env, password_command or password")
     }
 }

@@ -42,13 +42,16 @@ public struct TOMLSection {
     /// An error located at `key` (or at this table when `key` is nil).
     public func error(_ key: String?, _ message: String) -> ConfigError {
         let name = [path, key ?? ""].filter { !$0.isEmpty }.joined(separator: ".")
-        return ConfigError(file: file, line: sourceMap.line(section: path, key: key), message: name.isEmpty ? message : "\(name): \(message)")
+        return ConfigError(
+            file: file, line: sourceMap.line(section: path, key: key),
+            message: name.isEmpty ? message : "\(name): \(message)")
     }
 
     /// Rejects keys that are not in `allowed`, suggesting the closest allowed one.
     public func rejectUnknownKeys(allowed: [String]) throws {
         for key in table.keys where !allowed.contains(key) {
-            let suggestion = allowed.min { EditDistance.between(key, $0) < EditDistance.between(key, $1) }
+            let suggestion =
+                allowed.min { EditDistance.between(key, $0) < EditDistance.between(key, $1) }
                 .flatMap { EditDistance.between(key, $0) <= 2 ? " (did you mean '\($0)'?)" : nil } ?? ""
             throw error(key, "unknown key\(suggestion); allowed keys: \(allowed.joined(separator: ", "))")
         }
@@ -86,7 +89,9 @@ public struct TOMLSection {
         guard let value = table[key] else { return nil }
         guard let array = value.array else { throw error(key, "expected an array of strings, found \(value.type)") }
         return try array.map { element in
-            guard let string = element.string else { throw error(key, "expected an array of strings, found an element of type \(element.type)") }
+            guard let string = element.string else {
+                throw error(key, "expected an array of strings, found an element of type \(element.type)")
+            }
             return string
         }
     }
@@ -108,7 +113,9 @@ public struct TOMLSection {
     /// An array of tables (`[[key]]`), empty when absent.
     public func sections(_ key: String) throws -> [TOMLSection] {
         guard let value = table[key] else { return [] }
-        guard let array = value.array else { throw error(key, "expected an array of tables ([[\(key)]]), found \(value.type)") }
+        guard let array = value.array else {
+            throw error(key, "expected an array of tables ([[\(key)]]), found \(value.type)")
+        }
         return try array.enumerated().map { index, element in
             guard let child = element.table else { throw error(key, "expected an array of tables ([[\(key)]])") }
             let childPath = (path.isEmpty ? key : "\(path).\(key)") + "[\(index)]"

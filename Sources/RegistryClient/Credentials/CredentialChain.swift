@@ -18,7 +18,8 @@ public struct CredentialChain: Sendable {
     /// `XDG_RUNTIME_DIR`, and the variables `password_env` names).
     /// - Parameter passwordCommandTimeout: how long a `password_command` may run.
     public init(
-        environment: [String: String] = ProcessInfo.processInfo.environment, passwordCommandTimeout: Duration = .seconds(10)
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        passwordCommandTimeout: Duration = .seconds(10)
     ) {
         self.environment = environment
         self.passwordCommandTimeout = passwordCommandTimeout
@@ -29,7 +30,8 @@ public struct CredentialChain: Sendable {
         if let directory = environment["DOCKER_CONFIG"], !directory.isEmpty {
             return URL(fileURLWithPath: directory).appendingPathComponent("config.json")
         }
-        return URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".docker/config.json")
+        return URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(
+            ".docker/config.json")
     }
 
     /// Podman/skopeo's auth file, when `XDG_RUNTIME_DIR` is set.
@@ -53,28 +55,45 @@ public struct CredentialChain: Sendable {
         case .unspecified:
             break
         case .password(let username, let password):
-            return Lookup(credential: Credential(username: username, secret: .password(password), source: "config instance '\(instance)'"), consulted: [configured.summary])
+            return Lookup(
+                credential: Credential(
+                    username: username, secret: .password(password), source: "config instance '\(instance)'"),
+                consulted: [configured.summary])
         case .passwordEnvironment(let username, let variable):
             guard let password = environment[variable], !password.isEmpty else {
                 throw RegistryError(
                     .unauthorized, "instance '\(instance)': password_env names $\(variable), which is not set",
                     hint: "export \(variable) or change password_env in the config")
             }
-            return Lookup(credential: Credential(username: username, secret: .password(password), source: "$\(variable)"), consulted: [configured.summary])
+            return Lookup(
+                credential: Credential(username: username, secret: .password(password), source: "$\(variable)"),
+                consulted: [configured.summary])
         case .passwordCommand(let username, let arguments):
             let password = try await runPasswordCommand(arguments, instance: instance)
-            return Lookup(credential: Credential(username: username, secret: .password(password), source: "password_command"), consulted: [configured.summary])
+            return Lookup(
+                credential: Credential(username: username, secret: .password(password), source: "password_command"),
+                consulted: [configured.summary])
         }
 
         for url in [dockerConfigURL, containersAuthURL].compactMap({ $0 }) {
             consulted.append(url.path)
             guard let file = try DockerConfigFile.load(url) else { continue }
-            if let helper = file.credHelpers?[host] ?? file.credHelpers?.first(where: { DockerConfigFile.normalize($0.key) == host })?.value {
+            if let helper = file.credHelpers?[host]
+                ?? file.credHelpers?.first(where: { DockerConfigFile.normalize($0.key) == host })?.value
+            {
                 consulted[consulted.count - 1] += " (credHelpers: docker-credential-\(helper))"
-                if let credential = try await CredentialHelper(name: helper, environment: environment).get(serverURL: host) { return Lookup(credential: credential, consulted: consulted) }
+                if let credential = try await CredentialHelper(name: helper, environment: environment).get(
+                    serverURL: host)
+                {
+                    return Lookup(credential: credential, consulted: consulted)
+                }
             } else if let store = file.credsStore, !store.isEmpty {
                 consulted[consulted.count - 1] += " (credsStore: docker-credential-\(store))"
-                if let credential = try await CredentialHelper(name: store, environment: environment).get(serverURL: host) { return Lookup(credential: credential, consulted: consulted) }
+                if let credential = try await CredentialHelper(name: store, environment: environment).get(
+                    serverURL: host)
+                {
+                    return Lookup(credential: credential, consulted: consulted)
+                }
             }
             if let entry = file.authEntry(for: host),
                 let credential = DockerConfigFile.credential(from: entry, source: "\(url.path) (auths)")
@@ -99,7 +118,9 @@ public struct CredentialChain: Sendable {
                 .unauthorized, "instance '\(instance)': password_command did not finish within \(seconds) s",
                 hint: "run the command by hand; it may be waiting for input")
         } catch {
-            throw RegistryError(.unauthorized, "instance '\(instance)': password_command failed: \(error)", hint: "check password_command in the config")
+            throw RegistryError(
+                .unauthorized, "instance '\(instance)': password_command failed: \(error)",
+                hint: "check password_command in the config")
         }
         if output.stderrLines > 0 {
             logger.debug("password_command of '\(instance)' wrote \(output.stderrLines) line(s) to stderr (not shown)")

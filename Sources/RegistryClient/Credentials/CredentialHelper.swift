@@ -17,13 +17,19 @@ struct CredentialHelper: Sendable {
         let program = "docker-credential-\(name)"
         let output: CommandRunner.Output
         do {
-            output = try await CommandRunner.run([program, "get"], input: Data(serverURL.utf8), environment: environment, timeout: .seconds(30))
+            output = try await CommandRunner.run(
+                [program, "get"], input: Data(serverURL.utf8), environment: environment, timeout: .seconds(30))
         } catch {
-            throw RegistryError(.unauthorized, "credential helper \(program) failed: \(error)", hint: "install \(program) or fix credHelpers/credsStore in the docker config")
+            throw RegistryError(
+                .unauthorized, "credential helper \(program) failed: \(error)",
+                hint: "install \(program) or fix credHelpers/credsStore in the docker config")
         }
         guard output.status == 0 else { return nil }  // "credentials not found in native keychain"
-        guard let answer = try? JSONDecoder().decode(Answer.self, from: output.stdout), let secret = answer.Secret else {
-            throw RegistryError(.unauthorized, "credential helper \(program) printed something that is not a credential", hint: "run '\(program) get' by hand")
+        guard let answer = try? JSONDecoder().decode(Answer.self, from: output.stdout), let secret = answer.Secret
+        else {
+            throw RegistryError(
+                .unauthorized, "credential helper \(program) printed something that is not a credential",
+                hint: "run '\(program) get' by hand")
         }
         let username = answer.Username ?? ""
         if username == "<token>" {

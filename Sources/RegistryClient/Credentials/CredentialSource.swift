@@ -15,7 +15,8 @@ public enum CredentialSource: Sendable, Equatable {
         switch self {
         case .unspecified: "none configured"
         case .passwordEnvironment(let user, let variable): "user '\(user)', password from $\(variable)"
-        case .passwordCommand(let user, let arguments): "user '\(user)', password from command '\(arguments.first ?? "")'"
+        case .passwordCommand(let user, let arguments):
+            "user '\(user)', password from command '\(arguments.first ?? "")'"
         case .password(let user, _): "user '\(user)', password in the config file"
         }
     }

@@ -22,7 +22,9 @@ struct DockerConfigFile: Sendable, Decodable {
         do {
             return try JSONDecoder().decode(DockerConfigFile.self, from: data)
         } catch {
-            throw ConfigError(file: url.path, line: nil, message: "not a valid docker config: \(DecodingErrorSummary.describe(error))")
+            throw ConfigError(
+                file: url.path, line: nil, message: "not a valid docker config: \(DecodingErrorSummary.describe(error))"
+            )
         }
     }
 

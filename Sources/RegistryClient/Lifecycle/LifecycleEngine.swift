@@ -21,7 +21,8 @@ public enum LifecycleEngine {
         for repository in inventory.repositories.keys.sorted() {
             let tags = inventory.repositories[repository] ?? []
             let covering = rules.indices.filter { rules[$0].covers(repository: repository) }
-            let planned = planRepository(repository, tags: tags, rules: covering.map { (rules[$0], patterns[$0]) }, now: now)
+            let planned = planRepository(
+                repository, tags: tags, rules: covering.map { (rules[$0], patterns[$0]) }, now: now)
             bytesFreed = [bytesFreed, planned.bytesFreed].saturatingSum
             warnings += repositoryWarnings(repository, planned.entries)
             entries += planned.entries
@@ -90,7 +91,8 @@ public enum LifecycleEngine {
         let reference = now.timeIntervalSinceReferenceDate
         let criteria = Criteria(rules)
         for (rank, index) in ranked.enumerated() {
-            (decisions[index], reasons[index], deciders[index]) = criteria.decide(tags[index].name, age: reference - times[index], rank: rank)
+            (decisions[index], reasons[index], deciders[index]) = criteria.decide(
+                tags[index].name, age: reference - times[index], rank: rank)
         }
         // A digest a kept tag points to cannot be deleted: keep its other tags too.
         var keptTagOfDigest = [String?](repeating: nil, count: digestIDs.count)
@@ -106,7 +108,8 @@ public enum LifecycleEngine {
         }
         let entries = (ranked + special).map { index in
             LifecyclePlan.Entry(
-                repository: repository, tag: tags[index].name, digest: tags[index].digest, created: tags[index].created, decision: decisions[index],
+                repository: repository, tag: tags[index].name, digest: tags[index].digest, created: tags[index].created,
+                decision: decisions[index],
                 reason: reasons[index], rule: deciders[index])
         }
         return (entries, freedBytes(tags, decisions: decisions, digestOfTag: digestOfTag, digests: digestIDs.count))
@@ -130,11 +133,18 @@ public enum LifecycleEngine {
             days = rules.map(\.rule.keepPushedWithinDays)
             seconds = days.map { $0.map { Double($0) * 86_400 } }
             ids = rules.map(\.rule.id)
-            deletion = rules.first.map { .notKept(count: $0.rule.retentionTagCount, pattern: $0.rule.tagRegexp, days: $0.rule.keepPushedWithinDays) } ?? .notCovered
+            deletion =
+                rules.first.map {
+                    .notKept(
+                        count: $0.rule.retentionTagCount, pattern: $0.rule.tagRegexp, days: $0.rule.keepPushedWithinDays
+                    )
+                } ?? .notCovered
         }
 
         /// The first keeping reason of any rule, else the deletion, with the deciding rule.
-        func decide(_ name: String, age: TimeInterval, rank: Int) -> (LifecyclePlan.Decision, LifecyclePlan.Reason, String?) {
+        func decide(
+            _ name: String, age: TimeInterval, rank: Int
+        ) -> (LifecyclePlan.Decision, LifecyclePlan.Reason, String?) {
             for index in ids.indices {
                 if let count = counts[index], rank < count {
                     return (.keep, .newest(rank: rank + 1, count: count), ids[index])
@@ -164,19 +174,25 @@ public enum LifecycleEngine {
     }
 
     /// Bytes of blobs that only deleted manifests of the repository reference.
-    private static func freedBytes(_ tags: [LifecycleInventory.TagFacts], decisions: [LifecyclePlan.Decision], digestOfTag: [Int], digests: Int) -> Int64 {
+    private static func freedBytes(
+        _ tags: [LifecycleInventory.TagFacts], decisions: [LifecyclePlan.Decision], digestOfTag: [Int], digests: Int
+    ) -> Int64 {
         var keptDigest = [Bool](repeating: false, count: digests)
-        for index in tags.indices where decisions[index] == .keep && digestOfTag[index] >= 0 { keptDigest[digestOfTag[index]] = true }
+        for index in tags.indices where decisions[index] == .keep && digestOfTag[index] >= 0 {
+            keptDigest[digestOfTag[index]] = true
+        }
         var seen = [Bool](repeating: false, count: digests)
         // 1: a kept manifest uses the blob; 2: counted as freed.
         var blobs: [Digest: UInt8] = [:]
         blobs.reserveCapacity(digests)
-        for index in tags.indices where digestOfTag[index] >= 0 && keptDigest[digestOfTag[index]] && !seen[digestOfTag[index]] {
+        for index in tags.indices
+        where digestOfTag[index] >= 0 && keptDigest[digestOfTag[index]] && !seen[digestOfTag[index]] {
             seen[digestOfTag[index]] = true
             for blob in tags[index].blobs { blobs[blob.digest] = 1 }
         }
         var bytes: Int64 = 0
-        for index in tags.indices where digestOfTag[index] >= 0 && !keptDigest[digestOfTag[index]] && !seen[digestOfTag[index]] {
+        for index in tags.indices
+        where digestOfTag[index] >= 0 && !keptDigest[digestOfTag[index]] && !seen[digestOfTag[index]] {
             seen[digestOfTag[index]] = true
             for blob in tags[index].blobs { countFreed(&blobs[blob.digest, default: 0], size: blob.size, into: &bytes) }
         }
@@ -207,8 +223,13 @@ public enum LifecycleEngine {
             if entry.decision == .keep { kept += 1 }
         }
         if images > 0, kept == 0 { warnings.append("\(repository): every tag would be deleted") }
-        if undated > 0 { warnings.append("\(repository): \(undated) tag\(undated == 1 ? "" : "s") without a creation time kept") }
-        if unreadable > 0 { warnings.append("\(repository): \(unreadable) tag\(unreadable == 1 ? "" : "s") could not be read and are kept") }
+        if undated > 0 {
+            warnings.append("\(repository): \(undated) tag\(undated == 1 ? "" : "s") without a creation time kept")
+        }
+        if unreadable > 0 {
+            warnings.append(
+                "\(repository): \(unreadable) tag\(unreadable == 1 ? "" : "s") could not be read and are kept")
+        }
         return warnings
     }
 }

@@ -36,8 +36,11 @@ public struct LifecycleExecutor: Sendable {
 
         /// The first manifests left, `app/svc@1a2b3c4d5e6f (build-1, build-2)`, and how many more.
         public func remainingSummary(limit: Int = 5) -> String {
-            let shown = remaining.prefix(limit).map { "\($0.repository)@\($0.digest.short) (\($0.expected.keys.sorted().joined(separator: ", ")))" }
-            return shown.joined(separator: ", ") + (remaining.count > limit ? " and \(remaining.count - limit) more" : "")
+            let shown = remaining.prefix(limit).map {
+                "\($0.repository)@\($0.digest.short) (\($0.expected.keys.sorted().joined(separator: ", ")))"
+            }
+            return shown.joined(separator: ", ")
+                + (remaining.count > limit ? " and \(remaining.count - limit) more" : "")
         }
 
         /// `interrupted lifecycle run on local, repository app/svc (rules keep5), started …: 3 of 19 manifests done, 16 left: …`.
@@ -99,28 +102,34 @@ public struct LifecycleExecutor: Sendable {
         if let interrupted {
             throw RegistryError(
                 .refused, "there is an \(interrupted)",
-                hint: "resume it (`lifecycle apply --resume`) or discard it (`lifecycle apply --discard-journal`) first")
+                hint: "resume it (`lifecycle apply --resume`) or discard it (`lifecycle apply --discard-journal`) first"
+            )
         }
         var knownTags: [String: [String]] = [:]
         for entry in plan.entries { knownTags[entry.repository, default: []].append(entry.tag) }
         let ids = rules.map(\.id)
         let header = LifecycleJournal.Header(
             started: Date(), instance: provider.instance.name, scope: scope.description,
-            fingerprint: LifecycleJournal.fingerprint(instance: provider.instance.name, scope: scope, rules: rules), rules: ids,
+            fingerprint: LifecycleJournal.fingerprint(instance: provider.instance.name, scope: scope, rules: rules),
+            rules: ids,
             items: Self.items(of: plan), knownTags: knownTags)
         try journal.begin(header)
-        try audit.append(.init(
-            action: "lifecycle-run", phase: "intent", instance: header.instance,
-            detail: "rules \(ids.joined(separator: ", ")) on \(scope): \(header.items.count) manifests"))
+        try audit.append(
+            .init(
+                action: "lifecycle-run", phase: "intent", instance: header.instance,
+                detail: "rules \(ids.joined(separator: ", ")) on \(scope): \(header.items.count) manifests"))
         return try await run(header, done: [], resuming: false, progress: progress)
     }
 
     /// Finishes the interrupted run, within its own scope and rules; nil when there is none.
-    public func resume(progress: @escaping @Sendable (LifecycleJournal.Item, DeleteExecutor.Outcome) -> Void = { _, _ in }) async throws -> Summary? {
+    public func resume(
+        progress: @escaping @Sendable (LifecycleJournal.Item, DeleteExecutor.Outcome) -> Void = { _, _ in }
+    ) async throws -> Summary? {
         guard let (header, done) = journal.unfinished() else { return nil }
-        try audit.append(.init(
-            action: "lifecycle-run", phase: "resume", instance: header.instance,
-            detail: "\(header.scope ?? "scope unknown"): \(done.count) of \(header.items.count) done before"))
+        try audit.append(
+            .init(
+                action: "lifecycle-run", phase: "resume", instance: header.instance,
+                detail: "\(header.scope ?? "scope unknown"): \(done.count) of \(header.items.count) done before"))
         return try await run(header, done: done, resuming: true, progress: progress)
     }
 
@@ -128,10 +137,11 @@ public struct LifecycleExecutor: Sendable {
     /// when there is none.
     public func discard() throws -> Interrupted? {
         guard let interrupted else { return nil }
-        try audit.append(.init(
-            action: "lifecycle-run", phase: "discard", instance: interrupted.header.instance,
-            detail: "\(interrupted.header.scope ?? "scope unknown"): "
-                + "\(interrupted.done) of \(interrupted.total) done, \(interrupted.remaining.count) not deleted"))
+        try audit.append(
+            .init(
+                action: "lifecycle-run", phase: "discard", instance: interrupted.header.instance,
+                detail: "\(interrupted.header.scope ?? "scope unknown"): "
+                    + "\(interrupted.done) of \(interrupted.total) done, \(interrupted.remaining.count) not deleted"))
         try journal.finish()
         return interrupted
     }
@@ -160,7 +170,9 @@ public struct LifecycleExecutor: Sendable {
                 instance: provider.instance, repository: repository, knownTags: Set(header.knownTags[repository] ?? []),
                 items: items.map { item in
                     let tags = item.expected.keys.sorted()
-                    return DeletePlan.Item(repository: repository, digest: item.digest, requested: tags, tagsRemoved: tags, expected: item.expected, decision: .delete)
+                    return DeletePlan.Item(
+                        repository: repository, digest: item.digest, requested: tags, tagsRemoved: tags,
+                        expected: item.expected, decision: .delete)
                 })
             let outcomes = try await executor.execute(plan) { planned, outcome in
                 guard let digest = planned.digest, let item = byDigest[digest] else { return }
@@ -172,10 +184,15 @@ public struct LifecycleExecutor: Sendable {
             }
         }
         try journal.finish()
-        try audit.append(.init(
-            action: "lifecycle-run", phase: "done", instance: header.instance,
-            detail: "rules \(header.rules.joined(separator: ", ")): deleted \(summary.deleted), skipped \(summary.skipped), failed \(summary.failed)"))
-        try history.record(.init(finished: Date(), deleted: summary.deleted, skipped: summary.skipped, failed: summary.failed), rules: header.rules)
+        try audit.append(
+            .init(
+                action: "lifecycle-run", phase: "done", instance: header.instance,
+                detail:
+                    "rules \(header.rules.joined(separator: ", ")): deleted \(summary.deleted), skipped \(summary.skipped), failed \(summary.failed)"
+            ))
+        try history.record(
+            .init(finished: Date(), deleted: summary.deleted, skipped: summary.skipped, failed: summary.failed),
+            rules: header.rules)
         return summary
     }
 
@@ -188,17 +205,21 @@ public struct LifecycleExecutor: Sendable {
         progress(item, outcome)
     }
 
-    private static func done(_ item: LifecycleJournal.Item, _ outcome: DeleteExecutor.Outcome, detail: String?) -> LifecycleJournal.Done {
-        let word = switch outcome {
-        case .deleted: "deleted"
-        case .skipped: "skipped"
-        case .failed: "failed"
-        }
-        let reason: String? = switch outcome {
-        case .deleted: detail
-        case .skipped(let refusal): refusal.description
-        case .failed(let message): message
-        }
+    private static func done(
+        _ item: LifecycleJournal.Item, _ outcome: DeleteExecutor.Outcome, detail: String?
+    ) -> LifecycleJournal.Done {
+        let word =
+            switch outcome {
+            case .deleted: "deleted"
+            case .skipped: "skipped"
+            case .failed: "failed"
+            }
+        let reason: String? =
+            switch outcome {
+            case .deleted: detail
+            case .skipped(let refusal): refusal.description
+            case .failed(let message): message
+            }
         return LifecycleJournal.Done(repository: item.repository, digest: item.digest, outcome: word, detail: reason)
     }
 }

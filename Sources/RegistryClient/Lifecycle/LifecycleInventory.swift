@@ -43,7 +43,8 @@ public struct LifecycleInventory: Sendable {
         var names: [String]
         switch scope {
         case .instance: names = try await provider.repositories(namespace: nil).collect().map(\.name)
-        case .namespace(let namespace): names = try await provider.repositories(namespace: namespace).collect().map(\.name)
+        case .namespace(let namespace):
+            names = try await provider.repositories(namespace: namespace).collect().map(\.name)
         case .repository(let repository): names = [repository]
         }
         names = names.filter { name in rules.contains { $0.covers(repository: name) } }
@@ -60,8 +61,12 @@ public struct LifecycleInventory: Sendable {
                     var details = tag.details
                     if details == nil { details = try await provider.tagDetails(repository: name, tag: tag.name) }
                     guard let details else { return TagFacts(name: tag.name, digest: nil, created: nil) }
-                    return TagFacts(name: tag.name, digest: details.digest, created: details.created, blobs: Self.blobs(of: details))
-                } catch let error as RegistryError where [.notFound, .invalidResponse, .invalidReference].contains(error.code) {
+                    return TagFacts(
+                        name: tag.name, digest: details.digest, created: details.created, blobs: Self.blobs(of: details)
+                    )
+                } catch let error as RegistryError
+                    where [.notFound, .invalidResponse, .invalidReference].contains(error.code)
+                {
                     // One broken, vanished or unnameable tag is kept and reported; an unreachable registry fails the plan.
                     return TagFacts(name: tag.name, digest: nil, created: nil, problem: error.message)
                 }

@@ -65,7 +65,8 @@ public struct LifecycleJournal: Sendable {
             rules: rules.sorted { $0.id < $1.id }.map { rule in
                 CanonicalRule(
                     id: rule.id, scope: rule.scope.description, retentionTagCount: rule.retentionTagCount,
-                    keepPushedWithinDays: rule.keepPushedWithinDays, tagRegexp: rule.tagRegexp, deleteUntagged: rule.deleteUntagged)
+                    keepPushedWithinDays: rule.keepPushedWithinDays, tagRegexp: rule.tagRegexp,
+                    deleteUntagged: rule.deleteUntagged)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -82,7 +83,9 @@ public struct LifecycleJournal: Sendable {
 
     /// The journal of `instance`.
     public init(instance: String, directories: XDGDirectories) {
-        file = JSONLinesFile(url: directories.state.appendingPathComponent("journals").appendingPathComponent("lifecycle-\(instance).jsonl"))
+        file = JSONLinesFile(
+            url: directories.state.appendingPathComponent("journals").appendingPathComponent(
+                "lifecycle-\(instance).jsonl"))
     }
 
     /// The unfinished run, if one was interrupted: its header and the items already done.

@@ -36,10 +36,11 @@ public struct LifecyclePlan: Sendable {
             case .referrersTag: "kept: referrers tag"
             case .notCovered: "kept: no rule covers this repository"
             case .notKept(let count, let pattern, let days):
-                "deleted: " + [
-                    count.map { "older than the \($0) newest" }, pattern.map { "does not match \($0)" },
-                    days.map { "pushed more than \($0) days ago" },
-                ].compactMap { $0 }.joined(separator: ", ")
+                "deleted: "
+                    + [
+                        count.map { "older than the \($0) newest" }, pattern.map { "does not match \($0)" },
+                        days.map { "pushed more than \($0) days ago" },
+                    ].compactMap { $0 }.joined(separator: ", ")
             }
         }
     }
@@ -56,7 +57,10 @@ public struct LifecyclePlan: Sendable {
         public var rule: String?
 
         /// Creates an entry.
-        public init(repository: String, tag: String, digest: Digest?, created: Date?, decision: Decision, reason: Reason, rule: String?) {
+        public init(
+            repository: String, tag: String, digest: Digest?, created: Date?, decision: Decision, reason: Reason,
+            rule: String?
+        ) {
             self.repository = repository
             self.tag = tag
             self.digest = digest

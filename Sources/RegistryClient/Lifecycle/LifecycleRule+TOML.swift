@@ -3,7 +3,8 @@ import Foundation
 extension LifecycleRule {
     /// The keys of a `[[rules]]` table.
     static let fileKeys = [
-        "id", "scope", "namespace", "repository", "retention_tag_count", "tag_regexp", "keep_pushed_within_days", "delete_untagged", "schedule", "auto",
+        "id", "scope", "namespace", "repository", "retention_tag_count", "tag_regexp", "keep_pushed_within_days",
+        "delete_untagged", "schedule", "auto",
     ]
 
     /// Reads a rules file (`[[rules]]` tables). A rule without an id gets `rule-N`.
@@ -14,7 +15,9 @@ extension LifecycleRule {
         var rules: [LifecycleRule] = []
         for (index, section) in try root.sections("rules").enumerated() {
             let rule = try LifecycleRule(section: section, defaultID: "rule-\(index + 1)")
-            if rules.contains(where: { $0.id == rule.id }) { throw section.error("id", "'\(rule.id)' is used by an earlier rule") }
+            if rules.contains(where: { $0.id == rule.id }) {
+                throw section.error("id", "'\(rule.id)' is used by an earlier rule")
+            }
             rules.append(rule)
         }
         return rules
@@ -35,14 +38,18 @@ extension LifecycleRule {
         var schedule: Schedule?
         if let word = try section.string("schedule") {
             guard let parsed = Schedule(rawValue: word.uppercased()) else {
-                throw section.error("schedule", "'\(word)' is not \(Schedule.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw section.error(
+                    "schedule", "'\(word)' is not \(Schedule.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             schedule = parsed
         }
         self.init(
-            id: try section.string("id") ?? defaultID, scope: scope, retentionTagCount: try section.int("retention_tag_count"),
-            tagRegexp: try section.string("tag_regexp"), keepPushedWithinDays: try section.int("keep_pushed_within_days"),
-            deleteUntagged: try section.bool("delete_untagged") ?? false, schedule: schedule, auto: try section.bool("auto") ?? false)
+            id: try section.string("id") ?? defaultID, scope: scope,
+            retentionTagCount: try section.int("retention_tag_count"),
+            tagRegexp: try section.string("tag_regexp"),
+            keepPushedWithinDays: try section.int("keep_pushed_within_days"),
+            deleteUntagged: try section.bool("delete_untagged") ?? false, schedule: schedule,
+            auto: try section.bool("auto") ?? false)
         if let problem = problems.first { throw section.error(problem.field, problem.message) }
     }
 
@@ -60,7 +67,9 @@ extension LifecycleRule {
             case .repository(let repository):
                 let namespace = Namespace.of(repository: repository)
                 if !namespace.isEmpty { line("namespace", quoted(namespace)) }
-                line("repository", quoted(namespace.isEmpty ? repository : String(repository.dropFirst(namespace.count + 1))))
+                line(
+                    "repository",
+                    quoted(namespace.isEmpty ? repository : String(repository.dropFirst(namespace.count + 1))))
             }
             if let count = rule.retentionTagCount { line("retention_tag_count", String(count)) }
             if let pattern = rule.tagRegexp { line("tag_regexp", quoted(pattern)) }

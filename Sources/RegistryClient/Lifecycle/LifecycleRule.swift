@@ -24,7 +24,8 @@ public struct LifecycleRule: Sendable, Equatable, Identifiable {
             switch (self, other) {
             case (.instance, _), (_, .instance): true
             case (.namespace(let mine), .namespace(let theirs)): mine == theirs
-            case (.namespace(let namespace), .repository(let repository)), (.repository(let repository), .namespace(let namespace)):
+            case (.namespace(let namespace), .repository(let repository)),
+                (.repository(let repository), .namespace(let namespace)):
                 Namespace.of(repository: repository) == namespace
             case (.repository(let mine), .repository(let theirs)): mine == theirs
             }
@@ -42,7 +43,9 @@ public struct LifecycleRule: Sendable, Equatable, Identifiable {
 
     /// How often a server-side rule runs on its own.
     public enum Schedule: String, Sendable, CaseIterable {
-        case day = "DAY", week = "WEEK", month = "MONTH"
+        case day = "DAY"
+        case week = "WEEK"
+        case month = "MONTH"
     }
 
     /// A field that is wrong, for the editor and `lifecycle create`.
@@ -76,7 +79,8 @@ public struct LifecycleRule: Sendable, Equatable, Identifiable {
 
     /// Creates a rule.
     public init(
-        id: String, scope: Scope, retentionTagCount: Int? = nil, tagRegexp: String? = nil, keepPushedWithinDays: Int? = nil,
+        id: String, scope: Scope, retentionTagCount: Int? = nil, tagRegexp: String? = nil,
+        keepPushedWithinDays: Int? = nil,
         deleteUntagged: Bool = false, schedule: Schedule? = nil, auto: Bool = false
     ) {
         self.id = id
@@ -107,17 +111,26 @@ public struct LifecycleRule: Sendable, Equatable, Identifiable {
     /// What is wrong with the rule; empty when it can be saved.
     public var problems: [Problem] {
         var problems: [Problem] = []
-        if let count = retentionTagCount, count < 1 { problems.append(Problem(field: "retention_tag_count", message: "must be at least 1")) }
-        if let days = keepPushedWithinDays, days < 1 { problems.append(Problem(field: "keep_pushed_within_days", message: "must be at least 1")) }
+        if let count = retentionTagCount, count < 1 {
+            problems.append(Problem(field: "retention_tag_count", message: "must be at least 1"))
+        }
+        if let days = keepPushedWithinDays, days < 1 {
+            problems.append(Problem(field: "keep_pushed_within_days", message: "must be at least 1"))
+        }
         if let pattern = tagRegexp {
             if pattern.isEmpty {
-                problems.append(Problem(field: "tag_regexp", message: "is empty; leave it out to keep no tags by pattern"))
+                problems.append(
+                    Problem(field: "tag_regexp", message: "is empty; leave it out to keep no tags by pattern"))
             } else if let error = Self.regexError(pattern) {
                 problems.append(Problem(field: "tag_regexp", message: "does not compile: \(error)"))
             }
         }
         if retentionTagCount == nil, tagRegexp == nil, keepPushedWithinDays == nil {
-            problems.append(Problem(field: "retention_tag_count", message: "a rule must keep something: set retention_tag_count, tag_regexp or keep_pushed_within_days"))
+            problems.append(
+                Problem(
+                    field: "retention_tag_count",
+                    message:
+                        "a rule must keep something: set retention_tag_count, tag_regexp or keep_pushed_within_days"))
         }
         switch scope {
         case .namespace(let namespace) where namespace.isEmpty:

@@ -29,14 +29,19 @@ public struct LocalLifecycleRuleStore: LifecycleRuleStore {
         var rules = try rules()
         let existed = rules.contains { $0.id == rule.id }
         if let index = rules.firstIndex(where: { $0.id == rule.id }) { rules[index] = rule } else { rules.append(rule) }
-        try audit.append(.init(action: existed ? "lifecycle-update" : "lifecycle-create", phase: "done", instance: instance, detail: "\(rule.id): \(rule.scope), keep \(rule.keepSummary)"))
+        try audit.append(
+            .init(
+                action: existed ? "lifecycle-update" : "lifecycle-create", phase: "done", instance: instance,
+                detail: "\(rule.id): \(rule.scope), keep \(rule.keepSummary)"))
         try write(rules)
         return rule
     }
 
     public func delete(id: String) throws {
         var rules = try rules()
-        guard let index = rules.firstIndex(where: { $0.id == id }) else { throw RegistryError(.notFound, "\(instance) has no lifecycle rule '\(id)'") }
+        guard let index = rules.firstIndex(where: { $0.id == id }) else {
+            throw RegistryError(.notFound, "\(instance) has no lifecycle rule '\(id)'")
+        }
         rules.remove(at: index)
         try audit.append(.init(action: "lifecycle-delete", phase: "done", instance: instance, detail: id))
         try write(rules)
@@ -45,10 +50,20 @@ public struct LocalLifecycleRuleStore: LifecycleRuleStore {
     public func unsupportedFields(of rule: LifecycleRule) -> [LifecycleRule.Problem] {
         var problems: [LifecycleRule.Problem] = []
         if rule.deleteUntagged {
-            problems.append(.init(field: "delete_untagged", message: "a distribution registry cannot list untagged manifests; run its garbage collection with --delete-untagged"))
+            problems.append(
+                .init(
+                    field: "delete_untagged",
+                    message:
+                        "a distribution registry cannot list untagged manifests; run its garbage collection with --delete-untagged"
+                ))
         }
         if rule.auto {
-            problems.append(.init(field: "auto", message: "regconsole runs local rules when `lifecycle apply` runs; schedule that with a timer (see the README)"))
+            problems.append(
+                .init(
+                    field: "auto",
+                    message:
+                        "regconsole runs local rules when `lifecycle apply` runs; schedule that with a timer (see the README)"
+                ))
         }
         return problems
     }

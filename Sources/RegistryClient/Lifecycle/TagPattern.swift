@@ -77,7 +77,9 @@ struct TagPattern {
         for byte in body.utf8 {
             if escaped {
                 // Only punctuation escapes are literal; `\d`, `\w`… are classes.
-                guard byte < 0x80, !(byte >= 0x30 && byte <= 0x39), !(byte >= 0x41 && byte <= 0x5A), !(byte >= 0x61 && byte <= 0x7A) else { return nil }
+                guard byte < 0x80, !(byte >= 0x30 && byte <= 0x39), !(byte >= 0x41 && byte <= 0x5A),
+                    !(byte >= 0x61 && byte <= 0x7A)
+                else { return nil }
                 bytes.append(byte)
                 escaped = false
             } else if byte == UInt8(ascii: "\\") {

@@ -49,7 +49,10 @@ public struct Artifact: Sendable {
     public var referrers: [Referrer]
 
     /// Creates an artifact.
-    public init(reference: Reference, digest: Digest, mediaType: String, rawManifest: Data, content: Content, referrers: [Referrer] = []) {
+    public init(
+        reference: Reference, digest: Digest, mediaType: String, rawManifest: Data, content: Content,
+        referrers: [Referrer] = []
+    ) {
         self.reference = reference
         self.digest = digest
         self.mediaType = mediaType
@@ -76,7 +79,8 @@ public struct Artifact: Sendable {
     public var created: Date? {
         switch content {
         case .image(let image):
-            return image.config?.createdDate ?? image.manifest.annotations?["org.opencontainers.image.created"].flatMap(RFC3339.parse)
+            return image.config?.createdDate
+                ?? image.manifest.annotations?["org.opencontainers.image.created"].flatMap(RFC3339.parse)
         case .index(let index, let children):
             return children.first { $0.descriptor.isPlatformImage }?.image?.config?.createdDate
                 ?? index.annotations?["org.opencontainers.image.created"].flatMap(RFC3339.parse)
@@ -95,16 +99,20 @@ public struct Artifact: Sendable {
 
     /// The summary a tag list shows.
     public var details: TagDetails {
-        TagDetails(digest: digest, mediaType: mediaType, size: size, created: created, platforms: platforms, blobs: blobs)
+        TagDetails(
+            digest: digest, mediaType: mediaType, size: size, created: created, platforms: platforms, blobs: blobs)
     }
 
     /// The config and layer blobs of the image, or of every fetched platform image of an index.
     public var blobs: [Blob] {
-        let images: [Image] = switch content {
-        case .image(let image): [image]
-        case .index(_, let children): children.compactMap(\.image)
+        let images: [Image] =
+            switch content {
+            case .image(let image): [image]
+            case .index(_, let children): children.compactMap(\.image)
+            }
+        return images.flatMap { [$0.manifest.config] + $0.manifest.layers }.map {
+            Blob(digest: $0.digest, size: $0.size)
         }
-        return images.flatMap { [$0.manifest.config] + $0.manifest.layers }.map { Blob(digest: $0.digest, size: $0.size) }
     }
 }
 

@@ -38,7 +38,8 @@ public struct Instance: Hashable, Sendable, Identifiable {
     /// Creates an instance.
     public init(
         name: String, kind: InstanceKind, url: URL?, region: String? = nil, origin: Origin,
-        insecure: Bool = false, readOnly: Bool = false, production: Bool = false, serverID: String? = nil, specification: String? = nil,
+        insecure: Bool = false, readOnly: Bool = false, production: Bool = false, serverID: String? = nil,
+        specification: String? = nil,
         state: String? = nil, credentialSource: String? = nil, unavailableReason: String? = nil
     ) {
         self.name = name
@@ -65,7 +66,8 @@ public struct Instance: Hashable, Sendable, Identifiable {
     /// - Throws: `RegistryError(.readOnly)`.
     public func requireWritable(to verb: String) throws {
         guard !readOnly else {
-            throw RegistryError(.readOnly, "instance '\(name)' is read-only", hint: "remove read_only from its config entry to \(verb)")
+            throw RegistryError(
+                .readOnly, "instance '\(name)' is read-only", hint: "remove read_only from its config entry to \(verb)")
         }
     }
 

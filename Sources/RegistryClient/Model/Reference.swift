@@ -60,7 +60,8 @@ public struct Reference: Hashable, Sendable, CustomStringConvertible {
     public static func validateRepository(_ repository: String, in text: String? = nil) throws {
         let context = text.map { "'\($0)': " } ?? ""
         guard !repository.isEmpty else {
-            throw RegistryError(.invalidReference, "\(context)repository name is empty", hint: "use INSTANCE/NAMESPACE/NAME")
+            throw RegistryError(
+                .invalidReference, "\(context)repository name is empty", hint: "use INSTANCE/NAMESPACE/NAME")
         }
         guard Repository.isValidName(repository) else {
             throw RegistryError(

@@ -24,7 +24,8 @@ public struct Repository: Hashable, Sendable, Identifiable {
     /// Creates a repository.
     public init(
         instance: String, name: String, tagCount: Int? = nil, updated: Date? = nil, summary: String? = nil,
-        visibility: RepositoryVisibility? = nil, tagImmutability: Bool? = nil, serverID: String? = nil, state: String? = nil
+        visibility: RepositoryVisibility? = nil, tagImmutability: Bool? = nil, serverID: String? = nil,
+        state: String? = nil
     ) {
         self.instance = instance
         self.name = name

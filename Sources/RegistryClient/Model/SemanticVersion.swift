@@ -11,7 +11,8 @@ public struct SemanticVersion: Comparable, Sendable {
         if let plus = body.firstIndex(of: "+") { body = body[..<plus] }
         var prerelease: [String] = []
         if let dash = body.firstIndex(of: "-") {
-            prerelease = body[body.index(after: dash)...].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            prerelease = body[body.index(after: dash)...].split(separator: ".", omittingEmptySubsequences: false).map(
+                String.init)
             guard !prerelease.contains(where: \.isEmpty) else { return nil }
             body = body[..<dash]
         }

@@ -20,7 +20,10 @@ public struct TagDetails: Hashable, Sendable {
     public var hasManifestFacts: Bool { !mediaType.isEmpty }
 
     /// Creates details.
-    public init(digest: Digest, mediaType: String, size: Int64?, created: Date?, platforms: [Platform], blobs: [Blob] = [], updated: Date? = nil) {
+    public init(
+        digest: Digest, mediaType: String, size: Int64?, created: Date?, platforms: [Platform], blobs: [Blob] = [],
+        updated: Date? = nil
+    ) {
         self.updated = updated
         self.digest = digest
         self.mediaType = mediaType

@@ -15,7 +15,10 @@ public struct AuditLog: Sendable {
         public var detail: String?
 
         /// Creates an entry stamped now.
-        public init(action: String, phase: String, instance: String, repository: String? = nil, digest: String? = nil, tags: [String]? = nil, detail: String? = nil) {
+        public init(
+            action: String, phase: String, instance: String, repository: String? = nil, digest: String? = nil,
+            tags: [String]? = nil, detail: String? = nil
+        ) {
             self.time = RFC3339.format(Date())
             self.action = action
             self.phase = phase
@@ -50,10 +53,13 @@ public struct AuditLog: Sendable {
     /// Runs one change between an `intent` entry (nothing runs when it cannot be written) and a
     /// `done` or `failed` entry; `detail` says what changes.
     public func recording<Result>(
-        _ action: String, instance: String, repository: String? = nil, detail: String, _ change: () async throws -> Result
+        _ action: String, instance: String, repository: String? = nil, detail: String,
+        _ change: () async throws -> Result
     ) async throws -> Result {
         let entry = { (phase: String, problem: String?) in
-            Entry(action: action, phase: phase, instance: instance, repository: repository, detail: problem.map { "\(detail): \($0)" } ?? detail)
+            Entry(
+                action: action, phase: phase, instance: instance, repository: repository,
+                detail: problem.map { "\(detail): \($0)" } ?? detail)
         }
         try append(entry("intent", nil))
         let result: Result

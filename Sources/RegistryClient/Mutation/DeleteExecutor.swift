@@ -22,12 +22,16 @@ public struct DeleteExecutor: Sendable {
 
     /// Executes every `.delete` item in order, reporting each outcome as it happens.
     /// - Throws: when the audit log cannot be written or `progress` throws (then nothing more is deleted).
-    public func execute(_ plan: DeletePlan, progress: @Sendable (DeletePlan.Item, Outcome) throws -> Void = { _, _ in }) async throws -> [(DeletePlan.Item, Outcome)] {
+    public func execute(
+        _ plan: DeletePlan, progress: @Sendable (DeletePlan.Item, Outcome) throws -> Void = { _, _ in }
+    ) async throws -> [(DeletePlan.Item, Outcome)] {
         var outcomes: [(DeletePlan.Item, Outcome)] = []
         for item in plan.deletions {
             guard let digest = item.digest else { continue }
             let entry = { (phase: String, detail: String?) in
-                AuditLog.Entry(action: "delete-manifest", phase: phase, instance: plan.instance.name, repository: plan.repository, digest: digest.description, tags: item.tagsRemoved, detail: detail)
+                AuditLog.Entry(
+                    action: "delete-manifest", phase: phase, instance: plan.instance.name, repository: plan.repository,
+                    digest: digest.description, tags: item.tagsRemoved, detail: detail)
             }
             try audit.append(entry("intent", "requested: \(item.requested.joined(separator: ", "))"))
             let outcome: Outcome
@@ -54,13 +58,17 @@ public struct DeleteExecutor: Sendable {
 
     /// Why deleting now would differ from the plan, or nil when it is still exactly as planned. The
     /// tags pushed since the plan are checked last, to keep the unchecked window before the delete short.
-    private func changeSincePlan(_ item: DeletePlan.Item, digest: Digest, plan: DeletePlan) async throws -> DeleteRefusal? {
+    private func changeSincePlan(
+        _ item: DeletePlan.Item, digest: Digest, plan: DeletePlan
+    ) async throws -> DeleteRefusal? {
         let repository = plan.repository
         for (tag, expected) in item.expected.sorted(by: { $0.key < $1.key }) {
             let current = try await provider.currentDigest(repository: repository, tag: tag)
             if current != expected { return .tagMoved(tag: tag, now: current, planned: expected) }
         }
-        if item.expected.isEmpty, try await provider.currentDigest(repository: repository, tag: digest.description) == nil {
+        if item.expected.isEmpty,
+            try await provider.currentDigest(repository: repository, tag: digest.description) == nil
+        {
             return .digestMissing(digest, repository: repository)
         }
         let joined = try await tagsPushedSincePlan(onto: digest, plan: plan)
@@ -70,7 +78,9 @@ public struct DeleteExecutor: Sendable {
     /// The tags that did not exist at plan time and point at `digest` now: listed and resolved afresh.
     private func tagsPushedSincePlan(onto digest: Digest, plan: DeletePlan) async throws -> [String] {
         let repository = plan.repository
-        let names = try await provider.tags(repository: repository).collect().map(\.name).filter { !plan.knownTags.contains($0) }.sorted()
+        let names = try await provider.tags(repository: repository).collect().map(\.name).filter {
+            !plan.knownTags.contains($0)
+        }.sorted()
         let digests = try await BoundedConcurrency.map(names, limit: 16) { [provider] name in
             try await provider.currentDigest(repository: repository, tag: name)
         }

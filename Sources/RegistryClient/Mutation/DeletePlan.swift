@@ -20,7 +20,10 @@ public struct DeletePlan: Sendable {
         public var decision: Decision
 
         /// Creates an item.
-        public init(repository: String, digest: Digest?, requested: [String], tagsRemoved: [String], expected: [String: Digest], decision: Decision) {
+        public init(
+            repository: String, digest: Digest?, requested: [String], tagsRemoved: [String], expected: [String: Digest],
+            decision: Decision
+        ) {
             self.repository = repository
             self.digest = digest
             self.requested = requested

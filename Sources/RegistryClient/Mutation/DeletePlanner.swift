@@ -27,7 +27,10 @@ public struct DeletePlanner: Sendable {
             switch target {
             case .tag(let tag):
                 guard let digest = digestOfTag[tag] else {
-                    items.append(.init(repository: repository, digest: nil, requested: [tag], tagsRemoved: [], expected: [:], decision: .refuse(.tagMissing(tag))))
+                    items.append(
+                        .init(
+                            repository: repository, digest: nil, requested: [tag], tagsRemoved: [], expected: [:],
+                            decision: .refuse(.tagMissing(tag))))
                     continue
                 }
                 if !(requestedTags[digest]?.contains(tag) ?? false) { requestedTags[digest, default: []].append(tag) }
@@ -38,7 +41,9 @@ public struct DeletePlanner: Sendable {
 
         var order: [Digest] = explicitDigests
         for target in targets {
-            if case .tag(let tag) = target, let digest = digestOfTag[tag], !order.contains(digest) { order.append(digest) }
+            if case .tag(let tag) = target, let digest = digestOfTag[tag], !order.contains(digest) {
+                order.append(digest)
+            }
         }
         for digest in order {
             let onDigest = tagNames.filter { digestOfTag[$0] == digest }.sorted()
@@ -47,17 +52,25 @@ public struct DeletePlanner: Sendable {
             for tag in requested { expected[tag] = digest }
             if explicitDigests.contains(digest) {
                 var exists = !onDigest.isEmpty
-                if !exists { exists = try await provider.currentDigest(repository: repository, tag: digest.description) != nil }
-                items.append(.init(
-                    repository: repository, digest: digest, requested: [digest.description] + requested, tagsRemoved: onDigest, expected: expected,
-                    decision: exists ? .delete : .refuse(.digestMissing(digest, repository: repository))))
+                if !exists {
+                    exists = try await provider.currentDigest(repository: repository, tag: digest.description) != nil
+                }
+                items.append(
+                    .init(
+                        repository: repository, digest: digest, requested: [digest.description] + requested,
+                        tagsRemoved: onDigest, expected: expected,
+                        decision: exists ? .delete : .refuse(.digestMissing(digest, repository: repository))))
                 continue
             }
             let siblings = onDigest.filter { !requested.contains($0) }
-            let decision: DeletePlan.Item.Decision = siblings.isEmpty
+            let decision: DeletePlan.Item.Decision =
+                siblings.isEmpty
                 ? .delete
                 : .refuse(.sharedDigest(requested: requested, digest: digest, others: siblings))
-            items.append(.init(repository: repository, digest: digest, requested: requested, tagsRemoved: onDigest, expected: expected, decision: decision))
+            items.append(
+                .init(
+                    repository: repository, digest: digest, requested: requested, tagsRemoved: onDigest,
+                    expected: expected, decision: decision))
         }
         return DeletePlan(instance: provider.instance, repository: repository, knownTags: Set(tagNames), items: items)
     }

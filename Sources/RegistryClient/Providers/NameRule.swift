@@ -16,7 +16,9 @@ public struct NameRule: Sendable, Equatable {
     public func allows(_ name: String) -> Bool {
         let scalars = name.unicodeScalars
         let isSeparator = { (scalar: Unicode.Scalar) in separators.unicodeScalars.contains(scalar) }
-        guard (2...maximum).contains(scalars.count), let first = scalars.first, let last = scalars.last else { return false }
+        guard (2...maximum).contains(scalars.count), let first = scalars.first, let last = scalars.last else {
+            return false
+        }
         let allowed = scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || isSeparator($0) }
         return allowed && !isSeparator(first) && !isSeparator(last)
     }

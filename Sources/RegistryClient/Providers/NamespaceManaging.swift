@@ -25,7 +25,9 @@ public struct NamespaceSettings: Sendable, Equatable {
 
     /// The settings a listed namespace carries (no auto-create and private where it reports none).
     public init(_ namespace: Namespace) {
-        self.init(autoCreateRepositories: namespace.autoCreateRepositories ?? false, defaultVisibility: namespace.visibility ?? .private)
+        self.init(
+            autoCreateRepositories: namespace.autoCreateRepositories ?? false,
+            defaultVisibility: namespace.visibility ?? .private)
     }
 }
 

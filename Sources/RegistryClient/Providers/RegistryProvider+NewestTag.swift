@@ -19,7 +19,8 @@ extension RegistryProvider {
             candidates = Array(Set(versions + names + all.filter { $0.name == "latest" }))
         }
         let detailed = try await BoundedConcurrency.map(candidates, limit: 8) { tag in
-            tag.details != nil ? tag : Tag(name: tag.name, details: try await self.tagDetails(repository: repository, tag: tag.name))
+            tag.details != nil
+                ? tag : Tag(name: tag.name, details: try await self.tagDetails(repository: repository, tag: tag.name))
         }
         return TagOrder.created.sorted(detailed).first
     }

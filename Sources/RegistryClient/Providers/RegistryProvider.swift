@@ -46,5 +46,8 @@ public protocol ReferrerAttaching: RegistryProvider {
     /// The descriptor of a manifest, for use as a `subject`.
     func subjectDescriptor(repository: String, reference: String) async throws -> Descriptor
     /// Pushes `payload` as an artifact whose `subject` is `subject`, and lists it as a referrer.
-    func attach(repository: String, subject: Descriptor, artifactType: String, payload: Data, payloadMediaType: String, annotations: [String: String]) async throws -> Referrer
+    func attach(
+        repository: String, subject: Descriptor, artifactType: String, payload: Data, payloadMediaType: String,
+        annotations: [String: String]
+    ) async throws -> Referrer
 }

@@ -23,7 +23,9 @@ public struct RepositorySettings: Sendable, Equatable {
     public var detail: String
 
     /// Creates settings.
-    public init(summary: String, visibility: RepositoryVisibility = .private, tagImmutability: Bool = false, detail: String = "") {
+    public init(
+        summary: String, visibility: RepositoryVisibility = .private, tagImmutability: Bool = false, detail: String = ""
+    ) {
         self.summary = summary
         self.visibility = visibility
         self.tagImmutability = tagImmutability
@@ -32,6 +34,8 @@ public struct RepositorySettings: Sendable, Equatable {
 
     /// The settings a listed repository carries.
     public init(_ repository: Repository) {
-        self.init(summary: repository.summary ?? "", visibility: repository.visibility ?? .private, tagImmutability: repository.tagImmutability ?? false)
+        self.init(
+            summary: repository.summary ?? "", visibility: repository.visibility ?? .private,
+            tagImmutability: repository.tagImmutability ?? false)
     }
 }

@@ -12,7 +12,8 @@ extension ServerScanning {
     /// Checks the tag's scan every `interval` until it is complete or failed. `waiting` hears the
     /// time spent before each pause and may throw to give up.
     public func waitForScan(
-        repository: String, tag: String, every interval: Duration, waiting: @Sendable (Duration) throws -> Void = { _ in }
+        repository: String, tag: String, every interval: Duration,
+        waiting: @Sendable (Duration) throws -> Void = { _ in }
     ) async throws -> ServerScanState {
         let started = ContinuousClock.now
         while true {

@@ -25,7 +25,8 @@ public struct Finding: Sendable, Hashable, Identifiable {
     public init(
         vulnerability: String, aliases: [String] = [], severity: Severity, sourceSeverity: String, package: String,
         installedVersion: String, fixedVersion: String? = nil, title: String? = nil, description: String? = nil,
-        cvssScore: Double? = nil, cvssVector: String? = nil, links: [String] = [], layer: String? = nil, target: String? = nil
+        cvssScore: Double? = nil, cvssVector: String? = nil, links: [String] = [], layer: String? = nil,
+        target: String? = nil
     ) {
         self.vulnerability = vulnerability
         self.aliases = aliases

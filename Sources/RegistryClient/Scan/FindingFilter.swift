@@ -36,19 +36,26 @@ public struct FindingFilter: Sendable {
     private static let comparisons = [">=", "<=", ">", "<", "=", ":"]
 
     private static func term(_ word: String) throws(Invalid) -> Term {
-        for key in ["severity", "sev", "cvss", "fixable", "pkg", "package", "id", "suppressed"] where word.lowercased().hasPrefix(key) {
+        for key in ["severity", "sev", "cvss", "fixable", "pkg", "package", "id", "suppressed"]
+        where word.lowercased().hasPrefix(key) {
             let rest = word.dropFirst(key.count)
             guard let operation = comparisons.first(where: { rest.hasPrefix($0) }) else { continue }
             let value = String(rest.dropFirst(operation.count))
             switch key {
             case "severity", "sev":
-                guard let severity = Severity(level: value) else { throw Invalid(description: "'\(value)' is not a severity (critical, high, medium, low, negligible, unknown)") }
+                guard let severity = Severity(level: value) else {
+                    throw Invalid(
+                        description: "'\(value)' is not a severity (critical, high, medium, low, negligible, unknown)")
+                }
                 return .severity(operation, severity)
             case "cvss":
                 guard let score = Double(value) else { throw Invalid(description: "'\(value)' is not a CVSS score") }
                 return .cvss(operation, score)
             case "fixable", "suppressed":
-                guard let flag = ["y": true, "yes": true, "true": true, "n": false, "no": false, "false": false][value.lowercased()] else {
+                guard
+                    let flag = ["y": true, "yes": true, "true": true, "n": false, "no": false, "false": false][
+                        value.lowercased()]
+                else {
                     throw Invalid(description: "\(key) takes y or n, not '\(value)'")
                 }
                 return key == "fixable" ? .fixable(flag) : .suppressed(flag)
@@ -71,7 +78,8 @@ public struct FindingFilter: Sendable {
         case .fixable(let flag): finding.isFixable == flag
         case .suppressed(let flag): suppressed == flag
         case .package(let text): finding.package.lowercased().contains(text)
-        case .identifier(let text): ([finding.vulnerability] + finding.aliases).contains { $0.lowercased().contains(text) }
+        case .identifier(let text):
+            ([finding.vulnerability] + finding.aliases).contains { $0.lowercased().contains(text) }
         case .text(let text):
             finding.vulnerability.lowercased().contains(text) || finding.package.lowercased().contains(text)
                 || (finding.title?.lowercased().contains(text) ?? false)

@@ -3,7 +3,9 @@ import Foundation
 /// Suppressions as an OpenVEX v0.2.0 document, for Trivy (`--vex`), Grype and other tools.
 public enum OpenVEX {
     /// The document for `suppressions` of the registry at `host`.
-    public static func document(_ suppressions: [Suppression], host: String, author: String, now: Date = Date()) throws -> Data {
+    public static func document(
+        _ suppressions: [Suppression], host: String, author: String, now: Date = Date()
+    ) throws -> Data {
         let statements: [[String: Any]] = suppressions.map { suppression in
             var product: [String: Any] = ["@id": productID(suppression.scope, host: host)]
             if let package = suppression.package { product["subcomponents"] = [["@id": package]] }
@@ -35,7 +37,8 @@ public enum OpenVEX {
             "tooling": "regconsole",
             "statements": statements,
         ]
-        return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return try JSONSerialization.data(
+            withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
     /// An image reference for the scope: `host/repo@digest`, `host/repo`, `host/namespace/*`, `host/*`.

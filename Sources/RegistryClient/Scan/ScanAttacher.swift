@@ -12,13 +12,18 @@ public enum ScanAttacher {
     /// Attaches `data` (a report read from `file`) to the image `reference` names.
     /// - Throws: `ScanReportError` for a report that does not parse (nothing is pushed), `RegistryError`
     ///   when the registry refuses, or when the provider cannot attach artifacts.
-    public static func attach(_ data: Data, file: String, to reference: Reference, provider: any RegistryProvider, now: Date = Date()) async throws -> Result {
+    public static func attach(
+        _ data: Data, file: String, to reference: Reference, provider: any RegistryProvider, now: Date = Date()
+    ) async throws -> Result {
         let report = try ScanReportParser.parse(data, source: file)
         guard let writer = provider as? any ReferrerAttaching else {
-            throw RegistryError(.unsupported, "\(provider.instance.name) cannot store referrers", hint: "attach reports to a registry that speaks the OCI distribution API")
+            throw RegistryError(
+                .unsupported, "\(provider.instance.name) cannot store referrers",
+                hint: "attach reports to a registry that speaks the OCI distribution API")
         }
         guard let identifier = reference.manifestIdentifier else {
-            throw RegistryError(.invalidReference, "'\(reference)' names no tag or digest", hint: "add :TAG or @sha256:…")
+            throw RegistryError(
+                .invalidReference, "'\(reference)' names no tag or digest", hint: "add :TAG or @sha256:…")
         }
         let subject = try await writer.subjectDescriptor(repository: reference.repository, reference: identifier)
         let annotations = [
@@ -28,7 +33,8 @@ public enum ScanAttacher {
         ]
         let mediaType = report.format.artifactType
         let referrer = try await writer.attach(
-            repository: reference.repository, subject: subject, artifactType: mediaType, payload: data, payloadMediaType: mediaType, annotations: annotations)
+            repository: reference.repository, subject: subject, artifactType: mediaType, payload: data,
+            payloadMediaType: mediaType, annotations: annotations)
         return Result(referrer: referrer, report: report, subject: subject)
     }
 }

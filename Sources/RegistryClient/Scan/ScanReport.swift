@@ -14,7 +14,10 @@ public struct ScanReport: Sendable {
     public var findings: [Finding]
 
     /// Creates a report.
-    public init(format: ScanReportFormat, scanner: String, scannerVersion: String? = nil, scannedAt: Date? = nil, artifact: String? = nil, status: String = "complete", findings: [Finding]) {
+    public init(
+        format: ScanReportFormat, scanner: String, scannerVersion: String? = nil, scannedAt: Date? = nil,
+        artifact: String? = nil, status: String = "complete", findings: [Finding]
+    ) {
         self.format = format
         self.scanner = scanner
         self.scannerVersion = scannerVersion

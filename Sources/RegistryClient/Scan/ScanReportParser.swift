@@ -4,7 +4,11 @@ import Foundation
 public enum ScanReportParser {
     /// The report, decoded as the format its top-level keys name, in one pass over the JSON.
     private enum Detected: Decodable {
-        case trivy(TrivyReport), grype(GrypeReport), sarif(SARIFReport), cyclonedx(CycloneDXReport), harbor(HarborReport)
+        case trivy(TrivyReport)
+        case grype(GrypeReport)
+        case sarif(SARIFReport)
+        case cyclonedx(CycloneDXReport)
+        case harbor(HarborReport)
         case unrecognized
 
         private struct Key: CodingKey {
@@ -90,7 +94,9 @@ public enum ScanReportParser {
             detected = try ReportDecoding.decode(Detected.self, from: data, source: source)
         } catch let error as ScanReportError where error.path == nil || error.path == "$" {
             // A document that is not an object is JSON, just not a report.
-            guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else { throw error }
+            guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
+                throw error
+            }
             detected = .unrecognized
         }
         switch detected {
@@ -100,7 +106,9 @@ public enum ScanReportParser {
         case .cyclonedx(let report): return try report.report(source: source)
         case .harbor(let report): return report.report()
         case .unrecognized:
-            throw ScanReportError(source: source, message: "not a scan report regconsole reads (Trivy JSON, Grype JSON, SARIF 2.1.0, CycloneDX, Harbor)")
+            throw ScanReportError(
+                source: source,
+                message: "not a scan report regconsole reads (Trivy JSON, Grype JSON, SARIF 2.1.0, CycloneDX, Harbor)")
         }
     }
 

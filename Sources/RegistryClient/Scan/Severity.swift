@@ -3,7 +3,8 @@ import Foundation
 /// One severity scale for every scanner: critical > high > medium > low > negligible > unknown.
 /// Each source's own word is kept beside it as `Finding.sourceSeverity`.
 public enum Severity: Int, CaseIterable, Comparable, Sendable, Codable, CustomStringConvertible {
-    case unknown = 0, negligible, low, medium, high, critical
+    case unknown = 0
+    case negligible, low, medium, high, critical
 
     /// Normalizes a scanner's word, case-insensitively: Trivy `HIGH`, Grype `High`, CycloneDX `high`,
     /// Harbor `Negligible`, ACR `Medium`; `info` is negligible, `none` and anything unrecognized unknown.
@@ -54,4 +55,3 @@ public enum Severity: Int, CaseIterable, Comparable, Sendable, Codable, CustomSt
     /// Worst first.
     public static let worstFirst: [Severity] = allCases.reversed()
 }
-

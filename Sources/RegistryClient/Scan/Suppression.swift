@@ -57,7 +57,8 @@ public struct Suppression: Codable, Sendable, Identifiable, Equatable {
 
     /// Creates a suppression with a fresh id.
     public init(
-        vulnerability: String, package: String? = nil, scope: Scope, status: Status, justification: String? = nil, reason: String,
+        vulnerability: String, package: String? = nil, scope: Scope, status: Status, justification: String? = nil,
+        reason: String,
         owner: String, created: Date = Date(), expires: Date? = nil
     ) {
         self.id = UUID().uuidString.lowercased()

@@ -30,13 +30,19 @@ public struct SuppressionStore: Sendable {
         do {
             return try decoder.decode([Suppression].self, from: data)
         } catch {
-            throw ConfigError(file: url.path, line: nil, message: "cannot read suppressions: \(DecodingErrorSummary.describe(error))")
+            throw ConfigError(
+                file: url.path, line: nil, message: "cannot read suppressions: \(DecodingErrorSummary.describe(error))")
         }
     }
 
     /// Adds a suppression.
     public func add(_ suppression: Suppression) throws {
-        try audit.append(.init(action: "suppress", phase: "done", instance: instance, detail: "\(suppression.vulnerability) \(suppression.package ?? "*") in \(suppression.scope) as \(suppression.status.rawValue) by \(suppression.owner) until \(suppression.expires.map(RFC3339.format) ?? "forever"): \(suppression.reason)"))
+        try audit.append(
+            .init(
+                action: "suppress", phase: "done", instance: instance,
+                detail:
+                    "\(suppression.vulnerability) \(suppression.package ?? "*") in \(suppression.scope) as \(suppression.status.rawValue) by \(suppression.owner) until \(suppression.expires.map(RFC3339.format) ?? "forever"): \(suppression.reason)"
+            ))
         try save(try load() + [suppression])
     }
 
@@ -47,7 +53,12 @@ public struct SuppressionStore: Sendable {
         let removed = all.filter(shouldRemove)
         guard !removed.isEmpty else { return [] }
         for suppression in removed {
-            try audit.append(.init(action: "unsuppress", phase: "done", instance: instance, detail: "\(suppression.vulnerability) \(suppression.package ?? "*") in \(suppression.scope) (\(suppression.id))"))
+            try audit.append(
+                .init(
+                    action: "unsuppress", phase: "done", instance: instance,
+                    detail:
+                        "\(suppression.vulnerability) \(suppression.package ?? "*") in \(suppression.scope) (\(suppression.id))"
+                ))
         }
         try save(all.filter { !shouldRemove($0) })
         return removed

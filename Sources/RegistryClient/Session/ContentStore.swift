@@ -74,7 +74,8 @@ public actor ContentStore {
         while position < mapped.count {
             guard let newline = mapped[position...].prefix(200).firstIndex(of: 0x0A) else { break }
             let header = String(decoding: mapped[position..<newline], as: UTF8.self).split(separator: " ")
-            guard header.count == 2, let digest = Digest(String(header[0])), let length = Int(header[1]), length >= 0 else { break }
+            guard header.count == 2, let digest = Digest(String(header[0])), let length = Int(header[1]), length >= 0
+            else { break }
             let start = newline + 1
             guard start + length < mapped.count, mapped[start + length] == 0x0A else { break }
             entries[digest] = start..<(start + length)
@@ -87,7 +88,8 @@ public actor ContentStore {
     private func openForAppend() -> Int32? {
         if appendDescriptor >= 0 { return appendDescriptor }
         guard let packURL else { return nil }
-        try? FileManager.default.createDirectory(at: packURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: packURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(packURL.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         if lseek(descriptor, 0, SEEK_END) == 0 {

@@ -48,7 +48,8 @@ public actor RegistrySession {
             }
             switch await acrListing(entry).value {
             case .success(let found): configured += found.map(\.instance)
-            case .failure(let error): configured.append(ACRInstanceDirectory.failed(entry, error: error, forceReadOnly: forceReadOnly))
+            case .failure(let error):
+                configured.append(ACRInstanceDirectory.failed(entry, error: error, forceReadOnly: forceReadOnly))
             }
         }
         let configuredHosts = Set(configured.compactMap(\.host))
@@ -56,7 +57,9 @@ public actor RegistrySession {
         let discovered = chain.knownHosts().compactMap { entry -> Instance? in
             guard seen.insert(entry.host).inserted else { return nil }
             let origin: Instance.Origin = entry.file.lastPathComponent == "auth.json" ? .containersAuth : .dockerConfig
-            return Instance(name: entry.host, kind: .distribution, url: URL(string: "https://\(entry.host)"), origin: origin, readOnly: forceReadOnly)
+            return Instance(
+                name: entry.host, kind: .distribution, url: URL(string: "https://\(entry.host)"), origin: origin,
+                readOnly: forceReadOnly)
         }
         return configured + discovered
     }
@@ -113,7 +116,9 @@ public actor RegistrySession {
     /// The ACR instance named `locator`: an entry with `instance_id`, or `ENTRY.INSTANCE_NAME`.
     /// Nil when no ACR entry can stand for the name.
     private func acrProvider(_ locator: String) async throws -> (any RegistryProvider)? {
-        let entries = config.instances.filter { $0.kind == .acr && (locator == $0.name || locator.hasPrefix($0.name + ".")) }
+        let entries = config.instances.filter {
+            $0.kind == .acr && (locator == $0.name || locator.hasPrefix($0.name + "."))
+        }
         guard !entries.isEmpty else { return nil }
         for entry in entries { _ = acrListing(entry) }
         var known: [String] = []
@@ -121,7 +126,9 @@ public actor RegistrySession {
             switch await acrListing(entry).value {
             case .success(let found):
                 if let match = found.first(where: { $0.instance.name == locator }) {
-                    return ACRProvider(instance: match.instance, instanceID: match.instanceID, client: match.client, http: http, content: content)
+                    return ACRProvider(
+                        instance: match.instance, instanceID: match.instanceID, client: match.client, http: http,
+                        content: content)
                 }
                 known += found.map(\.instance.name)
             case .failure(let error) where locator == entry.name || entries.count == 1:
@@ -132,15 +139,20 @@ public actor RegistrySession {
         }
         throw RegistryError(
             .notFound, "no ACR instance is named '\(locator)'",
-            hint: known.isEmpty ? "the region has no instances this AccessKey can see" : "instances: \(known.joined(separator: ", "))")
+            hint: known.isEmpty
+                ? "the region has no instances this AccessKey can see" : "instances: \(known.joined(separator: ", "))")
     }
 
     /// The listing of an ACR entry's instances, started on first use.
-    private func acrListing(_ entry: InstanceConfig) -> Task<Result<[ACRInstanceDirectory.Listing], RegistryError>, Never> {
+    private func acrListing(
+        _ entry: InstanceConfig
+    ) -> Task<Result<[ACRInstanceDirectory.Listing], RegistryError>, Never> {
         if let started = acrListings[entry.name] { return started }
-        let task = Task { [http, environment, forceReadOnly] () -> Result<[ACRInstanceDirectory.Listing], RegistryError> in
+        let task = Task {
+            [http, environment, forceReadOnly] () -> Result<[ACRInstanceDirectory.Listing], RegistryError> in
             do {
-                let directory = try ACRInstanceDirectory(entry: entry, http: http, environment: environment, forceReadOnly: forceReadOnly)
+                let directory = try ACRInstanceDirectory(
+                    entry: entry, http: http, environment: environment, forceReadOnly: forceReadOnly)
                 return .success(try await directory.listings())
             } catch {
                 return .failure(RegistryError(wrapping: error))
@@ -160,13 +172,17 @@ public actor RegistrySession {
                 .invalidReference, "'\(host)' is neither a configured instance nor a registry host",
                 hint: names.isEmpty
                     ? "use HOST[:PORT]/NAME, or add instances to the config (regconsole config path)"
-                    : "configured instances: \(names.joined(separator: ", ")); a host needs a '.' or ':' (or is localhost)")
+                    : "configured instances: \(names.joined(separator: ", ")); a host needs a '.' or ':' (or is localhost)"
+            )
         }
-        guard let secureURL = Self.hostURL(host, scheme: "https"), let plainURL = Self.hostURL(host, scheme: "http") else {
+        guard let secureURL = Self.hostURL(host, scheme: "https"), let plainURL = Self.hostURL(host, scheme: "http")
+        else {
             throw RegistryError(.invalidReference, "'\(host)' is not a registry host", hint: "use HOST[:PORT]/NAME")
         }
         func make(_ url: URL) -> DistributionProvider {
-            let instance = Instance(name: host, kind: .distribution, url: url, origin: .host, insecure: allowInsecureHosts, readOnly: forceReadOnly)
+            let instance = Instance(
+                name: host, kind: .distribution, url: url, origin: .host, insecure: allowInsecureHosts,
+                readOnly: forceReadOnly)
             return DistributionProvider(
                 instance: instance, baseURL: url, http: http, credentials: .unspecified, chain: chain, content: content,
                 limits: config.limits)

@@ -1,7 +1,9 @@
 extension AsyncThrowingStream where Failure == any Error {
     /// A stream fed by `produce` in a task of its own: it finishes when `produce` returns, fails
     /// with what it throws, and the task is cancelled when the consumer stops listening.
-    public static func producing(_ produce: @escaping @Sendable (Continuation) async throws -> Void) -> AsyncThrowingStream {
+    public static func producing(
+        _ produce: @escaping @Sendable (Continuation) async throws -> Void
+    ) -> AsyncThrowingStream {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
@@ -16,7 +18,9 @@ extension AsyncThrowingStream where Failure == any Error {
     }
 
     /// A stream of pages transformed one by one; empty results are skipped.
-    public func mapPages<Output: Sendable>(_ transform: @escaping @Sendable (Element) -> [Output]) -> AsyncThrowingStream<[Output], any Error>
+    public func mapPages<Output: Sendable>(
+        _ transform: @escaping @Sendable (Element) -> [Output]
+    ) -> AsyncThrowingStream<[Output], any Error>
     where Element: Sendable {
         let upstream = self
         return .producing { continuation in

@@ -12,7 +12,8 @@ public enum DecodingErrorSummary {
             return "at \(path(context.codingPath + [key])): required key is missing"
         case .dataCorrupted(let context):
             let underlying = context.underlyingError.map { " (\($0.localizedDescription))" } ?? ""
-            let reason = context.debugDescription.contains("not valid JSON") || context.underlyingError != nil
+            let reason =
+                context.debugDescription.contains("not valid JSON") || context.underlyingError != nil
                 ? "not valid JSON (truncated or garbage?)\(underlying)" : context.debugDescription
             return context.codingPath.isEmpty ? reason : "at \(path(context.codingPath)): \(reason)"
         @unknown default:

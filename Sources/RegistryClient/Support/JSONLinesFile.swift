@@ -19,7 +19,9 @@ public struct JSONLinesFile: Sendable {
         line.append(0x0A)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path]) }
+        guard descriptor >= 0 else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        }
         defer { close(descriptor) }
         let written = line.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, $0.count) }
         guard written == line.count, fsync(descriptor) == 0 else {

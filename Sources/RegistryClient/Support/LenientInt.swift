@@ -13,10 +13,13 @@ public struct LenientInt: Sendable, Hashable, Codable {
             value = number
         } else if let double = try? container.decode(Double.self), let number = Int(exactly: double.rounded()) {
             value = number
-        } else if let text = try? container.decode(String.self), let number = Int(text.trimmingCharacters(in: .whitespaces)) {
+        } else if let text = try? container.decode(String.self),
+            let number = Int(text.trimmingCharacters(in: .whitespaces))
+        {
             value = number
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an integer or a numeric string")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected an integer or a numeric string")
         }
     }
 

@@ -126,7 +126,10 @@ public final class EventLoop {
         let drained = inputDrained
         let signals = terminal.signalReadDescriptor
         let thread = Thread {
-            var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: signals, events: Int16(POLLIN), revents: 0)]
+            var descriptors = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: signals, events: Int16(POLLIN), revents: 0),
+            ]
             let closed = Int16(POLLHUP | POLLERR | POLLNVAL)
             while true {
                 let ready = poll(&descriptors, 2, -1)

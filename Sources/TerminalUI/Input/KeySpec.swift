@@ -7,7 +7,8 @@ public enum KeySpec {
         "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape, "tab": .tab, "shift-tab": .backTab,
         "backtab": .backTab, "backspace": .backspace, "bs": .backspace, "space": .character(" "), "up": .up,
         "down": .down, "left": .left, "right": .right, "home": .home, "end": .end, "pgup": .pageUp, "pageup": .pageUp,
-        "pgdown": .pageDown, "pgdn": .pageDown, "pagedown": .pageDown, "insert": .insert, "delete": .delete, "del": .delete,
+        "pgdown": .pageDown, "pgdn": .pageDown, "pagedown": .pageDown, "insert": .insert, "delete": .delete,
+        "del": .delete,
     ]
 
     /// Parses a key name; nil when it names no key.
@@ -23,7 +24,9 @@ public enum KeySpec {
         if lowered.hasPrefix("shift-"), text.count == 7, let letter = text.last, letter.isLetter {
             return .character(Character(letter.uppercased()))
         }
-        if lowered.hasPrefix("f"), let number = Int(lowered.dropFirst()), (1...24).contains(number) { return .function(number) }
+        if lowered.hasPrefix("f"), let number = Int(lowered.dropFirst()), (1...24).contains(number) {
+            return .function(number)
+        }
         return nil
     }
 
@@ -54,4 +57,3 @@ public enum KeySpec {
         }
     }
 }
-

@@ -1,5 +1,6 @@
 /// Which keys trigger which actions. Every action has defaults; a config may rebind any of them.
-public struct Keymap<Action: Hashable & CaseIterable & RawRepresentable & Sendable>: Sendable where Action.RawValue == String {
+public struct Keymap<Action: Hashable & CaseIterable & RawRepresentable & Sendable>: Sendable
+where Action.RawValue == String {
     private var keysByAction: [Action: [Key]]
     private var actionByKey: [Key: Action]
 
@@ -17,11 +18,17 @@ public struct Keymap<Action: Hashable & CaseIterable & RawRepresentable & Sendab
         var keys = defaults
         for (name, specs) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let action = Action(rawValue: name) else {
-                throw Problem(action: name, message: "unknown action; actions: \(Action.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem(
+                    action: name,
+                    message: "unknown action; actions: \(Action.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             var parsed: [Key] = []
             for spec in specs {
-                guard let key = KeySpec.parse(spec) else { throw Problem(action: name, message: "'\(spec)' is not a key name (examples: q, G, ctrl-d, shift-tab, enter, f5)") }
+                guard let key = KeySpec.parse(spec) else {
+                    throw Problem(
+                        action: name,
+                        message: "'\(spec)' is not a key name (examples: q, G, ctrl-d, shift-tab, enter, f5)")
+                }
                 parsed.append(key)
             }
             for other in keys.keys where other != action { keys[other]?.removeAll { parsed.contains($0) } }

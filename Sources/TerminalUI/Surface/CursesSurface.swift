@@ -25,7 +25,9 @@ public final class CursesSurface: Surface {
         buffer.removeAll(keepingCapacity: true)
         for scalar in text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
         buffer.withUnsafeBufferPointer { characters in
-            cncw_put(Int32(point.row), Int32(point.column), characters.baseAddress, Int32(characters.count), attributes(style), pair(style))
+            cncw_put(
+                Int32(point.row), Int32(point.column), characters.baseAddress, Int32(characters.count),
+                attributes(style), pair(style))
         }
     }
 
@@ -44,7 +46,8 @@ public final class CursesSurface: Surface {
     }
 
     private func pair(_ style: Style) -> Int32 {
-        guard let foreground = style.foreground.number(for: depth), let background = style.background.number(for: depth) else { return 0 }
+        guard let foreground = style.foreground.number(for: depth), let background = style.background.number(for: depth)
+        else { return 0 }
         if foreground == -1 && background == -1 { return 0 }
         let key = PairKey(foreground: foreground, background: background)
         if let existing = pairs[key] { return existing }

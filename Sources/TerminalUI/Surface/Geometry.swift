@@ -58,19 +58,26 @@ public struct Rect: Hashable, Sendable {
     /// Splits off `count` rows from the top: (top part, rest).
     public func splitTop(_ count: Int) -> (Rect, Rect) {
         let taken = min(max(0, count), rows)
-        return (Rect(row: row, column: column, rows: taken, columns: columns), Rect(row: row + taken, column: column, rows: rows - taken, columns: columns))
+        return (
+            Rect(row: row, column: column, rows: taken, columns: columns),
+            Rect(row: row + taken, column: column, rows: rows - taken, columns: columns)
+        )
     }
 
     /// Splits off `count` rows from the bottom: (rest, bottom part).
     public func splitBottom(_ count: Int) -> (Rect, Rect) {
         let taken = min(max(0, count), rows)
-        return (Rect(row: row, column: column, rows: rows - taken, columns: columns), Rect(row: bottom - taken, column: column, rows: taken, columns: columns))
+        return (
+            Rect(row: row, column: column, rows: rows - taken, columns: columns),
+            Rect(row: bottom - taken, column: column, rows: taken, columns: columns)
+        )
     }
 
     /// A rectangle of at most the given size, centred inside this one.
     public func centered(rows wanted: Int, columns wantedColumns: Int) -> Rect {
         let height = min(wanted, rows)
         let width = min(wantedColumns, columns)
-        return Rect(row: row + (rows - height) / 2, column: column + (columns - width) / 2, rows: height, columns: width)
+        return Rect(
+            row: row + (rows - height) / 2, column: column + (columns - width) / 2, rows: height, columns: width)
     }
 }

@@ -44,9 +44,12 @@ extension Surface {
             draw("│", at: Point(row: line, column: rect.column), style: style)
             draw("│", at: Point(row: line, column: rect.right - 1), style: style)
         }
-        draw("└" + horizontal + "┘", at: Point(row: rect.bottom - 1, column: rect.column), style: style, ellipsis: false)
+        draw(
+            "└" + horizontal + "┘", at: Point(row: rect.bottom - 1, column: rect.column), style: style, ellipsis: false)
         if let title, !title.isEmpty {
-            draw(" \(title) ", at: Point(row: rect.row, column: rect.column + 2), style: titleStyle ?? style, width: rect.columns - 4)
+            draw(
+                " \(title) ", at: Point(row: rect.row, column: rect.column + 2), style: titleStyle ?? style,
+                width: rect.columns - 4)
         }
     }
 }

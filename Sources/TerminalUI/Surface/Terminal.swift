@@ -25,9 +25,14 @@ public final class Terminal {
 
     /// Takes over the terminal. Call `TerminalLocale.configure()` first.
     /// - Throws: `StartError` when standard input or output is not a terminal.
-    public static func start(mouse: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Terminal {
+    public static func start(
+        mouse: Bool, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Terminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw StartError(description: "the console needs a terminal on standard input and output; use the subcommands (regconsole --help) in scripts")
+            throw StartError(
+                description:
+                    "the console needs a terminal on standard input and output; use the subcommands (regconsole --help) in scripts"
+            )
         }
         var descriptors: [Int32] = [0, 0]
         guard pipe(&descriptors) == 0 else { throw StartError(description: "cannot create the signal pipe") }

@@ -18,7 +18,8 @@ public enum Sanitizer {
     /// Like `clean`, but line breaks stay (for formats that escape them, such as JSON).
     public static func clean(_ text: String, keepingLineBreaks: Bool) -> String {
         guard keepingLineBreaks, text.contains("\n") else { return clean(text) }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { clean(String($0)) }.joined(separator: "\n")
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { clean(String($0)) }.joined(
+            separator: "\n")
     }
 
     /// Whether the scalar is a control or formatting character that `clean` replaces.

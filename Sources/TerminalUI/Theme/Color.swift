@@ -33,7 +33,8 @@ public enum Color: Hashable, Sendable {
         switch (self, depth) {
         case (_, .none): return nil
         case (.terminalDefault, _): return -1
-        case (.indexed(let index), .basic): return Int(index < 16 ? index % 8 : Self.nearestBasic(Self.rgbOfIndex(index)))
+        case (.indexed(let index), .basic):
+            return Int(index < 16 ? index % 8 : Self.nearestBasic(Self.rgbOfIndex(index)))
         case (.indexed(let index), _): return Int(index)
         case (.rgb(let r, let g, let b), .direct): return Int(r) << 16 | Int(g) << 8 | Int(b)
         case (.rgb(let r, let g, let b), .indexed256): return Int(Self.nearest256((r, g, b)))
@@ -61,7 +62,9 @@ public enum Color: Hashable, Sendable {
     ]
 
     private static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
-        let dr = Int(a.0) - Int(b.0), dg = Int(a.1) - Int(b.1), db = Int(a.2) - Int(b.2)
+        let dr = Int(a.0) - Int(b.0)
+        let dg = Int(a.1) - Int(b.1)
+        let db = Int(a.2) - Int(b.2)
         return dr * dr * 3 + dg * dg * 4 + db * db * 2
     }
 
@@ -107,4 +110,3 @@ public enum ColorDepth: Sendable, Equatable {
         }
     }
 }
-

@@ -10,7 +10,8 @@ public struct Style: Hashable, Sendable {
 
     /// Creates a style.
     public init(
-        foreground: Color = .terminalDefault, background: Color = .terminalDefault, bold: Bool = false, dim: Bool = false,
+        foreground: Color = .terminalDefault, background: Color = .terminalDefault, bold: Bool = false,
+        dim: Bool = false,
         underline: Bool = false, reverse: Bool = false, italic: Bool = false
     ) {
         self.foreground = foreground

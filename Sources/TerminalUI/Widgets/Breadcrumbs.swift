@@ -11,7 +11,8 @@ public enum Breadcrumbs {
         var column = rect.column
         for (index, part) in parts.enumerated() {
             let style = index == parts.count - 1 ? theme[.crumbActive] : theme[.crumb]
-            column += surface.draw(part, at: Point(row: rect.row, column: column), style: style, width: rect.right - column)
+            column += surface.draw(
+                part, at: Point(row: rect.row, column: column), style: style, width: rect.right - column)
             column += 1
         }
     }

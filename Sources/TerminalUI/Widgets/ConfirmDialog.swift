@@ -17,7 +17,10 @@ public struct ConfirmDialog: Sendable {
     public private(set) var confirmFocused = false
 
     /// Creates a dialog.
-    public init(title: String, body: [StyledLine], confirmLabel: String, cancelLabel: String, typedPhrase: String? = nil, typedPrompt: String = "") {
+    public init(
+        title: String, body: [StyledLine], confirmLabel: String, cancelLabel: String, typedPhrase: String? = nil,
+        typedPrompt: String = ""
+    ) {
         self.title = title
         self.body = TextView(lines: body)
         self.confirmLabel = confirmLabel
@@ -54,9 +57,13 @@ public struct ConfirmDialog: Sendable {
         if body.lines.contains(where: { DisplayWidth.of($0.plain) > maximumWidth }) {
             body.set(body.lines.flatMap { $0.wrapped(to: maximumWidth) })
         }
-        let contentWidth = max(DisplayWidth.of(title) + 6, body.lines.map { DisplayWidth.of($0.plain) }.max() ?? 0, DisplayWidth.of(typedPrompt) + 20)
+        let contentWidth = max(
+            DisplayWidth.of(title) + 6, body.lines.map { DisplayWidth.of($0.plain) }.max() ?? 0,
+            DisplayWidth.of(typedPrompt) + 20)
         let extraRows = typedPhrase == nil ? 3 : 5
-        let box = screen.centered(rows: min(screen.rows - 2, body.lines.count + extraRows + 1), columns: min(screen.columns - 4, contentWidth + 4))
+        let box = screen.centered(
+            rows: min(screen.rows - 2, body.lines.count + extraRows + 1),
+            columns: min(screen.columns - 4, contentWidth + 4))
         surface.fill(box, style: theme[.dialog])
         surface.box(box, style: theme[.dialogDanger], title: title, titleStyle: theme[.dialogDanger])
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
@@ -64,17 +71,26 @@ public struct ConfirmDialog: Sendable {
         body.draw(on: surface, in: bodyRect, theme: theme)
         var row = footer.row + 1
         if let typedPhrase {
-            surface.draw(typedPrompt, at: Point(row: row, column: footer.column), style: theme[.text], width: footer.columns)
+            surface.draw(
+                typedPrompt, at: Point(row: row, column: footer.column), style: theme[.text], width: footer.columns)
             row += 1
-            input.draw(on: surface, at: Point(row: row, column: footer.column), width: footer.columns, prefix: "> ", prefixStyle: theme[.prompt], style: theme[phraseMatches ? .ok : .promptInput], suggestion: typedPhrase, suggestionStyle: theme[.suggestion])
+            input.draw(
+                on: surface, at: Point(row: row, column: footer.column), width: footer.columns, prefix: "> ",
+                prefixStyle: theme[.prompt], style: theme[phraseMatches ? .ok : .promptInput], suggestion: typedPhrase,
+                suggestionStyle: theme[.suggestion])
             row += 1
         }
         let cancel = " \(cancelLabel) "
         let confirm = " \(confirmLabel) "
         let buttonsWidth = DisplayWidth.of(cancel) + DisplayWidth.of(confirm) + 2
         let start = footer.column + max(0, (footer.columns - buttonsWidth) / 2)
-        let cancelWidth = surface.draw(cancel, at: Point(row: row, column: start), style: theme[confirmFocused || typedPhrase != nil ? .button : .buttonFocus])
-        surface.draw(confirm, at: Point(row: row, column: start + cancelWidth + 2), style: theme[confirmFocused || (typedPhrase != nil && phraseMatches) ? .buttonFocus : .button].merged(with: theme[.dialogDanger]))
+        let cancelWidth = surface.draw(
+            cancel, at: Point(row: row, column: start),
+            style: theme[confirmFocused || typedPhrase != nil ? .button : .buttonFocus])
+        surface.draw(
+            confirm, at: Point(row: row, column: start + cancelWidth + 2),
+            style: theme[confirmFocused || (typedPhrase != nil && phraseMatches) ? .buttonFocus : .button].merged(
+                with: theme[.dialogDanger]))
         if typedPhrase == nil { surface.setCursor(nil) }
     }
 }

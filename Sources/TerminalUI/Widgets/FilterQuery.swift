@@ -60,7 +60,8 @@ public struct FilterQuery: Sendable {
     /// Whether this query can only keep a subset of what `previous` kept (typing more characters),
     /// so filtering can start from the previous result.
     public func narrows(_ previous: FilterQuery) -> Bool {
-        !inverted && !previous.inverted && mode == previous.mode && mode != .regex && pattern.hasPrefix(previous.pattern)
+        !inverted && !previous.inverted && mode == previous.mode && mode != .regex
+            && pattern.hasPrefix(previous.pattern)
     }
 
     /// A row's search key: its fields lowercased and joined by newlines, a NUL, then its identifier
@@ -93,10 +94,14 @@ public struct FilterQuery: Sendable {
         key.withUnsafeBufferPointer { haystack in
             needle.withUnsafeBufferPointer { needle in
                 let length = haystack.count - 1  // without the NUL
-                guard needle.count <= length, let first = needle.first, let base = haystack.baseAddress, let pattern = needle.baseAddress else { return needle.isEmpty }
+                guard needle.count <= length, let first = needle.first, let base = haystack.baseAddress,
+                    let pattern = needle.baseAddress
+                else { return needle.isEmpty }
                 var start = 0
                 while start + needle.count <= length {
-                    guard let hit = memchr(base + start, Int32(first), length - start - needle.count + 1) else { return false }
+                    guard let hit = memchr(base + start, Int32(first), length - start - needle.count + 1) else {
+                        return false
+                    }
                     let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                     if memcmp(base + offset, pattern, needle.count) == 0 { return true }
                     start = offset + 1
@@ -127,7 +132,9 @@ public struct FilterQuery: Sendable {
     }
 
     /// Subsequence match within one field: consecutive hits and hits at word starts score more.
-    private static func fuzzyScore(_ needle: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Int? {
+    private static func fuzzyScore(
+        _ needle: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>
+    ) -> Int? {
         var score = 0
         var position = field.lowerBound
         var previousHit = -2
@@ -183,7 +190,9 @@ final class POSIXRegex: @unchecked Sendable {
     }
 
     init(_ pattern: String) throws(CompileError) {
-        if let problem = RegexCost.problem(pattern) { throw CompileError(description: "invalid regex '\(pattern)': \(problem)") }
+        if let problem = RegexCost.problem(pattern) {
+            throw CompileError(description: "invalid regex '\(pattern)': \(problem)")
+        }
         let status = regcomp(&compiled, pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB | REG_NEWLINE)
         guard status == 0 else {
             var buffer = [CChar](repeating: 0, count: 256)
@@ -199,7 +208,9 @@ final class POSIXRegex: @unchecked Sendable {
     /// Whether the NUL-terminated bytes match.
     func matches(_ key: [UInt8]) -> Bool {
         key.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { regexec(&compiled, $0, 0, nil, 0) == 0 }
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                regexec(&compiled, $0, 0, nil, 0) == 0
+            }
         }
     }
 }

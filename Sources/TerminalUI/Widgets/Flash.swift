@@ -21,6 +21,8 @@ public struct Flash: Sendable, Equatable {
     @MainActor
     public func draw(on surface: any Surface, in rect: Rect, theme: Theme, now: Date = Date()) {
         guard now < expires else { return }
-        surface.draw(message, at: Point(row: rect.row, column: rect.column + 1), style: theme[kind == .error ? .flashError : .flashInfo], width: rect.columns - 2)
+        surface.draw(
+            message, at: Point(row: rect.row, column: rect.column + 1),
+            style: theme[kind == .error ? .flashError : .flashInfo], width: rect.columns - 2)
     }
 }

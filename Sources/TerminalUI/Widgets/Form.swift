@@ -71,8 +71,10 @@ public struct Form: Sendable {
             fields[focus].value = .toggle(!on)
         case .choice(let options, let selected):
             switch key {
-            case .right, .character(" "): fields[focus].value = .choice(options, selected: (selected + 1) % max(1, options.count))
-            case .left: fields[focus].value = .choice(options, selected: (selected + options.count - 1) % max(1, options.count))
+            case .right, .character(" "):
+                fields[focus].value = .choice(options, selected: (selected + 1) % max(1, options.count))
+            case .left:
+                fields[focus].value = .choice(options, selected: (selected + options.count - 1) % max(1, options.count))
             default: return false
             }
         }
@@ -90,23 +92,35 @@ public struct Form: Sendable {
             let row = rect.row + index * 2
             guard row < rect.bottom else { return }
             let focused = index == focus
-            surface.draw(field.label, at: Point(row: row, column: rect.column), style: theme[focused ? .title : .text], width: labelWidth)
+            surface.draw(
+                field.label, at: Point(row: row, column: rect.column), style: theme[focused ? .title : .text],
+                width: labelWidth)
             let valueColumn = rect.column + labelWidth
             let valueWidth = rect.columns - labelWidth
             switch field.value {
             case .text(let editor):
                 if focused {
-                    editor.draw(on: surface, at: Point(row: row, column: valueColumn), width: valueWidth, prefix: "", prefixStyle: theme[.prompt], style: theme[.promptInput])
+                    editor.draw(
+                        on: surface, at: Point(row: row, column: valueColumn), width: valueWidth, prefix: "",
+                        prefixStyle: theme[.prompt], style: theme[.promptInput])
                 } else {
-                    surface.draw(editor.text.isEmpty ? "—" : editor.text, at: Point(row: row, column: valueColumn), style: theme[editor.text.isEmpty ? .muted : .text], width: valueWidth)
+                    surface.draw(
+                        editor.text.isEmpty ? "—" : editor.text, at: Point(row: row, column: valueColumn),
+                        style: theme[editor.text.isEmpty ? .muted : .text], width: valueWidth)
                 }
             case .toggle(let on):
-                surface.draw(on ? "[x]" : "[ ]", at: Point(row: row, column: valueColumn), style: theme[focused ? .buttonFocus : .text])
+                surface.draw(
+                    on ? "[x]" : "[ ]", at: Point(row: row, column: valueColumn),
+                    style: theme[focused ? .buttonFocus : .text])
             case .choice:
-                surface.draw("‹ \(field.text) ›", at: Point(row: row, column: valueColumn), style: theme[focused ? .buttonFocus : .text], width: valueWidth)
+                surface.draw(
+                    "‹ \(field.text) ›", at: Point(row: row, column: valueColumn),
+                    style: theme[focused ? .buttonFocus : .text], width: valueWidth)
             }
             if row + 1 < rect.bottom, let message = field.error ?? field.hint {
-                surface.draw(message, at: Point(row: row + 1, column: valueColumn), style: theme[field.error != nil ? .error : .muted], width: valueWidth)
+                surface.draw(
+                    message, at: Point(row: row + 1, column: valueColumn),
+                    style: theme[field.error != nil ? .error : .muted], width: valueWidth)
             }
         }
     }

@@ -29,7 +29,8 @@ public struct FormDialog: Sendable {
     /// Draws the dialog centred in `screen`.
     @MainActor
     public func draw(on surface: any Surface, in screen: Rect, theme: Theme) {
-        let box = screen.centered(rows: min(screen.rows - 2, form.fields.count * 2 + 4), columns: min(screen.columns - 4, 76))
+        let box = screen.centered(
+            rows: min(screen.rows - 2, form.fields.count * 2 + 4), columns: min(screen.columns - 4, 76))
         surface.fill(box, style: theme[.dialog])
         surface.box(box, style: theme[.border], title: title, titleStyle: theme[.dialogTitle])
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
@@ -39,6 +40,8 @@ public struct FormDialog: Sendable {
         let save = " \(saveLabel) "
         let start = buttons.column + max(0, (buttons.columns - DisplayWidth.of(cancel) - DisplayWidth.of(save) - 2) / 2)
         let cancelWidth = surface.draw(cancel, at: Point(row: buttons.row, column: start), style: theme[.button])
-        surface.draw(save, at: Point(row: buttons.row, column: start + cancelWidth + 2), style: theme[form.isValid ? .buttonFocus : .button])
+        surface.draw(
+            save, at: Point(row: buttons.row, column: start + cancelWidth + 2),
+            style: theme[form.isValid ? .buttonFocus : .button])
     }
 }

@@ -18,7 +18,11 @@ public enum HelpOverlay {
             if !lines.isEmpty { lines.append(StyledLine("")) }
             lines.append(StyledLine(section.title, .title))
             for entry in section.entries {
-                lines.append(StyledLine([.init("  " + DisplayWidth.fit(entry.keys, to: keyWidth) + "  ", .statusKey), .init(entry.description)]))
+                lines.append(
+                    StyledLine([
+                        .init("  " + DisplayWidth.fit(entry.keys, to: keyWidth) + "  ", .statusKey),
+                        .init(entry.description),
+                    ]))
             }
         }
         return lines
@@ -27,7 +31,9 @@ public enum HelpOverlay {
     /// Draws a boxed overlay holding `view`. When the lines do not fit, the bottom edge shows where
     /// the view is: `↓ 6/40` (the last line shown, of all), with `↑` while lines are hidden above.
     @MainActor
-    public static func draw(_ view: inout TextView, title: String, on surface: any Surface, in screen: Rect, theme: Theme) {
+    public static func draw(
+        _ view: inout TextView, title: String, on surface: any Surface, in screen: Rect, theme: Theme
+    ) {
         let width = min(screen.columns - 4, max(50, (view.lines.map { DisplayWidth.of($0.plain) }.max() ?? 40) + 4))
         let box = screen.centered(rows: min(screen.rows - 2, view.lines.count + 2), columns: width)
         surface.fill(box, style: theme[.dialog])
@@ -39,6 +45,8 @@ public enum HelpOverlay {
         let arrows = (view.top > 0 ? "↑" : "") + (last < view.lines.count ? "↓" : "")
         let indicator = " \(arrows) \(last)/\(view.lines.count) "
         let column = max(box.column + 1, box.right - 2 - DisplayWidth.of(indicator))
-        surface.draw(indicator, at: Point(row: box.bottom - 1, column: column), style: theme[.dialogTitle], width: box.right - 1 - column)
+        surface.draw(
+            indicator, at: Point(row: box.bottom - 1, column: column), style: theme[.dialogTitle],
+            width: box.right - 1 - column)
     }
 }

@@ -55,7 +55,10 @@ public struct LineEditor: Sendable, Equatable {
 
     /// Draws `prefix` and the text on one line, scrolled so the cursor shows; places the cursor.
     @MainActor
-    public func draw(on surface: any Surface, at point: Point, width: Int, prefix: String, prefixStyle: Style, style: Style, suggestion: String? = nil, suggestionStyle: Style = .plain) {
+    public func draw(
+        on surface: any Surface, at point: Point, width: Int, prefix: String, prefixStyle: Style, style: Style,
+        suggestion: String? = nil, suggestionStyle: Style = .plain
+    ) {
         let prefixWidth = surface.draw(prefix, at: point, style: prefixStyle, width: width)
         let room = max(1, width - prefixWidth - 1)
         let before = String(text.prefix(cursor))
@@ -66,9 +69,14 @@ public struct LineEditor: Sendable, Equatable {
             shown = rest
             cursorColumn -= dropped
         }
-        let written = surface.draw(shown, at: Point(row: point.row, column: point.column + prefixWidth), style: style, width: room, ellipsis: false)
+        let written = surface.draw(
+            shown, at: Point(row: point.row, column: point.column + prefixWidth), style: style, width: room,
+            ellipsis: false)
         if let suggestion, suggestion.hasPrefix(text), suggestion.count > text.count, cursor == text.count {
-            surface.draw(String(suggestion.dropFirst(text.count)), at: Point(row: point.row, column: point.column + prefixWidth + written), style: suggestionStyle, width: room - written)
+            surface.draw(
+                String(suggestion.dropFirst(text.count)),
+                at: Point(row: point.row, column: point.column + prefixWidth + written), style: suggestionStyle,
+                width: room - written)
         }
         surface.setCursor(Point(row: point.row, column: point.column + prefixWidth + cursorColumn))
     }

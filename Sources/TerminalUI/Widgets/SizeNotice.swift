@@ -13,7 +13,9 @@ public enum SizeNotice {
         let top = max(0, (size.rows - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
             let width = min(DisplayWidth.of(line), size.columns)
-            surface.draw(line, at: Point(row: top + offset, column: max(0, (size.columns - width) / 2)), style: theme[offset == 0 ? .warning : .text])
+            surface.draw(
+                line, at: Point(row: top + offset, column: max(0, (size.columns - width) / 2)),
+                style: theme[offset == 0 ? .warning : .text])
         }
     }
 }

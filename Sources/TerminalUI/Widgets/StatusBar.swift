@@ -42,11 +42,14 @@ public struct StatusBar {
             shown.append(hint)
         }
         for hint in shown + pinned where column + width(hint) <= limit {
-            column += surface.draw("<\(hint.key)>", at: Point(row: rect.row, column: column), style: base.merged(with: theme[.statusKey]))
+            column += surface.draw(
+                "<\(hint.key)>", at: Point(row: rect.row, column: column), style: base.merged(with: theme[.statusKey]))
             column += surface.draw(" \(hint.label)  ", at: Point(row: rect.row, column: column), style: base)
         }
         if !trailing.isEmpty {
-            surface.draw(trailing, at: Point(row: rect.row, column: rect.right - trailingWidth - 1), style: base, width: trailingWidth)
+            surface.draw(
+                trailing, at: Point(row: rect.row, column: rect.right - trailingWidth - 1), style: base,
+                width: trailingWidth)
         }
     }
 }

@@ -65,7 +65,8 @@ public struct StyledLine: Sendable, Equatable {
             }
             let room = point.column + width - column
             guard room > 0 else { return }
-            column += surface.draw(text, at: Point(row: point.row, column: column), style: theme[run.role], width: room, ellipsis: false)
+            column += surface.draw(
+                text, at: Point(row: point.row, column: column), style: theme[run.role], width: room, ellipsis: false)
         }
     }
 }

@@ -6,7 +6,9 @@ public enum TabBar {
         var column = rect.column + 1
         for (index, title) in titles.enumerated() {
             guard column < rect.right else { return }
-            column += surface.draw(" \(title) ", at: Point(row: rect.row, column: column), style: theme[index == active ? .tabActive : .tab], width: rect.right - column)
+            column += surface.draw(
+                " \(title) ", at: Point(row: rect.row, column: column),
+                style: theme[index == active ? .tabActive : .tab], width: rect.right - column)
             column += 1
         }
     }

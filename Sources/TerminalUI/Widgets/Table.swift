@@ -15,7 +15,10 @@ public struct Table<Row: Identifiable> where Row.ID: Sendable {
     public var emptyText: String
 
     /// Creates a table.
-    public init(columns: [TableColumn<Row>], count: Int, sortColumn: Int? = nil, emptyText: String = "", rowStyle: ((Row) -> Style?)? = nil, row: @escaping (Int) -> Row) {
+    public init(
+        columns: [TableColumn<Row>], count: Int, sortColumn: Int? = nil, emptyText: String = "",
+        rowStyle: ((Row) -> Style?)? = nil, row: @escaping (Int) -> Row
+    ) {
         self.columns = columns
         self.count = count
         self.row = row
@@ -36,12 +39,18 @@ public struct Table<Row: Identifiable> where Row.ID: Sendable {
         for (index, spec) in columns.enumerated() where widths[index] > 0 {
             let sorted = index == sortColumn
             let title = sorted ? spec.title + "↓" : spec.title
-            surface.draw(DisplayWidth.fit(title, to: widths[index], alignRight: spec.alignRight), at: Point(row: rect.row, column: column), style: theme[sorted ? .headerSorted : .header])
+            surface.draw(
+                DisplayWidth.fit(title, to: widths[index], alignRight: spec.alignRight),
+                at: Point(row: rect.row, column: column), style: theme[sorted ? .headerSorted : .header])
             column += widths[index] + 1
         }
         if count == 0 {
-            for (offset, line) in emptyText.split(separator: "\n", omittingEmptySubsequences: false).prefix(rect.rows - 2).enumerated() {
-                surface.draw(String(line), at: Point(row: rect.row + 2 + offset, column: rect.column + 2), style: theme[.muted], width: rect.columns - 4)
+            for (offset, line) in emptyText.split(separator: "\n", omittingEmptySubsequences: false).prefix(
+                rect.rows - 2
+            ).enumerated() {
+                surface.draw(
+                    String(line), at: Point(row: rect.row + 2 + offset, column: rect.column + 2), style: theme[.muted],
+                    width: rect.columns - 4)
             }
             return
         }
@@ -56,7 +65,10 @@ public struct Table<Row: Identifiable> where Row.ID: Sendable {
             var x = rect.column + 2
             for (index, spec) in columns.enumerated() where widths[index] > 0 {
                 let style = selected ? base : (spec.style?(row) ?? base)
-                surface.draw(DisplayWidth.fit(Sanitizer.clean(texts[offset][index]), to: widths[index], alignRight: spec.alignRight), at: Point(row: line, column: x), style: style)
+                surface.draw(
+                    DisplayWidth.fit(
+                        Sanitizer.clean(texts[offset][index]), to: widths[index], alignRight: spec.alignRight),
+                    at: Point(row: line, column: x), style: style)
                 x += widths[index] + 1
             }
         }

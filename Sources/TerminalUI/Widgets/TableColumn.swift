@@ -21,7 +21,10 @@ public struct TableColumn<Row> {
     public var style: ((Row) -> Style?)?
 
     /// Creates a column.
-    public init(_ title: String, width: Width, alignRight: Bool = false, hint: Int? = nil, style: ((Row) -> Style?)? = nil, text: @escaping (Row) -> String) {
+    public init(
+        _ title: String, width: Width, alignRight: Bool = false, hint: Int? = nil, style: ((Row) -> Style?)? = nil,
+        text: @escaping (Row) -> String
+    ) {
         self.title = title
         self.width = width
         self.alignRight = alignRight

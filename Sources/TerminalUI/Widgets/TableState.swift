@@ -37,7 +37,9 @@ public struct TableState<ID: Hashable & Sendable>: Sendable {
     }
 
     /// Moves the selection by `delta` rows.
-    public mutating func move(by delta: Int, count: Int, id: (Int) -> ID) { select(selectedIndex + delta, count: count, id: id) }
+    public mutating func move(by delta: Int, count: Int, id: (Int) -> ID) {
+        select(selectedIndex + delta, count: count, id: id)
+    }
 
     /// Moves a page down or up.
     public mutating func page(_ direction: Int, count: Int, id: (Int) -> ID) {

@@ -43,7 +43,9 @@ public struct TextView: Sendable {
         pageSize = max(1, rect.rows)
         top = max(0, min(top, max(0, lines.count - pageSize)))
         for (offset, line) in lines.dropFirst(top).prefix(rect.rows).enumerated() {
-            line.draw(on: surface, at: Point(row: rect.row + offset, column: rect.column), width: rect.columns, theme: theme, skip: left)
+            line.draw(
+                on: surface, at: Point(row: rect.row + offset, column: rect.column), width: rect.columns, theme: theme,
+                skip: left)
         }
     }
 }

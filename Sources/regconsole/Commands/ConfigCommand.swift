@@ -7,7 +7,8 @@ import TerminalUI
 /// `regconsole config path|check`.
 struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "config", abstract: "Show where the config file is, or check it.", subcommands: [Path.self, Check.self])
+        commandName: "config", abstract: "Show where the config file is, or check it.",
+        subcommands: [Path.self, Check.self])
 
     /// `regconsole config path`.
     struct Path: AsyncParsableCommand {
@@ -21,7 +22,8 @@ struct ConfigCommand: AsyncParsableCommand {
 
     /// `regconsole config check`.
     struct Check: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Parse and validate the config file; exit 2 with file:line: problem when it is wrong.")
+        static let configuration = CommandConfiguration(
+            abstract: "Parse and validate the config file; exit 2 with file:line: problem when it is wrong.")
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -50,7 +52,8 @@ struct ConfigCommand: AsyncParsableCommand {
             guard let theme = config.theme else { return }
             let environment = ProcessInfo.processInfo.environment
             let configDirectory = XDGDirectories(environment: environment).config
-            let names = ThemeLoader.names(in: ThemeLoader.searchDirectories(configDirectory: configDirectory, environment: environment))
+            let names = ThemeLoader.names(
+                in: ThemeLoader.searchDirectories(configDirectory: configDirectory, environment: environment))
             guard !names.contains(theme) else { return }
             throw ConfigError(
                 file: file, line: config.settingLines["theme"],

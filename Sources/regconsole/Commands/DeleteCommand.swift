@@ -29,19 +29,25 @@ struct DeleteCommand: AsyncParsableCommand {
         for text in images {
             let (provider, reference) = try await context.image(text)
             guard let target = DeleteTarget(reference) else { continue }
-            if let index = groups.firstIndex(where: { $0.provider.instance.name == provider.instance.name && $0.repository == reference.repository }) {
+            if let index = groups.firstIndex(where: {
+                $0.provider.instance.name == provider.instance.name && $0.repository == reference.repository
+            }) {
                 groups[index].targets.append(target)
             } else {
                 groups.append((provider, reference.repository, [target]))
             }
         }
         for group in groups where group.provider.instance.readOnly {
-            throw RegistryError(.readOnly, "instance '\(group.provider.instance.name)' is read-only", hint: "drop --read-only or read_only in its config entry to delete")
+            throw RegistryError(
+                .readOnly, "instance '\(group.provider.instance.name)' is read-only",
+                hint: "drop --read-only or read_only in its config entry to delete")
         }
 
         var plans: [DeletePlan] = []
         for group in groups {
-            plans.append(try await DeletePlanner(provider: group.provider, concurrency: concurrency).plan(repository: group.repository, targets: group.targets))
+            plans.append(
+                try await DeletePlanner(provider: group.provider, concurrency: concurrency).plan(
+                    repository: group.repository, targets: group.targets))
         }
         printPlan(plans)
         let deletions = plans.flatMap(\.deletions)
@@ -55,7 +61,8 @@ struct DeleteCommand: AsyncParsableCommand {
         let audit = AuditLog(directories: context.directories)
         var outcomes: [DeleteExecutor.Outcome] = []
         for (plan, group) in zip(plans, groups) where !plan.deletions.isEmpty {
-            let results = try await DeleteExecutor(provider: group.provider, audit: audit).execute(plan) { item, outcome in
+            let results = try await DeleteExecutor(provider: group.provider, audit: audit).execute(plan) {
+                item, outcome in
                 Self.report(plan, item, outcome)
             }
             outcomes += results.map(\.1)
@@ -77,7 +84,11 @@ struct DeleteCommand: AsyncParsableCommand {
                 let tags = item.tagsRemoved.isEmpty ? "untagged" : "tags: \(item.tagsRemoved.joined(separator: ", "))"
                 switch item.decision {
                 case .delete: print(Sanitizer.clean("  delete  \(name)  (\(tags))"))
-                case .refuse(let reason): print(Sanitizer.clean("  refuse  \(plan.instance.name)/\(plan.repository) \(item.requested.joined(separator: ", ")): \(reason)"))
+                case .refuse(let reason):
+                    print(
+                        Sanitizer.clean(
+                            "  refuse  \(plan.instance.name)/\(plan.repository) \(item.requested.joined(separator: ", ")): \(reason)"
+                        ))
                 }
             }
         }

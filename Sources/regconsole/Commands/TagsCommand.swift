@@ -7,7 +7,9 @@ extension TagOrder: ExpressibleByArgument {}
 struct TagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tags", abstract: "List the tags of a repository.",
-        discussion: "Sort orders: name (A-Z), semver (oldest version first, other tags after), created (newest first), size (largest first).")
+        discussion:
+            "Sort orders: name (A-Z), semver (oldest version first, other tags after), created (newest first), size (largest first)."
+    )
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("INSTANCE/NAMESPACE/NAME or HOST[:PORT]/NAME.", valueName: "repo"))
@@ -33,14 +35,16 @@ struct TagsCommand: AsyncParsableCommand {
         if !referrers.all { tags.removeAll(where: \.isReferrersTag) }
         var failures: [String] = []
         if long || sort.needsDetails {
-            (tags, failures) = try await Self.fillDetails(tags, repository: reference.repository, provider: provider, concurrency: concurrency)
+            (tags, failures) = try await Self.fillDetails(
+                tags, repository: reference.repository, provider: provider, concurrency: concurrency)
         }
         tags = sort.sorted(tags)
         records(tags).print(as: format.output)
         referrers.noteHidden(listed - tags.count, format: format.output)
         let invalid = tags.filter { !$0.hasValidName }.count
         if !failures.isEmpty {
-            let reason = invalid == failures.count
+            let reason =
+                invalid == failures.count
                 ? "\(invalid) tag(s) were not read: their names are outside the distribution grammar (see the problem column)"
                 : "details of \(failures.count) tag(s) could not be read: \(failures.prefix(3).joined(separator: "; "))"
             throw CommandFailure(status: .runtime, description: reason)
@@ -56,13 +60,15 @@ struct TagsCommand: AsyncParsableCommand {
         if long {
             records = RecordSet(columns: [
                 .init(key: "name", header: "TAG"), .init(key: "digest", header: "DIGEST"),
-                .init(key: "mediaType", header: "MEDIA TYPE", inTable: false), .init(key: "size", header: "SIZE", alignRight: true),
+                .init(key: "mediaType", header: "MEDIA TYPE", inTable: false),
+                .init(key: "size", header: "SIZE", alignRight: true),
                 .init(key: "created", header: "CREATED"), .init(key: "platforms", header: "PLATFORMS"),
             ])
             records.rows = tags.map { tag in
                 let details = tag.details
                 return [
-                    .text(tag.name), .text(details?.digest.description), .text(details?.mediaType), .bytes(details?.size),
+                    .text(tag.name), .text(details?.digest.description), .text(details?.mediaType),
+                    .bytes(details?.size),
                     .date(details?.created), .list(details?.platforms.map(\.description) ?? []),
                 ]
             }
@@ -80,20 +86,26 @@ struct TagsCommand: AsyncParsableCommand {
 
     /// Fetches details of every tag, `concurrency` at a time over reused connections. Errors that
     /// concern the whole registry (auth, network) stop the command; a broken tag is reported.
-    static func fillDetails(_ tags: [Tag], repository: String, provider: any RegistryProvider, concurrency: Int) async throws -> ([Tag], [String]) {
+    static func fillDetails(
+        _ tags: [Tag], repository: String, provider: any RegistryProvider, concurrency: Int
+    ) async throws -> ([Tag], [String]) {
         let progress = ProgressLine("reading tag details", total: tags.count)
         defer { progress.finish() }
-        let results = try await BoundedConcurrency.map(tags, limit: concurrency) { tag -> Result<TagDetails, RegistryError> in
+        let results = try await BoundedConcurrency.map(tags, limit: concurrency) {
+            tag -> Result<TagDetails, RegistryError> in
             defer { progress.advance() }
             if let details = tag.details, details.hasManifestFacts { return .success(details) }
             do {
                 // No request for a name outside the grammar, not even by its listed digest.
                 try Tag.requireValidName(tag.name)
                 // A listed digest (ACR) saves resolving the tag again.
-                var details = try await provider.tagDetails(repository: repository, tag: tag.details?.digest.description ?? tag.name)
+                var details = try await provider.tagDetails(
+                    repository: repository, tag: tag.details?.digest.description ?? tag.name)
                 details.updated = details.updated ?? tag.details?.updated
                 return .success(details)
-            } catch let error as RegistryError where [.notFound, .invalidResponse, .digestMismatch, .invalidReference].contains(error.code) {
+            } catch let error as RegistryError
+                where [.notFound, .invalidResponse, .digestMismatch, .invalidReference].contains(error.code)
+            {
                 return .failure(error)
             }
         }

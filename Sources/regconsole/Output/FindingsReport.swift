@@ -14,9 +14,12 @@ struct FindingsReport {
     /// The shared columns of table, JSON and CSV (the JSON keys of the CLI contract).
     var records: RecordSet {
         var records = RecordSet(columns: [
-            .init(key: "id", header: "ID"), .init(key: "severity", header: "SEVERITY"), .init(key: "sourceSeverity", header: "SOURCE", inTable: false),
-            .init(key: "package", header: "PACKAGE"), .init(key: "installedVersion", header: "INSTALLED"), .init(key: "fixedVersion", header: "FIXED"),
-            .init(key: "cvss", header: "CVSS", alignRight: true), .init(key: "suppressed", header: "SUPPRESSED", inTable: false),
+            .init(key: "id", header: "ID"), .init(key: "severity", header: "SEVERITY"),
+            .init(key: "sourceSeverity", header: "SOURCE", inTable: false),
+            .init(key: "package", header: "PACKAGE"), .init(key: "installedVersion", header: "INSTALLED"),
+            .init(key: "fixedVersion", header: "FIXED"),
+            .init(key: "cvss", header: "CVSS", alignRight: true),
+            .init(key: "suppressed", header: "SUPPRESSED", inTable: false),
             .init(key: "title", header: "TITLE"),
         ])
         records.rows = findings.map { entry in
@@ -28,8 +31,10 @@ struct FindingsReport {
             case .expired: severity = finding.severity.description + " (suppression expired)"
             }
             return [
-                .text(finding.vulnerability), .text(severity), .text(finding.sourceSeverity), .text(finding.package), .text(finding.installedVersion),
-                .text(finding.fixedVersion), .decimal(finding.cvssScore), .flag(entry.isSuppressed), .text(finding.title),
+                .text(finding.vulnerability), .text(severity), .text(finding.sourceSeverity), .text(finding.package),
+                .text(finding.installedVersion),
+                .text(finding.fixedVersion), .decimal(finding.cvssScore), .flag(entry.isSuppressed),
+                .text(finding.title),
             ]
         }
         return records
@@ -54,7 +59,9 @@ struct FindingsReport {
         switch format {
         case .table:
             Swift.print(records.tableText(), terminator: "")
-            Swift.print(Sanitizer.clean("\(title) — \(report.scanner)\(report.scannerVersion.map { " \($0)" } ?? ""): \(summary)"))
+            Swift.print(
+                Sanitizer.clean(
+                    "\(title) — \(report.scanner)\(report.scannerVersion.map { " \($0)" } ?? ""): \(summary)"))
         case .json: Swift.print(records.json.serialized())
         case .csv: Swift.print(records.csvText(), terminator: "")
         case .sarif: Swift.print(sarif())
@@ -67,12 +74,23 @@ struct FindingsReport {
         var rules: [String: JSONValue] = [:]
         for entry in findings where rules[entry.finding.vulnerability] == nil {
             let finding = entry.finding
-            var properties: [(String, JSONValue)] = [("tags", .array(["vulnerability", "security", finding.severity.description.uppercased()].map(JSONValue.string)))]
-            if let score = finding.cvssScore { properties.append(("security-severity", .string(String(format: "%.1f", score)))) }
+            var properties: [(String, JSONValue)] = [
+                (
+                    "tags",
+                    .array(
+                        ["vulnerability", "security", finding.severity.description.uppercased()].map(JSONValue.string))
+                )
+            ]
+            if let score = finding.cvssScore {
+                properties.append(("security-severity", .string(String(format: "%.1f", score))))
+            }
             var rule: [(String, JSONValue)] = [
                 ("id", .string(finding.vulnerability)), ("name", .string("Vulnerability")),
                 ("shortDescription", .object([("text", .string(finding.title ?? finding.vulnerability))])),
-                ("fullDescription", .object([("text", .string(finding.description ?? finding.title ?? finding.vulnerability))])),
+                (
+                    "fullDescription",
+                    .object([("text", .string(finding.description ?? finding.title ?? finding.vulnerability))])
+                ),
             ]
             if let link = finding.links.first { rule.append(("helpUri", .string(link))) }
             rule.append(("properties", .object(properties)))
@@ -82,18 +100,37 @@ struct FindingsReport {
         let ruleIndex = Dictionary(uniqueKeysWithValues: ruleIDs.enumerated().map { ($1, $0) })
         let results: [JSONValue] = findings.map { entry in
             let finding = entry.finding
-            let message = "Package: \(finding.package)\nInstalled Version: \(finding.installedVersion)\nVulnerability \(finding.vulnerability)\n"
+            let message =
+                "Package: \(finding.package)\nInstalled Version: \(finding.installedVersion)\nVulnerability \(finding.vulnerability)\n"
                 + "Severity: \(finding.severity.description.uppercased())\nFixed Version: \(finding.fixedVersion ?? "")"
             var result: [(String, JSONValue)] = [
-                ("ruleId", .string(finding.vulnerability)), ("ruleIndex", .number(Int64(ruleIndex[finding.vulnerability] ?? 0))),
+                ("ruleId", .string(finding.vulnerability)),
+                ("ruleIndex", .number(Int64(ruleIndex[finding.vulnerability] ?? 0))),
                 ("level", .string(Self.level(finding.severity))), ("message", .object([("text", .string(message))])),
-                ("locations", .array([.object([
-                    ("physicalLocation", .object([("artifactLocation", .object([("uri", .string(report.artifact ?? title))]))])),
-                    ("message", .object([("text", .string("\(finding.package)@\(finding.installedVersion)"))])),
-                ])])),
+                (
+                    "locations",
+                    .array([
+                        .object([
+                            (
+                                "physicalLocation",
+                                .object([("artifactLocation", .object([("uri", .string(report.artifact ?? title))]))])
+                            ),
+                            ("message", .object([("text", .string("\(finding.package)@\(finding.installedVersion)"))])),
+                        ])
+                    ])
+                ),
             ]
             if case .suppressed(let suppression) = entry.state {
-                result.append(("suppressions", .array([.object([("kind", "external"), ("status", "accepted"), ("justification", .string(suppression.reason))])])))
+                result.append(
+                    (
+                        "suppressions",
+                        .array([
+                            .object([
+                                ("kind", "external"), ("status", "accepted"),
+                                ("justification", .string(suppression.reason)),
+                            ])
+                        ])
+                    ))
             }
             return .object(result)
         }
@@ -116,12 +153,16 @@ struct FindingsReport {
     /// A Markdown summary and table (`|` in cells escaped).
     var markdown: String {
         func cell(_ text: String?) -> String { Sanitizer.clean(text ?? "").replacingOccurrences(of: "|", with: "\\|") }
-        var lines = ["# Vulnerabilities in \(cell(title))", "", "\(cell(report.scanner)) · \(cell(summary))", "",
-                     "| Severity | ID | Package | Installed | Fixed | CVSS | Title |", "|---|---|---|---|---|---|---|"]
+        var lines = [
+            "# Vulnerabilities in \(cell(title))", "", "\(cell(report.scanner)) · \(cell(summary))", "",
+            "| Severity | ID | Package | Installed | Fixed | CVSS | Title |", "|---|---|---|---|---|---|---|",
+        ]
         for entry in findings {
             let finding = entry.finding
             let severity = finding.severity.description + (entry.isSuppressed ? " (suppressed)" : "")
-            lines.append("| \(severity) | \(cell(finding.vulnerability)) | \(cell(finding.package)) | \(cell(finding.installedVersion)) | \(cell(finding.fixedVersion)) | \(finding.cvssScore.map { String(format: "%.1f", $0) } ?? "") | \(cell(finding.title)) |")
+            lines.append(
+                "| \(severity) | \(cell(finding.vulnerability)) | \(cell(finding.package)) | \(cell(finding.installedVersion)) | \(cell(finding.fixedVersion)) | \(finding.cvssScore.map { String(format: "%.1f", $0) } ?? "") | \(cell(finding.title)) |"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

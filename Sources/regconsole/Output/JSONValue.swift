@@ -33,7 +33,10 @@ indirect enum JSONValue: Decodable {
         case .double(let value): output += value.isFinite ? String(value) : "null"
         case .string(let value): Self.quote(Sanitizer.clean(value, keepingLineBreaks: true), to: &output)
         case .array(let values):
-            guard !values.isEmpty else { return output += "[]" }
+            guard !values.isEmpty else {
+                output += "[]"
+                return
+            }
             output += "["
             for (index, value) in values.enumerated() {
                 output += index == 0 ? "\n" : ",\n"
@@ -44,7 +47,10 @@ indirect enum JSONValue: Decodable {
             Self.pad(&output, indent)
             output += "]"
         case .object(let fields):
-            guard !fields.isEmpty else { return output += "{}" }
+            guard !fields.isEmpty else {
+                output += "{}"
+                return
+            }
             output += "{"
             for (index, (key, value)) in fields.enumerated() {
                 output += index == 0 ? "\n" : ",\n"
@@ -66,7 +72,10 @@ indirect enum JSONValue: Decodable {
     /// Decodes any JSON (a raw manifest), with object keys sorted.
     init(from decoder: any Decoder) throws {
         if let object = try? decoder.container(keyedBy: AnyKey.self) {
-            self = .object(try object.allKeys.sorted { $0.stringValue < $1.stringValue }.map { ($0.stringValue, try object.decode(JSONValue.self, forKey: $0)) })
+            self = .object(
+                try object.allKeys.sorted { $0.stringValue < $1.stringValue }.map {
+                    ($0.stringValue, try object.decode(JSONValue.self, forKey: $0))
+                })
         } else if var array = try? decoder.unkeyedContainer() {
             var values: [JSONValue] = []
             while !array.isAtEnd { values.append(try array.decode(JSONValue.self)) }

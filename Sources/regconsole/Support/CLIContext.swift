@@ -14,10 +14,14 @@ struct CLIContext {
     /// Loads the config and builds the session.
     /// - Parameter fullScreen: logs go to a file instead of standard error (curses owns the screen).
     /// - Throws: `ConfigError` for a malformed config.
-    init(_ options: GlobalOptions, fullScreen: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    init(
+        _ options: GlobalOptions, fullScreen: Bool = false,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         let directories = XDGDirectories(environment: environment)
         if fullScreen {
-            Self.bootstrapFileLogging(verbose: options.verbose, file: directories.state.appendingPathComponent("regconsole.log"))
+            Self.bootstrapFileLogging(
+                verbose: options.verbose, file: directories.state.appendingPathComponent("regconsole.log"))
         } else {
             Self.bootstrapLogging(verbose: options.verbose)
         }
@@ -28,7 +32,9 @@ struct CLIContext {
         var transport = CurlHTTPClient.Options()
         transport.requestTimeout = config.limits.requestTimeout  // token and ACR requests too
         let http = CurlHTTPClient(options: transport, logger: Logger(label: "regconsole.http"))
-        self.session = RegistrySession(config: config, http: http, environment: environment, insecure: options.insecure, readOnly: options.readOnly)
+        self.session = RegistrySession(
+            config: config, http: http, environment: environment, insecure: options.insecure, readOnly: options.readOnly
+        )
     }
 
     /// Namespace and repository changes, recorded in the audit log.

@@ -7,9 +7,11 @@ enum Confirmation {
     static func ask(_ question: String, typing phrase: String?, yes: Bool) throws {
         if yes { return }
         guard isatty(STDIN_FILENO) == 1 else {
-            throw UsageError(description: "refusing to delete without confirmation: standard input is not a terminal; pass --yes")
+            throw UsageError(
+                description: "refusing to delete without confirmation: standard input is not a terminal; pass --yes")
         }
-        FileHandle.standardError.write(Data((phrase.map { "Type '\($0)' to \(question): " } ?? "\(question)? [y/N] ").utf8))
+        FileHandle.standardError.write(
+            Data((phrase.map { "Type '\($0)' to \(question): " } ?? "\(question)? [y/N] ").utf8))
         let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces)
         let accepted = phrase.map { answer == $0 } ?? ["y", "yes"].contains(answer.lowercased())
         guard accepted else { throw CommandFailure(status: .success, description: "cancelled; nothing was deleted") }

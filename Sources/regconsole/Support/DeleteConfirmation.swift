@@ -29,7 +29,9 @@ struct DeleteConfirmation {
         let deleting = plans.filter { !$0.deletions.isEmpty }
         manifests = deleting.reduce(0) { $0 + $1.deletions.count }
         tags = deleting.flatMap { plan in
-            plan.deletions.flatMap(\.tagsRemoved).map { Tag(repository: "\(plan.instance.name)/\(plan.repository)", name: $0) }
+            plan.deletions.flatMap(\.tagsRemoved).map {
+                Tag(repository: "\(plan.instance.name)/\(plan.repository)", name: $0)
+            }
         }
         repositories = deleting.map { "\($0.instance.name)/\($0.repository)" }
         typed = plans.contains(where: \.needsTypedConfirmation)
@@ -49,14 +51,17 @@ struct DeleteConfirmation {
     var subject: String {
         let places = Self.bounded(repositories, limit: Self.shownRepositories, more: "more repositories")
         let names = repositories.count == 1 ? tags.map(\.name) : tags.map { "\($0.repository):\($0.name)" }
-        let counts = "\(manifests) \(manifests == 1 ? "manifest" : "manifests") (\(tags.count) \(tags.count == 1 ? "tag" : "tags"))"
+        let counts =
+            "\(manifests) \(manifests == 1 ? "manifest" : "manifests") (\(tags.count) \(tags.count == 1 ? "tag" : "tags"))"
         let what = "\(counts) in \(places)"
-        return Sanitizer.clean(names.isEmpty ? what : "\(what): \(Self.bounded(names, limit: Self.shownTags, more: "more"))")
+        return Sanitizer.clean(
+            names.isEmpty ? what : "\(what): \(Self.bounded(names, limit: Self.shownTags, more: "more"))")
     }
 
     /// Returns when confirmed (or `yes`); throws otherwise, having deleted nothing.
     func ask(yes: Bool) throws {
-        try Confirmation.ask(typed ? "delete \(subject)" : "Delete \(subject)", typing: typed ? "delete \(manifests)" : nil, yes: yes)
+        try Confirmation.ask(
+            typed ? "delete \(subject)" : "Delete \(subject)", typing: typed ? "delete \(manifests)" : nil, yes: yes)
     }
 
     private static func bounded(_ names: [String], limit: Int, more: String) -> String {

@@ -17,7 +17,8 @@ enum ExitStatus: Int32 {
     static func of(_ error: any Error) -> ExitStatus {
         switch error {
         case is ConfigError, is UsageError: .usage
-        case let error as RegistryError where error.code == .invalidReference || error.code == .unknownRegion: .usage  // a config's region
+        // A config's region is a usage error too.
+        case let error as RegistryError where error.code == .invalidReference || error.code == .unknownRegion: .usage
         case let error as CommandFailure: error.status
         default: .runtime
         }

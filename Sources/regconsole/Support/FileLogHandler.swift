@@ -8,7 +8,9 @@ final class FileLogSink: Sendable {
 
     init(url: URL) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: url.path) { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: url.path) {
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        }
         let handle = FileHandle(forWritingAtPath: url.path)
         handle?.seekToEndOfFile()
         self.handle = Mutex(handle)

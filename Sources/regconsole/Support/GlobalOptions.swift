@@ -2,7 +2,11 @@ import ArgumentParser
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Config file (default: $REGCONSOLE_CONFIG, else $XDG_CONFIG_HOME/regconsole/config.toml).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Config file (default: $REGCONSOLE_CONFIG, else $XDG_CONFIG_HOME/regconsole/config.toml).",
+            valueName: "file"))
     var config: String?
 
     @Flag(name: .long, help: "Hide and refuse every mutating action.")

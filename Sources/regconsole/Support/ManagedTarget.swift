@@ -26,6 +26,9 @@ enum ManagedTarget {
     }
 
     private static func unsupported(_ provider: any RegistryProvider, _ what: String) -> UsageError {
-        UsageError(description: "\(provider.instance.name) is a \(provider.instance.kind.rawValue) registry: its \(what) appear with the first push and cannot be managed here")
+        UsageError(
+            description:
+                "\(provider.instance.name) is a \(provider.instance.kind.rawValue) registry: its \(what) appear with the first push and cannot be managed here"
+        )
     }
 }

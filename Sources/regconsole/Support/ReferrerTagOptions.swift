@@ -5,7 +5,11 @@ import TerminalUI
 /// `--all`, shared by `tags` and `lifecycle plan`: referrer tags (`sha256-<64 hex>`, with any
 /// `.sig`/`.att`/`.sbom` suffix) are left out of listings unless asked for, as in the console.
 struct ReferrerTagOptions: ParsableArguments {
-    @Flag(name: .long, help: "Also list referrer tags (sha256-<64 hex>, with any .sig/.att/.sbom suffix), hidden by default in every output format.")
+    @Flag(
+        name: .long,
+        help:
+            "Also list referrer tags (sha256-<64 hex>, with any .sig/.att/.sbom suffix), hidden by default in every output format."
+    )
     var all = false
 
     /// Tells standard error in one line that a table left out `hidden` referrer tags; other

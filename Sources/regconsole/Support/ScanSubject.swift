@@ -11,12 +11,15 @@ struct ScanSubject {
     var provider: (any RegistryProvider)?
 
     /// Loads `--file` or the report attached to `image` (exactly one of them).
-    static func load(image: String?, file: String?, context: CLIContext, now: Date = Date()) async throws -> ScanSubject {
+    static func load(image: String?, file: String?, context: CLIContext, now: Date = Date()) async throws -> ScanSubject
+    {
         switch (image, file) {
         case (nil, let file?):
             let data = try readReport(file)
             let report = try ScanReportParser.parse(data, source: file)
-            return ScanSubject(label: file, report: report, findings: TriagedFinding.triage(report.findings, suppressions: [], repository: "", digest: nil))
+            return ScanSubject(
+                label: file, report: report,
+                findings: TriagedFinding.triage(report.findings, suppressions: [], repository: "", digest: nil))
         case (let image?, nil):
             return try await fromRegistry(image, context: context, now: now)
         default:
@@ -45,21 +48,35 @@ struct ScanSubject {
         let digest: Digest
         if let given = reference.digest {
             digest = given
-        } else if let tag = reference.tag, let current = try await provider.currentDigest(repository: reference.repository, tag: tag) {
+        } else if let tag = reference.tag,
+            let current = try await provider.currentDigest(repository: reference.repository, tag: tag)
+        {
             digest = current
         } else {
-            throw RegistryError(.notFound, "'\(reference)' does not exist", hint: "list tags with: regconsole tags \(reference.repositoryReference)")
+            throw RegistryError(
+                .notFound, "'\(reference)' does not exist",
+                hint: "list tags with: regconsole tags \(reference.repositoryReference)")
         }
-        guard let report = try await provider.scanReport(repository: reference.repository, tag: reference.tag, digest: digest) else {
+        guard
+            let report = try await provider.scanReport(
+                repository: reference.repository, tag: reference.tag, digest: digest)
+        else {
             if provider is any ServerScanning {
-                throw RegistryError(.notFound, "\(reference) has no finished scan on \(provider.instance.name)", hint: "start one with: regconsole scan start \(reference) --wait")
+                throw RegistryError(
+                    .notFound, "\(reference) has no finished scan on \(provider.instance.name)",
+                    hint: "start one with: regconsole scan start \(reference) --wait")
             }
-            throw RegistryError(.notFound, "no scan report is attached to \(reference)", hint: "attach one with: regconsole scan attach \(reference) REPORT")
+            throw RegistryError(
+                .notFound, "no scan report is attached to \(reference)",
+                hint: "attach one with: regconsole scan attach \(reference) REPORT")
         }
-        let suppressions = try SuppressionStore(instance: provider.instance.name, directories: context.directories).load()
-        let triaged = TriagedFinding.triage(report.findings, suppressions: suppressions, repository: reference.repository, digest: digest, now: now)
+        let suppressions = try SuppressionStore(instance: provider.instance.name, directories: context.directories)
+            .load()
+        let triaged = TriagedFinding.triage(
+            report.findings, suppressions: suppressions, repository: reference.repository, digest: digest, now: now)
         var resolved = reference
         resolved.digest = digest
-        return ScanSubject(label: resolved.description, report: report, findings: triaged, reference: resolved, provider: provider)
+        return ScanSubject(
+            label: resolved.description, report: report, findings: triaged, reference: resolved, provider: provider)
     }
 }

@@ -2,17 +2,17 @@ import Foundation
 import FuzzTargets
 
 #if FUZZING
-import CLibFuzzer
+    import CLibFuzzer
 
-/// The target `FUZZ_TARGET` names; libFuzzer calls it with every generated input.
-private let selected = ProcessInfo.processInfo.environment["FUZZ_TARGET"].flatMap(FuzzTarget.named)
+    /// The target `FUZZ_TARGET` names; libFuzzer calls it with every generated input.
+    private let selected = ProcessInfo.processInfo.environment["FUZZ_TARGET"].flatMap(FuzzTarget.named)
 
-/// libFuzzer's entry point (its runtime refers to it even though `main` starts the driver itself).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    selected?.run(bytes.map { Data(bytes: $0, count: count) } ?? Data())
-    return 0
-}
+    /// libFuzzer's entry point (its runtime refers to it even though `main` starts the driver itself).
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+        selected?.run(bytes.map { Data(bytes: $0, count: count) } ?? Data())
+        return 0
+    }
 #endif
 
 /// The fuzz runner. Built with `-DFUZZING` and `-sanitize=fuzzer` it is a libFuzzer binary for the
@@ -27,18 +27,18 @@ struct FuzzMain {
             return
         }
         #if FUZZING
-        guard selected != nil else { fail("set FUZZ_TARGET to one of: \(names)") }
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in fuzzOneInput(bytes, count) })
+            guard selected != nil else { fail("set FUZZ_TARGET to one of: \(names)") }
+            var argc = CommandLine.argc
+            var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+            exit(LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in fuzzOneInput(bytes, count) })
         #else
-        guard let name = arguments.first, let target = FuzzTarget.named(name), arguments.count > 1 else {
-            fail("usage: regconsole-fuzz TARGET FILE… (targets: \(names))")
-        }
-        for path in arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
-            target.run(data)
-        }
+            guard let name = arguments.first, let target = FuzzTarget.named(name), arguments.count > 1 else {
+                fail("usage: regconsole-fuzz TARGET FILE… (targets: \(names))")
+            }
+            for path in arguments.dropFirst() {
+                guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+                target.run(data)
+            }
         #endif
     }
 

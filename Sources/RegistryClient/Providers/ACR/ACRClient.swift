@@ -22,7 +22,10 @@ public struct ACRClient: Sendable {
     ///   - endpoint: overrides the regional host (VPC endpoints, proxies, the emulator).
     ///   - retry: how often throttled calls, and reads that hit a 5xx, are retried.
     /// - Throws: `RegistryError(.unknownRegion)` for a region ACR does not serve (without an endpoint).
-    public init(region: String, endpoint: URL? = nil, credential: AlibabaCredential, http: any HTTPClient, retry: RetryPolicy = RetryPolicy(maxRetries: 4)) throws {
+    public init(
+        region: String, endpoint: URL? = nil, credential: AlibabaCredential, http: any HTTPClient,
+        retry: RetryPolicy = RetryPolicy(maxRetries: 4)
+    ) throws {
         let regional = ACRRegion.known.contains(region) ? URL(string: "https://\(ACRRegion.openAPIHost(region))") : nil
         guard let chosen = endpoint ?? regional else { throw ACRRegion.unknown(region) }
         self.region = region
@@ -35,7 +38,9 @@ public struct ACRClient: Sendable {
     }
 
     /// Calls `action` and decodes its answer; `itemsKey` names the array of a list page.
-    public func call<Response: Decodable>(_ action: ACRAction, _ parameters: ACRParameters = [:], as type: Response.Type = Response.self) async throws -> Response {
+    public func call<Response: Decodable>(
+        _ action: ACRAction, _ parameters: ACRParameters = [:], as type: Response.Type = Response.self
+    ) async throws -> Response {
         try await call(action, parameters, itemsKey: nil)
     }
 
@@ -46,7 +51,9 @@ public struct ACRClient: Sendable {
 
     /// Every item of a list action, one page (`PageSize` 100, the maximum) at a time, in order. The
     /// first page's `TotalCount` says how many follow; those are fetched `concurrency` at a time.
-    func pages<Item: Decodable & Sendable>(_ action: ACRAction, _ parameters: ACRParameters, itemsKey: String, pageSize: Int = 100, concurrency: Int = 4) -> AsyncThrowingStream<[Item], any Error> {
+    func pages<Item: Decodable & Sendable>(
+        _ action: ACRAction, _ parameters: ACRParameters, itemsKey: String, pageSize: Int = 100, concurrency: Int = 4
+    ) -> AsyncThrowingStream<[Item], any Error> {
         @Sendable func page(_ number: Int) async throws -> ACRPage<Item> {
             var query = parameters
             query.set("PageNo", number)
@@ -70,14 +77,17 @@ public struct ACRClient: Sendable {
             // Known length: the rest in parallel windows, yielded in order.
             let last = (total + pageSize - 1) / pageSize
             for start in stride(from: 2, through: last, by: concurrency) {
-                let window = try await BoundedConcurrency.map(Array(start...min(start + concurrency - 1, last)), limit: concurrency, page)
+                let window = try await BoundedConcurrency.map(
+                    Array(start...min(start + concurrency - 1, last)), limit: concurrency, page)
                 for result in window where !result.items.isEmpty { continuation.yield(result.items) }
                 if window.last.map({ $0.items.count < pageSize }) ?? true { return }
             }
         }
     }
 
-    func call<Response: Decodable>(_ action: ACRAction, _ parameters: ACRParameters, itemsKey: String?) async throws -> Response {
+    func call<Response: Decodable>(
+        _ action: ACRAction, _ parameters: ACRParameters, itemsKey: String?
+    ) async throws -> Response {
         var attempt = 0
         while true {
             try Task.checkCancellation()
@@ -85,12 +95,15 @@ public struct ACRClient: Sendable {
             let envelope = try? JSONDecoder().decode(ACREnvelope.self, from: response.body)
             if response.isSuccess {
                 if envelope?.isSuccess == false {
-                    throw ACRErrorMapper.map(status: response.status, envelope: envelope, action: action, context: context)
+                    throw ACRErrorMapper.map(
+                        status: response.status, envelope: envelope, action: action, context: context)
                 }
                 return try decode(Response.self, response.body, action: action, itemsKey: itemsKey)
             }
             if let wait = retryDelay(response, envelope: envelope, action: action, attempt: attempt) {
-                logger.info("ACR \(action.rawValue) answered \(response.status) \(envelope?.code?.text ?? ""); retrying in \(wait)")
+                logger.info(
+                    "ACR \(action.rawValue) answered \(response.status) \(envelope?.code?.text ?? ""); retrying in \(wait)"
+                )
                 try await Task.sleep(for: wait)
                 attempt += 1
                 continue
@@ -104,7 +117,9 @@ public struct ACRClient: Sendable {
     }
 
     /// Throttling (any action: the server did nothing) and 5xx or a reused nonce (reads only) are retried.
-    private func retryDelay(_ response: HTTPResponse, envelope: ACREnvelope?, action: ACRAction, attempt: Int) -> Duration? {
+    private func retryDelay(
+        _ response: HTTPResponse, envelope: ACREnvelope?, action: ACRAction, attempt: Int
+    ) -> Duration? {
         let code = envelope?.code?.text ?? ""
         let throttled = code.hasPrefix("Throttling") || response.status == 429
         let transient = response.status >= 500 || code == "SignatureNonceUsed"
@@ -122,7 +137,9 @@ public struct ACRClient: Sendable {
             ])
         let address = "\(endpoint.absoluteString.trimmingSuffix("/"))/?\(ACRSigner.canonicalQuery(parameters.pairs))"
         guard let url = URL(string: address) else {
-            throw RegistryError(.invalidReference, "the parameters of \(action.rawValue) do not make a URL", hint: "check the names used")
+            throw RegistryError(
+                .invalidReference, "the parameters of \(action.rawValue) do not make a URL",
+                hint: "check the names used")
         }
         var request = HTTPRequest(
             method: action.method, url: url,
@@ -137,15 +154,20 @@ public struct ACRClient: Sendable {
         }
     }
 
-    private func decode<Response: Decodable>(_ type: Response.Type, _ body: Data, action: ACRAction, itemsKey: String?) throws -> Response {
+    private func decode<Response: Decodable>(
+        _ type: Response.Type, _ body: Data, action: ACRAction, itemsKey: String?
+    ) throws -> Response {
         let decoder = JSONDecoder()
         if let itemsKey { decoder.userInfo[.acrItemsKey] = itemsKey }
         do {
             return try decoder.decode(type, from: body)
         } catch {
             throw RegistryError(
-                .invalidResponse, "ACR's answer to \(action.rawValue) could not be read: \(DecodingErrorSummary.describe(error))",
-                hint: "the endpoint \(Instance.hostAndPort(endpoint)) may not be ACR's OpenAPI, or a proxy changed the answer")
+                .invalidResponse,
+                "ACR's answer to \(action.rawValue) could not be read: \(DecodingErrorSummary.describe(error))",
+                hint:
+                    "the endpoint \(Instance.hostAndPort(endpoint)) may not be ACR's OpenAPI, or a proxy changed the answer"
+            )
         }
     }
 

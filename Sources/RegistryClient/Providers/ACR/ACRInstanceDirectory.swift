@@ -17,9 +17,11 @@ public struct ACRInstanceDirectory: Sendable {
 
     /// Creates the directory of an entry, resolving its Alibaba Cloud credential.
     /// - Throws: `RegistryError` when no credential is found or the region is unknown.
-    public init(entry: InstanceConfig, http: any HTTPClient, environment: [String: String], forceReadOnly: Bool) throws {
+    public init(entry: InstanceConfig, http: any HTTPClient, environment: [String: String], forceReadOnly: Bool) throws
+    {
         let credential = try AlibabaCredentialChain(environment: environment).resolve(profile: entry.profile)
-        self.client = try ACRClient(region: entry.region ?? "", endpoint: entry.endpoint, credential: credential, http: http)
+        self.client = try ACRClient(
+            region: entry.region ?? "", endpoint: entry.endpoint, credential: credential, http: http)
         self.entry = entry
         self.readOnly = entry.readOnly || forceReadOnly
     }
@@ -30,22 +32,26 @@ public struct ACRInstanceDirectory: Sendable {
             let record: ACRInstanceRecord = try await client.call(.getInstance, ["InstanceId": id])
             return [listing(record, name: entry.name)]
         }
-        let pages: AsyncThrowingStream<[ACRInstanceRecord], any Error> = client.pages(.listInstance, [:], itemsKey: "Instances")
+        let pages: AsyncThrowingStream<[ACRInstanceRecord], any Error> = client.pages(
+            .listInstance, [:], itemsKey: "Instances")
         return try await pages.collect().map { listing($0, name: "\(entry.name).\($0.InstanceName ?? $0.InstanceId)") }
     }
 
     /// The entry as one row that says why its instances could not be listed.
     public static func failed(_ entry: InstanceConfig, error: any Error, forceReadOnly: Bool) -> Instance {
         Instance(
-            name: entry.name, kind: .acr, url: nil, region: entry.region, origin: .config, readOnly: entry.readOnly || forceReadOnly,
+            name: entry.name, kind: .acr, url: nil, region: entry.region, origin: .config,
+            readOnly: entry.readOnly || forceReadOnly,
             production: entry.production, unavailableReason: (error as? RegistryError)?.description ?? "\(error)")
     }
 
     private func listing(_ record: ACRInstanceRecord, name: String) -> Listing {
         let instance = Instance(
-            name: name, kind: .acr, url: nil, region: record.RegionId ?? entry.region, origin: .config, insecure: entry.insecure,
+            name: name, kind: .acr, url: nil, region: record.RegionId ?? entry.region, origin: .config,
+            insecure: entry.insecure,
             readOnly: readOnly, production: entry.production, serverID: record.InstanceId,
-            specification: record.InstanceSpecification, state: record.InstanceStatus, credentialSource: client.credentialSource)
+            specification: record.InstanceSpecification, state: record.InstanceStatus,
+            credentialSource: client.credentialSource)
         return Listing(instance: instance, instanceID: record.InstanceId, client: client)
     }
 }

@@ -37,13 +37,16 @@ public struct ACRLifecycleRuleStore: LifecycleRuleStore {
             try await client.perform(.updateArtifactLifecycleRule, parameters)
         } else {
             let created: ACRCreated = try await client.call(.createArtifactLifecycleRule, parameters)
-            guard let id = created.RuleId else { throw RegistryError(.invalidResponse, "ACR created the rule but returned no RuleId") }
+            guard let id = created.RuleId else {
+                throw RegistryError(.invalidResponse, "ACR created the rule but returned no RuleId")
+            }
             saved.id = id
         }
         saved.schedule = rule.schedule ?? .week
-        try audit.append(.init(
-            action: exists ? "lifecycle-update" : "lifecycle-create", phase: "done",
-            instance: instance.name, detail: "\(saved.id): \(saved.scope), keep \(saved.keepSummary)"))
+        try audit.append(
+            .init(
+                action: exists ? "lifecycle-update" : "lifecycle-create", phase: "done",
+                instance: instance.name, detail: "\(saved.id): \(saved.scope), keep \(saved.keepSummary)"))
         return saved
     }
 
@@ -52,7 +55,9 @@ public struct ACRLifecycleRuleStore: LifecycleRuleStore {
     private func isStored(_ id: String) async throws -> Bool {
         guard id.hasPrefix("cralr-") else { return false }
         do {
-            _ = try await client.call(.getArtifactLifecycleRule, ["InstanceId": instanceID, "RuleId": id]) as ACRLifecycleRuleRecord
+            _ =
+                try await client.call(.getArtifactLifecycleRule, ["InstanceId": instanceID, "RuleId": id])
+                as ACRLifecycleRuleRecord
             return true
         } catch let error as RegistryError where error.code == .notFound {
             return false
@@ -68,13 +73,21 @@ public struct ACRLifecycleRuleStore: LifecycleRuleStore {
     public func unsupportedFields(of rule: LifecycleRule) -> [LifecycleRule.Problem] {
         var problems: [LifecycleRule.Problem] = []
         if rule.keepPushedWithinDays != nil {
-            problems.append(.init(field: "keep_pushed_within_days", message: "ACR rules cannot keep tags by age; keep by count and tag_regexp instead"))
+            problems.append(
+                .init(
+                    field: "keep_pushed_within_days",
+                    message: "ACR rules cannot keep tags by age; keep by count and tag_regexp instead"))
         }
         if rule.retentionTagCount == nil {
             problems.append(.init(field: "retention_tag_count", message: "ACR rules need a count of tags to keep"))
         }
         if rule.deleteUntagged {
-            problems.append(.init(field: "delete_untagged", message: "an ACR rule deletes either tags or untagged manifests, not both; ACR's garbage collection removes untagged manifests"))
+            problems.append(
+                .init(
+                    field: "delete_untagged",
+                    message:
+                        "an ACR rule deletes either tags or untagged manifests, not both; ACR's garbage collection removes untagged manifests"
+                ))
         }
         if rule.schedule == .day {
             problems.append(.init(field: "schedule", message: "ACR runs rules weekly (WEEK) or monthly (MONTH)"))
@@ -87,7 +100,9 @@ public struct ACRLifecycleRuleStore: LifecycleRuleStore {
 
     /// Every field, as Create and Update take them.
     static func parameters(of rule: LifecycleRule) -> ACRParameters {
-        var parameters: ACRParameters = ["ScheduleTime": (rule.schedule ?? .week).rawValue, "TagRegexp": rule.tagRegexp]
+        var parameters: ACRParameters = [
+            "ScheduleTime": (rule.schedule ?? .week).rawValue, "TagRegexp": rule.tagRegexp,
+        ]
         switch rule.scope {
         case .instance:
             parameters["Scope"] = "INSTANCE"
@@ -98,7 +113,8 @@ public struct ACRLifecycleRuleStore: LifecycleRuleStore {
             let slash = repository.firstIndex(of: "/") ?? repository.endIndex
             parameters["Scope"] = "REPO"
             parameters["NamespaceName"] = String(repository[..<slash])
-            parameters["RepoName"] = slash == repository.endIndex ? "" : String(repository[repository.index(after: slash)...])
+            parameters["RepoName"] =
+                slash == repository.endIndex ? "" : String(repository[repository.index(after: slash)...])
         }
         parameters.set("RetentionTagCount", rule.retentionTagCount)
         parameters.set("Auto", rule.auto)
@@ -117,7 +133,9 @@ public struct ACRLifecycleRuleStore: LifecycleRuleStore {
         }
         return LifecycleRule(
             id: record.RuleId, scope: scope, retentionTagCount: record.RetentionTagCount?.value,
-            tagRegexp: record.TagRegexp.flatMap { $0.isEmpty ? nil : $0 }, deleteUntagged: record.EnableDeleteUntaggedManifest ?? false,
-            schedule: record.ScheduleTime.flatMap { LifecycleRule.Schedule(rawValue: $0.uppercased()) }, auto: record.Auto ?? false)
+            tagRegexp: record.TagRegexp.flatMap { $0.isEmpty ? nil : $0 },
+            deleteUntagged: record.EnableDeleteUntaggedManifest ?? false,
+            schedule: record.ScheduleTime.flatMap { LifecycleRule.Schedule(rawValue: $0.uppercased()) },
+            auto: record.Auto ?? false)
     }
 }

@@ -28,7 +28,9 @@ public struct ACRParameters: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Sets a "shrink" parameter: the object as one compact JSON string.
     public mutating func set(_ name: String, json object: [String: any Sendable]) {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
         self[name] = String(decoding: data, as: UTF8.self)
     }
 }

@@ -46,7 +46,9 @@ extension ACRProvider {
     }
 
     private func namespaceParameters(_ name: String, _ settings: NamespaceSettings) -> ACRParameters {
-        var parameters: ACRParameters = ["InstanceId": instanceID, "NamespaceName": name, "DefaultRepoType": settings.defaultVisibility.rawValue]
+        var parameters: ACRParameters = [
+            "InstanceId": instanceID, "NamespaceName": name, "DefaultRepoType": settings.defaultVisibility.rawValue,
+        ]
         parameters.set("AutoCreateRepo", settings.autoCreateRepositories)
         return parameters
     }

@@ -9,7 +9,8 @@ extension ACRProvider {
 
     public func scanState(repository: String, tag: String) async throws -> ServerScanState {
         let repoID = try await repositoryID(repository)
-        let status: ACRScanStatus = try await client.call(.getRepoTagScanStatus, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag])
+        let status: ACRScanStatus = try await client.call(
+            .getRepoTagScanStatus, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag])
         switch status.Status?.uppercased() ?? "" {
         case "SCANNING", "RETRYING", "WAITING", "PENDING": return .scanning
         case "COMPLETE", "FINISH", "FINISHED": return .complete
@@ -20,7 +21,8 @@ extension ACRProvider {
 
     public func scanSummary(repository: String, tag: String) async throws -> [Severity: Int] {
         let repoID = try await repositoryID(repository)
-        let summary: ACRScanSummary = try await client.call(.getRepoTagScanSummary, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag])
+        let summary: ACRScanSummary = try await client.call(
+            .getRepoTagScanSummary, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag])
         return [
             .high: summary.HighSeverity?.value ?? 0, .medium: summary.MediumSeverity?.value ?? 0,
             .low: summary.LowSeverity?.value ?? 0, .unknown: summary.UnknownSeverity?.value ?? 0,
@@ -35,11 +37,13 @@ extension ACRProvider {
         case .none, .scanning:
             return nil
         case .failed:
-            return ScanReport(format: .acr, scanner: "ACR", artifact: "\(repository):\(tag)", status: "failed", findings: [])
+            return ScanReport(
+                format: .acr, scanner: "ACR", artifact: "\(repository):\(tag)", status: "failed", findings: [])
         case .complete:
             let repoID = try await repositoryID(repository)
             let pages: AsyncThrowingStream<[ACRVulnerabilityRecord], any Error> = client.pages(
-                .listRepoTagScanResult, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag], itemsKey: "Vulnerabilities")
+                .listRepoTagScanResult, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag],
+                itemsKey: "Vulnerabilities")
             let findings = try await pages.collect().compactMap(Self.finding)
             return ScanReport(format: .acr, scanner: "ACR", artifact: "\(repository):\(tag)", findings: findings)
         }
@@ -58,7 +62,8 @@ extension ACRProvider {
         let word = record.Severity ?? "Unknown"
         return Finding(
             vulnerability: name, severity: Severity(word: word), sourceSeverity: word, package: record.Feature ?? "",
-            installedVersion: record.Version ?? "", fixedVersion: record.VersionFixed, title: record.FixCmd.flatMap { $0.isEmpty ? nil : "fix: \($0)" },
+            installedVersion: record.Version ?? "", fixedVersion: record.VersionFixed,
+            title: record.FixCmd.flatMap { $0.isEmpty ? nil : "fix: \($0)" },
             description: record.Description, links: record.CveLink.map { [$0] } ?? [], layer: record.AddedBy,
             target: record.CveLocation ?? record.VersionFormat)
     }

@@ -14,11 +14,13 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
     let repositoryIDs = ACRRepositoryIDs()
 
     /// Creates a provider for instance `instanceID`, described by `instance`.
-    public init(instance: Instance, instanceID: String, client: ACRClient, http: any HTTPClient, content: ContentStore) {
+    public init(instance: Instance, instanceID: String, client: ACRClient, http: any HTTPClient, content: ContentStore)
+    {
         self.instance = instance
         self.instanceID = instanceID
         self.client = client
-        self.registry = ACRRegistryAccess(client: client, instanceID: instanceID, instance: instance, http: http, content: content)
+        self.registry = ACRRegistryAccess(
+            client: client, instanceID: instanceID, instance: instance, http: http, content: content)
     }
 
     public func probe() async throws {
@@ -29,7 +31,8 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
 
     public func namespaces() -> AsyncThrowingStream<[Namespace], any Error> {
         let name = instance.name
-        let pages: AsyncThrowingStream<[ACRNamespaceRecord], any Error> = client.pages(.listNamespace, ["InstanceId": instanceID], itemsKey: "Namespaces")
+        let pages: AsyncThrowingStream<[ACRNamespaceRecord], any Error> = client.pages(
+            .listNamespace, ["InstanceId": instanceID], itemsKey: "Namespaces")
         return pages.mapPages { records in
             records.map { Self.namespace($0, instance: name) }
         }
@@ -67,7 +70,9 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
         guard let digest = record.digest else {
             throw RegistryError(.invalidResponse, "ACR lists \(repository):\(tag) without a digest")
         }
-        var details = try await registry.run { try await $0.tagDetails(repository: repository, tag: digest.description) }
+        var details = try await registry.run {
+            try await $0.tagDetails(repository: repository, tag: digest.description)
+        }
         details.updated = record.ImageUpdate?.date
         return details
     }
@@ -100,10 +105,13 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
     public func deleteManifest(repository: String, digest: Digest) async throws {
         try instance.requireWritable(to: "delete")
         let repoID = try await repositoryID(repository)
-        let pages: AsyncThrowingStream<[ACRTagRecord], any Error> = client.pages(.listRepoTag, ["InstanceId": instanceID, "RepoId": repoID], itemsKey: "Images")
+        let pages: AsyncThrowingStream<[ACRTagRecord], any Error> = client.pages(
+            .listRepoTag, ["InstanceId": instanceID, "RepoId": repoID], itemsKey: "Images")
         let tags = try await pages.collect().filter { $0.digest == digest }.map(\.Tag)
         guard !tags.isEmpty else {
-            throw RegistryError(.notFound, "no tag of \(repository) points at \(digest.short)", hint: "refresh: it may have been deleted already")
+            throw RegistryError(
+                .notFound, "no tag of \(repository) points at \(digest.short)",
+                hint: "refresh: it may have been deleted already")
         }
         for tag in tags {
             try await client.perform(.deleteRepoTag, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag])
@@ -116,7 +124,8 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
     func repositoryID(_ repository: String) async throws -> String {
         if let known = await repositoryIDs.id(of: repository) { return known }
         let (namespace, name) = try Self.split(repository)
-        let record: ACRRepositoryRecord = try await client.call(.getRepository, ["InstanceId": instanceID, "RepoNamespaceName": namespace, "RepoName": name])
+        let record: ACRRepositoryRecord = try await client.call(
+            .getRepository, ["InstanceId": instanceID, "RepoNamespaceName": namespace, "RepoName": name])
         await repositoryIDs.remember([record])
         return record.RepoId
     }
@@ -129,8 +138,12 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
 
     /// `(namespace, name)` of `namespace/name`.
     static func split(_ repository: String) throws -> (String, String) {
-        guard let slash = repository.firstIndex(of: "/"), slash != repository.startIndex, repository.index(after: slash) != repository.endIndex else {
-            throw RegistryError(.invalidReference, "'\(repository)' is not an ACR repository", hint: "ACR repositories are NAMESPACE/NAME")
+        guard let slash = repository.firstIndex(of: "/"), slash != repository.startIndex,
+            repository.index(after: slash) != repository.endIndex
+        else {
+            throw RegistryError(
+                .invalidReference, "'\(repository)' is not an ACR repository",
+                hint: "ACR repositories are NAMESPACE/NAME")
         }
         return (String(repository[..<slash]), String(repository[repository.index(after: slash)...]))
     }
@@ -138,7 +151,8 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
     static func tag(_ record: ACRTagRecord) -> Tag {
         let details = record.digest.map {
             TagDetails(
-                digest: $0, mediaType: "", size: record.ImageSize.map { Int64($0.value) }, created: record.ImageCreate?.date,
+                digest: $0, mediaType: "", size: record.ImageSize.map { Int64($0.value) },
+                created: record.ImageCreate?.date,
                 platforms: [], updated: record.ImageUpdate?.date)
         }
         return Tag(name: record.Tag, details: details)
@@ -146,14 +160,16 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
 
     static func namespace(_ record: ACRNamespaceRecord, instance: String) -> Namespace {
         Namespace(
-            instance: instance, name: record.NamespaceName, visibility: record.DefaultRepoType.flatMap(RepositoryVisibility.init(rawValue:)),
+            instance: instance, name: record.NamespaceName,
+            visibility: record.DefaultRepoType.flatMap(RepositoryVisibility.init(rawValue:)),
             autoCreateRepositories: record.AutoCreateRepo, serverID: record.NamespaceId, state: record.NamespaceStatus)
     }
 
     static func repository(_ record: ACRRepositoryRecord, instance: String) -> Repository {
         Repository(
             instance: instance, name: record.fullName, updated: record.ModifiedTime?.date, summary: record.Summary,
-            visibility: record.RepoType.flatMap(RepositoryVisibility.init(rawValue:)), tagImmutability: record.TagImmutability,
+            visibility: record.RepoType.flatMap(RepositoryVisibility.init(rawValue:)),
+            tagImmutability: record.TagImmutability,
             serverID: record.RepoId, state: record.RepoStatus)
     }
 }

@@ -19,6 +19,8 @@ public enum ACRRegion {
         let guess = close.isEmpty ? "" : "did you mean \(close.joined(separator: " or "))? "
         return RegistryError(
             .unknownRegion, "'\(region)' is not an ACR region",
-            hint: "\(guess)valid regions: \(known.joined(separator: ", ")); or set endpoint = \"https://…\" on the instance")
+            hint:
+                "\(guess)valid regions: \(known.joined(separator: ", ")); or set endpoint = \"https://…\" on the instance"
+        )
     }
 }

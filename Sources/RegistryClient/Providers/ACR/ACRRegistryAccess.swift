@@ -31,12 +31,13 @@ actor ACRRegistryAccess {
     }
 
     private func registry(renew: Bool) async throws -> DistributionProvider {
-        if !renew, let current, (current.expires.map { $0.timeIntervalSinceNow > 60 } ?? true) {
+        if !renew, let current, current.expires.map { $0.timeIntervalSinceNow > 60 } ?? true {
             return current.provider
         }
         if let login { return try await login.value.provider }
         let task = Task { [client, instanceID, instance, http, content] in
-            try await Self.logIn(client: client, instanceID: instanceID, instance: instance, http: http, content: content)
+            try await Self.logIn(
+                client: client, instanceID: instanceID, instance: instance, http: http, content: content)
         }
         login = task
         defer { login = nil }
@@ -53,7 +54,9 @@ actor ACRRegistryAccess {
             .listInstanceEndpoint, ["InstanceId": instanceID, "ModuleName": "Registry"], itemsKey: "Endpoints")
         let usable = endpoints.items.filter { $0.Enable != false }
         let preferred = usable.first { $0.EndpointType?.lowercased() == "internet" } ?? usable.first
-        guard let domains = preferred?.Domains, let domain = (domains.first { $0.Type == "SYSTEM" } ?? domains.first)?.Domain else {
+        guard let domains = preferred?.Domains,
+            let domain = (domains.first { $0.Type == "SYSTEM" } ?? domains.first)?.Domain
+        else {
             throw RegistryError(
                 .unsupported, "ACR instance \(instanceID) has no enabled registry endpoint",
                 hint: "enable the internet endpoint (or run regconsole inside the instance's VPC) in the ACR console")
@@ -68,7 +71,8 @@ actor ACRRegistryAccess {
         registryInstance.insecure = instance.insecure || scheme == "http"
         let provider = DistributionProvider(
             instance: registryInstance, baseURL: url, http: http,
-            credentials: .password(username: token.TempUsername, password: token.AuthorizationToken), chain: CredentialChain(environment: [:]),
+            credentials: .password(username: token.TempUsername, password: token.AuthorizationToken),
+            chain: CredentialChain(environment: [:]),
             content: content)
         return (provider, token.ExpireTime?.date)
     }

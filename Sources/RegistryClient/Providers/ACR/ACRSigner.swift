@@ -18,8 +18,12 @@ public struct ACRSigner: Sendable {
     /// The headers to send: `headers` (which must hold `host`, `x-acs-action`, `x-acs-version`,
     /// `x-acs-date` and `x-acs-signature-nonce`) plus the payload hash, the STS token when there is
     /// one, and `Authorization`.
-    public func sign(method: HTTPMethod, path: String = "/", query: [(String, String)], headers: [String: String], body: Data = Data()) -> HTTPHeaders {
-        var signed = Dictionary(uniqueKeysWithValues: headers.map { ($0.key.lowercased(), $0.value.trimmingCharacters(in: .whitespaces)) })
+    public func sign(
+        method: HTTPMethod, path: String = "/", query: [(String, String)], headers: [String: String],
+        body: Data = Data()
+    ) -> HTTPHeaders {
+        var signed = Dictionary(
+            uniqueKeysWithValues: headers.map { ($0.key.lowercased(), $0.value.trimmingCharacters(in: .whitespaces)) })
         let payloadHash = Self.hexSHA256(body)
         signed["x-acs-content-sha256"] = payloadHash
         if let token = credential.securityToken {
@@ -29,25 +33,33 @@ public struct ACRSigner: Sendable {
         let names = signed.keys.sorted()
         let canonical = Self.canonicalRequest(
             method: method, path: path, query: Self.canonicalQuery(query),
-            headers: names.map { "\($0):\(signed[$0]!)" }, signedHeaders: names.joined(separator: ";"), payloadHash: payloadHash)
+            headers: names.map { "\($0):\(signed[$0]!)" }, signedHeaders: names.joined(separator: ";"),
+            payloadHash: payloadHash)
         let stringToSign = "\(Self.algorithm)\n\(Self.hexSHA256(Data(canonical.utf8)))"
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: SymmetricKey(data: Data(credential.accessKeySecret.utf8)))
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data(stringToSign.utf8), using: SymmetricKey(data: Data(credential.accessKeySecret.utf8)))
         var result = HTTPHeaders(names.map { ($0, signed[$0]!) })
         result.set(
             "Authorization",
-            "\(Self.algorithm) Credential=\(credential.accessKeyID),SignedHeaders=\(names.joined(separator: ";")),Signature=\(Self.hex(mac))")
+            "\(Self.algorithm) Credential=\(credential.accessKeyID),SignedHeaders=\(names.joined(separator: ";")),Signature=\(Self.hex(mac))"
+        )
         return result
     }
 
     /// `METHOD\nPATH\nQUERY\nheader:value\n…\n\nsigned;headers\nPAYLOAD_HASH`.
-    static func canonicalRequest(method: HTTPMethod, path: String, query: String, headers: [String], signedHeaders: String, payloadHash: String) -> String {
-        [method.rawValue, path, query, headers.map { $0 + "\n" }.joined(), signedHeaders, payloadHash].joined(separator: "\n")
+    static func canonicalRequest(
+        method: HTTPMethod, path: String, query: String, headers: [String], signedHeaders: String, payloadHash: String
+    ) -> String {
+        [method.rawValue, path, query, headers.map { $0 + "\n" }.joined(), signedHeaders, payloadHash].joined(
+            separator: "\n")
     }
 
     /// Parameters RFC 3986-encoded as `key=value`, sorted by encoded key, joined with `&`. Also the
     /// exact query string sent on the wire.
     public static func canonicalQuery(_ parameters: [(String, String)]) -> String {
-        let encoded: [(key: String, value: String)] = parameters.map { (key: percentEncode($0.0), value: percentEncode($0.1)) }
+        let encoded: [(key: String, value: String)] = parameters.map {
+            (key: percentEncode($0.0), value: percentEncode($0.1))
+        }
         let sorted = encoded.sorted { lhs, rhs in lhs.key == rhs.key ? lhs.value < rhs.value : lhs.key < rhs.key }
         return sorted.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
     }
@@ -60,13 +72,15 @@ public struct ACRSigner: Sendable {
             if unreserved.contains(byte) {
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                encoded += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+                encoded +=
+                    "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
             }
         }
         return encoded
     }
 
-    private static let unreserved: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~".utf8)
+    private static let unreserved: Set<UInt8> = Set(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~".utf8)
 
     static func hexSHA256(_ data: Data) -> String {
         hex(SHA256.hash(data: data))

@@ -10,7 +10,8 @@ public struct AlibabaCredentialChain: Sendable {
     /// The variables naming the profile, primary first.
     private static let profileVariables = ["ALIBABA_CLOUD_PROFILE", "ALIBABACLOUD_PROFILE", "ALICLOUD_PROFILE"]
     /// The advice every "not usable" error ends with.
-    private static let hint = "regconsole supports AK and StsToken profiles; "
+    private static let hint =
+        "regconsole supports AK and StsToken profiles; "
         + "run `aliyun configure --mode AK --profile NAME` "
         + "or export ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET"
 

@@ -99,7 +99,8 @@ struct DistributionAPI: Sendable {
         if own.isDowngrade(to: target) {
             throw RegistryError(
                 .refused, "\(host) is HTTPS but sent a plain HTTP URL (\(target)) while \(operation); refused",
-                hint: "the registry (or a proxy in front of it) is misconfigured: it should send https or relative URLs")
+                hint: "the registry (or a proxy in front of it) is misconfigured: it should send https or relative URLs"
+            )
         }
         return own == target
     }
@@ -138,7 +139,8 @@ struct DistributionAPI: Sendable {
         } catch {
             let host = Instance.hostAndPort(baseURL)
             throw RegistryError(
-                .invalidResponse, "\(host) sent malformed JSON while \(operation): \(DecodingErrorSummary.describe(error))",
+                .invalidResponse,
+                "\(host) sent malformed JSON while \(operation): \(DecodingErrorSummary.describe(error))",
                 hint: "the server may be failing, or a proxy altered the answer")
         }
     }
@@ -151,7 +153,8 @@ struct DistributionAPI: Sendable {
             return url
         case .path(let path, let query):
             let refused = RegistryError(.invalidReference, "'\(path)' is not a request path regconsole can send")
-            guard DistributionPath.isEncoded(path), var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)
+            guard DistributionPath.isEncoded(path),
+                var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)
             else { throw refused }
             components.percentEncodedPath = path
             components.queryItems = query.isEmpty ? nil : query

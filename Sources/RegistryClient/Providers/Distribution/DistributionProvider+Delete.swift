@@ -5,7 +5,9 @@ extension DistributionProvider {
         try instance.requireWritable(to: "delete")
         _ = try await api.send(
             .init(
-                method: .delete, target: .path(try DistributionPath.manifest(repository, digest.description)), scopes: [.delete(repository)],
-                operation: "deleting \(repository)@\(digest.short)", subject: .manifest(repository: repository, reference: digest.description)))
+                method: .delete, target: .path(try DistributionPath.manifest(repository, digest.description)),
+                scopes: [.delete(repository)],
+                operation: "deleting \(repository)@\(digest.short)",
+                subject: .manifest(repository: repository, reference: digest.description)))
     }
 }

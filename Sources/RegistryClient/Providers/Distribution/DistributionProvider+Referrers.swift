@@ -6,20 +6,26 @@ extension DistributionProvider {
     public func referrers(repository: String, digest: Digest) async throws -> [Referrer] {
         let answer = try await api.send(
             .init(
-                target: .path(try DistributionPath.repository(repository, "referrers", digest.description)), scopes: [.pull(repository)],
-                accept: MediaType.ociIndex, allowed: [400, 404, 405], operation: "listing referrers of \(repository)@\(digest.short)"))
+                target: .path(try DistributionPath.repository(repository, "referrers", digest.description)),
+                scopes: [.pull(repository)],
+                accept: MediaType.ociIndex, allowed: [400, 404, 405],
+                operation: "listing referrers of \(repository)@\(digest.short)"))
         if answer.isSuccess, MediaType.essence(answer.headers["Content-Type"] ?? "") == MediaType.ociIndex {
-            let index = try api.decode(ImageIndex.self, from: answer, operation: "reading referrers of \(repository)@\(digest.short)")
+            let index = try api.decode(
+                ImageIndex.self, from: answer, operation: "reading referrers of \(repository)@\(digest.short)")
             return index.manifests.map { Referrer(descriptor: $0, discovery: .api) }
         }
-        return try await fallbackIndex(repository: repository, subject: digest)?.manifests.map { Referrer(descriptor: $0, discovery: .tagFallback) } ?? []
+        return try await fallbackIndex(repository: repository, subject: digest)?.manifests.map {
+            Referrer(descriptor: $0, discovery: .tagFallback)
+        } ?? []
     }
 
     /// The referrers index stored under the subject's fallback tag, nil when there is none.
     private func fallbackIndex(repository: String, subject: Digest) async throws -> ImageIndex? {
         let response = try await api.send(
             .init(
-                target: .path(try DistributionPath.manifest(repository, subject.referrersFallbackTag)), scopes: [.pull(repository)],
+                target: .path(try DistributionPath.manifest(repository, subject.referrersFallbackTag)),
+                scopes: [.pull(repository)],
                 accept: MediaType.ociIndex, limit: HTTPRequest.manifestLimit, allowed: [404],
                 operation: "reading the referrers tag \(subject.referrersFallbackTag) of \(repository)"))
         guard response.isSuccess else { return nil }
@@ -30,7 +36,8 @@ extension DistributionProvider {
     /// `artifactType` set. Without a referrers API the artifact is added to the subject's fallback
     /// tag index, keeping every referrer already listed there.
     public func attach(
-        repository: String, subject: Descriptor, artifactType: String, payload: Data, payloadMediaType: String, annotations: [String: String]
+        repository: String, subject: Descriptor, artifactType: String, payload: Data, payloadMediaType: String,
+        annotations: [String: String]
     ) async throws -> Referrer {
         try instance.requireWritable(to: "push")
         let empty = Data("{}".utf8)
@@ -38,21 +45,30 @@ extension DistributionProvider {
         let layer = try await uploadBlob(repository: repository, data: payload)
         let manifest = ImageManifest(
             mediaType: MediaType.ociManifest, artifactType: artifactType,
-            config: Descriptor(mediaType: MediaType.ociEmpty, digest: Digest.sha256(of: empty), size: Int64(empty.count)),
+            config: Descriptor(
+                mediaType: MediaType.ociEmpty, digest: Digest.sha256(of: empty), size: Int64(empty.count)),
             layers: [Descriptor(mediaType: payloadMediaType, digest: layer, size: Int64(payload.count))],
             subject: subject, annotations: annotations)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let bytes = try encoder.encode(manifest)
-        let stored = try await putManifest(repository: repository, reference: Digest.sha256(of: bytes).description, data: bytes, mediaType: MediaType.ociManifest)
-        let descriptor = Descriptor(mediaType: MediaType.ociManifest, digest: stored.digest, size: Int64(bytes.count), artifactType: artifactType, annotations: annotations)
+        let stored = try await putManifest(
+            repository: repository, reference: Digest.sha256(of: bytes).description, data: bytes,
+            mediaType: MediaType.ociManifest)
+        let descriptor = Descriptor(
+            mediaType: MediaType.ociManifest, digest: stored.digest, size: Int64(bytes.count),
+            artifactType: artifactType, annotations: annotations)
         if stored.ociSubject == subject.digest.description {
             return Referrer(descriptor: descriptor, discovery: .api)
         }
-        var index = try await fallbackIndex(repository: repository, subject: subject.digest) ?? ImageIndex(mediaType: MediaType.ociIndex, manifests: [])
+        var index =
+            try await fallbackIndex(repository: repository, subject: subject.digest)
+            ?? ImageIndex(mediaType: MediaType.ociIndex, manifests: [])
         index.manifests.removeAll { $0.digest == descriptor.digest }
         index.manifests.append(descriptor)
-        _ = try await putManifest(repository: repository, reference: subject.digest.referrersFallbackTag, data: try encoder.encode(index), mediaType: MediaType.ociIndex)
+        _ = try await putManifest(
+            repository: repository, reference: subject.digest.referrersFallbackTag, data: try encoder.encode(index),
+            mediaType: MediaType.ociIndex)
         return Referrer(descriptor: descriptor, discovery: .tagFallback)
     }
 }

@@ -7,10 +7,14 @@ extension DistributionProvider: ReferrerAttaching {
         // Newest first; among equal timestamps the one listed later (added later) first.
         let candidates = try await referrers(repository: repository, digest: digest)
             .filter { ScanReportFormat.referrerTypes.contains($0.artifactType) }
-            .enumerated().sorted { (Self.created($0.element), $0.offset) > (Self.created($1.element), $1.offset) }.map(\.element)
+            .enumerated().sorted { (Self.created($0.element), $0.offset) > (Self.created($1.element), $1.offset) }.map(
+                \.element)
         for referrer in candidates {
-            let manifest = try await fetchManifest(repository: repository, reference: referrer.descriptor.digest.description, cached: true)
-            let decoded = try api.decode(ImageManifest.self, from: HTTPResponse(status: 200, body: manifest.data, url: api.baseURL), operation: "reading referrer \(referrer.descriptor.digest.short)")
+            let manifest = try await fetchManifest(
+                repository: repository, reference: referrer.descriptor.digest.description, cached: true)
+            let decoded = try api.decode(
+                ImageManifest.self, from: HTTPResponse(status: 200, body: manifest.data, url: api.baseURL),
+                operation: "reading referrer \(referrer.descriptor.digest.short)")
             guard let layer = decoded.layers.first else { continue }
             let payload = try await blob(repository: repository, digest: layer.digest)
             let source = "\(instance.name)/\(repository)@\(referrer.descriptor.digest.short) (\(referrer.artifactType))"

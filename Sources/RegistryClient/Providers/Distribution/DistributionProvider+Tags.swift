@@ -21,7 +21,8 @@ extension DistributionProvider {
     public func currentDigest(repository: String, tag: String) async throws -> Digest? {
         let response = try await api.send(
             .init(
-                method: .head, target: .path(try DistributionPath.manifest(repository, tag)), scopes: [.pull(repository)],
+                method: .head, target: .path(try DistributionPath.manifest(repository, tag)),
+                scopes: [.pull(repository)],
                 accept: MediaType.manifestAccept, allowed: [404], operation: "resolving \(repository):\(tag)",
                 subject: .manifest(repository: repository, reference: tag)))
         guard response.status != 404 else { return nil }
@@ -31,6 +32,9 @@ extension DistributionProvider {
 
     public func tagDetails(repository: String, tag: String) async throws -> TagDetails {
         let manifest = try await fetchManifest(repository: repository, reference: tag)
-        return try await artifact(from: manifest, reference: Reference(locator: instance.name, repository: repository, tag: tag), complete: false).details
+        return try await artifact(
+            from: manifest, reference: Reference(locator: instance.name, repository: repository, tag: tag),
+            complete: false
+        ).details
     }
 }

@@ -31,9 +31,11 @@ public struct DistributionProvider: RegistryProvider {
     /// Whether `GET /v2/` answers like a registry (200, or 401 with a challenge), without
     /// authenticating: used to choose between HTTP and HTTPS.
     func speaksRegistryAPI() async -> Bool {
-        let request = HTTPRequest(url: api.baseURL.appendingPathComponent("v2/"), maxResponseBytes: 64 << 10, security: api.security)
+        let request = HTTPRequest(
+            url: api.baseURL.appendingPathComponent("v2/"), maxResponseBytes: 64 << 10, security: api.security)
         guard let response = try? await api.http.send(request) else { return false }
-        let isRegistry = response.headers["Docker-Distribution-Api-Version"] != nil || response.headers["WWW-Authenticate"] != nil
+        let isRegistry =
+            response.headers["Docker-Distribution-Api-Version"] != nil || response.headers["WWW-Authenticate"] != nil
         return response.status == 200 || (response.status == 401 && isRegistry)
     }
 
@@ -53,9 +55,11 @@ public struct DistributionProvider: RegistryProvider {
                 let response: HTTPResponse
                 do {
                     response = try await api.send(call)
-                } catch let error as RegistryError where error.serverCode == "PAGINATION_NUMBER_INVALID" && seen.isEmpty {
+                } catch let error as RegistryError where error.serverCode == "PAGINATION_NUMBER_INVALID" && seen.isEmpty
+                {
                     // The page size is above the server's limit: let the server choose it.
-                    guard case .path(let path, let query) = call.target, query.contains(where: { $0.name == "n" }) else { throw error }
+                    guard case .path(let path, let query) = call.target, query.contains(where: { $0.name == "n" })
+                    else { throw error }
                     call.target = .path(path, query: query.filter { $0.name != "n" })
                     continue
                 }
@@ -65,14 +69,16 @@ public struct DistributionProvider: RegistryProvider {
                 pageCount += 1
                 itemCount += page.count
                 guard itemCount <= limits.maxItems else {
-                    throw api.listingTooLong("more than \(limits.maxItems) items", key: "max_items", operation: first.operation)
+                    throw api.listingTooLong(
+                        "more than \(limits.maxItems) items", key: "max_items", operation: first.operation)
                 }
                 continuation.yield(page)
                 guard let next = LinkHeader.next(in: response.headers, relativeTo: response.url),
                     seen.insert(next.absoluteString).inserted
                 else { break }
                 guard pageCount < limits.maxPages else {
-                    throw api.listingTooLong("more than \(limits.maxPages) pages", key: "max_pages", operation: first.operation)
+                    throw api.listingTooLong(
+                        "more than \(limits.maxPages) pages", key: "max_pages", operation: first.operation)
                 }
                 call.target = .url(next)
             }

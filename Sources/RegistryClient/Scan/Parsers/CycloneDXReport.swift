@@ -43,7 +43,11 @@ struct CycloneDXReport: Decodable {
         init(from decoder: any Decoder) throws {
             if var array = try? decoder.unkeyedContainer() {
                 while !array.isAtEnd {
-                    if let tool = try? array.decode(Component.self) { entries.append(tool) } else { _ = try? array.decode(Named.self) }
+                    if let tool = try? array.decode(Component.self) {
+                        entries.append(tool)
+                    } else {
+                        _ = try? array.decode(Named.self)
+                    }
                 }
             } else {
                 struct Modern: Decodable { var components: [Component]? }
@@ -78,7 +82,9 @@ struct CycloneDXReport: Decodable {
         let findings = (vulnerabilities ?? []).flatMap { vulnerability -> [Finding] in
             let ratings = vulnerability.ratings ?? []
             let own = ratings.first { $0.source?.name == vulnerability.source?.name && $0.severity != nil }
-            let word = own?.severity ?? ratings.compactMap(\.severity).max { Severity(word: $0) < Severity(word: $1) } ?? "unknown"
+            let word =
+                own?.severity ?? ratings.compactMap(\.severity).max { Severity(word: $0) < Severity(word: $1) }
+                ?? "unknown"
             let scored = ratings.filter { $0.score != nil && ($0.method ?? "").hasPrefix("CVSSv") }
             let best = scored.max { ($0.score ?? 0, $0.method ?? "") < ($1.score ?? 0, $1.method ?? "") }
             let links = (vulnerability.advisories ?? []).compactMap(\.url)
@@ -86,9 +92,11 @@ struct CycloneDXReport: Decodable {
             return affects.map { affect in
                 let component = byReference[affect.ref]
                 return Finding(
-                    vulnerability: vulnerability.id, aliases: (vulnerability.references ?? []).compactMap(\.id).filter { $0 != vulnerability.id },
+                    vulnerability: vulnerability.id,
+                    aliases: (vulnerability.references ?? []).compactMap(\.id).filter { $0 != vulnerability.id },
                     severity: Severity(word: word), sourceSeverity: word, package: component?.name ?? affect.ref,
-                    installedVersion: component?.version ?? "", fixedVersion: Self.fixedVersion(vulnerability.recommendation),
+                    installedVersion: component?.version ?? "",
+                    fixedVersion: Self.fixedVersion(vulnerability.recommendation),
                     title: vulnerability.detail, description: vulnerability.description, cvssScore: best?.score,
                     cvssVector: best?.vector, links: links)
             }
@@ -96,7 +104,8 @@ struct CycloneDXReport: Decodable {
         let tool = metadata?.tools?.entries.first
         return ScanReport(
             format: .cyclonedx, scanner: tool?.name ?? "CycloneDX", scannerVersion: tool?.version,
-            scannedAt: metadata?.timestamp.flatMap(RFC3339.parse), artifact: metadata?.component?.name, findings: findings)
+            scannedAt: metadata?.timestamp.flatMap(RFC3339.parse), artifact: metadata?.component?.name,
+            findings: findings)
     }
 
     /// Trivy writes the fix as a recommendation: "Upgrade jquery to version 3.4.0".

@@ -58,7 +58,9 @@ struct GrypeReport: Decodable {
             let vulnerability = match.vulnerability
             let related = match.relatedVulnerabilities ?? []
             let scores = (vulnerability.cvss ?? []) + related.flatMap { $0.cvss ?? [] }
-            let best = scores.filter { $0.metrics?.baseScore != nil }.max { ($0.metrics?.baseScore ?? 0) < ($1.metrics?.baseScore ?? 0) }
+            let best = scores.filter { $0.metrics?.baseScore != nil }.max {
+                ($0.metrics?.baseScore ?? 0) < ($1.metrics?.baseScore ?? 0)
+            }
             let fixed = vulnerability.fix?.state == "fixed" ? vulnerability.fix?.versions?.joined(separator: ", ") : nil
             let location = match.artifact.locations?.first
             return Finding(
@@ -71,6 +73,7 @@ struct GrypeReport: Decodable {
         }
         return ScanReport(
             format: .grype, scanner: descriptor?.name ?? "grype", scannerVersion: descriptor?.version,
-            scannedAt: descriptor?.timestamp.flatMap(RFC3339.parse), artifact: source?.target?.userInput, findings: findings)
+            scannedAt: descriptor?.timestamp.flatMap(RFC3339.parse), artifact: source?.target?.userInput,
+            findings: findings)
     }
 }

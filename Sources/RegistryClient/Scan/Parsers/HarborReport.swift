@@ -32,11 +32,15 @@ struct HarborReport: Decodable {
     func report() -> ScanReport {
         let findings = vulnerabilities.map { item in
             Finding(
-                vulnerability: item.id, severity: Severity(word: item.severity ?? ""), sourceSeverity: item.severity ?? "",
+                vulnerability: item.id, severity: Severity(word: item.severity ?? ""),
+                sourceSeverity: item.severity ?? "",
                 package: item.package, installedVersion: item.version ?? "", fixedVersion: item.fix_version,
-                description: item.description, cvssScore: item.preferred_cvss?.score_v3 ?? item.preferred_cvss?.score_v2,
+                description: item.description,
+                cvssScore: item.preferred_cvss?.score_v3 ?? item.preferred_cvss?.score_v2,
                 cvssVector: item.preferred_cvss?.vector_v3 ?? item.preferred_cvss?.vector_v2, links: item.links ?? [])
         }
-        return ScanReport(format: .harbor, scanner: scanner?.name ?? "Harbor", scannerVersion: scanner?.version, scannedAt: generated_at.flatMap(RFC3339.parse), findings: findings)
+        return ScanReport(
+            format: .harbor, scanner: scanner?.name ?? "Harbor", scannerVersion: scanner?.version,
+            scannedAt: generated_at.flatMap(RFC3339.parse), findings: findings)
     }
 }

@@ -11,13 +11,14 @@ enum ReportDecoding {
                 throw ScanReportError(source: source, message: syntaxProblem(data))
             }
             let summary = DecodingErrorSummary.describe(error)
-            let path: String? = switch error {
-            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-                DecodingErrorSummary.path(context.codingPath)
-            case .keyNotFound(let key, let context):
-                DecodingErrorSummary.path(context.codingPath + [key])
-            @unknown default: nil
-            }
+            let path: String? =
+                switch error {
+                case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                    DecodingErrorSummary.path(context.codingPath)
+                case .keyNotFound(let key, let context):
+                    DecodingErrorSummary.path(context.codingPath + [key])
+                @unknown default: nil
+                }
             let message = summary.range(of: ": ").map { String(summary[$0.upperBound...]) } ?? summary
             throw ScanReportError(source: source, path: path, message: message)
         }
@@ -83,7 +84,8 @@ struct LenientDouble: Decodable, Sendable {
         } else if container.decodeNil() {
             value = nil
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a number or a numeric string")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a number or a numeric string")
         }
     }
 }

@@ -48,15 +48,20 @@ struct SARIFReport: Decodable {
 
     func report(source: String) throws -> ScanReport {
         guard version.hasPrefix("2.1") else {
-            throw ScanReportError(source: source, path: "$.version", message: "SARIF \(version) is not supported (expected 2.1.0)")
+            throw ScanReportError(
+                source: source, path: "$.version", message: "SARIF \(version) is not supported (expected 2.1.0)")
         }
         var findings: [Finding] = []
         for (runIndex, run) in runs.enumerated() {
             let rules = run.tool.driver.rules ?? []
             for (resultIndex, result) in (run.results ?? []).enumerated() {
-                let rule = result.ruleIndex.flatMap { rules.indices.contains($0) ? rules[$0] : nil } ?? rules.first { $0.id == result.ruleId }
+                let rule =
+                    result.ruleIndex.flatMap { rules.indices.contains($0) ? rules[$0] : nil }
+                    ?? rules.first { $0.id == result.ruleId }
                 guard let id = result.ruleId ?? rule?.id else {
-                    throw ScanReportError(source: source, path: "$.runs[\(runIndex)].results[\(resultIndex)].ruleId", message: "a result names no rule")
+                    throw ScanReportError(
+                        source: source, path: "$.runs[\(runIndex)].results[\(resultIndex)].ruleId",
+                        message: "a result names no rule")
                 }
                 let fields = Self.fields(result.message?.text ?? "")
                 let tagged = rule?.properties?.tags?.first { Severity(word: $0) != .unknown || $0 == "UNKNOWN" }
@@ -70,16 +75,18 @@ struct SARIFReport: Decodable {
                 } else {
                     (severity, word) = (.unknown, "")
                 }
-                findings.append(Finding(
-                    vulnerability: id, severity: severity, sourceSeverity: word,
-                    package: fields["Package"] ?? Self.package(result.locations?.first?.message?.text) ?? "",
-                    installedVersion: fields["Installed Version"] ?? "", fixedVersion: fields["Fixed Version"],
-                    title: rule?.shortDescription?.text, description: rule?.fullDescription?.text, cvssScore: score,
-                    cvssVector: rule?.properties?.cvssv3Vector, links: [rule?.helpUri].compactMap { $0 }))
+                findings.append(
+                    Finding(
+                        vulnerability: id, severity: severity, sourceSeverity: word,
+                        package: fields["Package"] ?? Self.package(result.locations?.first?.message?.text) ?? "",
+                        installedVersion: fields["Installed Version"] ?? "", fixedVersion: fields["Fixed Version"],
+                        title: rule?.shortDescription?.text, description: rule?.fullDescription?.text, cvssScore: score,
+                        cvssVector: rule?.properties?.cvssv3Vector, links: [rule?.helpUri].compactMap { $0 }))
             }
         }
         let driver = runs.first?.tool.driver
-        return ScanReport(format: .sarif, scanner: driver?.name ?? "SARIF", scannerVersion: driver?.version, findings: findings)
+        return ScanReport(
+            format: .sarif, scanner: driver?.name ?? "SARIF", scannerVersion: driver?.version, findings: findings)
     }
 
     /// `Key: value` lines of Trivy's result message.
@@ -87,7 +94,9 @@ struct SARIFReport: Decodable {
         var fields: [String: String] = [:]
         for line in message.split(separator: "\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            fields[String(line[..<colon]).trimmingCharacters(in: .whitespaces)] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            fields[String(line[..<colon]).trimmingCharacters(in: .whitespaces)] = String(
+                line[line.index(after: colon)...]
+            ).trimmingCharacters(in: .whitespaces)
         }
         return fields
     }

@@ -41,7 +41,9 @@ struct TrivyReport: Decodable {
 
     func report(source: String) throws -> ScanReport {
         guard SchemaVersion == 2 else {
-            throw ScanReportError(source: source, path: "$.SchemaVersion", message: "Trivy schema version \(SchemaVersion) is not supported (expected 2)")
+            throw ScanReportError(
+                source: source, path: "$.SchemaVersion",
+                message: "Trivy schema version \(SchemaVersion) is not supported (expected 2)")
         }
         let findings = (Results ?? []).flatMap { result in
             (result.Vulnerabilities ?? []).map { vulnerability in
@@ -50,14 +52,16 @@ struct TrivyReport: Decodable {
                     vulnerability: vulnerability.VulnerabilityID, aliases: vulnerability.VendorIDs ?? [],
                     severity: Severity(word: vulnerability.Severity), sourceSeverity: vulnerability.Severity,
                     package: vulnerability.PkgName, installedVersion: vulnerability.InstalledVersion ?? "",
-                    fixedVersion: vulnerability.FixedVersion, title: vulnerability.Title, description: vulnerability.Description,
+                    fixedVersion: vulnerability.FixedVersion, title: vulnerability.Title,
+                    description: vulnerability.Description,
                     cvssScore: score?.0, cvssVector: score?.1,
                     links: ([vulnerability.PrimaryURL].compactMap { $0 } + (vulnerability.References ?? [])).uniqued(),
                     layer: vulnerability.Layer?.Digest, target: result.Target)
             }
         }
         return ScanReport(
-            format: .trivy, scanner: "Trivy", scannerVersion: Trivy?.Version, scannedAt: CreatedAt.flatMap(RFC3339.parse),
+            format: .trivy, scanner: "Trivy", scannerVersion: Trivy?.Version,
+            scannedAt: CreatedAt.flatMap(RFC3339.parse),
             artifact: ArtifactName, findings: findings)
     }
 

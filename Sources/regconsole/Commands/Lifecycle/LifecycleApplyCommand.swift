@@ -26,9 +26,12 @@ struct LifecycleApplyCommand: AsyncParsableCommand {
     @OptionGroup var options: LifecyclePlanOptions
     @Flag(name: [.short, .long], help: "Do not ask for confirmation (required when standard input is not a terminal).")
     var yes = false
-    @Flag(name: .long, help: "Finish the interrupted run of the instance, within its own scope and rules, and plan nothing new.")
+    @Flag(
+        name: .long,
+        help: "Finish the interrupted run of the instance, within its own scope and rules, and plan nothing new.")
     var resume = false
-    @Flag(name: .long, help: "Drop the interrupted run of the instance without deleting more (written to the audit log).")
+    @Flag(
+        name: .long, help: "Drop the interrupted run of the instance without deleting more (written to the audit log).")
     var discardJournal = false
 
     func run() async throws {
@@ -42,17 +45,24 @@ struct LifecycleApplyCommand: AsyncParsableCommand {
             guard let dropped = try executor.discard() else {
                 throw UsageError(description: "\(instance.name) has no interrupted lifecycle run to discard")
             }
-            print(Sanitizer.clean("discarded the interrupted run on \(dropped.location) (\(dropped.done) of \(dropped.total) manifests done)"))
+            print(
+                Sanitizer.clean(
+                    "discarded the interrupted run on \(dropped.location) (\(dropped.done) of \(dropped.total) manifests done)"
+                ))
             return
         }
         let summary: LifecycleExecutor.Summary
         if let interrupted = executor.interrupted {
             if !resume {
                 let rules = try await options.selectedRules(for: target, context: context)
-                guard interrupted.isRun(of: LifecycleJournal.fingerprint(instance: instance.name, scope: target.scope, rules: rules)) else {
-                    throw UsageError(description: Sanitizer.clean(
-                        "there is an \(interrupted). It was planned over another scope or other rules, so nothing was deleted: pass --resume to finish "
-                            + "exactly that run (within its own scope and rules) or --discard-journal to drop it"))
+                guard
+                    interrupted.isRun(
+                        of: LifecycleJournal.fingerprint(instance: instance.name, scope: target.scope, rules: rules))
+                else {
+                    throw UsageError(
+                        description: Sanitizer.clean(
+                            "there is an \(interrupted). It was planned over another scope or other rules, so nothing was deleted: pass --resume to finish "
+                                + "exactly that run (within its own scope and rules) or --discard-journal to drop it"))
                 }
             }
             print(Sanitizer.clean("resuming the \(interrupted)"))
@@ -78,7 +88,9 @@ struct LifecycleApplyCommand: AsyncParsableCommand {
             throw CommandFailure(status: .runtime, description: "some deletes failed (see above)")
         }
         if outcomes.contains(where: { if case .skipped = $0 { true } else { false } }) {
-            throw CommandFailure(status: .skipped, description: "some manifests were skipped because their tags changed; nothing else changed")
+            throw CommandFailure(
+                status: .skipped,
+                description: "some manifests were skipped because their tags changed; nothing else changed")
         }
     }
 

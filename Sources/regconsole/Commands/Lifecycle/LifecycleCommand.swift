@@ -3,7 +3,8 @@ import ArgumentParser
 /// `regconsole lifecycle …`: retention rules, their dry-run plans, and applying them.
 struct LifecycleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lifecycle", abstract: "Edit lifecycle (retention) rules, preview what they delete, and apply them safely.",
+        commandName: "lifecycle",
+        abstract: "Edit lifecycle (retention) rules, preview what they delete, and apply them safely.",
         discussion: """
             Within its scope a rule keeps the retention_tag_count newest tags, tags whose name contains a match of
             tag_regexp, and tags pushed within keep_pushed_within_days; every other tag in scope is deleted. Rules
@@ -12,7 +13,8 @@ struct LifecycleCommand: AsyncParsableCommand {
             registry.
             """,
         subcommands: [
-            LifecycleListCommand.self, LifecyclePlanCommand.self, LifecycleApplyCommand.self, LifecycleCreateCommand.self,
+            LifecycleListCommand.self, LifecyclePlanCommand.self, LifecycleApplyCommand.self,
+            LifecycleCreateCommand.self,
             LifecycleUpdateCommand.self, LifecycleDeleteCommand.self,
         ])
 }

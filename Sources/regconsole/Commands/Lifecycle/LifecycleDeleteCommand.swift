@@ -3,7 +3,8 @@ import RegistryClient
 
 /// `regconsole lifecycle delete INSTANCE ID`: removes a rule (no tags are touched).
 struct LifecycleDeleteCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a lifecycle rule (tags are not touched).")
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a lifecycle rule (tags are not touched).")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The instance.")

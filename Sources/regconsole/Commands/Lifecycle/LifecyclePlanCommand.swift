@@ -7,7 +7,8 @@ import TerminalUI
 struct LifecyclePlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Show what the rules would keep and delete, and why, without changing anything.",
-        discussion: "Every tag gets a decision and a reason; the totals, bytes freed and warnings go to standard error. "
+        discussion:
+            "Every tag gets a decision and a reason; the totals, bytes freed and warnings go to standard error. "
             + "Referrer tags, which the plan always keeps, are listed only with --all; the totals count them.")
 
     @OptionGroup var global: GlobalOptions
@@ -28,8 +29,10 @@ struct LifecyclePlanCommand: AsyncParsableCommand {
         records.print(as: format.output)
         referrers.noteHidden(hidden, format: format.output)
         report.printSummary()
-        if let interrupted = LifecycleExecutor(provider: target.provider, directories: context.directories).interrupted {
-            let note = "note: there is an \(interrupted); `lifecycle apply` starts no other run until it is resumed (--resume) "
+        if let interrupted = LifecycleExecutor(provider: target.provider, directories: context.directories).interrupted
+        {
+            let note =
+                "note: there is an \(interrupted); `lifecycle apply` starts no other run until it is resumed (--resume) "
                 + "or discarded (--discard-journal)"
             FileHandle.standardError.write(Data((Sanitizer.clean(note) + "\n").utf8))
         }

@@ -12,15 +12,19 @@ struct LifecyclePlanReport {
     /// always listed. `hidden` counts the entries left out.
     func records(deletionsOnly: Bool, referrerTags: Bool) -> (records: RecordSet, hidden: Int) {
         let entries = deletionsOnly ? plan.deletions : plan.entries
-        let listed = referrerTags ? entries : entries.filter { $0.decision == .delete || !Tag(name: $0.tag).isReferrersTag }
+        let listed =
+            referrerTags ? entries : entries.filter { $0.decision == .delete || !Tag(name: $0.tag).isReferrersTag }
         var records = RecordSet(columns: [
-            .init(key: "repository", header: "REPOSITORY"), .init(key: "tag", header: "TAG"), .init(key: "digest", header: "DIGEST"),
-            .init(key: "decision", header: "DECISION"), .init(key: "reason", header: "REASON"), .init(key: "rule", header: "RULE", inTable: false),
+            .init(key: "repository", header: "REPOSITORY"), .init(key: "tag", header: "TAG"),
+            .init(key: "digest", header: "DIGEST"),
+            .init(key: "decision", header: "DECISION"), .init(key: "reason", header: "REASON"),
+            .init(key: "rule", header: "RULE", inTable: false),
             .init(key: "created", header: "CREATED", inTable: false),
         ])
         for entry in listed {
             records.rows.append([
-                .text(entry.repository), .text(entry.tag), .text(entry.digest?.description), .text(entry.decision.rawValue),
+                .text(entry.repository), .text(entry.tag), .text(entry.digest?.description),
+                .text(entry.decision.rawValue),
                 .text(entry.reason.description), .text(entry.rule), .date(entry.created),
             ])
         }
@@ -31,7 +35,8 @@ struct LifecyclePlanReport {
     var summary: String {
         let manifests = LifecycleExecutor.items(of: plan).count
         let repositories = Set(plan.entries.map(\.repository)).count
-        return "\(instance): delete \(plan.deletions.count) tags (\(manifests) manifests) of \(plan.entries.count) in \(repositories) \(repositories == 1 ? "repository" : "repositories"), "
+        return
+            "\(instance): delete \(plan.deletions.count) tags (\(manifests) manifests) of \(plan.entries.count) in \(repositories) \(repositories == 1 ? "repository" : "repositories"), "
             + "keep \(plan.keptCount); frees \(ByteCount.format(plan.bytesFreed)) once the registry collects garbage"
     }
 

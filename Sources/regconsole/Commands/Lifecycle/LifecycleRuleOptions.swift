@@ -5,7 +5,9 @@ import RegistryClient
 struct LifecycleRuleOptions: ParsableArguments {
     @Option(name: .customLong("keep"), help: ArgumentHelp("Keep the N newest tags.", valueName: "n"))
     var retentionTagCount: Int?
-    @Option(name: .customLong("keep-regexp"), help: ArgumentHelp("Keep tags whose name contains a match (anchor with ^…$).", valueName: "regexp"))
+    @Option(
+        name: .customLong("keep-regexp"),
+        help: ArgumentHelp("Keep tags whose name contains a match (anchor with ^…$).", valueName: "regexp"))
     var tagRegexp: String?
     @Option(name: .customLong("keep-days"), help: ArgumentHelp("Keep tags pushed within N days.", valueName: "n"))
     var keepPushedWithinDays: Int?

@@ -21,7 +21,8 @@ struct LifecycleTarget {
         case 1:
             let name = rest[0]
             let inNamespace = try await provider.repositories(namespace: name).collect()
-            let isRepository = inNamespace.isEmpty ? ((try? await provider.tags(repository: name).collect())?.isEmpty == false) : false
+            let isRepository =
+                inNamespace.isEmpty ? ((try? await provider.tags(repository: name).collect())?.isEmpty == false) : false
             scope = isRepository ? .repository(name) : .namespace(name)
         default:
             scope = .repository(rest.joined(separator: "/"))
@@ -31,7 +32,9 @@ struct LifecycleTarget {
     /// Refuses mutations on a read-only instance.
     func requireWritable() throws {
         if provider.instance.readOnly {
-            throw RegistryError(.readOnly, "instance '\(provider.instance.name)' is read-only", hint: "drop --read-only or read_only in its config entry to change it")
+            throw RegistryError(
+                .readOnly, "instance '\(provider.instance.name)' is read-only",
+                hint: "drop --read-only or read_only in its config entry to change it")
         }
     }
 }

@@ -3,7 +3,8 @@ import RegistryClient
 
 /// `regconsole lifecycle update INSTANCE ID [--keep N] …`: changes the given fields, keeps the rest.
 struct LifecycleUpdateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "update", abstract: "Change fields of a lifecycle rule; the others stay as they are.")
+    static let configuration = CommandConfiguration(
+        commandName: "update", abstract: "Change fields of a lifecycle rule; the others stay as they are.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The instance.")
@@ -18,7 +19,8 @@ struct LifecycleUpdateCommand: AsyncParsableCommand {
         try target.requireWritable()
         let store = target.provider.lifecycleRuleStore(directories: context.directories)
         guard let existing = try await store.rules().first(where: { $0.id == id }) else {
-            throw UsageError(description: "\(instance) has no lifecycle rule '\(id)'; see `regconsole lifecycle list \(instance)`")
+            throw UsageError(
+                description: "\(instance) has no lifecycle rule '\(id)'; see `regconsole lifecycle list \(instance)`")
         }
         let saved = try await store.save(try fields.applied(to: existing))
         print("updated rule \(saved.id) on \(instance): \(saved.scope), keep \(saved.keepSummary)")

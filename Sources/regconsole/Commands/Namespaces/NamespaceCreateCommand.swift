@@ -16,6 +16,8 @@ struct NamespaceCreateCommand: AsyncParsableCommand {
         let (provider, name) = try await ManagedTarget.namespace(target, context: context)
         let chosen = settings.applied(to: NamespaceSettings())
         try await context.management.saveNamespace(name, settings: chosen, isNew: true, on: provider)
-        print("created namespace \(name) on \(provider.instance.name): \(chosen.defaultVisibility.rawValue.lowercased()), auto-create \(chosen.autoCreateRepositories)")
+        print(
+            "created namespace \(name) on \(provider.instance.name): \(chosen.defaultVisibility.rawValue.lowercased()), auto-create \(chosen.autoCreateRepositories)"
+        )
     }
 }

@@ -15,6 +15,8 @@ struct NamespaceSettingsOptions: ParsableArguments {
 
     /// `current` with the given options applied.
     func applied(to current: NamespaceSettings) -> NamespaceSettings {
-        NamespaceSettings(autoCreateRepositories: autoCreate ?? current.autoCreateRepositories, defaultVisibility: visibility ?? current.defaultVisibility)
+        NamespaceSettings(
+            autoCreateRepositories: autoCreate ?? current.autoCreateRepositories,
+            defaultVisibility: visibility ?? current.defaultVisibility)
     }
 }

@@ -19,8 +19,10 @@ struct NamespacesListCommand: AsyncParsableCommand {
             for namespace in page { namespaces[namespace.name] = namespace }
         }
         var records = RecordSet(columns: [
-            .init(key: "name", header: "NAMESPACE"), .init(key: "repositoryCount", header: "REPOSITORIES", alignRight: true),
-            .init(key: "visibility", header: "VISIBILITY", inTable: false), .init(key: "autoCreate", header: "AUTO-CREATE", inTable: false),
+            .init(key: "name", header: "NAMESPACE"),
+            .init(key: "repositoryCount", header: "REPOSITORIES", alignRight: true),
+            .init(key: "visibility", header: "VISIBILITY", inTable: false),
+            .init(key: "autoCreate", header: "AUTO-CREATE", inTable: false),
         ])
         for namespace in namespaces.values.sorted(by: { $0.name < $1.name }) {
             records.rows.append([

@@ -16,6 +16,8 @@ struct RepoCreateCommand: AsyncParsableCommand {
         let (provider, repository) = try await ManagedTarget.repository(target, context: context)
         let chosen = try settings.applied(to: RepositorySettings(summary: ""))
         try await context.management.saveRepository(repository, settings: chosen, isNew: true, on: provider)
-        print("created repository \(repository) on \(provider.instance.name): \(chosen.visibility.rawValue.lowercased()), immutable tags \(chosen.tagImmutability)")
+        print(
+            "created repository \(repository) on \(provider.instance.name): \(chosen.visibility.rawValue.lowercased()), immutable tags \(chosen.tagImmutability)"
+        )
     }
 }

@@ -16,7 +16,9 @@ struct RepoDeleteCommand: AsyncParsableCommand {
         let context = try CLIContext(global)
         let (provider, repository) = try await ManagedTarget.repository(target, context: context)
         try provider.instance.requireWritable(to: "delete")
-        try Confirmation.ask("delete repository \(repository) of \(provider.instance.name) and every tag in it", typing: repository, yes: yes)
+        try Confirmation.ask(
+            "delete repository \(repository) of \(provider.instance.name) and every tag in it", typing: repository,
+            yes: yes)
         try await context.management.deleteRepository(repository, on: provider)
         print("deleted repository \(repository) of \(provider.instance.name)")
     }

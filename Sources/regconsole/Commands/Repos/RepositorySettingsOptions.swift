@@ -17,7 +17,9 @@ struct RepositorySettingsOptions: ParsableArguments {
         settings.summary = (summary ?? current.summary).trimmingCharacters(in: .whitespaces)
         settings.visibility = visibility ?? current.visibility
         settings.tagImmutability = immutable ?? current.tagImmutability
-        guard !settings.summary.isEmpty else { throw UsageError(description: "ACR requires a summary: pass --summary TEXT") }
+        guard !settings.summary.isEmpty else {
+            throw UsageError(description: "ACR requires a summary: pass --summary TEXT")
+        }
         return settings
     }
 }

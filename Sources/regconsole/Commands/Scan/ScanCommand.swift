@@ -5,7 +5,10 @@ import RegistryClient
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan", abstract: "Show, attach, compare and triage vulnerability scan reports.",
-        subcommands: [ScanShowCommand.self, ScanStartCommand.self, ScanAttachCommand.self, ScanDiffCommand.self, ScanSuppressCommand.self, ScanUnsuppressCommand.self, ScanSuppressionsCommand.self])
+        subcommands: [
+            ScanShowCommand.self, ScanStartCommand.self, ScanAttachCommand.self, ScanDiffCommand.self,
+            ScanSuppressCommand.self, ScanUnsuppressCommand.self, ScanSuppressionsCommand.self,
+        ])
 }
 
 extension Severity: ExpressibleByArgument {

@@ -19,18 +19,25 @@ struct ScanDiffCommand: AsyncParsableCommand {
         let b = try await ScanSubject.load(imageOrFile: after, context: context)
         let diff = FindingDiff(before: a.report.findings, after: b.report.findings)
         var records = RecordSet(columns: [
-            .init(key: "change", header: "CHANGE"), .init(key: "id", header: "ID"), .init(key: "severity", header: "SEVERITY"),
-            .init(key: "package", header: "PACKAGE"), .init(key: "installedVersion", header: "INSTALLED"), .init(key: "fixedVersion", header: "FIXED"),
+            .init(key: "change", header: "CHANGE"), .init(key: "id", header: "ID"),
+            .init(key: "severity", header: "SEVERITY"),
+            .init(key: "package", header: "PACKAGE"), .init(key: "installedVersion", header: "INSTALLED"),
+            .init(key: "fixedVersion", header: "FIXED"),
             .init(key: "title", header: "TITLE"),
         ])
         records.rows = diff.entries.map { change, finding in
-            [.text(change.rawValue), .text(finding.vulnerability), .text(finding.severity.description), .text(finding.package),
-             .text(finding.installedVersion), .text(finding.fixedVersion), .text(finding.title)]
+            [
+                .text(change.rawValue), .text(finding.vulnerability), .text(finding.severity.description),
+                .text(finding.package),
+                .text(finding.installedVersion), .text(finding.fixedVersion), .text(finding.title),
+            ]
         }
         records.print(as: format.output)
         if format.output == .table {
             let counts = diff.counts
-            print("\(a.label) → \(b.label): \(counts[.new] ?? 0) new, \(counts[.fixed] ?? 0) fixed, \(counts[.unchanged] ?? 0) unchanged")
+            print(
+                "\(a.label) → \(b.label): \(counts[.new] ?? 0) new, \(counts[.fixed] ?? 0) fixed, \(counts[.unchanged] ?? 0) unchanged"
+            )
         }
     }
 }

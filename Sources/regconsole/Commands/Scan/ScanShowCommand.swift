@@ -25,7 +25,9 @@ struct ScanShowCommand: AsyncParsableCommand {
     var filter: String?
     @Flag(name: .long, help: "Also list suppressed findings.")
     var all = false
-    @Option(name: .long, help: ArgumentHelp("Exit 3 when a shown finding is at or above this severity.", valueName: "level"))
+    @Option(
+        name: .long, help: ArgumentHelp("Exit 3 when a shown finding is at or above this severity.", valueName: "level")
+    )
     var failOn: Severity?
     @Option(name: .shortAndLong, help: "Output format: table, json, csv, sarif or markdown.")
     var output: ScanOutputFormat = .table
@@ -45,9 +47,13 @@ struct ScanShowCommand: AsyncParsableCommand {
             .filter { !fixable || $0.finding.isFixable }
             .filter { expression.matches($0.finding, suppressed: $0.isSuppressed) }
             .sorted { Finding.triageOrder($0.finding, $1.finding) }
-        try FindingsReport(title: subject.label, report: subject.report, findings: shown, all: subject.findings).print(as: output)
-        if let failOn, let worst = shown.filter({ !$0.isSuppressed }).map({ $0.finding.severity }).max(), worst >= failOn {
-            throw CommandFailure(status: .findings, description: "\(subject.label) has \(worst) findings (--fail-on \(failOn))")
+        try FindingsReport(title: subject.label, report: subject.report, findings: shown, all: subject.findings).print(
+            as: output)
+        if let failOn, let worst = shown.filter({ !$0.isSuppressed }).map({ $0.finding.severity }).max(),
+            worst >= failOn
+        {
+            throw CommandFailure(
+                status: .findings, description: "\(subject.label) has \(worst) findings (--fail-on \(failOn))")
         }
     }
 }

@@ -5,8 +5,12 @@ import RegistryClient
 /// `regconsole scan suppress IMAGE|REPO --cve ID --reason … --owner … [--expires DATE]`.
 struct ScanSuppressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "suppress", abstract: "Mark a vulnerability as not affecting, or accepted for, an image, repository, namespace or instance.",
-        discussion: "Suppressions are stored per instance in $XDG_DATA_HOME/regconsole/<instance>/suppressions.json; every change goes to the audit log.")
+        commandName: "suppress",
+        abstract:
+            "Mark a vulnerability as not affecting, or accepted for, an image, repository, namespace or instance.",
+        discussion:
+            "Suppressions are stored per instance in $XDG_DATA_HOME/regconsole/<instance>/suppressions.json; every change goes to the audit log."
+    )
 
     enum Scope: String, ExpressibleByArgument, CaseIterable { case image, repository, namespace, instance }
 
@@ -17,7 +21,9 @@ struct ScanSuppressCommand: AsyncParsableCommand {
     var cve: String
     @Option(name: .long, help: "Only this package (default: every package).")
     var package: String?
-    @Option(name: .long, help: "image (default for an image), repository (default for a repository), namespace or instance.")
+    @Option(
+        name: .long, help: "image (default for an image), repository (default for a repository), namespace or instance."
+    )
     var scope: Scope?
     @Option(name: .long, help: "not-affected or accepted.")
     var status: String = "not-affected"
@@ -27,7 +33,9 @@ struct ScanSuppressCommand: AsyncParsableCommand {
     var reason: String
     @Option(name: .long, help: "Who decided (default: $USER).")
     var owner: String?
-    @Option(name: .long, help: ArgumentHelp("When it runs out: YYYY-MM-DD or RFC 3339 (default: 90 days).", valueName: "date"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("When it runs out: YYYY-MM-DD or RFC 3339 (default: 90 days).", valueName: "date"))
     var expires: String?
 
     func run() async throws {
@@ -38,8 +46,11 @@ struct ScanSuppressCommand: AsyncParsableCommand {
         let suppressionScope: Suppression.Scope
         switch chosen {
         case .image:
-            guard let identifier = reference.manifestIdentifier else { throw UsageError(description: "--scope image needs an image with :tag or @digest") }
-            guard let digest = try await provider.currentDigest(repository: reference.repository, tag: identifier) else {
+            guard let identifier = reference.manifestIdentifier else {
+                throw UsageError(description: "--scope image needs an image with :tag or @digest")
+            }
+            guard let digest = try await provider.currentDigest(repository: reference.repository, tag: identifier)
+            else {
                 throw RegistryError(.notFound, "'\(reference)' does not exist")
             }
             suppressionScope = .artifact(repository: reference.repository, digest: digest)
@@ -52,10 +63,13 @@ struct ScanSuppressCommand: AsyncParsableCommand {
         }
         let expiry = try expires.map(Self.date) ?? Date().addingTimeInterval(90 * 86400)
         let suppression = Suppression(
-            vulnerability: cve, package: package, scope: suppressionScope, status: parsedStatus, justification: justification, reason: reason,
+            vulnerability: cve, package: package, scope: suppressionScope, status: parsedStatus,
+            justification: justification, reason: reason,
             owner: owner ?? context.environment["USER"] ?? "unknown", expires: expiry)
         try SuppressionStore(instance: provider.instance.name, directories: context.directories).add(suppression)
-        print("suppressed \(cve)\(package.map { " in \($0)" } ?? "") for \(suppressionScope) on \(provider.instance.name) until \(RFC3339.format(expiry)) (id \(suppression.id))")
+        print(
+            "suppressed \(cve)\(package.map { " in \($0)" } ?? "") for \(suppressionScope) on \(provider.instance.name) until \(RFC3339.format(expiry)) (id \(suppression.id))"
+        )
     }
 
     /// `2025-12-31` (end of that day, UTC) or RFC 3339.

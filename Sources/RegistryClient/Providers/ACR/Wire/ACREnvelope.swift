@@ -16,8 +16,12 @@ struct ACREnvelope: Decodable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "RequestId", code = "Code", message = "Message", isSuccess = "IsSuccess"
-        case accessDeniedDetail = "AccessDeniedDetail", recommend = "Recommend"
+        case requestID = "RequestId"
+        case code = "Code"
+        case message = "Message"
+        case isSuccess = "IsSuccess"
+        case accessDeniedDetail = "AccessDeniedDetail"
+        case recommend = "Recommend"
     }
 
     init(from decoder: any Decoder) throws {

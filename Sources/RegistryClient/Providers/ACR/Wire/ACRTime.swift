@@ -17,14 +17,17 @@ struct ACRTime: Decodable, Sendable, Hashable {
         } else if let parsed = Self.wallClock(text) {
             date = parsed
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected epoch milliseconds or yyyy-MM-dd HH:mm:ss, got '\(text.prefix(40))'")
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "expected epoch milliseconds or yyyy-MM-dd HH:mm:ss, got '\(text.prefix(40))'")
         }
     }
 
     private static func wallClock(_ text: String) -> Date? {
         let parts = text.split(whereSeparator: { "- :".contains($0) }).compactMap { Int($0) }
         guard parts.count == 6 else { return nil }
-        var components = DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4], second: parts[5])
+        var components = DateComponents(
+            year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4], second: parts[5])
         components.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
         return Calendar(identifier: .gregorian).date(from: components)
     }
