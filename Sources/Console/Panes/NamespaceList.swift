@@ -25,7 +25,7 @@ final class NamespaceList: ResourceKind {
         context.pages(of: instance.name) { $0.namespaces() }
     }
 
-    func ordered(_ rows: [Namespace]) -> [Namespace] { rows.sorted { $0.name < $1.name } }
+    func order(_ rows: [Namespace]) -> [Int] { rows.indices.sorted { rows[$0].name < rows[$1].name } }
 
     func searchFields(of row: Namespace) -> [String] { [row.name] }
 

@@ -29,7 +29,7 @@ final class RepositoryList: ResourceKind {
         return context.pages(of: instance.name) { $0.repositories(namespace: namespace) }
     }
 
-    func ordered(_ rows: [Repository]) -> [Repository] { rows.sorted { $0.name < $1.name } }
+    func order(_ rows: [Repository]) -> [Int] { rows.indices.sorted { rows[$0].name < rows[$1].name } }
 
     func searchFields(of row: Repository) -> [String] { [row.name] }
 

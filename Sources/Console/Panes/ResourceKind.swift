@@ -39,8 +39,8 @@ protocol ResourceKind: AnyObject {
     /// Handles an action; false when the kind has nothing to do with it.
     func perform(_ action: ConsoleAction, in pane: ResourcePane<Self>) -> Bool
 
-    /// Rows in display order.
-    func ordered(_ rows: [Row]) -> [Row]
+    /// The indexes of `rows` in display order.
+    func order(_ rows: [Row]) -> [Int]
     /// Whether a row is listed at all (a row may be hidden by a toggle, not by the filter).
     func lists(_ row: Row) -> Bool
     /// The table column the rows are sorted by, underlined in the header.
@@ -75,7 +75,7 @@ protocol ResourceKind: AnyObject {
 
 extension ResourceKind {
     func searchIdentifiers(of row: Row) -> [String] { [] }
-    func ordered(_ rows: [Row]) -> [Row] { rows }
+    func order(_ rows: [Row]) -> [Int] { Array(rows.indices) }
     func lists(_ row: Row) -> Bool { true }
     var sortColumn: Int? { nil }
     func rowStyle(_ row: Row, selected: Row?, theme: Theme) -> Style? { nil }

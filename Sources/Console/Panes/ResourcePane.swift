@@ -24,7 +24,7 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
         self.kind = kind
         list = ListModel(searchFields: { [unowned kind] in kind.searchFields(of: $0) })
         list.searchIdentifiers = { [unowned kind] in kind.searchIdentifiers(of: $0) }
-        list.order = { [unowned kind] in kind.ordered($0) }
+        list.order = { [unowned kind] in kind.order($0) }
         list.isListed = { [unowned kind] in kind.lists($0) }
         list.matcher = kind.matcher
     }
@@ -56,7 +56,7 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
 
     /// The marked rows in display order, or the selected one when none is marked.
     var targets: [Kind.Row] {
-        let marked = list.items.filter { list.state.marks.contains($0.id) }
+        let marked = list.displayed.filter { list.state.marks.contains($0.id) }
         return marked.isEmpty ? selected.map { [$0] } ?? [] : marked
     }
 
@@ -89,18 +89,17 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
         isLoading = true
         loadError = nil
         let stream = kind.rows(in: self)
+        list.beginLoad()
         loadTask = Task { [weak self] in
-            var seen = Set<Kind.Row.ID>()
             do {
                 for try await page in stream {
                     guard let self, !Task.isCancelled else { return }
-                    seen.formUnion(page.lazy.map(\.id))
                     self.list.merge(page)
                     self.kind.received(page, in: self)
                     self.context.requestDisplay()
                 }
                 guard let self, !Task.isCancelled else { return }
-                self.list.keep(seen)
+                self.list.endLoad()
             } catch {
                 guard let self, !Task.isCancelled, !(error is CancellationError) else { return }
                 self.loadError = RegistryError(wrapping: error)

@@ -11,11 +11,36 @@ import TerminalUI
 final class TagList: ResourceKind {
     /// A tag with what is known of it.
     struct Row: Identifiable, Sendable {
+        /// What is known beyond the name, boxed so that a 100,000-tag list stays small.
+        private final class Known: Sendable {
+            let details: TagDetails?
+            let failure: String?
+
+            init(details: TagDetails?, failure: String?) {
+                self.details = details
+                self.failure = failure
+            }
+        }
+
         var name: String
-        var details: TagDetails?
-        /// Why its details could not be read.
-        var failure: String?
+        private var known: Known?
+
+        init(name: String, details: TagDetails? = nil) {
+            self.name = name
+            known = details.map { Known(details: $0, failure: nil) }
+        }
+
         var id: String { name }
+        /// Size, created, platforms and digest, once read.
+        var details: TagDetails? {
+            get { known?.details }
+            set { known = Known(details: newValue, failure: failure) }
+        }
+        /// Why its details could not be read.
+        var failure: String? {
+            get { known?.failure }
+            set { known = Known(details: details, failure: newValue) }
+        }
         /// Whether the name follows the grammar; other names are never requested.
         var isRequestable: Bool { Tag.isValidName(name) }
     }
@@ -72,10 +97,9 @@ final class TagList: ResourceKind {
 
     func lists(_ row: Row) -> Bool { showReferrers || !Tag(name: row.name).isReferrersTag }
 
-    func ordered(_ rows: [Row]) -> [Row] {
-        guard sortOrder != .name else { return rows.sorted { $0.name < $1.name } }
-        let byName = Dictionary(rows.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        return sortOrder.sorted(rows.map { Tag(name: $0.name, details: $0.details) }).compactMap { byName[$0.name] }
+    func order(_ rows: [Row]) -> [Int] {
+        guard sortOrder != .name else { return rows.indices.sorted { rows[$0].name < rows[$1].name } }
+        return sortOrder.order(rows.map { Tag(name: $0.name, details: $0.details) })
     }
 
     var sortColumn: Int? {
@@ -148,7 +172,7 @@ final class TagList: ResourceKind {
         let visible = rows.filter(\.isRequestable).map(\.name)
         details?.want(
             visible: visible, everything: sortOrder.needsDetails,
-            all: pane.list.items.filter { $0.isRequestable && lists($0) }.map(\.name))
+            all: pane.list.displayed.filter { $0.isRequestable && lists($0) }.map(\.name))
         scans.want(rows.compactMap { row in row.details.map { (row.name, $0.digest) } })
     }
 
@@ -253,7 +277,7 @@ final class TagList: ResourceKind {
 
     /// Compares the two marked tags, or the one marked tag with the selected one.
     private func diff(in pane: ResourcePane<TagList>) {
-        var pair = pane.list.items.filter { pane.list.state.marks.contains($0.id) }
+        var pair = pane.list.displayed.filter { pane.list.state.marks.contains($0.id) }
         if pair.count == 1, let selected = pane.selected, selected.name != pair[0].name { pair.append(selected) }
         guard pair.count == 2 else {
             context.showFlash(context.catalog[.diffNeedsTwo], error: true)

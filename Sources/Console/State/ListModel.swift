@@ -1,30 +1,39 @@
 import RegistryClient
 import TerminalUI
 
-/// The rows of a list: everything loaded (in display order), the rows listed (a pane can hide some
-/// with a toggle), the rows the filter keeps, and the table's selection and marks. Pages are merged
-/// as they arrive; the filter narrows incrementally while the user types, over precomputed
-/// lowercase search keys, one field at a time.
+/// The rows of a list: everything loaded, the rows listed (a pane can hide some with a toggle), the
+/// rows the filter keeps, and the table's selection and marks.
+///
+/// Rows are stored in arrival order with their search keys and never move; the display order is a
+/// permutation over them. So a page costs keys for its new rows only, an update one key, a sort a
+/// permutation, and a reload marks the rows it sees instead of collecting their ids. The filter
+/// narrows incrementally while the user types, over precomputed lowercase keys, a field at a time.
 @MainActor
 final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
+    /// Every row, in arrival order.
     private(set) var items: [Item] = []
     private var keys: [FilterQuery.Key] = []
+    /// The load that last delivered each row (`beginLoad`, `endLoad`).
+    private var seenIn: [Int] = []
+    private var loadGeneration = 0
     private var positions: [Item.ID: Int] = [:]
+    /// Indexes into `items` in display order.
+    private var display: [Int] = []
+    /// Each row's place in the display order (ties in fuzzy ranking keep it).
+    private var displayRank: [Int] = []
+    /// Indexes into `items`, in display order, of the listed rows, when `isListed` hides some.
+    private var listed: [Int]?
     /// Indexes into `items` of the rows the filter keeps, in display order.
     private(set) var visible: [Int] = []
     private(set) var query: FilterQuery?
     var state = TableState<Item.ID>()
-    /// Indexes into `items` of the listed rows, when `isListed` hides some.
-    private var listed: [Int]?
-    /// How many rows are listed before filtering.
-    var listedCount: Int { listed?.count ?? items.count }
 
     /// The texts the filter searches, one per field: the row's name, then its columns.
     var searchFields: (Item) -> [String]
     /// Fields that only substring filters search (digests).
     var searchIdentifiers: (Item) -> [String] = { _ in [] }
-    /// Puts items in display order; nil keeps arrival order.
-    var order: (([Item]) -> [Item])?
+    /// The display order as indexes into the rows given; nil keeps arrival order.
+    var order: (([Item]) -> [Int])?
     /// Whether a row is listed at all; unlisted rows are kept but never shown.
     var isListed: ((Item) -> Bool)?
     /// Turns filter text into a row test, replacing the default text filter (the findings pane's
@@ -32,13 +41,19 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     var matcher: ((String) throws(FilterQuery.InvalidPattern) -> (Item) -> Bool)?
     private var customTest: ((Item) -> Bool)?
 
-    init(searchFields: @escaping (Item) -> [String], order: (([Item]) -> [Item])? = nil) {
+    init(searchFields: @escaping (Item) -> [String], order: (([Item]) -> [Int])? = nil) {
         self.searchFields = searchFields
         self.order = order
     }
 
     /// Rows after filtering.
     var count: Int { visible.count }
+
+    /// How many rows are listed before filtering.
+    var listedCount: Int { listed?.count ?? items.count }
+
+    /// Every row in display order.
+    var displayed: [Item] { display.map { items[$0] } }
 
     /// The row at a filtered index.
     func item(at index: Int) -> Item { items[visible[index]] }
@@ -49,33 +64,62 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     /// The filter text as typed, or empty.
     private(set) var filterText: String = ""
 
-    /// Replaces every row (a reload).
+    /// Replaces every row.
     func replace(with newItems: [Item]) {
-        items = order?(newItems) ?? newItems
-        positions = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        keys = items.map(key(of:))
-        relist()
+        items = []
+        keys = []
+        seenIn = []
+        positions = [:]
+        append(newItems, replacingDuplicates: false)
+        resort()
     }
 
-    /// Adds a page; an item whose id is already present replaces it.
+    /// Adds a page; a row whose id is already present is replaced in place.
     func merge(_ page: [Item]) {
-        var combined = items
-        var added: [Item.ID: Int] = [:]
+        var added: [Item] = []
         for item in page {
-            if let index = positions[item.id] ?? added[item.id] {
-                combined[index] = item
+            if let index = positions[item.id] {
+                items[index] = item
+                keys[index] = key(of: item)
+                seenIn[index] = loadGeneration
             } else {
-                added[item.id] = combined.count
-                combined.append(item)
+                added.append(item)
             }
         }
-        replace(with: combined)
+        append(added, replacingDuplicates: true)
+        resort()
     }
 
-    /// Keeps only the rows with these ids (the rest left the source).
-    func keep(_ ids: Set<Item.ID>) {
-        guard items.contains(where: { !ids.contains($0.id) }) else { return }
-        replace(with: items.filter { ids.contains($0.id) })
+    /// Appends rows; with `replacingDuplicates`, a row whose id is already present replaces it,
+    /// otherwise both are kept (a report may list one finding twice).
+    private func append(_ newItems: [Item], replacingDuplicates: Bool) {
+        for item in newItems {
+            if replacingDuplicates, let index = positions[item.id] {
+                items[index] = item
+                keys[index] = key(of: item)
+                continue
+            }
+            if positions[item.id] == nil { positions[item.id] = items.count }
+            items.append(item)
+            keys.append(key(of: item))
+            seenIn.append(loadGeneration)
+        }
+    }
+
+    /// Starts a load: rows it does not deliver again are dropped by `endLoad`.
+    func beginLoad() { loadGeneration += 1 }
+
+    /// Ends a load that completed: rows the source no longer has leave.
+    func endLoad() {
+        guard seenIn.contains(where: { $0 != loadGeneration }) else { return }
+        let kept = items.indices.filter { seenIn[$0] == loadGeneration }
+        let survivors = kept.map { items[$0] }
+        let survivingKeys = kept.map { keys[$0] }
+        items = survivors
+        keys = survivingKeys
+        seenIn = Array(repeating: loadGeneration, count: survivors.count)
+        positions = Dictionary(survivors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        resort()
     }
 
     /// Changes one row in place and reads its search fields again; the order is not re-applied
@@ -86,12 +130,17 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
         keys[index] = key(of: items[index])
     }
 
-    /// Re-applies `order` (after the sort changed or details arrived).
-    func resort() { replace(with: items) }
+    /// Applies `order` again (after the sort changed or details arrived).
+    func resort() {
+        display = order?(items) ?? Array(items.indices)
+        displayRank = Array(repeating: 0, count: items.count)
+        for (rank, index) in display.enumerated() { displayRank[index] = rank }
+        relist()
+    }
 
     /// Applies `isListed` again (after the toggle it reads changed).
     func relist() {
-        listed = isListed.map { isListed in items.indices.filter { isListed(items[$0]) } }
+        listed = isListed.map { isListed in display.filter { isListed(items[$0]) } }
         refilter(from: nil)
     }
 
@@ -119,18 +168,19 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     }
 
     private func refilter(from candidates: [Int]?) {
+        let shown = listed ?? display
         if let customTest {
-            visible = (listed ?? Array(items.indices)).filter { customTest(items[$0]) }
+            visible = shown.filter { customTest(items[$0]) }
         } else if let query, !query.isEmpty {
-            let pool = candidates ?? listed ?? Array(items.indices)
+            let pool = candidates ?? shown
             if query.mode == .fuzzy, !query.inverted {
                 let scored = pool.compactMap { index in query.score(keys[index]).map { (index, $0) } }
-                visible = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+                visible = scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : displayRank[$0.0] < displayRank[$1.0] }.map(\.0)
             } else {
                 visible = pool.filter { query.matches(keys[$0]) }
             }
         } else {
-            visible = listed ?? Array(items.indices)
+            visible = shown
         }
         state.reconcile(count: visible.count) { items[visible[$0]].id }
     }

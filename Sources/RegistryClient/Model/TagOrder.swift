@@ -14,20 +14,24 @@ public enum TagOrder: String, CaseIterable, Sendable {
     public var needsDetails: Bool { self == .created || self == .size }
 
     /// Sorts `tags`; ties are broken by name so the order is deterministic.
-    public func sorted(_ tags: [Tag]) -> [Tag] {
+    public func sorted(_ tags: [Tag]) -> [Tag] { order(tags).map { tags[$0] } }
+
+    /// The indices of `tags` in sorted order (callers that keep data beside each tag permute it
+    /// with them).
+    public func order(_ tags: [Tag]) -> [Int] {
         switch self {
         case .name:
-            return tags.sorted { $0.name < $1.name }
+            return tags.indices.sorted { tags[$0].name < tags[$1].name }
         case .semver:
-            let keyed = tags.map { (tag: $0, version: SemanticVersion($0.name)) }
-            return keyed.sorted { lhs, rhs in
-                switch (lhs.version, rhs.version) {
-                case let (l?, r?): return l != r ? l < r : lhs.tag.name < rhs.tag.name
+            let versions = tags.map { SemanticVersion($0.name) }
+            return tags.indices.sorted { lhs, rhs in
+                switch (versions[lhs], versions[rhs]) {
+                case let (l?, r?): return l != r ? l < r : tags[lhs].name < tags[rhs].name
                 case (.some, nil): return true
                 case (nil, .some): return false
-                case (nil, nil): return lhs.tag.name < rhs.tag.name
+                case (nil, nil): return tags[lhs].name < tags[rhs].name
                 }
-            }.map(\.tag)
+            }
         case .created:
             return descending(tags) { $0.details?.created?.timeIntervalSince1970 }
         case .size:
@@ -35,15 +39,15 @@ public enum TagOrder: String, CaseIterable, Sendable {
         }
     }
 
-    private func descending(_ tags: [Tag], by key: (Tag) -> Double?) -> [Tag] {
-        let keyed = tags.map { (tag: $0, key: key($0)) }
-        return keyed.sorted { lhs, rhs in
-            switch (lhs.key, rhs.key) {
-            case let (l?, r?): return l != r ? l > r : lhs.tag.name < rhs.tag.name
+    private func descending(_ tags: [Tag], by key: (Tag) -> Double?) -> [Int] {
+        let keys = tags.map(key)
+        return tags.indices.sorted { lhs, rhs in
+            switch (keys[lhs], keys[rhs]) {
+            case let (l?, r?): return l != r ? l > r : tags[lhs].name < tags[rhs].name
             case (.some, nil): return true
             case (nil, .some): return false
-            case (nil, nil): return lhs.tag.name < rhs.tag.name
+            case (nil, nil): return tags[lhs].name < tags[rhs].name
             }
-        }.map(\.tag)
+        }
     }
 }
