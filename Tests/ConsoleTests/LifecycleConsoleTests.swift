@@ -95,5 +95,13 @@ struct LifecycleConsoleTests {
         let audit = AuditLog(directories: driver.app.directories).entries()
         #expect(audit.filter { $0.action == "delete-manifest" && $0.phase == "done" }.count == 19)
         #expect(audit.last?.action == "lifecycle-run")
+
+        // The panes under the run follow it without ctrl-r: the rules show their last run, the tags
+        // pane lists only what is left.
+        await driver.press(.escape)
+        #expect(driver.screen.contains("-19"), "the rule's last run")
+        await driver.press(.escape)
+        #expect(driver.screen.contains("tags · \(repository) [10]"))
+        #expect(!driver.screen.contains("build-001"))
     }
 }
