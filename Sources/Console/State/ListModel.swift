@@ -13,6 +13,8 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     /// Every row, in arrival order.
     private(set) var items: [Item] = []
     private var keys: [FilterQuery.Key] = []
+    /// `isListed` of each row, kept beside it so a sort or a page does not ask again.
+    private var listedFlags: [Bool] = []
     /// The load that last delivered each row (`beginLoad`, `endLoad`).
     private var seenIn: [Int] = []
     private var loadGeneration = 0
@@ -68,6 +70,7 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     func replace(with newItems: [Item]) {
         items = []
         keys = []
+        listedFlags = []
         seenIn = []
         positions = [:]
         append(newItems, replacingDuplicates: false)
@@ -79,8 +82,7 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
         var added: [Item] = []
         for item in page {
             if let index = positions[item.id] {
-                items[index] = item
-                keys[index] = key(of: item)
+                store(item, at: index)
                 seenIn[index] = loadGeneration
             } else {
                 added.append(item)
@@ -95,13 +97,13 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     private func append(_ newItems: [Item], replacingDuplicates: Bool) {
         for item in newItems {
             if replacingDuplicates, let index = positions[item.id] {
-                items[index] = item
-                keys[index] = key(of: item)
+                store(item, at: index)
                 continue
             }
             if positions[item.id] == nil { positions[item.id] = items.count }
             items.append(item)
             keys.append(key(of: item))
+            listedFlags.append(isListed?(item) ?? true)
             seenIn.append(loadGeneration)
         }
     }
@@ -115,8 +117,10 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
         let kept = items.indices.filter { seenIn[$0] == loadGeneration }
         let survivors = kept.map { items[$0] }
         let survivingKeys = kept.map { keys[$0] }
+        let survivingFlags = kept.map { listedFlags[$0] }
         items = survivors
         keys = survivingKeys
+        listedFlags = survivingFlags
         seenIn = Array(repeating: loadGeneration, count: survivors.count)
         positions = Dictionary(survivors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         resort()
@@ -126,8 +130,15 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     /// (call `resort`) and a row that now fails the filter stays until the filter changes.
     func update(id: Item.ID, _ change: (inout Item) -> Void) {
         guard let index = positions[id] else { return }
-        change(&items[index])
-        keys[index] = key(of: items[index])
+        var item = items[index]
+        change(&item)
+        store(item, at: index)
+    }
+
+    private func store(_ item: Item, at index: Int) {
+        items[index] = item
+        keys[index] = key(of: item)
+        listedFlags[index] = isListed?(item) ?? true
     }
 
     /// Applies `order` again (after the sort changed or details arrived).
@@ -135,12 +146,17 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
         display = order?(items) ?? Array(items.indices)
         displayRank = Array(repeating: 0, count: items.count)
         for (rank, index) in display.enumerated() { displayRank[index] = rank }
-        relist()
+        applyListing()
     }
 
-    /// Applies `isListed` again (after the toggle it reads changed).
+    /// Applies `isListed` again to every row (after the toggle it reads changed).
     func relist() {
-        listed = isListed.map { isListed in display.filter { isListed(items[$0]) } }
+        listedFlags = items.map { isListed?($0) ?? true }
+        applyListing()
+    }
+
+    private func applyListing() {
+        listed = isListed == nil ? nil : display.filter { listedFlags[$0] }
         refilter(from: nil)
     }
 

@@ -70,7 +70,9 @@ public struct FilterQuery: Sendable {
     public struct Key: Sendable {
         let bytes: [UInt8]
         /// Where the identifier fields (which regex and fuzzy matching skip) begin in `bytes`.
-        let fuzzyEnd: Int
+        let fuzzyEnd: Int32
+        /// Whether the fields are one (most rows): fuzzy matching need not look for field ends.
+        let isSingleField: Bool
     }
 
     /// Whether a row's search key passes the filter.
@@ -118,11 +120,13 @@ public struct FilterQuery: Sendable {
     private static func fuzzyScore(_ needle: [UInt8], _ key: Key) -> Int? {
         key.bytes.withUnsafeBufferPointer { bytes in
             needle.withUnsafeBufferPointer { needle in
+                let fieldsEnd = Int(key.fuzzyEnd)
+                if key.isSingleField { return fuzzyScore(needle, bytes, 0..<fieldsEnd) }
                 var best: Int?
                 var start = 0
-                while start <= key.fuzzyEnd {
+                while start <= fieldsEnd {
                     var end = start
-                    while end < key.fuzzyEnd, bytes[end] != newline { end += 1 }
+                    while end < fieldsEnd, bytes[end] != newline { end += 1 }
                     if let score = fuzzyScore(needle, bytes, start..<end), score > best ?? .min { best = score }
                     start = end + 1
                 }
@@ -172,7 +176,7 @@ public struct FilterQuery: Sendable {
             if index + 1 == fields.count { fuzzyEnd = bytes.count }
         }
         bytes.append(0)
-        return Key(bytes: bytes, fuzzyEnd: fuzzyEnd)
+        return Key(bytes: bytes, fuzzyEnd: Int32(clamping: fuzzyEnd), isSingleField: fields.count <= 1)
     }
 
     /// The search key of a row with one field.
