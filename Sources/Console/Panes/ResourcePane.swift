@@ -91,10 +91,15 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
         let stream = kind.rows(in: self)
         list.beginLoad()
         loadTask = Task { [weak self] in
+            // Long loads sort a few times a second, and once at the end, not on every page.
+            var lastSort: ContinuousClock.Instant?
             do {
                 for try await page in stream {
                     guard let self, !Task.isCancelled else { return }
-                    self.list.merge(page)
+                    let now = ContinuousClock.now
+                    let sorting = lastSort.map { now - $0 > .milliseconds(250) } ?? true
+                    if sorting { lastSort = now }
+                    self.list.merge(page, sorting: sorting)
                     self.kind.received(page, in: self)
                     self.context.requestDisplay()
                 }
@@ -103,6 +108,7 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
             } catch {
                 guard let self, !Task.isCancelled, !(error is CancellationError) else { return }
                 self.loadError = RegistryError(wrapping: error)
+                self.list.sortIfNeeded()
             }
             guard let self else { return }
             self.isLoading = false

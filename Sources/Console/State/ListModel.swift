@@ -23,6 +23,8 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     private var display: [Int] = []
     /// Each row's place in the display order (ties in fuzzy ranking keep it).
     private var displayRank: [Int] = []
+    /// Whether rows were added after the others without sorting.
+    private var isUnsorted = false
     /// Indexes into `items`, in display order, of the listed rows, when `isListed` hides some.
     private var listed: [Int]?
     /// Indexes into `items` of the rows the filter keeps, in display order.
@@ -77,8 +79,10 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
         resort()
     }
 
-    /// Adds a page; a row whose id is already present is replaced in place.
-    func merge(_ page: [Item]) {
+    /// Adds a page; a row whose id is already present is replaced in place. Without `sorting`,
+    /// new rows go after the others until the next `resort` (a long load sorts now and then, not
+    /// on every page).
+    func merge(_ page: [Item], sorting: Bool = true) {
         var added: [Item] = []
         for item in page {
             if let index = positions[item.id] {
@@ -88,8 +92,15 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
                 added.append(item)
             }
         }
+        let start = items.count
         append(added, replacingDuplicates: true)
-        resort()
+        guard !sorting else { return resort() }
+        isUnsorted = true
+        for index in start..<items.count {
+            displayRank.append(display.count)
+            display.append(index)
+        }
+        applyListing()
     }
 
     /// Appends rows; with `replacingDuplicates`, a row whose id is already present replaces it,
@@ -111,9 +122,9 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     /// Starts a load: rows it does not deliver again are dropped by `endLoad`.
     func beginLoad() { loadGeneration += 1 }
 
-    /// Ends a load that completed: rows the source no longer has leave.
+    /// Ends a load that completed: rows the source no longer has leave, and every row is in order.
     func endLoad() {
-        guard seenIn.contains(where: { $0 != loadGeneration }) else { return }
+        guard seenIn.contains(where: { $0 != loadGeneration }) else { return sortIfNeeded() }
         let kept = items.indices.filter { seenIn[$0] == loadGeneration }
         let survivors = kept.map { items[$0] }
         let survivingKeys = kept.map { keys[$0] }
@@ -141,8 +152,14 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
         listedFlags[index] = isListed?(item) ?? true
     }
 
+    /// Sorts the rows a load added without sorting (a load that failed part way).
+    func sortIfNeeded() {
+        if isUnsorted { resort() }
+    }
+
     /// Applies `order` again (after the sort changed or details arrived).
     func resort() {
+        isUnsorted = false
         display = order?(items) ?? Array(items.indices)
         displayRank = Array(repeating: 0, count: items.count)
         for (rank, index) in display.enumerated() { displayRank[index] = rank }
