@@ -173,7 +173,8 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     }
 
     private func applyListing() {
-        listed = isListed == nil ? nil : display.filter { listedFlags[$0] }
+        let flags = listedFlags
+        listed = isListed == nil ? nil : display.filter { flags[$0] }
         refilter(from: nil)
     }
 
@@ -201,6 +202,9 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     }
 
     private func refilter(from candidates: [Int]?) {
+        // Local copies: the loops below read them once per row, and a property of a class is
+        // checked for exclusive access on every read.
+        let (items, keys, displayRank) = (self.items, self.keys, self.displayRank)
         let shown = listed ?? display
         if let customTest {
             visible = shown.filter { customTest(items[$0]) }
@@ -215,7 +219,8 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
         } else {
             visible = shown
         }
-        state.reconcile(count: visible.count) { items[visible[$0]].id }
+        let kept = visible
+        state.reconcile(count: kept.count) { items[kept[$0]].id }
     }
 
     // MARK: Navigation
