@@ -91,7 +91,8 @@ final class ArtifactScreen: Screen {
             in: tabRow, theme: theme)
         if let failure = load.failure {
             surface.draw(
-                context.catalog[.loadFailed, failure], at: Point(row: body.row, column: body.column + 2),
+                context.catalog[.loadFailed, context.catalog.describe(failure)],
+                at: Point(row: body.row, column: body.column + 2),
                 style: theme[.error], width: body.columns - 4)
         } else if artifact == nil {
             surface.draw(

@@ -166,7 +166,7 @@ final class DiffScreen: Screen {
             TableColumn(catalog[.columnFixed], width: .flexible(min: 6)) { $0.entry.finding.fixedVersion ?? "-" },
         ]
         let empty =
-            load.failure.map { catalog[.loadFailed, $0] }
+            load.failure.map { catalog[.loadFailed, catalog.describe($0)] }
             ?? (load.isRunning ? catalog[.scanLoading] : catalog[.noFindings])
         Table(columns: columns, count: model.count, emptyText: empty, row: model.item(at:)).draw(
             on: surface, in: rect, state: &model.state, theme: theme)

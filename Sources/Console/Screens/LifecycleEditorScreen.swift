@@ -234,7 +234,7 @@ final class LifecycleEditorScreen: Screen, KeyCapturing {
         let catalog = context.catalog
         guard let plan else {
             let text =
-                load.failure.map { catalog[.loadFailed, $0] } ?? problem
+                load.failure.map { catalog[.loadFailed, catalog.describe($0)] } ?? problem
                 ?? catalog[.previewLoading, readProgress.done, readProgress.total]
             surface.draw(
                 text, at: Point(row: rect.row, column: rect.column + 1),

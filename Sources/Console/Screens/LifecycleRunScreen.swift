@@ -90,7 +90,7 @@ final class LifecycleRunScreen: Screen {
                         error: summary.skipped + summary.failed > 0)
                 }
             } catch {
-                context.showFlash(context.catalog[.deleteFailed, String(describing: error)], error: true)
+                context.showError(error, .deleteFailed)
             }
             task = nil
             finished = true

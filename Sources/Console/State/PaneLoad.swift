@@ -1,13 +1,15 @@
+import RegistryClient
+
 /// The load behind a pane that fetches one thing (an artifact, a report, a diff): it runs on the
-/// first appearance and on refresh, a new run cancels the previous one, and a failure is kept as
-/// text for the pane to show.
+/// first appearance and on refresh, a new run cancels the previous one, and a failure is kept for
+/// the pane to show in the user's language. (Lists use `ResourcePane` instead.)
 @MainActor
 final class PaneLoad {
     private var task: Task<Void, Never>?
     private var generation = 0
     private var started = false
     /// Why the last run failed, or nil.
-    private(set) var failure: String?
+    private(set) var failure: RegistryError?
     /// Runs after every run ends (redraw).
     private let finished: @MainActor () -> Void
 
@@ -36,7 +38,7 @@ final class PaneLoad {
                 try await work()
             } catch is CancellationError {
             } catch {
-                if self?.generation == current { self?.failure = String(describing: error) }
+                if self?.generation == current { self?.failure = RegistryError(wrapping: error) }
             }
             guard let self, self.generation == current else { return }
             self.task = nil
