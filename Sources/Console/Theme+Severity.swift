@@ -20,14 +20,3 @@ extension Theme {
     /// The style of a severity: colour plus text, never colour alone.
     func style(for severity: Severity) -> Style { self[ThemeRole(severity)] }
 }
-
-extension [Severity: Int] {
-    /// `C1 H3 M2 L4`: counts, worst first, zero counts left out; `0` when there are none.
-    var countsText: String {
-        let text = Severity.worstFirst.compactMap { severity -> String? in
-            guard let count = self[severity], count > 0 else { return nil }
-            return "\(severity.description.prefix(1).uppercased())\(count)"
-        }.joined(separator: " ")
-        return text.isEmpty ? "0" : text
-    }
-}

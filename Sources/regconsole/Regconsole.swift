@@ -12,7 +12,7 @@ struct Regconsole: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InstancesCommand.self, NamespacesCommand.self, ReposCommand.self, TagsCommand.self, InspectCommand.self,
-            DeleteCommand.self, ScanCommand.self, LifecycleCommand.self, ConfigCommand.self,
+            DeleteCommand.self, ScanCommand.self, VulnsCommand.self, LifecycleCommand.self, ConfigCommand.self,
         ]
     )
 

@@ -15,6 +15,9 @@ struct RecordSet {
         case date(Date?)
         case list([String])
         case flag(Bool)
+        /// Findings per severity (`C2 M1` in a table and CSV, an object of every severity in JSON);
+        /// nil when there is no report.
+        case counts([Severity: Int]?)
     }
 
     /// A column: its JSON/CSV key, its table header, and whether the table shows it.
@@ -79,6 +82,11 @@ struct RecordSet {
         case .date(let date): .date(date)
         case .list(let items): .array(items.map { .string($0) })
         case .flag(let flag): .bool(flag)
+        case .counts(let counts):
+            counts.map { counts in
+                .object(Severity.worstFirst.map { ($0.description, .number(Int64(counts[$0] ?? 0))) })
+            }
+                ?? .null
         }
     }
 
@@ -91,6 +99,7 @@ struct RecordSet {
         case .date(let date): date.map(RFC3339.format) ?? "-"
         case .list(let items): items.isEmpty ? "-" : items.joined(separator: ",")
         case .flag(let flag): flag ? "yes" : "no"
+        case .counts(let counts): counts?.countsText ?? "-"
         }
     }
 
@@ -102,6 +111,7 @@ struct RecordSet {
         case .date(let date): date.map(RFC3339.format) ?? ""
         case .list(let items): items.joined(separator: ";")
         case .flag(let flag): flag ? "true" : "false"
+        case .counts(let counts): counts?.countsText ?? ""
         }
     }
 

@@ -1,0 +1,67 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `regconsole vulns` against the shared seeded registry, where `ns/web`'s newest tag (`stable`)
+/// carries a Trivy report attached as a referrer and the other seeded repositories have none.
+@Suite(.enabled(if: RegistryHarness.isEnabled))
+struct VulnsCommandTests {
+    @Test func rowsMatchTheSeededReports() async throws {
+        let fixture = try await Fixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.cli.home) }
+        let rows = try await fixture.jsonArray(["vulns", "local"])
+        let web = try #require(rows.first { $0["repository"] as? String == "ns/web" })
+        #expect(rows.first?["repository"] as? String == "ns/web", "the worst repository comes first")
+        #expect(web["instance"] as? String == "local")
+        #expect(web["tag"] as? String == "stable")
+        let seeded = try #require(fixture.state.seed.scans["ns/web:stable"])
+        let counts = try #require(web["counts"] as? [String: Any])
+        for severity in ["critical", "high", "medium", "low", "negligible", "unknown"] {
+            #expect(counts[severity] as? Int == seeded[severity] ?? 0, "\(severity)")
+        }
+        #expect(web["fixable"] as? Int == 4)
+        #expect(web["worst"] as? String == "critical")
+        #expect((web["findings"] as? [String])?.first == "CVE-2024-3094")
+        #expect(web["source"] as? String == "referrer")
+        #expect((web["digest"] as? String)?.hasPrefix("sha256:") == true)
+        let app = try #require(rows.first { $0["repository"] as? String == "ns/app" })
+        #expect(app["counts"] is NSNull, "no report: no counts")
+        #expect(app["tag"] as? String == "multi")
+    }
+
+    @Test func filtersKeepTheRepositoriesWithAMatchingFinding() async throws {
+        let fixture = try await Fixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.cli.home) }
+        let critical = try await fixture.jsonArray(["vulns", "local", "--filter", "sev>=critical fixable:y"])
+        #expect(critical.compactMap { $0["repository"] as? String } == ["ns/web"])
+        let byID = try await fixture.jsonArray(["vulns", "local", "--filter", "id:CVE-2024-3094"])
+        #expect(byID.compactMap { $0["repository"] as? String } == ["ns/web"])
+        let none = try await fixture.jsonArray(["vulns", "local", "--filter", "id:CVE-1999-0001"])
+        #expect(none.isEmpty)
+        let table = try await fixture.succeed(["vulns", "local/ns", "--severity", "high", "--fixable"])
+        #expect(table.stdout.hasPrefix("REPOSITORY  TAG     FINDINGS  FIXABLE  WORST FINDINGS\n"))
+        #expect(table.stdout.contains("ns/web      stable  C2 M1 L2        4  CVE-2024-3094,"))
+    }
+
+    @Test func failOnExitsThreeAndAllCoversEveryInstance() async throws {
+        let fixture = try await Fixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.cli.home) }
+        let failing = try await fixture.cli.run(["vulns", "local/ns", "--fail-on", "critical"])
+        #expect(failing.status == 3)
+        #expect(failing.stderr.contains("local/ns/web has critical findings (--fail-on critical)"))
+        let passing = try await fixture.cli.run([
+            "vulns", "local/ns", "--fail-on", "critical", "--filter", "pkg:nothing-like-this",
+        ])
+        #expect(passing.status == 0)
+
+        let everywhere = try await fixture.jsonArray(["vulns", "--all", "--filter", "id:CVE-2024-3094"])
+        #expect(Set(everywhere.compactMap { $0["instance"] as? String }) == ["local", "basic", "bearer", "reader"])
+        let csv = try await fixture.succeed(["vulns", "local/ns", "--output", "csv"])
+        #expect(
+            csv.stdout.hasPrefix(
+                "instance,repository,tag,digest,created,counts,fixable,worst,findings,source,scannedAt\r\n"))
+        #expect(csv.stdout.contains("local,ns/web,stable,sha256:"))
+        let usage = try await fixture.cli.run(["vulns"])
+        #expect(usage.status == 2)
+    }
+}
