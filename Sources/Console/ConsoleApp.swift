@@ -208,7 +208,7 @@ public final class ConsoleApp: TerminalApplication, PaneContext {
     }
 
     func paneReady(_ pane: any Screen) {
-        guard pane === top, !pendingKeys.isEmpty else { return }
+        guard pane === top, pane.isReady, !pendingKeys.isEmpty else { return }
         let keys = pendingKeys
         pendingKeys = []
         keys.forEach(handle)

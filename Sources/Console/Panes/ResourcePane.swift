@@ -47,7 +47,11 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
         return kind.progress(in: self).map { text + " · " + $0 } ?? text
     }
     var isBusy: Bool { isLoading || lookup != nil || kind.isBusy }
-    var isReady: Bool { kind.owningInstance == nil || lookup == nil }
+    /// Ready once the provider is known and the first rows are in (or the load ended): keys
+    /// typed before act on what the user is about to see.
+    var isReady: Bool { (kind.owningInstance == nil || lookup == nil) && (hasRows || !isLoading) }
+    /// Whether a page has arrived since the pane opened.
+    private var hasRows = false
     var filterText: String? { kind.filters ? list.filterText : nil }
     var actions: [ConsoleAction] { kind.actions(in: self) }
 
@@ -101,6 +105,10 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
                     if sorting { lastSort = now }
                     self.list.merge(page, sorting: sorting)
                     self.kind.received(page, in: self)
+                    if !self.hasRows, !page.isEmpty {
+                        self.hasRows = true
+                        self.context.paneReady(self)
+                    }
                     self.context.requestDisplay()
                 }
                 guard let self, !Task.isCancelled else { return }
@@ -114,6 +122,7 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
             self.isLoading = false
             self.loadTask = nil
             self.context.loadEnded(self, failure: self.loadError)
+            self.context.paneReady(self)
             self.context.requestDisplay()
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegistryClient
+import TerminalUI
 
 /// `regconsole vulns [INSTANCE[/NAMESPACE] | --all]`: the newest tag of every repository with the
 /// open findings of its report, worst first — the console's `:vulns` for scripts and alerting.
@@ -68,6 +69,12 @@ struct VulnsCommand: AsyncParsableCommand {
             } ?? false
         }.sorted(by: VulnerabilityRow.worstFirst)
         VulnerabilityRow.records(shown, showInstance: targets.count > 1).print(as: format.output)
+        let failed = rows.filter { $0.failure != nil }
+        for row in failed {
+            FileHandle.standardError.write(
+                Data("regconsole: \(Sanitizer.clean("\(row.instance)/\(row.repository): \(row.failure ?? "")"))\n".utf8)
+            )
+        }
         if let failOn, let worst = shown.compactMap(\.worst).max(), worst >= failOn {
             let names = shown.filter { ($0.worst ?? .unknown) >= failOn }.map { "\($0.instance)/\($0.repository)" }
             throw CommandFailure(
@@ -75,6 +82,10 @@ struct VulnsCommand: AsyncParsableCommand {
                 description:
                     "\(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? " …" : "") \(names.count == 1 ? "has" : "have") \(worst) findings (--fail-on \(failOn))"
             )
+        }
+        if !failed.isEmpty {
+            throw CommandFailure(
+                status: .runtime, description: "\(failed.count) of \(rows.count) repositories could not be read")
         }
     }
 
