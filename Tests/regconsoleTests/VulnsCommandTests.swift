@@ -63,6 +63,11 @@ struct VulnsCommandTests {
             csv.stdout.hasPrefix(
                 "instance,repository,tag,digest,created,counts,fixable,worst,findings,source,scannedAt,error\r\n"))
         #expect(csv.stdout.contains("local,ns/web,stable,sha256:"))
+        let markdown = try await fixture.succeed(["vulns", "local/ns", "--output", "markdown"])
+        #expect(
+            markdown.stdout.hasPrefix(
+                "| REPOSITORY | TAG | FINDINGS | FIXABLE | WORST FINDINGS |\n| --- | --- | --- | ---: | --- |\n"))
+        #expect(markdown.stdout.contains("| ns/web | stable | C2 M1 L2 | 4 | CVE-2024-3094,"))
         let usage = try await fixture.cli.run(["vulns"])
         #expect(usage.status == 2)
     }

@@ -37,7 +37,8 @@ struct VulnsCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Exit 3 when a shown repository has a finding at or above this severity.", valueName: "level"))
     var failOn: Severity?
-    @OptionGroup var format: OutputOptions
+    @Option(name: .shortAndLong, help: "Output format: table, json, csv or markdown.")
+    var output: ListOutputFormat = .table
 
     /// How many repositories are looked at at once.
     static let concurrency = 8
@@ -68,7 +69,7 @@ struct VulnsCommand: AsyncParsableCommand {
                     && (!fixable || finding.isFixable)
             } ?? false
         }.sorted(by: VulnerabilityRow.worstFirst)
-        VulnerabilityRow.records(shown, showInstance: targets.count > 1).print(as: format.output)
+        VulnerabilityRow.records(shown, showInstance: targets.count > 1).print(output)
         let failed = rows.filter { $0.failure != nil }
         for row in failed {
             FileHandle.standardError.write(

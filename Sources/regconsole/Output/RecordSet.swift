@@ -64,6 +64,17 @@ struct RecordSet {
         return ([line(headers)] + cells.map(line)).map { $0 + "\n" }.joined()
     }
 
+    /// A GitHub Markdown table of the columns the table shows (`|` in cells escaped).
+    func markdownText() -> String {
+        let shown = columns.indices.filter { columns[$0].inTable }
+        func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
+        let rule = line(shown.map { columns[$0].alignRight ? "---:" : "---" })
+        let body = rows.map { row in
+            line(shown.map { Sanitizer.clean(Self.tableCell(row[$0])).replacingOccurrences(of: "|", with: "\\|") })
+        }
+        return line(shown.map { columns[$0].header }) + rule + body.joined()
+    }
+
     /// RFC 4180: a header row, CRLF line ends, quotes around fields with `,`, `"` or line breaks.
     /// Cells a spreadsheet would run as a formula are defused (see `defusingFormula`).
     func csvText() -> String {
