@@ -44,7 +44,7 @@ struct PaneRoute: Sendable {
             word: "ctx", aliases: ["context", "instance"], target: .instance, usage: ":ctx [INSTANCE]",
             summary: { $0[.commandContext] }
         ) { context, at in
-            [ResourcePane(NamespaceList(context: context, instance: at.instance))]
+            browse(context, PaneRoute.Resolved(instance: at.instance))
         },
         PaneRoute(
             word: "ns", aliases: ["namespace", "namespaces"], target: .namespace, usage: ":ns [INSTANCE/]NAMESPACE",
@@ -56,10 +56,8 @@ struct PaneRoute: Sendable {
             word: "repos", aliases: ["repo", "repositories", "r"], target: .optionalNamespace,
             usage: ":repos [INSTANCE][/NAMESPACE]", summary: { $0[.commandRepositories] }
         ) { context, at in
-            [
-                ResourcePane(NamespaceList(context: context, instance: at.instance)),
-                ResourcePane(RepositoryList(context: context, instance: at.instance, namespace: at.namespace)),
-            ]
+            browse(context, PaneRoute.Resolved(instance: at.instance))
+                + [ResourcePane(RepositoryList(context: context, instance: at.instance, namespace: at.namespace))]
         },
         PaneRoute(
             word: "tags", aliases: ["tag", "t"], target: .repository, usage: ":tags [INSTANCE/]NAMESPACE/REPOSITORY",
@@ -71,10 +69,11 @@ struct PaneRoute: Sendable {
             word: "vulns", aliases: ["vulnerabilities", "v"], target: .optionalNamespace,
             usage: ":vulns [INSTANCE][/NAMESPACE]", summary: { $0[.commandVulns] }
         ) { context, at in
-            [
-                ResourcePane(NamespaceList(context: context, instance: at.instance)),
-                ResourcePane(VulnerabilityOverview(context: context, instance: at.instance, namespace: at.namespace)),
-            ]
+            browse(context, PaneRoute.Resolved(instance: at.instance))
+                + [
+                    ResourcePane(
+                        VulnerabilityOverview(context: context, instance: at.instance, namespace: at.namespace))
+                ]
         },
         PaneRoute(
             word: "lifecycle", aliases: ["lc", "retention"], target: .location,
