@@ -139,8 +139,11 @@ final class TagList: ResourceKind {
         invalidNames = 0
     }
 
+    /// A reload's page replaces rows whose details may have been read for the old rows on
+    /// screen: those are read again.
     func received(_ page: [Row], in pane: ResourcePane<TagList>) {
         for row in page {
+            if row.details == nil { details?.invalidate(row.name) }
             if let digest = row.details?.digest { groups.record(row.name, on: digest) }
             if !row.isRequestable { invalidNames += 1 }
             if row.details?.updated != nil { reportsUpdates = true }
