@@ -13,6 +13,7 @@ struct TOMLParserGuardTests {
         ("a = \"\"\"\n[ok\n\"\"\"\n[[ )]]\n", 4, header),
         ("[keymap]\nquit = [\"q\",\n}r \"ctrl-c\"]\n", 3, brace),
         ("x = { a = [ } }\n", 1, brace),
+        ("\u{FEFF}[\u{FFFD}n\n", 1, header),  // after a byte-order mark, which the parser skips
     ]
 
     @Test(arguments: aborting)

@@ -5,7 +5,8 @@ enum TOMLParserGuard {
     /// and comments are skipped, as the parser skips them.
     static func problem(in text: String) -> (line: Int, message: String)? {
         let bytes = Array(text.utf8)
-        var index = 0
+        // The parser skips a byte-order mark, so the first line starts after it.
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
         var open: [UInt8] = []  // the `[` and `{` of values not closed yet
         var atLineStart = true
