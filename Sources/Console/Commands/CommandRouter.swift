@@ -28,7 +28,7 @@ final class CommandRouter {
     }
 
     private let host: Host
-    private(set) var history: CommandHistory
+    private var history: CommandHistory
     let names: NameIndex
 
     init(host: Host, history: CommandHistory, names: NameIndex) {

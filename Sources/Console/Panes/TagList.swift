@@ -83,6 +83,7 @@ final class TagList: ResourceKind {
     }
     var emptyText: String { context.catalog[.emptyTags] }
     var isBusy: Bool { (details?.isBusy ?? false) || scans.isBusy }
+    /// The pane showing the list (set by the first reload), for the selected tag in `location`.
     private weak var pane: ResourcePane<TagList>?
     private var selectedName: String? { pane?.selected?.name ?? pendingSelection }
 
@@ -121,7 +122,6 @@ final class TagList: ResourceKind {
 
     func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<TagList>) {
         self.provider = provider
-        self.pane = pane
         let repository = repository
         let details = VisibleLoader { name in try await provider.tagDetails(repository: repository, tag: name) }
         details.onResult = { [weak self, weak pane] name, result in
@@ -171,7 +171,6 @@ final class TagList: ResourceKind {
     /// Asks for the details and scan reports of the rows on screen; with a sort that needs
     /// details, for every row after them.
     func shown(_ rows: [Row], in pane: ResourcePane<TagList>) {
-        self.pane = pane
         let visible = rows.filter(\.isRequestable).map(\.name)
         details?.want(
             visible: visible, everything: sortOrder.needsDetails,

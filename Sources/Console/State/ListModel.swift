@@ -234,9 +234,4 @@ final class ListModel<Item: Identifiable & Sendable> where Item.ID: Sendable {
     func select(id: Item.ID) {
         if let index = visible.firstIndex(where: { items[$0].id == id }) { select(index) }
     }
-
-    /// "12", or "3 of 12" when filtered (lists outside resource panes).
-    func counter(_ catalog: Catalog) -> String {
-        filterText.isEmpty ? catalog[.counterDone, listedCount] : catalog[.counterFiltered, visible.count, listedCount]
-    }
 }
