@@ -28,6 +28,7 @@ extension ConsoleAction {
         case .sortSize: .actionSortSize
         case .sortSeverity: .actionSortSeverity
         case .toggleReferrers: .actionToggleReferrers
+        case .tagScope: .actionTagScope
         case .vulnerabilities: .actionVulnerabilities
         case .diff: .actionDiff
         case .suppress: .actionSuppress

@@ -21,6 +21,7 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case sortSize = "sort-size"
     case sortSeverity = "sort-severity"
     case toggleReferrers = "toggle-referrers"
+    case tagScope = "tag-scope"
     case vulnerabilities, diff, suppress
     case groupPackages = "group-packages"
     case groupVulnerabilities = "group-vulnerabilities"
@@ -59,6 +60,7 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .sortSize: [.character("S")],
         .sortSeverity: [.character("W")],
         .toggleReferrers: [.character("R")],
+        .tagScope: [.character("T")],
         .vulnerabilities: [.character("v")],
         .diff: [.character("d")],
         .suppress: [.character("x")],

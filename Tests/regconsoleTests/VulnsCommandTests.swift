@@ -39,8 +39,38 @@ struct VulnsCommandTests {
         let none = try await fixture.jsonArray(["vulns", "local/ns", "--filter", "id:CVE-0000-NONE"])
         #expect(none.isEmpty)
         let table = try await fixture.succeed(["vulns", "local/ns", "--severity", "high", "--fixable"])
-        #expect(table.stdout.hasPrefix("REPOSITORY  TAG     FINDINGS  FIXABLE  WORST FINDINGS\n"))
-        #expect(table.stdout.contains("ns/web      stable  C2 M1 L2        4  CVE-2024-3094,"))
+        #expect(table.stdout.hasPrefix("REPOSITORY  TAG     FINDINGS  FIXABLE  OLDER  WORST FINDINGS\n"))
+        #expect(table.stdout.contains("ns/web      stable  C2 M1 L2        4      1  CVE-2024-3094,"))
+    }
+
+    /// `ns/web:v2`, older than `stable`, has fixable critical and high findings of its own: the
+    /// newest-tag row counts it, and the every-tag scope lists it.
+    @Test func olderImagesThatMatchAreCountedAndListedOverEveryTag() async throws {
+        let fixture = try await Fixture.make()
+        defer { try? FileManager.default.removeItem(at: fixture.cli.home) }
+        let seeded = try fixture.seededImages("ns/web")
+        let query = ["--filter", "sev>=high fixable:y"]
+        let newest = try await fixture.jsonArray(["vulns", "local/ns"] + query)
+        #expect(newest.compactMap { $0["repository"] as? String } == ["ns/web"])
+        #expect(newest.first?["olderMatching"] as? Int == 1)
+        let unmatched = try await fixture.jsonArray(["vulns", "local/ns", "--filter", "id:CVE-2024-3094"])
+        #expect(unmatched.first?["olderMatching"] as? Int == 0, "v2 has no CVE-2024-3094")
+
+        let everyTag = try await fixture.jsonArray(["vulns", "local/ns", "--tags", "all"] + query)
+        let web = everyTag.filter { $0["repository"] as? String == "ns/web" }
+        #expect(
+            web.compactMap { $0["tags"] as? [String] }.sorted { $0.description < $1.description } == [
+                ["stable"], ["v2"],
+            ])
+        let v2 = try #require(web.first { ($0["tags"] as? [String]) == ["v2"] })
+        #expect(v2["digest"] as? String == seeded["v2"]?.digest)
+        let counts = try #require(v2["counts"] as? [String: Any])
+        let expected = try #require(fixture.state.seed.scans["ns/web:v2"])
+        for severity in ["critical", "high", "medium", "low"] {
+            #expect(counts[severity] as? Int == expected[severity] ?? 0, "\(severity)")
+        }
+        let table = try await fixture.succeed(["vulns", "local/ns", "--tags", "all"] + query)
+        #expect(table.stdout.hasPrefix("REPOSITORY  TAGS    FINDINGS  FIXABLE  WORST FINDINGS\n"))
     }
 
     @Test func failOnExitsThreeAndAllCoversEveryInstance() async throws {
@@ -61,13 +91,15 @@ struct VulnsCommandTests {
         let csv = try await fixture.succeed(["vulns", "local/ns", "--output", "csv"])
         #expect(
             csv.stdout.hasPrefix(
-                "instance,repository,tag,digest,created,counts,fixable,worst,findings,source,scannedAt,error\r\n"))
-        #expect(csv.stdout.contains("local,ns/web,stable,sha256:"))
+                "instance,repository,tag,tags,digest,created,counts,fixable,olderMatching,worst,findings,source,scannedAt,error\r\n"
+            ))
+        #expect(csv.stdout.contains("local,ns/web,stable,stable,sha256:"))
         let markdown = try await fixture.succeed(["vulns", "local/ns", "--output", "markdown"])
         #expect(
             markdown.stdout.hasPrefix(
-                "| REPOSITORY | TAG | FINDINGS | FIXABLE | WORST FINDINGS |\n| --- | --- | --- | ---: | --- |\n"))
-        #expect(markdown.stdout.contains("| ns/web | stable | C2 M1 L2 | 4 | CVE-2024-3094,"))
+                "| REPOSITORY | TAG | FINDINGS | FIXABLE | OLDER | WORST FINDINGS |\n| --- | --- | --- | ---: | ---: | --- |\n"
+            ))
+        #expect(markdown.stdout.contains("| ns/web | stable | C2 M1 L2 | 4 | 1 | CVE-2024-3094,"))
         let usage = try await fixture.cli.run(["vulns"])
         #expect(usage.status == 2)
     }

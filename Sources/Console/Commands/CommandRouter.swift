@@ -68,6 +68,13 @@ final class CommandRouter {
             host.reset([])
             return
         }
+        if argument == nil, host.currentInstance() == nil, let everywhere = route.openEverywhere {
+            let instances = host.instances().filter { $0.unavailableReason == nil }
+            if instances.count > 1 {
+                host.reset(everywhere(host.context, instances))
+                return
+            }
+        }
         if route.target == .location, argument == nil, let location = host.currentLocation(),
             let instance = host.currentInstance()
         {

@@ -35,6 +35,9 @@ struct PaneRoute: Sendable {
     let usage: String
     /// What it opens, for help, in the catalog's language.
     let summary: @Sendable (Catalog) -> String
+    /// The panes to open above the instances pane over every instance, when the command has no
+    /// argument on the instances pane; nil when the command needs one instance.
+    var openEverywhere: (@MainActor @Sendable (any PaneContext, [Instance]) -> [any Screen])? = nil
     /// The panes to open above the instances pane.
     let open: @MainActor @Sendable (any PaneContext, Resolved) -> [any Screen]
 
@@ -67,13 +70,15 @@ struct PaneRoute: Sendable {
         },
         PaneRoute(
             word: "vulns", aliases: ["vulnerabilities", "v"], target: .optionalNamespace,
-            usage: ":vulns [INSTANCE][/NAMESPACE]", summary: { $0[.commandVulns] }
+            usage: ":vulns [INSTANCE][/NAMESPACE]", summary: { $0[.commandVulns] },
+            openEverywhere: { context, instances in
+                [VulnerabilityOverview.pane(context: context, targets: instances.map { .init(instance: $0) })]
+            }
         ) { context, at in
-            browse(context, PaneRoute.Resolved(instance: at.instance))
-                + [
-                    ResourcePane(
-                        VulnerabilityOverview(context: context, instance: at.instance, namespace: at.namespace))
-                ]
+            browse(context, PaneRoute.Resolved(instance: at.instance)) + [
+                VulnerabilityOverview.pane(
+                    context: context, targets: [.init(instance: at.instance, namespace: at.namespace)])
+            ]
         },
         PaneRoute(
             word: "lifecycle", aliases: ["lc", "retention"], target: .location,

@@ -53,6 +53,8 @@ public enum Message: String, CaseIterable, Sendable {
     case actionSortSeverity, actionVulnerabilities, actionDiff, actionSuppress, actionGroupPackages,
         actionGroupVulnerabilities, actionShowSuppressed
     case commandVulns, overviewProgress, cancel
+    case columnInstance, columnOlder, overviewAsOf, overviewFilter, everyInstance, actionTagScope, scopeNewestTags,
+        scopeAllTags
     // Lifecycle
     case lifecycleRules, lifecycleEditor, lifecycleRun, emptyRules
     case columnRule, columnScope, columnKeep, columnSchedule, columnRunsOn, columnLastRun, columnDecision, columnReason

@@ -15,8 +15,10 @@ protocol ResourceKind: AnyObject {
     /// The console's services.
     var context: any PaneContext { get }
     /// The instance the rows belong to; its provider is looked up before the pane takes keys.
-    /// Nil for panes above instances.
+    /// Nil for panes above instances, and for panes over several instances.
     var owningInstance: Instance? { get }
+    /// Whether changes on `instance` concern the pane.
+    func concerns(_ instance: String) -> Bool
     /// The breadcrumb (`ns/app`).
     var crumb: String { get }
     /// The title line (`tags · ns/app`).
@@ -60,6 +62,8 @@ protocol ResourceKind: AnyObject {
     func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<Self>)
     /// A reload starts: forget what was fetched for the old rows.
     func willReload(_ pane: ResourcePane<Self>)
+    /// The filter text changed (emptied included).
+    func filterChanged(_ text: String, in pane: ResourcePane<Self>)
     /// A page arrived and was merged into the rows.
     func received(_ page: [Row], in pane: ResourcePane<Self>)
     /// The frame is on screen with these rows visible (fetch their details now).
@@ -74,6 +78,8 @@ protocol ResourceKind: AnyObject {
 }
 
 extension ResourceKind {
+    func concerns(_ instance: String) -> Bool { owningInstance?.name == instance }
+    func filterChanged(_ text: String, in pane: ResourcePane<Self>) {}
     func searchIdentifiers(of row: Row) -> [String] { [] }
     func order(_ rows: [Row]) -> [Int] { Array(rows.indices) }
     func lists(_ row: Row) -> Bool { true }

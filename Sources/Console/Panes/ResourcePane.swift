@@ -162,7 +162,7 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
 
     /// Marks the pane stale; it reloads when it shows again (at once when it is the top pane).
     func changed(_ change: ConsoleChange) {
-        guard change.instance == kind.owningInstance?.name, kind.needsReload(after: change, in: self) else { return }
+        guard kind.concerns(change.instance), kind.needsReload(after: change, in: self) else { return }
         isStale = true
     }
 
@@ -185,7 +185,10 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
 
     func handleMouse(_ event: MouseEvent, in rect: Rect) { list.handleMouse(event, in: rect) }
 
-    func setFilter(_ text: String) throws(FilterQuery.InvalidPattern) { try list.setFilter(text) }
+    func setFilter(_ text: String) throws(FilterQuery.InvalidPattern) {
+        try list.setFilter(text)
+        kind.filterChanged(text, in: self)
+    }
 
     // MARK: Drawing
 

@@ -20,6 +20,11 @@ public protocol RegistryProvider: Sendable {
     func tags(repository: String) -> AsyncThrowingStream<[Tag], any Error>
     /// Digest, size, created time and platforms of one tag.
     func tagDetails(repository: String, tag: String) async throws -> TagDetails
+    /// `tagDetails`, for a tag that pointed at `likelyDigest` when last read: a provider with a
+    /// content cache checks the tag with a `HEAD` request and reads the rest from the cache.
+    func tagDetails(repository: String, tag: String, likelyDigest: Digest?) async throws -> TagDetails
+    /// Whether `tags(repository:)` lists the most recently pushed tags first, with their details.
+    var listsNewestTagsFirst: Bool { get }
     /// The digest a tag points at now, nil when the tag does not exist.
     func currentDigest(repository: String, tag: String) async throws -> Digest?
     /// Everything about a manifest: content, platforms' images, referrers.
@@ -30,11 +35,28 @@ public protocol RegistryProvider: Sendable {
     func deleteManifest(repository: String, digest: Digest) async throws
     /// The newest vulnerability report for a manifest, nil when there is none.
     func scanReport(repository: String, tag: String?, digest: Digest) async throws -> ScanReport?
+    /// The newest report for a manifest, reduced for the vulnerability overview; `hints` can
+    /// spare requests (see `ScanHints`). Nil when there is none.
+    func latestReport(repository: String, tag: String?, digest: Digest, hints: ScanHints) async throws -> ImageReport?
     /// Where the instance's lifecycle rules live.
     func lifecycleRuleStore(directories: XDGDirectories) -> any LifecycleRuleStore
 }
 
 extension RegistryProvider {
+    public func tagDetails(repository: String, tag: String, likelyDigest: Digest?) async throws -> TagDetails {
+        try await tagDetails(repository: repository, tag: tag)
+    }
+
+    public var listsNewestTagsFirst: Bool { false }
+
+    public func latestReport(
+        repository: String, tag: String?, digest: Digest, hints: ScanHints
+    ) async throws -> ImageReport? {
+        try await scanReport(repository: repository, tag: tag, digest: digest).map {
+            ImageReport($0, source: self is any ServerScanning ? instance.kind.rawValue : "referrer", origin: nil)
+        }
+    }
+
     /// Rules in the data directory, run by regconsole: for registries without rules of their own.
     public func lifecycleRuleStore(directories: XDGDirectories) -> any LifecycleRuleStore {
         LocalLifecycleRuleStore(instance: instance.name, directories: directories)

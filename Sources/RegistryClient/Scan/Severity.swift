@@ -55,3 +55,14 @@ public enum Severity: Int, CaseIterable, Comparable, Sendable, Codable, CustomSt
     /// Worst first.
     public static let worstFirst: [Severity] = allCases.reversed()
 }
+
+extension [Severity: Int] {
+    /// `C1 H3 M2 L4`: counts, worst first, zero counts left out; `0` when there are none.
+    public var countsText: String {
+        let text = Severity.worstFirst.compactMap { severity -> String? in
+            guard let count = self[severity], count > 0 else { return nil }
+            return "\(severity.description.prefix(1).uppercased())\(count)"
+        }.joined(separator: " ")
+        return text.isEmpty ? "0" : text
+    }
+}

@@ -3,17 +3,21 @@ import Foundation
 import RegistryClient
 import TerminalUI
 
+extension TagScope: ExpressibleByArgument {}
+
 /// `regconsole vulns [INSTANCE[/NAMESPACE] | --all]`: the newest tag of every repository with the
 /// open findings of its report, worst first — the console's `:vulns` for scripts and alerting.
 struct VulnsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vulns", abstract: "The newest image of every repository with its open findings, worst first.",
         discussion: """
-            One row per repository: its newest tag, digest, created time, open findings per severity (after the
+            One row per repository (with --tags all, per tagged image): its newest tag, digest, created time, open findings per severity (after the
             instance's suppressions), how many are fixable, and the worst few. A repository whose newest image has
             no report shows no counts and is left out by any severity filter. --filter keeps the repositories
             with a finding matching the expression (sev>=high fixable:y pkg:openssl id:CVE-2024 cvss>=7 …).
-            With --fail-on, exits 3 when a shown repository has an open finding at or above the level.
+            With --fail-on, exits 3 when a shown repository has an open finding at or above the level. OLDER counts
+            the repository's older images that also match. Every run saves the overview; --cached shows the saved one
+            without a request, and the next run uses it to send fewer requests (--refresh does not).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -37,11 +41,34 @@ struct VulnsCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Exit 3 when a shown repository has a finding at or above this severity.", valueName: "level"))
     var failOn: Severity?
+    @Flag(
+        help:
+            "Where the rows come from: the registry, hinted by the saved overview (default); the saved overview only; the registry afresh."
+    )
+    var source: Source = .live
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "newest: one row per repository, its newest tag (default); all: one row per tagged image.",
+            valueName: "scope"))
+    var tags: TagScope = .newest
     @Option(name: .shortAndLong, help: "Output format: table, json, csv or markdown.")
     var output: ListOutputFormat = .table
 
-    /// How many repositories are looked at at once.
-    static let concurrency = 8
+    /// Where the rows come from.
+    enum Source: String, EnumerableFlag {
+        /// The registry, with the saved overview's hints.
+        case live
+        /// The saved overview only: no request.
+        case cached
+        /// The registry, without the saved overview's hints.
+        case refresh
+
+        static func name(for value: Source) -> NameSpecification { value == .live ? [] : .long }
+    }
+
+    /// How many repositories of one instance are read at once.
+    static let concurrency = 16
 
     func validate() throws {
         if all == (scope != nil) { throw ValidationError("give INSTANCE[/NAMESPACE] or --all") }
@@ -49,27 +76,28 @@ struct VulnsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try CLIContext(global)
-        let expression: FindingFilter
+        let query: VulnerabilityQuery
         do {
-            expression = try FindingFilter(filter ?? "")
+            query = try VulnerabilityQuery(filter: filter, severity: severity, fixable: fixable)
         } catch {
             throw UsageError(description: "--filter: \(error.description)")
         }
         let targets = try await self.targets(context)
-        var rows: [VulnerabilityRow] = []
-        for (instance, namespace) in targets {
-            rows += try await VulnerabilityRow.collect(
-                instance: instance, namespace: namespace, context: context, concurrency: Self.concurrency)
+        let progress = ProgressLine("repositories", total: 0)
+        let now = Date()
+        let rows = try await withThrowingTaskGroup(of: [VulnerabilityRow].self) { group in
+            for (index, (instance, namespace)) in targets.enumerated() {
+                group.addTask {
+                    try await self.rows(
+                        instance: instance, namespace: namespace, query: query, context: context, now: now
+                    ) { progress.report(part: index, done: $0, of: $1) }
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
         }
-        let wantsFindings = filter != nil || severity != nil || fixable
-        let shown = rows.filter { row in
-            guard wantsFindings else { return true }
-            return row.open?.contains { finding in
-                expression.matches(finding, suppressed: false) && severity.map { finding.severity >= $0 } ?? true
-                    && (!fixable || finding.isFixable)
-            } ?? false
-        }.sorted(by: VulnerabilityRow.worstFirst)
-        VulnerabilityRow.records(shown, showInstance: targets.count > 1).print(output)
+        progress.finish()
+        let shown = rows.filter { $0.failure == nil && query.keeps($0.open) }.sorted(by: VulnerabilityRow.worstFirst)
+        VulnerabilityRow.records(shown, showInstance: targets.count > 1, scope: tags).print(output)
         let failed = rows.filter { $0.failure != nil }
         for row in failed {
             FileHandle.standardError.write(
@@ -90,6 +118,48 @@ struct VulnsCommand: AsyncParsableCommand {
         }
     }
 
+    /// The rows of one instance (or namespace): from its saved overview, or read from the registry
+    /// and saved.
+    private func rows(
+        instance: String, namespace: String?, query: VulnerabilityQuery, context: CLIContext, now: Date,
+        progress: @escaping @Sendable (Int, Int) -> Void
+    ) async throws -> [VulnerabilityRow] {
+        let provider = try await context.session.provider(for: instance)
+        let name = provider.instance.name
+        let store = VulnerabilitySnapshotStore(instance: name, directories: context.directories)
+        let saved = store.load()
+        let suppressions = try SuppressionStore(instance: name, directories: context.directories).load()
+        func rows(_ entry: RepositoryVulnerabilities) -> [VulnerabilityRow] {
+            VulnerabilityRow.rows(
+                instance: name, entry: entry, scope: tags, query: query, suppressions: suppressions, now: now)
+        }
+        if source == .cached {
+            guard let saved else {
+                throw CommandFailure(
+                    status: .runtime,
+                    description: "no saved overview of \(name): run `regconsole vulns \(name)` once without --cached")
+            }
+            let age = Int(now.timeIntervalSince(saved.savedAt) / 60)
+            FileHandle.standardError.write(Data("regconsole: \(Sanitizer.clean(name)): as of \(age) min ago\n".utf8))
+            return saved.entries(namespace: namespace).flatMap(rows)
+        }
+        let reader = VulnerabilityReader(
+            provider: provider, scope: tags, previous: source == .refresh ? nil : saved,
+            concurrency: Self.concurrency)
+        let outcomes = try await reader.readAll(namespace: namespace, progress: progress)
+        do {
+            try store.save(reader.snapshot(after: outcomes, namespace: namespace, at: now))
+        } catch {
+            FileHandle.standardError.write(Data("regconsole: cannot save the overview: \(error)\n".utf8))
+        }
+        return outcomes.flatMap { outcome -> [VulnerabilityRow] in
+            switch outcome.result {
+            case .success(let entry): return rows(entry)
+            case .failure(let error):
+                return [VulnerabilityRow(instance: name, repository: outcome.repository, failure: error.description)]
+            }
+        }
+    }
     /// The instances (and namespace) to look at.
     private func targets(_ context: CLIContext) async throws -> [(instance: String, namespace: String?)] {
         if all {

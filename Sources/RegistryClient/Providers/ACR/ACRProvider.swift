@@ -51,6 +51,9 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
         }
     }
 
+    /// ACR lists tags by push time, newest first, with their digests and times.
+    public var listsNewestTagsFirst: Bool { true }
+
     public func tags(repository: String) -> AsyncThrowingStream<[Tag], any Error> {
         .producing { continuation in
             let repoID = try await repositoryID(repository)

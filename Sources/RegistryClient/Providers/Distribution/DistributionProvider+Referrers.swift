@@ -4,18 +4,25 @@ extension DistributionProvider {
     /// The referrers API (`/v2/<name>/referrers/<digest>`), else the `sha256-<hex>` tag fallback.
     /// Registry 2.8 has no API and answers a plain-text 404.
     public func referrers(repository: String, digest: Digest) async throws -> [Referrer] {
+        if referrersAPI.isKnownAbsent { return try await fallbackReferrers(repository: repository, subject: digest) }
         let answer = try await api.send(
             .init(
                 target: .path(try DistributionPath.repository(repository, "referrers", digest.description)),
                 scopes: [.pull(repository)],
                 accept: MediaType.ociIndex, allowed: [400, 404, 405],
                 operation: "listing referrers of \(repository)@\(digest.short)"))
-        if answer.isSuccess, MediaType.essence(answer.headers["Content-Type"] ?? "") == MediaType.ociIndex {
+        let isIndex = answer.isSuccess && MediaType.essence(answer.headers["Content-Type"] ?? "") == MediaType.ociIndex
+        referrersAPI.record(answer, isIndex: isIndex)
+        if isIndex {
             let index = try api.decode(
                 ImageIndex.self, from: answer, operation: "reading referrers of \(repository)@\(digest.short)")
             return index.manifests.map { Referrer(descriptor: $0, discovery: .api) }
         }
-        return try await fallbackIndex(repository: repository, subject: digest)?.manifests.map {
+        return try await fallbackReferrers(repository: repository, subject: digest)
+    }
+
+    private func fallbackReferrers(repository: String, subject: Digest) async throws -> [Referrer] {
+        try await fallbackIndex(repository: repository, subject: subject)?.manifests.map {
             Referrer(descriptor: $0, discovery: .tagFallback)
         } ?? []
     }

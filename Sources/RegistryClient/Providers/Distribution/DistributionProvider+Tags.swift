@@ -30,6 +30,22 @@ extension DistributionProvider {
         return try await fetchManifest(repository: repository, reference: tag).digest
     }
 
+    /// With the likely digest's manifest in the content cache, a `HEAD` request says where the tag
+    /// points now and the rest comes from the cache; else the manifest is fetched by tag.
+    public func tagDetails(repository: String, tag: String, likelyDigest: Digest?) async throws -> TagDetails {
+        guard let likelyDigest, await content.data(for: likelyDigest) != nil else {
+            return try await tagDetails(repository: repository, tag: tag)
+        }
+        guard let digest = try await currentDigest(repository: repository, tag: tag) else {
+            throw RegistryError(.notFound, "\(repository):\(tag) no longer exists", hint: "refresh the list")
+        }
+        let manifest = try await fetchManifest(repository: repository, reference: digest.description, cached: true)
+        return try await artifact(
+            from: manifest, reference: Reference(locator: instance.name, repository: repository, tag: tag),
+            complete: false
+        ).details
+    }
+
     public func tagDetails(repository: String, tag: String) async throws -> TagDetails {
         let manifest = try await fetchManifest(repository: repository, reference: tag)
         return try await artifact(

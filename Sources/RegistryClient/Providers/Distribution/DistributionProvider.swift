@@ -7,6 +7,8 @@ public struct DistributionProvider: RegistryProvider {
 
     let api: DistributionAPI
     let content: ContentStore
+    /// Whether the registry has the referrers API, once an answer said so.
+    let referrersAPI = ReferrersSupport()
 
     /// Creates a provider for an instance whose `url` is the registry's base URL; `limits` caps its
     /// listings and sets its request deadlines.
