@@ -204,6 +204,33 @@ struct ACRCommandTests {
         #expect(column(findings, "package") == ["curl", "libc6", "openssl", "libcrypto3"])
     }
 
+    /// The overview of an ACR instance comes from the API alone: one ListRepoTag page per
+    /// repository (newest push first, with digests and times) and ACR's own scan of the newest tag.
+    @Test func vulnsReadsTheFirstTagPageAndTheServerScan() async throws {
+        let emulator = try await Self.privateEmulator()
+        let acr = try await ACRCLI.make(emulator)
+        let web = "acr.emulator-main/ns/web"
+        let newest = try await acr.jsonArray(["vulns", "acr.emulator-main/ns"]).first {
+            $0["repository"] as? String == "ns/web"
+        }
+        let tag = try #require(newest?["tag"] as? String)
+        #expect(newest?["counts"] is NSNull, "not scanned yet")
+        #expect(newest?["digest"] as? String == (try acr.fixture.seededImages("ns/web"))[tag]?.digest)
+        _ = try await acr.succeed(["scan", "start", "\(web):\(tag)", "--wait", "--poll-interval", "0.1"])
+        let findings = try await acr.jsonArray(["scan", "show", "\(web):\(tag)"])
+
+        try await emulator.clearRequests()
+        let rows = try await acr.jsonArray(["vulns", "acr.emulator-main/ns"])
+        let row = try #require(rows.first { $0["repository"] as? String == "ns/web" })
+        #expect(row["tag"] as? String == tag)
+        #expect(row["source"] as? String == "acr")
+        let counts = try #require(row["counts"] as? [String: Int])
+        let expected = column(findings, "severity").reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        #expect(counts.filter { $0.value > 0 } == expected)
+        #expect(try await emulator.requests(action: "ListRepoTag").count == rows.count, "one page per repository")
+        #expect(try await emulator.requests(action: "GetRepoTag").isEmpty, "no tag is looked up on its own")
+    }
+
     @Test func lifecycleRulesAreCreatedListedPlannedAndDeletedOnTheRegistry() async throws {
         let emulator = try await Self.privateEmulator()
         let acr = try await ACRCLI.make(emulator)
