@@ -13,6 +13,8 @@ public actor ContentStore {
     private static let maxMemoryEntries = 2048
 
     private var memory: [Digest: Data] = [:]
+    /// Fetches under way, shared by every caller asking for the same digest meanwhile.
+    private var inFlight: [Digest: Task<Data, any Error>] = [:]
     private let packURL: URL?
     private var pack: Data?
     private var index: [Digest: Range<Int>]?
@@ -39,6 +41,24 @@ public actor ContentStore {
         }
         remember(data, digest)
         return data
+    }
+
+    /// The bytes for a digest from the cache, else from `fetch`, which returns them with whether
+    /// they were checked against the digest (only checked bytes are kept). Callers asking for one
+    /// digest while it is being fetched share that fetch: tags on one image fetch its config once.
+    public func data(
+        for digest: Digest, fetchingWith fetch: @escaping @Sendable () async throws -> (Data, verified: Bool)
+    ) async throws -> Data {
+        if let cached = data(for: digest) { return cached }
+        if let running = inFlight[digest] { return try await running.value }
+        let task = Task { [weak self] in
+            let (data, verified) = try await fetch()
+            if verified { await self?.store(verified: data, for: digest) }
+            return data
+        }
+        inFlight[digest] = task
+        defer { inFlight[digest] = nil }
+        return try await task.value
     }
 
     private func remember(_ data: Data, _ digest: Digest) {

@@ -63,10 +63,7 @@ extension DistributionProvider {
         guard descriptor.mediaType == MediaType.ociConfig || descriptor.mediaType == MediaType.dockerConfig else {
             return nil
         }
-        let data: Data
-        if let cached = await content.data(for: descriptor.digest) {
-            data = cached
-        } else {
+        let data = try await content.data(for: descriptor.digest) { [api] in
             let response = try await api.send(
                 .init(
                     target: .path(try DistributionPath.blob(repository, descriptor.digest)),
@@ -80,8 +77,7 @@ extension DistributionProvider {
                     .digestMismatch, "config blob \(descriptor.digest) of \(repository) does not match its digest",
                     hint: "the registry served wrong content")
             }
-            data = response.body
-            if verified == true { await content.store(verified: data, for: descriptor.digest) }
+            return (response.body, verified == true)
         }
         return try api.decode(
             ImageConfig.self, from: HTTPResponse(status: 200, body: data, url: api.baseURL),
