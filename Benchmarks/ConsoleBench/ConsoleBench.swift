@@ -8,11 +8,13 @@ import TerminalUI
 ///
 ///     console-bench tags --registry 127.0.0.1:PORT --repository synthetic/many
 ///     console-bench scan --registry 127.0.0.1:PORT --image REPO:TAG --report FILE
+///     console-bench vulns --registry 127.0.0.1:PORT
 ///     console-bench lifecycle [--tags N]
 ///
 /// `tags`: time per filter keystroke over a huge tag list and peak memory with every tag loaded.
 /// `scan`: parsing a large report, opening the findings pane of an image that has it attached,
-/// redrawing it and filtering it. `lifecycle`: planning rules over N tags (100,000).
+/// redrawing it and filtering it. `vulns`: `:vulns` cold, then the saved rows' first frame in a
+/// second console and its refresh. `lifecycle`: planning rules over N tags (100,000).
 /// Prints one JSON object.
 @main
 enum ConsoleBench {
@@ -28,6 +30,10 @@ enum ConsoleBench {
         guard let registry = value("--registry") else { usage() }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("console-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
+        if arguments[1] == "vulns" {
+            try printJSON(await VulnsBenchmark.run(registry: registry, home: home))
+            return
+        }
         let driver = try HeadlessConsole(registry: registry, home: home)
         let result: [String: Any]
         switch arguments[1] {
@@ -54,6 +60,7 @@ enum ConsoleBench {
                 """
                 usage: console-bench tags --registry HOST:PORT --repository NAME
                        console-bench scan --registry HOST:PORT --image REPO:TAG --report FILE
+                       console-bench vulns --registry HOST:PORT
                        console-bench lifecycle [--tags N]
 
                 """.utf8))

@@ -11,12 +11,15 @@ struct HeadlessConsole {
     let app: ConsoleApp
     let surface = MemorySurface(size: Size(rows: 48, columns: 160))
 
-    init(registry: String, home: URL) throws {
+    /// A console on `registry`; `persistentCache` keeps manifests and configs on disk in `home`
+    /// as a real launch does, else in memory only.
+    init(registry: String, home: URL, persistentCache: Bool = false) throws {
         let environment = ["HOME": home.path, "DOCKER_CONFIG": home.appendingPathComponent("docker").path]
         let config = try Config.parse(
             "[[instances]]\nname = \"bench\"\nurl = \"http://\(registry)\"\n", file: "bench.toml")
+        let cache = persistentCache ? XDGDirectories(environment: environment).cache : nil
         let session = RegistrySession(
-            config: config, http: CurlHTTPClient(), environment: environment, content: ContentStore(directory: nil))
+            config: config, http: CurlHTTPClient(), environment: environment, content: ContentStore(directory: cache))
         var options = ConsoleApp.Options()
         options.environment = environment
         app = ConsoleApp(session: session, options: options)
