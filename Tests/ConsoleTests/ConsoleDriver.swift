@@ -98,4 +98,12 @@ final class ConsoleDriver {
     var screen: String {
         surface.text.replacingOccurrences(of: #"127\.0\.0\.1:\d+"#, with: "127.0.0.1:PORT", options: .regularExpression)
     }
+
+    /// The line drawn in the selection style, if any.
+    var selectedLine: String? {
+        (0..<surface.size.rows).first { row in
+            surface.cell(row: row, column: 4).style == Theme.builtInDefault[.selection]
+        }
+        .map { surface.lines[$0] }
+    }
 }

@@ -17,20 +17,13 @@ struct InteractionTests {
         return driver
     }
 
-    private var selectedLine: (ConsoleDriver) -> String? = { driver in
-        (0..<driver.surface.size.rows).first { row in
-            driver.surface.cell(row: row, column: 4).style == Theme.builtInDefault[.selection]
-        }
-        .map { driver.surface.lines[$0] }
-    }
-
     @Test func clickSelectsARowAndTheWheelScrolls() async throws {
         let driver = try await tagsPane()
         await driver.press(.mouse(MouseEvent(kind: .click, point: Point(row: 7, column: 10))))
-        #expect(selectedLine(driver)?.hasPrefix("  t0005") == true)
+        #expect(driver.selectedLine?.hasPrefix("  t0005") == true)
         await driver.press(.mouse(MouseEvent(kind: .wheelDown, point: Point(row: 7, column: 10))))
         #expect(driver.surface.lines[3].hasPrefix("  t0004"))
-        #expect(selectedLine(driver)?.hasPrefix("  t0005") == true)
+        #expect(driver.selectedLine?.hasPrefix("  t0005") == true)
     }
 
     @Test func filterSortAndMarksWorkTogether() async throws {
@@ -41,7 +34,7 @@ struct InteractionTests {
         await driver.press(.character("A"))
         #expect(driver.surface.lines[3].hasPrefix("  t0013"))
         #expect(
-            selectedLine(driver)?.hasPrefix("  t0010") == true, "the selection follows t0010 through filter and sort")
+            driver.selectedLine?.hasPrefix("  t0010") == true, "the selection follows t0010 through filter and sort")
         await driver.press(.character("g"), .character(" "), .character(" "))
         #expect(driver.surface.lines[3].hasPrefix("● t0013"))
         #expect(driver.surface.lines[4].hasPrefix("● t0012"))

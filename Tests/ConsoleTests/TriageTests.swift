@@ -178,6 +178,10 @@ struct TriageTests {
         await driver.settle()
         #expect(driver.screen.contains("[1 of 5]"))
         await driver.press(.enter)
+        #expect(driver.screen.contains("tags · ns/web"))
+        #expect(driver.selectedLine?.hasPrefix("  stable ") == true, "the newest tag is selected")
+        await driver.press(.escape)
+        await driver.press(.character("v"))
         #expect(driver.screen.contains("findings · ns/web:stable"))
     }
 }
