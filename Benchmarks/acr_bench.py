@@ -30,7 +30,7 @@ import sys
 import tempfile
 import urllib.request
 
-from bench_support import HERE, isolated_environment, print_ratios, print_timings, start, timed
+from bench_support import HERE, isolated_environment, print_ratios, print_timings, start, timed, write_config
 
 ROOT = os.path.normpath(os.path.join(HERE, ".."))
 INSTANCE = "emulator-main"
@@ -163,11 +163,8 @@ def main():
     env = {name: value for name, value in isolated_environment(work).items()
            if not name.startswith("ALIBABA_CLOUD_") and name != "REGCONSOLE_CONFIG"}
     env.update(ALIBABA_CLOUD_ACCESS_KEY_ID=key_id, ALIBABA_CLOUD_ACCESS_KEY_SECRET=key_secret)
-    config = os.path.join(env["XDG_CONFIG_HOME"], "regconsole", "config.toml")
-    os.makedirs(os.path.dirname(config))
-    with open(config, "w") as handle:
-        handle.write(f'[[instances]]\nname = "acr"\nkind = "acr"\nregion = "cn-hangzhou"\nendpoint = "{emulator}"\n\n'
-                     f'[[instances]]\nname = "local"\nkind = "distribution"\nurl = "{anonymous}"\n')
+    write_config(env, f'[[instances]]\nname = "acr"\nkind = "acr"\nregion = "cn-hangzhou"\nendpoint = "{emulator}"\n\n'
+                      f'[[instances]]\nname = "local"\nkind = "distribution"\nurl = "{anonymous}"\n')
 
     namespace, repo = REPOSITORY.split("/", 1)
     scanned_repository, scanned_tag = SCANNED.split(":")

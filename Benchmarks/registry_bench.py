@@ -15,10 +15,7 @@ import subprocess
 import tempfile
 import urllib.request
 
-from bench_support import isolated_environment, start, timed
-
-ACCEPT = ("application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, "
-          "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json")
+from bench_support import ACCEPT, isolated_environment, start, timed
 
 
 def main():

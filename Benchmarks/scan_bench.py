@@ -20,36 +20,7 @@ import sys
 import tempfile
 import urllib.request
 
-from bench_support import isolated_environment, start, timed
-
-SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"]
-
-
-def generate_report(count):
-    """A Trivy JSON report with `count` findings over count/5 packages; half have a fix."""
-    vulnerabilities = []
-    for index in range(count):
-        package = f"lib{index // 5:04d}"
-        entry = {
-            "VulnerabilityID": f"CVE-2024-{10000 + index}",
-            "PkgName": package,
-            "InstalledVersion": f"1.{index % 7}.{index % 11}",
-            "Severity": SEVERITIES[index % len(SEVERITIES)],
-            "Title": f"{package}: out-of-bounds write in parser number {index}",
-            "Description": "An attacker who controls the input can write past the end of a heap buffer, "
-                           "leading to a crash or possibly code execution. " * 2,
-            "PrimaryURL": f"https://avd.aquasec.com/nvd/cve-2024-{10000 + index}",
-            "References": [f"https://nvd.nist.gov/vuln/detail/CVE-2024-{10000 + index}"],
-            "CVSS": {"nvd": {"V3Vector": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "V3Score": round(1 + (index % 90) / 10, 1)}},
-        }
-        if index % 2 == 0:
-            entry["FixedVersion"] = f"1.{index % 7}.{index % 11 + 1}"
-        vulnerabilities.append(entry)
-    return {
-        "SchemaVersion": 2, "CreatedAt": "2026-01-01T00:00:00Z", "ArtifactName": "alpha:1", "ArtifactType": "container_image",
-        "Trivy": {"Version": "0.50.1"},
-        "Results": [{"Target": "alpha:1 (debian 12.5)", "Class": "os-pkgs", "Type": "debian", "Vulnerabilities": vulnerabilities}],
-    }
+from bench_support import generate_report, isolated_environment, start, timed
 
 
 def curl_then_decode(base, repository, subject, work):

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Starts real registries for tests, the demo and the benchmarks, seeds them, and cleans up.
 
-  harness.py serve [--parent-pid PID] [--state-file FILE] [--bulk-tags N] [--no-seed]
+  harness.py serve [--parent-pid PID] [--state-file FILE] [--bulk-tags N] [--no-seed] [--access-log]
 
 Starts Debian's `docker-registry` (CNCF distribution 2.8) four times on free 127.0.0.1 ports over
 one temporary storage directory: anonymous, anonymous with a 2-entry catalog page limit ("paged"),
 htpasswd Basic auth (alice/s3cret), and Bearer token auth through token_server.py (alice/s3cret may pull, push, delete and list the catalog; bob/b0b may
 only pull). Seeds the anonymous one with seed.py's standard set, prints one JSON line describing
-everything (URLs, credentials, PIDs, the seed), then waits. It stops every server by PID and removes
+everything (URLs, credentials, PIDs, the seed), then waits. With --access-log the anonymous one writes a
+line per request to the log file its state names (`anonymous.log`), for benchmarks that count requests. It stops every server by PID and removes
 the storage when it gets SIGTERM/SIGINT or when the parent process (the test runner) goes away.
 """
 
@@ -62,8 +63,9 @@ def start(argv, log_path):
     return process
 
 
-def registry(workdir, name, storage, auth_yaml=""):
-    """Starts one docker-registry on a free port; returns its base URL and process."""
+def registry(workdir, name, storage, auth_yaml="", access_log=False):
+    """Starts one docker-registry on a free port; returns its base URL and process. With `access_log`
+    it logs every request (combined log format) to `<name>.log`."""
     for _ in range(5):
         port = free_port()
         config = os.path.join(workdir, f"{name}.yml")
@@ -72,7 +74,7 @@ def registry(workdir, name, storage, auth_yaml=""):
 log:
   level: error
   accesslog:
-    disabled: true
+    disabled: {"false" if access_log else "true"}
 storage:
   filesystem:
     rootdirectory: {storage}
@@ -133,6 +135,7 @@ def main():
     serve.add_argument("--state-file")
     serve.add_argument("--bulk-tags", type=int, default=1500)
     serve.add_argument("--no-seed", action="store_true")
+    serve.add_argument("--access-log", action="store_true", help="log every request to the anonymous registry")
     serve.add_argument("--keep", action="store_true", help="keep the storage directory")
     args = parser.parse_args()
 
@@ -147,7 +150,7 @@ def main():
     try:
         storage = os.path.join(workdir, "storage")
         os.makedirs(storage)
-        anonymous_url, anonymous = registry(workdir, "anonymous", storage)
+        anonymous_url, anonymous = registry(workdir, "anonymous", storage, access_log=args.access_log)
 
         htpasswd = os.path.join(workdir, "htpasswd")
         with open(htpasswd, "w") as handle:
@@ -178,7 +181,7 @@ def main():
         state = {
             "workdir": workdir,
             "seedSeconds": round(time.time() - started, 2),
-            "anonymous": {"url": anonymous_url, "pid": anonymous.pid},
+            "anonymous": {"url": anonymous_url, "pid": anonymous.pid, "log": os.path.join(workdir, "anonymous.log")},
             "paged": {"url": paged_url, "pid": paged.pid},
             "basic": {"url": basic_url, "pid": basic.pid, "username": "alice", "password": USERS["alice"][0]},
             "bearer": {"url": bearer_url, "pid": bearer.pid, "tokenURL": token_url, "tokenPid": tokens.pid,
