@@ -177,11 +177,11 @@ struct DistributionGuardTests {
 
     @Test func limitsAreReadFromTheConfig() throws {
         let config = try Config.parse(
-            "[limits]\nmax_pages = 5\nmax_items = 70\nrequest_timeout = 2\nblob_timeout = 30\n", file: "c.toml")
+            "[limits]\nmax_pages = 5\nmax_items = 70\nrequest_timeout = 2\nblob_timeout = 30\nmax_connections = 4\n",
+            file: "c.toml")
         var expected = RegistryLimits()
-        (expected.maxPages, expected.maxItems, expected.requestTimeout, expected.blobTimeout) = (
-            5, 70, .seconds(2), .seconds(30)
-        )
+        (expected.maxPages, expected.maxItems, expected.requestTimeout, expected.blobTimeout, expected.maxConnections) =
+            (5, 70, .seconds(2), .seconds(30), 4)
         #expect(config.limits == expected)
         #expect(try Config.parse("", file: "c.toml").limits == RegistryLimits())
         #expect(throws: ConfigError.self) { try Config.parse("[limits]\nmax_pages = 0\n", file: "c.toml") }

@@ -9,6 +9,9 @@ public struct RegistryLimits: Sendable, Equatable {
     public var requestTimeout: Duration = .seconds(60)
     /// Deadline of one blob download, retries included (`blob_timeout`, seconds).
     public var blobTimeout: Duration = .seconds(600)
+    /// Connections open to one registry at once (`max_connections`): what a rate-limited or
+    /// small registry can take.
+    public var maxConnections = 16
 
     /// The defaults.
     public init() {}
@@ -16,7 +19,9 @@ public struct RegistryLimits: Sendable, Equatable {
     /// Reads a `[limits]` table; absent keys keep their defaults.
     /// - Throws: `ConfigError` for an unknown key or a value below 1.
     static func read(_ section: TOMLSection) throws -> RegistryLimits {
-        try section.rejectUnknownKeys(allowed: ["max_pages", "max_items", "request_timeout", "blob_timeout"])
+        try section.rejectUnknownKeys(allowed: [
+            "max_pages", "max_items", "request_timeout", "blob_timeout", "max_connections",
+        ])
         func positive(_ key: String) throws -> Int? {
             guard let value = try section.int(key) else { return nil }
             guard value >= 1 else { throw section.error(key, "must be at least 1, found \(value)") }
@@ -27,6 +32,7 @@ public struct RegistryLimits: Sendable, Equatable {
         limits.maxItems = try positive("max_items") ?? limits.maxItems
         limits.requestTimeout = try positive("request_timeout").map { .seconds($0) } ?? limits.requestTimeout
         limits.blobTimeout = try positive("blob_timeout").map { .seconds($0) } ?? limits.blobTimeout
+        limits.maxConnections = try positive("max_connections") ?? limits.maxConnections
         return limits
     }
 }

@@ -31,6 +31,7 @@ struct CLIContext {
         self.directories = directories
         var transport = CurlHTTPClient.Options()
         transport.requestTimeout = config.limits.requestTimeout  // token and ACR requests too
+        transport.maxConnectionsPerHost = config.limits.maxConnections
         let http = CurlHTTPClient(options: transport, logger: Logger(label: "regconsole.http"))
         self.session = RegistrySession(
             config: config, http: http, environment: environment, insecure: options.insecure, readOnly: options.readOnly
