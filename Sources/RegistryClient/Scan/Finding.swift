@@ -52,9 +52,33 @@ public struct Finding: Sendable, Hashable, Identifiable {
 
     /// The default order: severity, then CVSS score, then fixable first, then id — worst first.
     public static func triageOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-        if (lhs.cvssScore ?? -1) != (rhs.cvssScore ?? -1) { return (lhs.cvssScore ?? -1) > (rhs.cvssScore ?? -1) }
-        if lhs.isFixable != rhs.isFixable { return lhs.isFixable }
-        return lhs.id < rhs.id
+        triageOrder(lhs.triageRank, rhs.triageRank) { lhs.id < rhs.id }
+    }
+
+    /// What `triageOrder` compares before the id: severity, CVSS score (-1 without) and fixability.
+    fileprivate var triageRank: (Severity, Double, Bool) { (severity, cvssScore ?? -1, isFixable) }
+
+    /// `triageOrder` on ranks, with `idOrder` answering whether `lhs.id < rhs.id` when it comes to that.
+    fileprivate static func triageOrder(
+        _ lhs: (Severity, Double, Bool), _ rhs: (Severity, Double, Bool), idOrder: () -> Bool
+    ) -> Bool {
+        if lhs.0 != rhs.0 { return lhs.0 > rhs.0 }
+        if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
+        if lhs.2 != rhs.2 { return lhs.2 }
+        return idOrder()
+    }
+}
+
+extension Sequence {
+    /// The elements in `Finding.triageOrder` of their findings. Each finding's rank and id are taken once
+    /// and only those small keys move while sorting, not the elements.
+    public func sortedInTriageOrder(by finding: (Element) -> Finding) -> [Element] {
+        let elements = Array(self)
+        let keys = elements.indices.map { index in
+            let finding = finding(elements[index])
+            return (rank: finding.triageRank, id: finding.id, index: index)
+        }
+        return keys.sorted { lhs, rhs in Finding.triageOrder(lhs.rank, rhs.rank) { lhs.id < rhs.id } }
+            .map { elements[$0.index] }
     }
 }
