@@ -35,14 +35,17 @@ struct RecordSet {
     func print(as format: OutputFormat) {
         switch format {
         case .table: Swift.print(tableText(), terminator: "")
-        case .json: Swift.print(json.serialized())
+        case .json: JSONValue.print(array: jsonRows)
         case .csv: Swift.print(csvText(), terminator: "")
         }
     }
 
     /// The records as a JSON array of objects.
-    var json: JSONValue {
-        .array(rows.map { row in .object(zip(columns, row).map { ($0.key, Self.jsonValue($1)) }) })
+    var json: JSONValue { .array(Array(jsonRows)) }
+
+    /// Each row as a JSON object, made when it is read.
+    private var jsonRows: some Sequence<JSONValue> {
+        rows.lazy.map { row in .object(zip(columns, row).map { ($0.key, Self.jsonValue($1)) }) }
     }
 
     /// Columns padded to their widest cell (in display columns), separated by two spaces.
