@@ -9,7 +9,7 @@ import Testing
 struct TrivyByteReaderTests {
     /// The report through `TrivyReport.read`, and through JSONDecoder as before.
     private func bothWays(_ data: Data) throws -> (fast: ScanReport, decoded: ScanReport) {
-        let fast = try #require(TrivyReport.read(data)).report(source: "r.json")
+        let fast = try #require(try TrivyReport.read(data, source: "r.json"))
         let decoded = try ReportDecoding.decode(TrivyReport.self, from: data, source: "r.json").report(source: "r.json")
         return (fast, decoded)
     }
@@ -67,9 +67,9 @@ struct TrivyByteReaderTests {
         #"{"SchemaVersion": 2} x"#,
         #"{"SchemaVersion": 2, "Results": [{"Vulnerabilities": [{"PkgName": "p", "Severity": "LOW"}]}]}"#,
         #"{"SchemaVersion": 2, "Results": [{"Vulnerabilities": [{"VulnerabilityID": "A", "PkgName": "p", "Severity": "LOW", "CVSS": {"nvd": {"V3Score": "5"}}}]}]}"#,
-        #"{"SchemaVersion": 2, "Unused": "#" + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "}",
+        "{\"SchemaVersion\": 2, \"Unused\": " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "}",
     ])
-    func unsupportedInputIsLeftToJSONDecoder(text: String) {
-        #expect(TrivyReport.read(Data(text.utf8)) == nil)
+    func unsupportedInputIsLeftToJSONDecoder(text: String) throws {
+        #expect(try TrivyReport.read(Data(text.utf8), source: "r.json") == nil)
     }
 }

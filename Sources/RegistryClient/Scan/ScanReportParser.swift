@@ -88,7 +88,7 @@ public enum ScanReportParser {
     /// - Parameter source: the file name or referrer, for error messages.
     /// - Throws: `ScanReportError` naming the source, the JSON path and the problem.
     public static func parse(_ data: Data, source: String) throws -> ScanReport {
-        if let trivy = TrivyReport.read(data) { return try trivy.report(source: source) }
+        if let report = try TrivyReport.read(data, source: source) { return report }
         if let problem = binaryProblem(data) { throw ScanReportError(source: source, message: problem) }
         let detected: Detected
         do {
