@@ -68,8 +68,9 @@ indirect enum JSONValue: Decodable {
         }
     }
 
-    private static func write(array values: some Sequence<JSONValue>, to output: inout some TextOutputStream, indent: Int)
-    {
+    private static func write(
+        array values: some Sequence<JSONValue>, to output: inout some TextOutputStream, indent: Int
+    ) {
         var isEmpty = true
         for value in values {
             output.write(isEmpty ? "[\n" : ",\n")
