@@ -69,16 +69,15 @@ public struct Finding: Sendable, Hashable, Identifiable {
     }
 }
 
-extension Sequence {
+extension Collection {
     /// The elements in `Finding.triageOrder` of their findings. Each finding's rank and id are taken once
-    /// and only those small keys move while sorting, not the elements.
+    /// and only those small keys move while sorting; the elements are copied once, into the result.
     public func sortedInTriageOrder(by finding: (Element) -> Finding) -> [Element] {
-        let elements = Array(self)
-        let keys = elements.indices.map { index in
-            let finding = finding(elements[index])
+        let keys = indices.map { index in
+            let finding = finding(self[index])
             return (rank: finding.triageRank, id: finding.id, index: index)
         }
         return keys.sorted { lhs, rhs in Finding.triageOrder(lhs.rank, rhs.rank) { lhs.id < rhs.id } }
-            .map { elements[$0.index] }
+            .map { self[$0.index] }
     }
 }
