@@ -73,11 +73,26 @@ extension Collection {
     /// The elements in `Finding.triageOrder` of their findings. Each finding's rank and id are taken once
     /// and only those small keys move while sorting; the elements are copied once, into the result.
     public func sortedInTriageOrder(by finding: (Element) -> Finding) -> [Element] {
-        let keys = indices.map { index in
-            let finding = finding(self[index])
-            return (rank: finding.triageRank, id: finding.id, index: index)
+        let positions = Array(indices)
+        let keys = positions.map { TriageKey(finding(self[$0])) }
+        return TriageKey.sortedOffsets(keys).map { self[positions[$0]] }
+    }
+}
+
+/// What `Finding.triageOrder` compares, taken from a finding once.
+private struct TriageKey {
+    var rank: (Severity, Double, Bool)
+    var id: String
+
+    init(_ finding: Finding) {
+        rank = finding.triageRank
+        id = finding.id
+    }
+
+    /// The offsets of `keys` in triage order (outside the generic caller, so the sort is specialized).
+    static func sortedOffsets(_ keys: [TriageKey]) -> [Int] {
+        keys.indices.sorted { lhs, rhs in
+            Finding.triageOrder(keys[lhs].rank, keys[rhs].rank) { keys[lhs].id < keys[rhs].id }
         }
-        return keys.sorted { lhs, rhs in Finding.triageOrder(lhs.rank, rhs.rank) { lhs.id < rhs.id } }
-            .map { self[$0.index] }
     }
 }
