@@ -3,7 +3,7 @@ import RegistryClient
 import TerminalUI
 
 /// A JSON document with ordered object keys, serialized with every string sanitized.
-indirect enum JSONValue: Decodable {
+enum JSONValue: Decodable {
     case null
     case bool(Bool)
     case number(Int64)
