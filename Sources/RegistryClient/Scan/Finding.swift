@@ -72,6 +72,8 @@ public struct Finding: Sendable, Hashable, Identifiable {
 extension Collection {
     /// The elements in `Finding.triageOrder` of their findings. Each finding's rank and id are taken once
     /// and only those small keys move while sorting; the elements are copied once, into the result.
+    /// Inlinable, so the caller's collection type (a lazy filter, say) is read without generic overhead.
+    @inlinable
     public func sortedInTriageOrder(by finding: (Element) -> Finding) -> [Element] {
         let positions = Array(indices)
         let keys = positions.map { TriageKey(finding(self[$0])) }
@@ -80,16 +82,19 @@ extension Collection {
 }
 
 /// What `Finding.triageOrder` compares, taken from a finding once.
-private struct TriageKey {
+@usableFromInline
+struct TriageKey {
     var rank: (Severity, Double, Bool)
     var id: String
 
+    @usableFromInline
     init(_ finding: Finding) {
         rank = finding.triageRank
         id = finding.id
     }
 
-    /// The offsets of `keys` in triage order (outside the generic caller, so the sort is specialized).
+    /// The offsets of `keys` in triage order.
+    @usableFromInline
     static func sortedOffsets(_ keys: [TriageKey]) -> [Int] {
         keys.indices.sorted { lhs, rhs in
             Finding.triageOrder(keys[lhs].rank, keys[rhs].rank) { keys[lhs].id < keys[rhs].id }
