@@ -40,10 +40,7 @@ struct RecordSet {
         }
     }
 
-    /// The records as a JSON array of objects.
-    var json: JSONValue { .array(Array(jsonRows)) }
-
-    /// Each row as a JSON object, made when it is read.
+    /// The records as JSON objects, each made as it is written.
     private var jsonRows: some Sequence<JSONValue> {
         rows.lazy.map { row in .object(zip(columns, row).map { ($0.key, Self.jsonValue($1)) }) }
     }
