@@ -172,7 +172,15 @@ final class CurlTransfer: @unchecked Sendable {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return }
         var value = bytes[(colon + 1)...]
         while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
-        responseHeaders.add(String(decoding: bytes[..<colon], as: UTF8.self), String(decoding: value, as: UTF8.self))
+        let name = String(decoding: bytes[..<colon], as: UTF8.self)
+        let text = String(decoding: value, as: UTF8.self)
+        responseHeaders.add(name, text)
+        // A declared length sizes the body buffer once instead of doubling it (and copying) as it grows.
+        if request.method != .head, name.lowercased() == "content-length", let length = Int(text), length > 0,
+            length <= request.maxResponseBytes
+        {
+            body.reserveCapacity(length)
+        }
     }
 
     // MARK: - Errors

@@ -52,9 +52,52 @@ public struct Finding: Sendable, Hashable, Identifiable, Codable {
 
     /// The default order: severity, then CVSS score, then fixable first, then id — worst first.
     public static func triageOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-        if (lhs.cvssScore ?? -1) != (rhs.cvssScore ?? -1) { return (lhs.cvssScore ?? -1) > (rhs.cvssScore ?? -1) }
-        if lhs.isFixable != rhs.isFixable { return lhs.isFixable }
-        return lhs.id < rhs.id
+        triageOrder(lhs.triageRank, rhs.triageRank) { lhs.id < rhs.id }
+    }
+
+    /// What `triageOrder` compares before the id: severity, CVSS score (-1 without) and fixability.
+    fileprivate var triageRank: (Severity, Double, Bool) { (severity, cvssScore ?? -1, isFixable) }
+
+    /// `triageOrder` on ranks, with `idOrder` answering whether `lhs.id < rhs.id` when it comes to that.
+    fileprivate static func triageOrder(
+        _ lhs: (Severity, Double, Bool), _ rhs: (Severity, Double, Bool), idOrder: () -> Bool
+    ) -> Bool {
+        if lhs.0 != rhs.0 { return lhs.0 > rhs.0 }
+        if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
+        if lhs.2 != rhs.2 { return lhs.2 }
+        return idOrder()
+    }
+}
+
+extension Collection {
+    /// The elements in `Finding.triageOrder` of their findings. Each finding's rank and id are taken once
+    /// and only those small keys move while sorting; the elements are copied once, into the result.
+    /// Inlinable, so the caller's collection type (a lazy filter, say) is read without generic overhead.
+    @inlinable
+    public func sortedInTriageOrder(by finding: (Element) -> Finding) -> [Element] {
+        let positions = Array(indices)
+        let keys = positions.map { TriageKey(finding(self[$0])) }
+        return TriageKey.sortedOffsets(keys).map { self[positions[$0]] }
+    }
+}
+
+/// What `Finding.triageOrder` compares, taken from a finding once.
+@usableFromInline
+struct TriageKey {
+    var rank: (Severity, Double, Bool)
+    var id: String
+
+    @usableFromInline
+    init(_ finding: Finding) {
+        rank = finding.triageRank
+        id = finding.id
+    }
+
+    /// The offsets of `keys` in triage order.
+    @usableFromInline
+    static func sortedOffsets(_ keys: [TriageKey]) -> [Int] {
+        keys.indices.sorted { lhs, rhs in
+            Finding.triageOrder(keys[lhs].rank, keys[rhs].rank) { keys[lhs].id < keys[rhs].id }
+        }
     }
 }

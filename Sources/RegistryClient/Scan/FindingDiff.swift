@@ -13,9 +13,9 @@ public struct FindingDiff: Sendable {
     public init(before: [Finding], after: [Finding]) {
         let beforeIDs = Set(before.map(\.id))
         let afterIDs = Set(after.map(\.id))
-        let new = after.filter { !beforeIDs.contains($0.id) }.sorted(by: Finding.triageOrder)
-        let fixed = before.filter { !afterIDs.contains($0.id) }.sorted(by: Finding.triageOrder)
-        let unchanged = after.filter { beforeIDs.contains($0.id) }.sorted(by: Finding.triageOrder)
+        let new = after.filter { !beforeIDs.contains($0.id) }.sortedInTriageOrder { $0 }
+        let fixed = before.filter { !afterIDs.contains($0.id) }.sortedInTriageOrder { $0 }
+        let unchanged = after.filter { beforeIDs.contains($0.id) }.sortedInTriageOrder { $0 }
         entries = new.map { (.new, $0) } + fixed.map { (.fixed, $0) } + unchanged.map { (.unchanged, $0) }
     }
 

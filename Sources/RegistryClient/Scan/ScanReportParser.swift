@@ -88,6 +88,7 @@ public enum ScanReportParser {
     /// - Parameter source: the file name or referrer, for error messages.
     /// - Throws: `ScanReportError` naming the source, the JSON path and the problem.
     public static func parse(_ data: Data, source: String) throws -> ScanReport {
+        if let report = try TrivyReport.read(data, source: source) { return report }
         if let problem = binaryProblem(data) { throw ScanReportError(source: source, message: problem) }
         let detected: Detected
         do {
@@ -114,9 +115,14 @@ public enum ScanReportParser {
 
     /// Why `data` is not text at all (a NUL byte, or not UTF-8), so no JSON report: nil for text.
     private static func binaryProblem(_ data: Data) -> String? {
-        if let zero = data.firstIndex(of: 0) {
-            return "not a JSON report: binary data (a zero byte at offset \(zero - data.startIndex))"
+        data.withUnsafeBytes { raw in
+            // Over the raw buffer, without copying: a report is megabytes.
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
+            if let zero = bytes.firstIndex(of: 0) {
+                return "not a JSON report: binary data (a zero byte at offset \(zero))"
+            }
+            let isText = (try? UTF8Span(validating: bytes.span)) != nil
+            return isText ? nil : "not a JSON report: the bytes are not UTF-8 text"
         }
-        return String(validating: data, as: UTF8.self) == nil ? "not a JSON report: the bytes are not UTF-8 text" : nil
     }
 }

@@ -9,7 +9,7 @@ public enum Severity: Int, CaseIterable, Comparable, Sendable, Codable, CustomSt
     /// Normalizes a scanner's word, case-insensitively: Trivy `HIGH`, Grype `High`, CycloneDX `high`,
     /// Harbor `Negligible`, ACR `Medium`; `info` is negligible, `none` and anything unrecognized unknown.
     public init(word: String) {
-        switch word.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch Self.normalized(word) {
         case "critical": self = .critical
         case "high", "important": self = .high
         case "medium", "moderate": self = .medium
@@ -17,6 +17,14 @@ public enum Severity: Int, CaseIterable, Comparable, Sendable, Codable, CustomSt
         case "negligible", "info", "informational": self = .negligible
         default: self = .unknown
         }
+    }
+
+    /// `word` trimmed and lowercased. A word of ASCII letters only, as scanners write them, needs no
+    /// trimming and lowercases byte by byte.
+    private static func normalized(_ word: String) -> String {
+        let isLetters = word.utf8.allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
+        guard isLetters else { return word.trimmingCharacters(in: .whitespaces).lowercased() }
+        return String(decoding: word.utf8.map { $0 | 0x20 }, as: UTF8.self)
     }
 
     /// The bucket for a CVSS score (≥9 critical, ≥7 high, ≥4 medium, >0 low), as SARIF consumers read

@@ -37,6 +37,6 @@ public struct TriagedFinding: Sendable, Identifiable {
         _ findings: [Finding], suppressions: [Suppression], repository: String, digest: Digest?, now: Date = Date()
     ) -> [Finding] {
         triage(findings, suppressions: suppressions, repository: repository, digest: digest, now: now)
-            .filter { !$0.isSuppressed }.map(\.finding).sorted(by: Finding.triageOrder)
+            .filter { !$0.isSuppressed }.map(\.finding).sortedInTriageOrder { $0 }
     }
 }

@@ -62,15 +62,15 @@ struct FindingsReport {
             Swift.print(
                 Sanitizer.clean(
                     "\(title) — \(report.scanner)\(report.scannerVersion.map { " \($0)" } ?? ""): \(summary)"))
-        case .json: Swift.print(records.json.serialized())
+        case .json: records.print(as: OutputFormat.json)
         case .csv: Swift.print(records.csvText(), terminator: "")
-        case .sarif: Swift.print(sarif())
+        case .sarif: sarif().print()
         case .markdown: Swift.print(markdown, terminator: "")
         }
     }
 
     /// SARIF 2.1.0 with one rule per vulnerability and the severity word as a rule tag (as Trivy does).
-    func sarif() -> String {
+    func sarif() -> JSONValue {
         var rules: [String: JSONValue] = [:]
         for entry in findings where rules[entry.finding.vulnerability] == nil {
             let finding = entry.finding
@@ -135,11 +135,10 @@ struct FindingsReport {
             return .object(result)
         }
         let driver: JSONValue = .object([("name", "regconsole"), ("rules", .array(ruleIDs.map { rules[$0]! }))])
-        let document: JSONValue = .object([
+        return .object([
             ("version", "2.1.0"), ("$schema", "https://json.schemastore.org/sarif-2.1.0.json"),
             ("runs", .array([.object([("tool", .object([("driver", driver)])), ("results", .array(results))])])),
         ])
-        return document.serialized()
     }
 
     private static func level(_ severity: Severity) -> String {

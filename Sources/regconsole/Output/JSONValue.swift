@@ -3,7 +3,7 @@ import RegistryClient
 import TerminalUI
 
 /// A JSON document with ordered object keys, serialized with every string sanitized.
-indirect enum JSONValue: Decodable {
+enum JSONValue: Decodable {
     case null
     case bool(Bool)
     case number(Int64)
@@ -25,48 +25,70 @@ indirect enum JSONValue: Decodable {
         return output
     }
 
-    private func write(to output: inout String, indent: Int) {
+    /// Prints the serialization and a line break, written out as it is made rather than held whole.
+    func print() {
+        var output = StandardOutputBuffer()
+        write(to: &output, indent: 0)
+        output.write("\n")
+        output.flush()
+    }
+
+    /// Prints `values` as `.array(values)` prints, taking each value only as it is written.
+    static func print(array values: some Sequence<JSONValue>) {
+        var output = StandardOutputBuffer()
+        write(array: values, to: &output, indent: 0)
+        output.write("\n")
+        output.flush()
+    }
+
+    private func write(to output: inout some TextOutputStream, indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .number(let value): output += String(value)
-        case .double(let value): output += value.isFinite ? String(value) : "null"
-        case .string(let value): Self.quote(Sanitizer.clean(value, keepingLineBreaks: true), to: &output)
-        case .array(let values):
-            guard !values.isEmpty else {
-                output += "[]"
-                return
-            }
-            output += "["
-            for (index, value) in values.enumerated() {
-                output += index == 0 ? "\n" : ",\n"
-                Self.pad(&output, indent + 1)
-                value.write(to: &output, indent: indent + 1)
-            }
-            output += "\n"
-            Self.pad(&output, indent)
-            output += "]"
+        case .null: output.write("null")
+        case .bool(let value): output.write(value ? "true" : "false")
+        case .number(let value): output.write(String(value))
+        case .double(let value): output.write(value.isFinite ? String(value) : "null")
+        case .string(let value): Self.write(string: value, keepingLineBreaks: true, to: &output)
+        case .array(let values): Self.write(array: values, to: &output, indent: indent)
         case .object(let fields):
             guard !fields.isEmpty else {
-                output += "{}"
+                output.write("{}")
                 return
             }
-            output += "{"
+            output.write("{")
             for (index, (key, value)) in fields.enumerated() {
-                output += index == 0 ? "\n" : ",\n"
+                output.write(index == 0 ? "\n" : ",\n")
                 Self.pad(&output, indent + 1)
-                Self.quote(Sanitizer.clean(key), to: &output)
-                output += ": "
+                Self.write(string: key, keepingLineBreaks: false, to: &output)
+                output.write(": ")
                 value.write(to: &output, indent: indent + 1)
             }
-            output += "\n"
+            output.write("\n")
             Self.pad(&output, indent)
-            output += "}"
+            output.write("}")
         }
     }
 
-    private static func pad(_ output: inout String, _ indent: Int) {
-        for _ in 0..<indent { output += "  " }
+    private static func write(
+        array values: some Sequence<JSONValue>, to output: inout some TextOutputStream, indent: Int
+    ) {
+        var isEmpty = true
+        for value in values {
+            output.write(isEmpty ? "[\n" : ",\n")
+            isEmpty = false
+            pad(&output, indent + 1)
+            value.write(to: &output, indent: indent + 1)
+        }
+        guard !isEmpty else {
+            output.write("[]")
+            return
+        }
+        output.write("\n")
+        pad(&output, indent)
+        output.write("]")
+    }
+
+    private static func pad(_ output: inout some TextOutputStream, _ indent: Int) {
+        for _ in 0..<indent { output.write("  ") }
     }
 
     /// Decodes any JSON (a raw manifest), with object keys sorted.
@@ -103,24 +125,34 @@ indirect enum JSONValue: Decodable {
         init?(intValue: Int) { nil }
     }
 
-    private static func quote(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
+    /// A string sanitized, quoted and escaped. Printable ASCII without `"` or `\` (most of what is
+    /// written) needs none of that and is written as it is.
+    private static func write(string text: String, keepingLineBreaks: Bool, to output: inout some TextOutputStream) {
+        let isPlain = text.utf8.allSatisfy {
+            $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+        }
+        output.write("\"")
+        guard !isPlain else {
+            output.write(text)
+            output.write("\"")
+            return
+        }
+        for scalar in Sanitizer.clean(text, keepingLineBreaks: keepingLineBreaks).unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\t": output += "\\t"
-            case "\r": output += "\\r"
+            case "\"": output.write("\\\"")
+            case "\\": output.write("\\\\")
+            case "\n": output.write("\\n")
+            case "\t": output.write("\\t")
+            case "\r": output.write("\\r")
             default:
                 if scalar.value < 0x20 {
-                    output += String(format: "\\u%04x", scalar.value)
+                    output.write(String(format: "\\u%04x", scalar.value))
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    output.write(String(scalar))
                 }
             }
         }
-        output += "\""
+        output.write("\"")
     }
 }
 

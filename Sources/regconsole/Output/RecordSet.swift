@@ -35,14 +35,14 @@ struct RecordSet {
     func print(as format: OutputFormat) {
         switch format {
         case .table: Swift.print(tableText(), terminator: "")
-        case .json: Swift.print(json.serialized())
+        case .json: JSONValue.print(array: jsonRows)
         case .csv: Swift.print(csvText(), terminator: "")
         }
     }
 
-    /// The records as a JSON array of objects.
-    var json: JSONValue {
-        .array(rows.map { row in .object(zip(columns, row).map { ($0.key, Self.jsonValue($1)) }) })
+    /// The records as JSON objects, each made as it is written.
+    private var jsonRows: some Sequence<JSONValue> {
+        rows.lazy.map { row in .object(zip(columns, row).map { ($0.key, Self.jsonValue($1)) }) }
     }
 
     /// Columns padded to their widest cell (in display columns), separated by two spaces.

@@ -40,29 +40,43 @@ struct TrivyReport: Decodable {
     var Results: [Result]?
 
     func report(source: String) throws -> ScanReport {
-        guard SchemaVersion == 2 else {
+        try Self.check(schemaVersion: SchemaVersion, source: source)
+        let findings = (Results ?? []).flatMap { result in
+            (result.Vulnerabilities ?? []).map { Self.finding($0, target: result.Target) }
+        }
+        return Self.report(scannerVersion: Trivy?.Version, createdAt: CreatedAt, artifactName: ArtifactName, findings)
+    }
+
+    /// Refuses a schema version other than 2.
+    static func check(schemaVersion: Int, source: String) throws {
+        guard schemaVersion == 2 else {
             throw ScanReportError(
                 source: source, path: "$.SchemaVersion",
-                message: "Trivy schema version \(SchemaVersion) is not supported (expected 2)")
+                message: "Trivy schema version \(schemaVersion) is not supported (expected 2)")
         }
-        let findings = (Results ?? []).flatMap { result in
-            (result.Vulnerabilities ?? []).map { vulnerability in
-                let score = Self.preferredScore(vulnerability)
-                return Finding(
-                    vulnerability: vulnerability.VulnerabilityID, aliases: vulnerability.VendorIDs ?? [],
-                    severity: Severity(word: vulnerability.Severity), sourceSeverity: vulnerability.Severity,
-                    package: vulnerability.PkgName, installedVersion: vulnerability.InstalledVersion ?? "",
-                    fixedVersion: vulnerability.FixedVersion, title: vulnerability.Title,
-                    description: vulnerability.Description,
-                    cvssScore: score?.0, cvssVector: score?.1,
-                    links: ([vulnerability.PrimaryURL].compactMap { $0 } + (vulnerability.References ?? [])).uniqued(),
-                    layer: vulnerability.Layer?.Digest, target: result.Target)
-            }
-        }
-        return ScanReport(
-            format: .trivy, scanner: "Trivy", scannerVersion: Trivy?.Version,
-            scannedAt: CreatedAt.flatMap(RFC3339.parse),
-            artifact: ArtifactName, findings: findings)
+    }
+
+    /// The normalized report of a Trivy report's fields.
+    static func report(scannerVersion: String?, createdAt: String?, artifactName: String?, _ findings: [Finding])
+        -> ScanReport
+    {
+        ScanReport(
+            format: .trivy, scanner: "Trivy", scannerVersion: scannerVersion,
+            scannedAt: createdAt.flatMap(RFC3339.parse), artifact: artifactName, findings: findings)
+    }
+
+    /// The finding `vulnerability` makes, found in `target`.
+    static func finding(_ vulnerability: Vulnerability, target: String?) -> Finding {
+        let score = preferredScore(vulnerability)
+        return Finding(
+            vulnerability: vulnerability.VulnerabilityID, aliases: vulnerability.VendorIDs ?? [],
+            severity: Severity(word: vulnerability.Severity), sourceSeverity: vulnerability.Severity,
+            package: vulnerability.PkgName, installedVersion: vulnerability.InstalledVersion ?? "",
+            fixedVersion: vulnerability.FixedVersion, title: vulnerability.Title,
+            description: vulnerability.Description,
+            cvssScore: score?.0, cvssVector: score?.1,
+            links: ([vulnerability.PrimaryURL].compactMap { $0 } + (vulnerability.References ?? [])).uniqued(),
+            layer: vulnerability.Layer?.Digest, target: target)
     }
 
     /// The CVSS score of the severity source, else NVD, else the highest v3/v4 score.
@@ -84,6 +98,10 @@ struct TrivyReport: Decodable {
 extension Array where Element: Hashable {
     /// The elements without repeats, first occurrence kept.
     func uniqued() -> [Element] {
+        // A finding's few links are compared directly; a set pays off only for longer lists.
+        guard count > 8 else {
+            return reduce(into: []) { kept, element in if !kept.contains(element) { kept.append(element) } }
+        }
         var seen: Set<Element> = []
         return filter { seen.insert($0).inserted }
     }

@@ -41,12 +41,12 @@ struct ScanShowCommand: AsyncParsableCommand {
         } catch {
             throw UsageError(description: "--filter: \(error.description)")
         }
-        let shown = subject.findings
+        let shown = subject.findings.lazy
             .filter { all || !$0.isSuppressed }
             .filter { entry in severity.map { entry.finding.severity >= $0 } ?? true }
             .filter { !fixable || $0.finding.isFixable }
             .filter { expression.matches($0.finding, suppressed: $0.isSuppressed) }
-            .sorted { Finding.triageOrder($0.finding, $1.finding) }
+            .sortedInTriageOrder(by: \.finding)
         try FindingsReport(title: subject.label, report: subject.report, findings: shown, all: subject.findings).print(
             as: output)
         if let failOn, let worst = shown.filter({ !$0.isSuppressed }).map({ $0.finding.severity }).max(),
