@@ -67,7 +67,8 @@ struct TrivyByteReaderTests {
         #"{"SchemaVersion": 2} x"#,
         #"{"SchemaVersion": 2, "Results": [{"Vulnerabilities": [{"PkgName": "p", "Severity": "LOW"}]}]}"#,
         #"{"SchemaVersion": 2, "Results": [{"Vulnerabilities": [{"VulnerabilityID": "A", "PkgName": "p", "Severity": "LOW", "CVSS": {"nvd": {"V3Score": "5"}}}]}]}"#,
-        "{\"SchemaVersion\": 2, \"Unused\": " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "}",
+        "{\"SchemaVersion\": 2, \"Unused\": " + String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+            + "}",
     ])
     func unsupportedInputIsLeftToJSONDecoder(text: String) throws {
         #expect(try TrivyReport.read(Data(text.utf8), source: "r.json") == nil)

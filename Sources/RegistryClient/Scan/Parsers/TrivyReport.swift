@@ -57,7 +57,9 @@ struct TrivyReport: Decodable {
     }
 
     /// The normalized report of a Trivy report's fields.
-    static func report(scannerVersion: String?, createdAt: String?, artifactName: String?, _ findings: [Finding])
+    static func report(
+        scannerVersion: String?, createdAt: String?, artifactName: String?, _ findings: [Finding]
+    )
         -> ScanReport
     {
         ScanReport(
