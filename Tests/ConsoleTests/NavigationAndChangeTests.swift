@@ -142,7 +142,7 @@ struct NavigationAndChangeTests {
         await driver.command("vulns local")
         let before = try #require(driver.surface.lines.first { $0.hasPrefix("  ns/web ") })
         #expect(before.contains("C2 M1 L2"))
-        await driver.press(.character("g"), .enter)
+        await driver.press(.character("g"), .character("v"))
         #expect(driver.screen.contains("findings · ns/web:stable"))
         await driver.press(.character("g"), .character("x"))
         #expect(driver.screen.contains("next field"), "the form's footer says how to move between fields")
