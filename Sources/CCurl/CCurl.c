@@ -58,6 +58,19 @@ const char *ccurl_load(void) {
     return load_error[0] != 0 ? load_error : NULL;
 }
 
+static void *load_on_thread(void *unused) {
+    (void)unused;
+    ccurl_load();
+    return NULL;
+}
+
+void ccurl_load_in_background(void) {
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, load_on_thread, NULL) == 0) {
+        pthread_detach(thread);
+    }
+}
+
 /// The loaded functions; a failure to load is fatal here, as there is no way to go on.
 static inline void require(void) {
     const char *error = ccurl_load();

@@ -5,15 +5,19 @@ import Testing
 /// What start-up loads: commands that make no request never open libcurl and the libraries behind
 /// it (TLS, Kerberos, LDAP, SSH), and subcommand names need no type-name lookup.
 struct StartupTests {
-    @Test func versionLoadsNoLibcurl() async throws {
+    @Test func versionAndConfigLoadNoLibcurl() async throws {
         let cli = try CLIRunner()
         defer { try? FileManager.default.removeItem(at: cli.home) }
-        let result = try await cli.run(["--version"], extraEnvironment: ["LD_DEBUG": "files"])
-        #expect(result.status == 0)
-        #expect(result.stdout == "0.1.0\n")
+        let version = try await cli.run(["--version"], extraEnvironment: ["LD_DEBUG": "files"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
         // The loader reported what it opened, so the absence below means something.
-        #expect(result.stderr.contains("file=libc.so.6"))
-        #expect(!result.stderr.contains("libcurl"))
+        #expect(version.stderr.contains("file=libc.so.6"))
+        #expect(!version.stderr.contains("libcurl"))
+        let path = try await cli.run(["config", "path"], extraEnvironment: ["LD_DEBUG": "files"])
+        #expect(path.status == 0)
+        #expect(path.stderr.contains("file=libc.so.6"))
+        #expect(!path.stderr.contains("libcurl"))
     }
 
     @Test func configSubcommandsKeepTheirNames() async throws {

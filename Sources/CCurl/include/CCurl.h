@@ -18,6 +18,9 @@ typedef size_t (*ccurl_data_callback)(char *data, size_t size, size_t count, voi
 /// and aborts with that description when it cannot.
 const char *ccurl_load(void);
 
+/// Starts `ccurl_load` on a detached thread, so loading overlaps whatever the caller does next.
+void ccurl_load_in_background(void);
+
 long ccurl_global_default_flags(void);
 CURLcode ccurl_global_init(long flags);
 
