@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         // C shims: typed wrappers around variadic functions and macros.
-        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "CCurl"),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
 
         // Libraries, lowest first.

@@ -1,3 +1,4 @@
+import CCurl
 import Foundation
 import Logging
 import RegistryClient
@@ -36,6 +37,11 @@ public final class CurlHTTPClient: HTTPClient {
     private let loop: CurlMultiLoop
     private let retryPolicy: RetryPolicy
     private let logger: Logger
+
+    /// Starts opening libcurl (and the TLS, Kerberos and LDAP libraries behind it) on a background
+    /// thread, so a process about to send requests overlaps those milliseconds with its own start-up.
+    /// The first client waits for it; without this call, the first client opens libcurl itself.
+    public static func startLoadingLibrary() { ccurl_load_in_background() }
 
     /// Creates a client with its own I/O thread and connection cache.
     public init(options: Options = Options(), retryPolicy: RetryPolicy = RetryPolicy(), logger: Logger? = nil) {

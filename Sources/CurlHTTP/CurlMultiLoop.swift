@@ -52,7 +52,7 @@ private final class Engine: @unchecked Sendable {
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
 
     init(maxConnectionsPerHost: Int) {
-        guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed") }
+        guard let multi = ccurl_multi_init() else { fatalError("curl_multi_init failed") }
         self.multi = multi
         _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
         _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, maxConnectionsPerHost * 2)
@@ -60,18 +60,18 @@ private final class Engine: @unchecked Sendable {
 
     func submit(_ transfer: CurlTransfer) {
         inbox.withLock { $0.added.append(transfer) }
-        curl_multi_wakeup(multi)
+        ccurl_multi_wakeup(multi)
     }
 
     func cancel(_ transfer: CurlTransfer) {
         transfer.markCancelled()
         inbox.withLock { $0.cancelled.append(transfer) }
-        curl_multi_wakeup(multi)
+        ccurl_multi_wakeup(multi)
     }
 
     func shutdown() {
         inbox.withLock { $0.stopping = true }
-        curl_multi_wakeup(multi)
+        ccurl_multi_wakeup(multi)
     }
 
     func run() {
@@ -87,7 +87,7 @@ private final class Engine: @unchecked Sendable {
                 if transfer.isCancelled {
                     transfer.finish(.failure(CancellationError()))
                 } else {
-                    curl_multi_add_handle(multi, transfer.easy)
+                    ccurl_multi_add_handle(multi, transfer.easy)
                     active[transfer.easy] = transfer
                 }
             }
@@ -100,12 +100,12 @@ private final class Engine: @unchecked Sendable {
                     detach(transfer)
                     transfer.finish(.failure(CancellationError()))
                 }
-                curl_multi_cleanup(multi)
+                ccurl_multi_cleanup(multi)
                 return
             }
 
             var running: Int32 = 0
-            curl_multi_perform(multi, &running)
+            ccurl_multi_perform(multi, &running)
             var easy: UnsafeMutableRawPointer?
             var result = CURLE_OK
             while ccurl_multi_next_done(multi, &easy, &result) == 1 {
@@ -113,12 +113,12 @@ private final class Engine: @unchecked Sendable {
                 detach(transfer)
                 transfer.complete(result)
             }
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            ccurl_multi_poll(multi, nil, 0, 1000, nil)
         }
     }
 
     private func detach(_ transfer: CurlTransfer) {
-        curl_multi_remove_handle(multi, transfer.easy)
+        ccurl_multi_remove_handle(multi, transfer.easy)
         active[transfer.easy] = nil
     }
 }

@@ -18,7 +18,7 @@ final class CurlTransfer: @unchecked Sendable {
     var continuation: CheckedContinuation<HTTPResponse, any Error>?
 
     init(request: HTTPRequest, options: CurlHTTPClient.Options, timeout: Duration) throws {
-        guard let easy = curl_easy_init() else {
+        guard let easy = ccurl_easy_init() else {
             throw HTTPTransportError(kind: .other, host: request.url.host ?? "", detail: "curl_easy_init failed")
         }
         self.easy = easy
@@ -28,8 +28,8 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
-        curl_slist_free_all(requestHeaders)
+        ccurl_easy_cleanup(easy)
+        ccurl_slist_free_all(requestHeaders)
         errorBuffer.deallocate()
     }
 
@@ -114,7 +114,7 @@ final class CurlTransfer: @unchecked Sendable {
         }
         for (name, value) in headers {
             let line = value.isEmpty ? "\(name):" : "\(name): \(value)"
-            requestHeaders = curl_slist_append(requestHeaders, line)
+            requestHeaders = ccurl_slist_append(requestHeaders, line)
         }
         if let requestHeaders { _ = ccurl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, requestHeaders) }
 
@@ -188,7 +188,7 @@ final class CurlTransfer: @unchecked Sendable {
     private func transportError(_ code: CURLcode) -> HTTPTransportError {
         let host = request.url.host ?? ""
         let explanation =
-            errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+            errorBuffer.pointee != 0 ? String(cString: errorBuffer) : String(cString: ccurl_easy_strerror(code))
         let kind: HTTPTransportError.Kind
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:

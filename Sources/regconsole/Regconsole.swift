@@ -1,5 +1,6 @@
 import ArgumentParser
 import Console
+import CurlHTTP
 import Foundation
 import RegistryClient
 import TerminalUI
@@ -50,6 +51,7 @@ struct Regconsole: AsyncParsableCommand {
 enum Main {
     static func main() async {
         TerminalLocale.configure()
+        if maySendRequests(CommandLine.arguments.dropFirst()) { CurlHTTPClient.startLoadingLibrary() }
         do {
             var command = try Regconsole.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -60,6 +62,13 @@ enum Main {
         } catch {
             exit(report(error))
         }
+    }
+
+    /// Whether the invocation may talk to a registry, so libcurl is worth opening while the
+    /// arguments are parsed: anything but help, the version and `config`.
+    private static func maySendRequests(_ arguments: ArraySlice<String>) -> Bool {
+        arguments.first != "config" && arguments.first != "help"
+            && !arguments.contains { $0 == "--version" || $0 == "--help" || $0 == "-h" }
     }
 
     /// Prints what ended the command and returns the exit status.

@@ -31,7 +31,8 @@ struct NameGrammarTests {
     @Test(arguments: [
         ("ns/app", true), ("a", true), ("mirror/library/alpine", true), ("a__b/c-d.e--f", true), ("a.b_c", true),
         ("NS/app", false), ("ns//app", false), ("/ns", false), ("ns/", false), ("ns/app-", false), ("ns/../x", false),
-        ("ns/a b", false), ("ns/中文", false), ("a___b", false), ("", false),
+        ("ns/a b", false), ("ns/中文", false), ("a___b", false), ("", false), ("a---b.c_d", true), ("a..b", false),
+        ("a.-b", false), ("a-_b", false), ("_a", false), ("a_", false), ("ns/-a", false), ("ns/a.", false),
         (String(repeating: "a", count: 256), false),
     ])
     func repositoryNames(_ name: String, valid: Bool) {

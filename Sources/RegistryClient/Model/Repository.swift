@@ -55,7 +55,32 @@ public struct Repository: Hashable, Sendable, Identifiable {
         return name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy(isValidComponent)
     }
 
+    /// `[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*`, scanned by hand: a regex literal is compiled at run
+    /// time, which costs a command that parses one reference more than the request it makes.
     private static func isValidComponent(_ component: Substring) -> Bool {
-        component.wholeMatch(of: #/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*/#) != nil
+        let bytes = component.utf8
+        var index = bytes.startIndex
+        func skipAlphanumerics() -> Bool {
+            let start = index
+            while index < bytes.endIndex, bytes[index].isLowercaseAlphanumeric { bytes.formIndex(after: &index) }
+            return index > start
+        }
+        guard skipAlphanumerics() else { return false }
+        while index < bytes.endIndex {
+            let separator = bytes[index]
+            bytes.formIndex(after: &index)
+            switch separator {
+            case UInt8(ascii: "."):
+                break
+            case UInt8(ascii: "_"):
+                if index < bytes.endIndex, bytes[index] == UInt8(ascii: "_") { bytes.formIndex(after: &index) }
+            case UInt8(ascii: "-"):
+                while index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") { bytes.formIndex(after: &index) }
+            default:
+                return false
+            }
+            guard skipAlphanumerics() else { return false }
+        }
+        return true
     }
 }

@@ -12,7 +12,8 @@ public enum TerminalLocale {
     /// Switches `LC_CTYPE` to `C.UTF-8` unless it already is a UTF-8 locale.
     static func ensureUTF8CharacterType() {
         let ctype = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? ""
-        if !ctype.lowercased().replacingOccurrences(of: "-", with: "").contains("utf8") {
+        // Plain string operations: the Foundation ones would load its string bridging at start-up.
+        if !ctype.lowercased().filter({ $0 != "-" }).contains("utf8") {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
     }

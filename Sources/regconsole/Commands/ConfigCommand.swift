@@ -12,7 +12,8 @@ struct ConfigCommand: AsyncParsableCommand {
 
     /// `regconsole config path`.
     struct Path: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the path of the config file regconsole reads.")
+        static let configuration = CommandConfiguration(
+            commandName: "path", abstract: "Print the path of the config file regconsole reads.")
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
@@ -23,6 +24,7 @@ struct ConfigCommand: AsyncParsableCommand {
     /// `regconsole config check`.
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Parse and validate the config file; exit 2 with file:line: problem when it is wrong.")
         @OptionGroup var global: GlobalOptions
 
