@@ -7,12 +7,12 @@ import Testing
 /// registry answering.
 @Suite(.enabled(if: RegistryHarness.isEnabled && TmuxSession.isAvailable))
 struct VulnsConsoleEndToEndTests {
-    private func start(_ fixture: Fixture) throws -> TmuxSession {
-        var environment = fixture.cli.environment
+    /// Two instances on the pristine registry (no scratch repositories from other tests).
+    private func start(_ cli: CLIRunner) throws -> TmuxSession {
+        var environment = cli.environment
         environment["TERM"] = "xterm-256color"
         return try TmuxSession(
-            shellCommand: ConsolePane.command, environment: environment, columns: 140, rows: 30,
-            keeping: fixture.cli)
+            shellCommand: ConsolePane.command, environment: environment, columns: 140, rows: 30, keeping: cli)
     }
 
     private func run(_ tmux: TmuxSession, _ command: String) throws {
@@ -21,14 +21,24 @@ struct VulnsConsoleEndToEndTests {
     }
 
     @Test func everyInstanceThenTheSavedOverviewOnTheNextLaunch() async throws {
-        let fixture = try await Fixture.make()
-        defer { try? FileManager.default.removeItem(at: fixture.cli.home) }
-        let first = try start(fixture)
-        try await first.waitFor("instances [4]")
+        let state = try await RegistryHarness.pristine()
+        let cli = try CLIRunner(
+            configTOML: """
+                [[instances]]
+                name = "local"
+                url = "\(state.anonymous.url)"
+
+                [[instances]]
+                name = "other"
+                url = "\(state.anonymous.url)"
+                """)
+        defer { try? FileManager.default.removeItem(at: cli.home) }
+        let first = try start(cli)
+        try await first.waitFor("instances [2]")
         try run(first, "vulns")
         var screen = try await first.waitFor("vulnerabilities · every instance")
         screen = try await first.waitUntil("ns/web on every instance") { screen in
-            ["local", "basic", "bearer"].allSatisfy { name in
+            ["local", "other"].allSatisfy { name in
                 screen.split(separator: "\n").contains { $0.contains(" \(name) ") && $0.contains("ns/web") }
             }
         }
@@ -47,10 +57,10 @@ struct VulnsConsoleEndToEndTests {
         first.stop()
 
         // The registry is gone: the saved rows show with their age and the remembered filter.
-        let config = try String(contentsOf: fixture.cli.configPath, encoding: .utf8)
-            .replacingOccurrences(of: "url = \"\(fixture.state.anonymous.url)\"", with: "url = \"http://127.0.0.1:9\"")
-        try Data(config.utf8).write(to: fixture.cli.configPath)
-        let second = try start(fixture)
+        let config = try String(contentsOf: cli.configPath, encoding: .utf8)
+            .replacingOccurrences(of: "url = \"\(state.anonymous.url)\"", with: "url = \"http://127.0.0.1:9\"")
+        try Data(config.utf8).write(to: cli.configPath)
+        let second = try start(cli)
         defer { second.stop() }
         try await second.waitFor("Could not load")  // the last view, local's namespaces, cannot load
         try run(second, "vulns local/ns")
