@@ -48,7 +48,7 @@ struct VulnsSnapshotTests {
         #expect(summary(cachedRows) == summary(live))
         #expect(cachedRows.contains { $0["repository"] as? String == "ns/web" && $0["counts"] is [String: Int] })
 
-        for broken in ["{\"version\": 1, \"instance\": \"loc", "{\"version\": 999, \"instance\": \"local\"}"] {
+        for broken in ["{\"version\": 2, \"instance\": \"loc", "{\"version\": 999, \"instance\": \"local\"}"] {
             try Data(broken.utf8).write(to: snapshotURL(fixture))
             let ignored = try await fixture.cli.run(["vulns", "local/ns", "--cached"])
             #expect(ignored.status == 1, "\(broken)")

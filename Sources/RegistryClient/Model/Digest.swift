@@ -10,20 +10,32 @@ public struct Digest: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
     /// Parses `algorithm:encoded` per the OCI image spec grammar; sha256 must be 64 lowercase hex digits.
     public init?(_ text: String) {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let algorithm = String(text[..<colon])
-        let encoded = String(text[text.index(after: colon)...])
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let algorithm = bytes[..<colon]
+        let encoded = bytes[bytes.index(after: colon)...]
         guard !algorithm.isEmpty, !encoded.isEmpty,
-            algorithm.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "+._-".contains($0)) }),
-            encoded.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "=_-".contains($0)) })
+            algorithm.allSatisfy({ Self.isLowercaseAlphanumeric($0) || "+._-".utf8.contains($0) }),
+            encoded.allSatisfy({ $0.isASCIIAlphanumeric || "=_-".utf8.contains($0) })
         else { return nil }
-        switch algorithm {
-        case "sha256" where encoded.count != 64 || !encoded.allSatisfy(\.isLowercaseHex): return nil
-        case "sha512" where encoded.count != 128 || !encoded.allSatisfy(\.isLowercaseHex): return nil
+        let name = String(Substring(algorithm))
+        switch name {
+        case "sha256" where encoded.count != 64 || !encoded.allSatisfy(Self.isLowercaseHexOrDigit): return nil
+        case "sha512" where encoded.count != 128 || !encoded.allSatisfy(Self.isLowercaseHexOrDigit): return nil
         default: break
         }
-        self.algorithm = algorithm
-        self.encoded = encoded
+        self.algorithm = name
+        self.encoded = String(Substring(encoded))
+    }
+
+    /// `0-9` or `a-z`.
+    private static func isLowercaseAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+    }
+
+    /// `0-9` or `a-f`.
+    private static func isLowercaseHexOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
     }
 
     /// The SHA-256 digest of `data`.
@@ -90,8 +102,4 @@ public struct Digest: Hashable, Comparable, Sendable, Codable, CustomStringConve
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
-}
-
-extension Character {
-    fileprivate var isLowercaseHex: Bool { isASCII && (isNumber || ("a"..."f").contains(self)) }
 }

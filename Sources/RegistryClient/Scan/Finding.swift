@@ -1,5 +1,5 @@
 /// One vulnerability in one package of an image, normalized from any scanner's report.
-public struct Finding: Sendable, Hashable, Identifiable, Codable {
+public struct Finding: Sendable, Hashable, Identifiable {
     /// The vulnerability id: CVE-…, GHSA-…, a distribution advisory.
     public var vulnerability: String
     /// Other ids for the same vulnerability.

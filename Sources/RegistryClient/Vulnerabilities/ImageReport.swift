@@ -1,10 +1,10 @@
 import Foundation
 
-/// A scan report reduced to what the vulnerability overview shows and filters on: the findings
-/// without their long texts, who scanned and when, and where the report came from. Stored in the
-/// overview snapshot, and reused when the report's origin has not changed.
-public struct ImageReport: Codable, Sendable, Equatable {
-    /// Findings in the report's order, without descriptions and links.
+/// A scan report reduced to what the vulnerability overview shows and filters on (id, aliases,
+/// severity, package, versions, title, CVSS score): who scanned and when, and where the report
+/// came from. Stored in the overview snapshot, and reused when the report's origin has not changed.
+public struct ImageReport: Sendable, Equatable {
+    /// Findings in the report's order, with what the overview filters on.
     public var findings: [Finding]
     public var scanner: String
     public var scannedAt: Date?
@@ -17,10 +17,11 @@ public struct ImageReport: Codable, Sendable, Equatable {
     /// Reduces `report`.
     public init(_ report: ScanReport, source: String, origin: String?) {
         self.findings = report.findings.map { finding in
-            var kept = finding
-            kept.description = nil
-            kept.links = []
-            return kept
+            Finding(
+                vulnerability: finding.vulnerability, aliases: finding.aliases, severity: finding.severity,
+                sourceSeverity: finding.sourceSeverity, package: finding.package,
+                installedVersion: finding.installedVersion, fixedVersion: finding.fixedVersion, title: finding.title,
+                cvssScore: finding.cvssScore)
         }
         self.scanner = [report.scanner, report.scannerVersion].compactMap { $0 }.joined(separator: " ")
         self.scannedAt = report.scannedAt

@@ -96,7 +96,7 @@ struct VulnsCommand: AsyncParsableCommand {
             return try await group.reduce(into: []) { $0 += $1 }
         }
         progress.finish()
-        let shown = rows.filter { $0.failure == nil && query.keeps($0.open) }.sorted(by: VulnerabilityRow.worstFirst)
+        let shown = VulnerabilityRow.worstFirst(rows.filter { $0.failure == nil && query.keeps($0.open) })
         VulnerabilityRow.records(shown, showInstance: targets.count > 1, scope: tags).print(output)
         let failed = rows.filter { $0.failure != nil }
         for row in failed {
