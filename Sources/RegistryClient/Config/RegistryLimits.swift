@@ -11,7 +11,7 @@ public struct RegistryLimits: Sendable, Equatable {
     public var blobTimeout: Duration = .seconds(600)
     /// Connections open to one registry at once (`max_connections`): what a rate-limited or
     /// small registry can take.
-    public var maxConnections = 16
+    public var maxConnections = 32
 
     /// The defaults.
     public init() {}

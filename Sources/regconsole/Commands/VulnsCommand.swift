@@ -68,7 +68,7 @@ struct VulnsCommand: AsyncParsableCommand {
     }
 
     /// How many repositories of one instance are read at once.
-    static let concurrency = 16
+    static let concurrency = 32
 
     func validate() throws {
         if all == (scope != nil) { throw ValidationError("give INSTANCE[/NAMESPACE] or --all") }
