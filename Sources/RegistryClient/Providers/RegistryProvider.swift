@@ -53,7 +53,9 @@ extension RegistryProvider {
         repository: String, tag: String?, digest: Digest, hints: ScanHints
     ) async throws -> ImageReport? {
         try await scanReport(repository: repository, tag: tag, digest: digest).map {
-            ImageReport($0, source: self is any ServerScanning ? instance.kind.rawValue : "referrer", origin: nil)
+            ImageReport(
+                $0, source: self is any ServerScanning ? instance.kind.rawValue : ImageReport.referrerSource,
+                origin: nil)
         }
     }
 

@@ -10,6 +10,8 @@ public struct ImageReport: Sendable, Equatable {
     public var scannedAt: Date?
     /// `referrer` for a report attached to the image, else the registry kind whose scanner made it.
     public var source: String
+    /// The source of a report attached to the image as a referrer.
+    public static let referrerSource = "referrer"
     /// What identifies this report at its source (the referrer manifest's digest), nil when the
     /// source has no stable identity: then the report is read again every time.
     public var origin: String?

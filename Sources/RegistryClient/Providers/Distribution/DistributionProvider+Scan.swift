@@ -18,7 +18,8 @@ extension DistributionProvider: ReferrerAttaching {
         switch try await newestReport(repository: repository, digest: digest, hints: hints) {
         case .none: nil
         case .known: hints.known
-        case .found(let report, let origin): ImageReport(report, source: "referrer", origin: origin.description)
+        case .found(let report, let origin):
+            ImageReport(report, source: ImageReport.referrerSource, origin: origin.description)
         }
     }
 

@@ -4,8 +4,8 @@ import Synchronization
 /// answers the API's path with a non-JSON 404, 400 or 405 has no API (CNCF distribution 2.x), so
 /// the `sha256-<hex>` fallback tag in a tag list is the whole truth about an image's referrers.
 final class ReferrersSupport: Sendable {
-    private let state = Atomic<UInt8>(0)
     private static let (unknown, present, absent): (UInt8, UInt8, UInt8) = (0, 1, 2)
+    private let state = Atomic<UInt8>(ReferrersSupport.unknown)
 
     /// Whether the registry was seen to lack the API.
     var isKnownAbsent: Bool { state.load(ordering: .relaxed) == Self.absent }
