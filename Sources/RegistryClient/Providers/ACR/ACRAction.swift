@@ -25,6 +25,37 @@ public enum ACRAction: String, Sendable, CaseIterable {
     case createArtifactLifecycleRule = "CreateArtifactLifecycleRule"
     case updateArtifactLifecycleRule = "UpdateArtifactLifecycleRule"
     case deleteArtifactLifecycleRule = "DeleteArtifactLifecycleRule"
+    // Builds
+    case listRepoBuildRule = "ListRepoBuildRule"
+    case createRepoBuildRule = "CreateRepoBuildRule"
+    case updateRepoBuildRule = "UpdateRepoBuildRule"
+    case deleteRepoBuildRule = "DeleteRepoBuildRule"
+    case createBuildRecordByRule = "CreateBuildRecordByRule"
+    case createBuildRecordByRecord = "CreateBuildRecordByRecord"
+    case cancelRepoBuildRecord = "CancelRepoBuildRecord"
+    case listRepoBuildRecord = "ListRepoBuildRecord"
+    case getRepoBuildRecord = "GetRepoBuildRecord"
+    case getRepoBuildRecordStatus = "GetRepoBuildRecordStatus"
+    case listRepoBuildRecordLog = "ListRepoBuildRecordLog"
+    case getRepoSourceCodeRepo = "GetRepoSourceCodeRepo"
+    case createRepoSourceCodeRepo = "CreateRepoSourceCodeRepo"
+    case updateRepoSourceCodeRepo = "UpdateRepoSourceCodeRepo"
+    // Triggers and the event center
+    case listRepoTrigger = "ListRepoTrigger"
+    case createRepoTrigger = "CreateRepoTrigger"
+    case updateRepoTrigger = "UpdateRepoTrigger"
+    case deleteRepoTrigger = "DeleteRepoTrigger"
+    case listEventCenterRuleName = "ListEventCenterRuleName"
+    case updateEventCenterRule = "UpdateEventCenterRule"
+    case deleteEventCenterRule = "DeleteEventCenterRule"
+    case listEventCenterRecord = "ListEventCenterRecord"
+    // Delivery chains
+    case listChain = "ListChain"
+    case getChain = "GetChain"
+    case createChain = "CreateChain"
+    case updateChain = "UpdateChain"
+    case deleteChain = "DeleteChain"
+    case listChainInstance = "ListChainInstance"
 
     /// The API version every action belongs to.
     public static let version = "2018-12-01"
@@ -32,7 +63,9 @@ public enum ACRAction: String, Sendable, CaseIterable {
     /// GET for the few actions the SDK sends that way, POST for the rest.
     public var method: HTTPMethod {
         switch self {
-        case .getRepoTag, .getArtifactLifecycleRule, .listArtifactLifecycleRule: .get
+        case .getRepoTag, .getArtifactLifecycleRule, .listArtifactLifecycleRule, .listEventCenterRuleName,
+            .listEventCenterRecord:
+            .get
         default: .post
         }
     }
@@ -42,6 +75,22 @@ public enum ACRAction: String, Sendable, CaseIterable {
         rawValue.hasPrefix("List") || rawValue.hasPrefix("Get")
     }
 
-    /// The RAM permission a user needs to call the action (`cr:ListRepoTag`).
-    public var permission: String { "cr:\(rawValue)" }
+    /// The RAM permission a user needs to call the action (`cr:ListRepoTag`). Several actions are
+    /// authorised under another name (`CreateRepoTrigger` needs `cr:CreateWebHook`).
+    public var permission: String {
+        switch self {
+        case .listRepoBuildRule: "cr:ListRepositoryBuildRule"
+        case .createRepoBuildRule: "cr:CreateRepositoryBuildRule"
+        case .updateRepoBuildRule: "cr:UpdateRepositoryBuildRule"
+        case .deleteRepoBuildRule: "cr:DeleteRepositoryBuildRule"
+        case .listRepoBuildRecord: "cr:ListRepositoryBuild"
+        case .getRepoBuildRecord: "cr:GetRepositoryBuildRecord"
+        case .listRepoBuildRecordLog: "cr:GetRepositoryBuildLog"
+        case .createRepoSourceCodeRepo: "cr:CreateSourceRepository"
+        case .updateRepoSourceCodeRepo: "cr:UpdateSourceRepository"
+        case .createRepoTrigger: "cr:CreateWebHook"
+        case .listRepoTrigger: "cr:GetWebHookLog"
+        default: "cr:\(rawValue)"
+        }
+    }
 }

@@ -28,9 +28,24 @@ public struct ACRParameters: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Sets a "shrink" parameter: the object as one compact JSON string.
     public mutating func set(_ name: String, json object: [String: any Sendable]) {
+        self[name] = Self.compactJSON(object, empty: "{}")
+    }
+
+    /// Sets a list as one compact JSON array string (`["ns1","ns2"]`).
+    public mutating func set(_ name: String, jsonList list: [String]) {
+        self[name] = Self.compactJSON(list, empty: "[]")
+    }
+
+    /// Sets a plain list the way the SDK flattens it: `Name.1`, `Name.2`…; earlier items removed.
+    public mutating func set(_ name: String, list: [String]) {
+        pairs.removeAll { $0.0.hasPrefix(name + ".") }
+        for (index, item) in list.enumerated() { pairs.append(("\(name).\(index + 1)", item)) }
+    }
+
+    private static func compactJSON(_ value: Any, empty: String) -> String {
         let data =
-            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
-        self[name] = String(decoding: data, as: UTF8.self)
+            (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data(empty.utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

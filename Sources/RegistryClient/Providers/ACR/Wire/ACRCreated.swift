@@ -2,4 +2,8 @@
 struct ACRCreated: Decodable, Sendable {
     var RepoId: String?
     var RuleId: String?
+    var BuildRuleId: String?
+    var BuildRecordId: String?
+    var TriggerId: String?
+    var ChainId: String?
 }

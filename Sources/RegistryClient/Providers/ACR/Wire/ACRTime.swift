@@ -5,6 +5,9 @@ import Foundation
 struct ACRTime: Decodable, Sendable, Hashable {
     var date: Date
 
+    /// The date, or nil for the epoch itself (ACR's "not yet", e.g. a running build's end).
+    var knownDate: Date? { date.timeIntervalSince1970 > 0 ? date : nil }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let milliseconds = try? container.decode(Double.self) {

@@ -1,0 +1,4 @@
+/// GetRepoBuildRecordStatus's answer.
+struct ACRBuildStatusRecord: Decodable, Sendable {
+    var BuildStatus: ACRLenientText?
+}
