@@ -82,6 +82,7 @@ public enum Message: String, CaseIterable, Sendable {
     case namespaceDeleteTitle, namespaceDeleteBody, namespaceDeleteConfirm
     case repositoryNew, repositoryEdit, repositoryCreated, repositorySaved, repositoryDeleted
     case repositoryDeleteTitle, repositoryDeleteBody, repositoryDeleteConfirm
+    // Builds: rules, builds, logs, source binding (texts in Catalog+Builds)
     // Small terminal
     case tooSmall, tooSmallSize
     // Relative time
@@ -89,4 +90,5 @@ public enum Message: String, CaseIterable, Sendable {
     // Commands from any pane, and form keys
     case commandNeedsInstance, commandUsage, knownInstances, commandInstances
     case hintNextField, hintPreviousField, hintSave, hintCancel
+    // Triggers, event center, delivery chains (texts in Catalog+Pipeline)
 }
