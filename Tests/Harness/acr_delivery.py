@@ -31,7 +31,7 @@ the lines with LineNumber >= Offset, at most 100 — the line AT Offset comes ag
 asks with Offset = highest LineNumber seen and drops what it has; TotalCount (string) = lines so far,
 PageNo 1, PageSize 100.
   When a build settles SUCCESS (checked before every action), the repository's tag ImageTag points
-at the digest of its newest tag (by ImageUpdate; nothing when the repository has no tag) with
+at the digest of its newest tag (the first ListRepoTag lists; nothing when it has no tag) with
 ImageUpdate = the end time, the tag's scan is forgotten, each chain covering the repository gets a
 COMPLETE/SUCCESS run, and BuildCompleted event rules record an event (FAILED builds record events too).
 Seeded builds are settled already (they change no tag).
@@ -377,7 +377,7 @@ class DeliveryApi:
         tag = record["image"]["ImageTag"]
         if status == "SUCCESS":
             if repo["tags"]:
-                newest = max(repo["tags"].values(), key=lambda item: (item["ImageUpdate"], item["Tag"]))
+                newest = min(repo["tags"].values(), key=lambda item: (-item["ImageUpdate"], item["Tag"]))
                 copied = copy.deepcopy(newest)
                 copied.update(Tag=tag, ImageUpdate=end)
                 repo["tags"][tag] = copied
@@ -408,7 +408,7 @@ class DeliveryApi:
 
     # -- build rules ---------------------------------------------------------------------------
 
-    def rule_fields(self, p, creating):
+    def build_rule_fields(self, p, creating):
         fields = {"PushType": p.choice("PushType", ("GIT_BRANCH", "GIT_TAG"), required=creating),
                   "PushName": p.text("PushName", required=creating), "ImageTag": p.text("ImageTag", required=creating),
                   "DockerfileLocation": p.text("DockerfileLocation", default="/" if creating else None),
@@ -434,14 +434,14 @@ class DeliveryApi:
     def do_CreateRepoBuildRule(self, p):
         instance, repo = self.repo_of(p)
         rule_id = "crbr-" + uuid.uuid4().hex[:16]
-        instance["buildRules"][rule_id] = {"BuildRuleId": rule_id, "RepoId": repo["RepoId"], **self.rule_fields(p, True),
+        instance["buildRules"][rule_id] = {"BuildRuleId": rule_id, "RepoId": repo["RepoId"], **self.build_rule_fields(p, True),
                                            "DestArtifactType": "DOCKER_IMAGE"}
         return {"BuildRuleId": rule_id}
 
     def do_UpdateRepoBuildRule(self, p):
         instance, repo = self.repo_of(p)
         rule = self.lookup(instance["buildRules"], p.text("BuildRuleId", required=True), "BUILD_RULE_NOT_EXIST", "build rule", repo)
-        rule.update(self.rule_fields(p, False))
+        rule.update(self.build_rule_fields(p, False))
         return {"BuildRuleId": rule["BuildRuleId"]}
 
     def do_DeleteRepoBuildRule(self, p):
