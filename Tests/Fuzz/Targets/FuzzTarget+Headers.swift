@@ -16,5 +16,21 @@ extension FuzzTarget {
         _ = LinkHeader.next(in: headers, relativeTo: linkBase)?.absoluteString
     }
 
+    /// A trigger URL masked for display: masking twice changes nothing, and a password in the
+    /// userinfo never survives.
+    static let triggerURL = FuzzTarget(name: "trigger-url") { data in
+        let url = text(data)
+        let masked = URLCredentialMask.mask(url)
+        precondition(URLCredentialMask.mask(masked) == masked, "masking is not idempotent")
+        if let scheme = url.range(of: "://") {
+            let rest = url[scheme.upperBound...]
+            let authority = rest.prefix { !"/?#".contains($0) }
+            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+                let password = authority[authority.index(after: colon)..<at]
+                precondition(password.count < 4 || !masked.contains("\(password)@"), "a password survived")
+            }
+        }
+    }
+
     private static let linkBase = URL(string: "https://registry.example:5000/v2/_catalog?n=100")!
 }
