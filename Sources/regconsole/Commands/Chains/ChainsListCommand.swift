@@ -14,7 +14,11 @@ struct ChainsListCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try CLIContext(global)
         let target = try await DeliveryTarget.chains(instance, context: context)
-        let chains = try await target.provider.chains(repository: nil)
+        // ACR lists chains without their steps: each is read once more for them.
+        var chains: [DeliveryChain] = []
+        for chain in try await target.provider.chains(repository: nil) {
+            chains.append(chain.nodes == nil ? try await target.provider.chain(id: chain.id) : chain)
+        }
         var records = RecordSet(
             columns: [
                 .init(key: "id", header: "ID"), .init(key: "name", header: "NAME"),
