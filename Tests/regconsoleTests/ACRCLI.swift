@@ -1,4 +1,5 @@
 import Foundation
+import RegistryClient
 import TestSupport
 import Testing
 
@@ -66,5 +67,40 @@ struct ACRCLI {
     ) async throws -> [[String: Any]] {
         let result = try await succeed(arguments + ["--output", "json"], sourceLocation: sourceLocation)
         return try #require(try result.json() as? [[String: Any]], sourceLocation: sourceLocation)
+    }
+}
+
+/// An emulator of a suite's own, started on first use, for suites that change its model or inject
+/// faults (and so run serialized).
+struct PrivateACREmulator: Sendable {
+    private let started = Task<ACREmulator, any Error> {
+        try await ACREmulator.start(registry: RegistryHarness.shared().basic)
+    }
+
+    /// The emulator back to its startup model, without faults and with an empty request log.
+    func fresh() async throws -> ACREmulator {
+        let emulator = try await started.value
+        try await emulator.restoreStartupState()
+        return emulator
+    }
+}
+
+extension ACRCLI {
+    /// The audit log's outcomes (`done` or `failed` entries) in this CLI's home, oldest first.
+    var auditEntries: [AuditLog.Entry] {
+        AuditLog(directories: XDGDirectories(environment: cli.environment)).entries().filter { $0.phase != "intent" }
+    }
+}
+
+extension ACRCLI {
+    /// The repository the emulator seeds a build rule, builds, a source binding and a trigger on
+    /// (the first of emulator-main by namespace and name), as `acr.emulator-main/NAMESPACE/NAME`.
+    func deliveryRepository(sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        let rows = try await jsonArray(["repos", "acr.emulator-main"], sourceLocation: sourceLocation)
+        let names = rows.compactMap { row in
+            (row["namespace"] as? String).flatMap { namespace in (row["name"] as? String).map { (namespace, $0) } }
+        }
+        let first = try #require(names.min { $0 < $1 }, sourceLocation: sourceLocation)
+        return "acr.emulator-main/\(first.1)"
     }
 }
