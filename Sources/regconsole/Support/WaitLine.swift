@@ -2,56 +2,63 @@ import Foundation
 import Synchronization
 
 /// One line on standard error while a long wait goes on (`--wait`, `--follow`): what is awaited
-/// and for how long, redrawn every second, and only when standard error is a terminal. Output
-/// printed meanwhile goes through `interrupting`, which takes the line away and draws it again.
+/// and for how long, redrawn every second once the wait has taken one, and only when standard
+/// error is a terminal. Output printed meanwhile goes through `interrupting`, which takes the line
+/// away and draws it again.
 final class WaitLine: Sendable {
-    private let label: Mutex<String>
+    private struct State {
+        var label: String
+        /// Set by `finish`: nothing is drawn any more.
+        var finished = false
+    }
+
+    private let state: Mutex<State>
     private let enabled: Bool
     private let started = ContinuousClock.now
     private let ticker = Mutex<Task<Void, Never>?>(nil)
 
     /// Starts the line: `label … 12 s`.
     init(_ label: String) {
-        self.label = Mutex(label)
+        state = Mutex(State(label: label))
         enabled = isatty(STDERR_FILENO) == 1
         guard enabled else { return }
         let task = Task { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(1))
+            while (try? await Task.sleep(for: .seconds(1))) != nil {
                 self?.draw()
             }
         }
         ticker.withLock { $0 = task }
     }
 
-    /// Changes what the line says.
-    func relabel(_ text: String) {
-        label.withLock { $0 = text }
-    }
-
     /// Runs `output` with the line taken away, then draws it again.
     func interrupting(_ output: () -> Void) {
-        label.withLock { text in
+        state.withLock { state in
             erase()
             output()
             fflush(nil)  // all streams, standard output among them
-            write(text)
+            if !state.finished { write(state.label) }
         }
     }
 
     /// Takes the line away for good.
     func finish() {
         ticker.withLock { $0?.cancel() }
-        label.withLock { _ in erase() }
+        state.withLock { state in
+            if !state.finished { erase() }
+            state.finished = true
+        }
     }
 
     private func draw() {
-        label.withLock { write($0) }
+        state.withLock { state in
+            if !state.finished { write(state.label) }
+        }
     }
 
+    /// Draws the line once the wait has taken a second.
     private func write(_ text: String) {
-        guard enabled else { return }
         let seconds = (ContinuousClock.now - started).components.seconds
+        guard enabled, seconds >= 1 else { return }
         FileHandle.standardError.write(Data("\r\(text) … \(seconds) s\u{1B}[K".utf8))
     }
 
