@@ -80,6 +80,15 @@ struct BuildsCommandTests {
         #expect(lineNumbers(log.stdout) == Array(1...6))
         #expect(acr.auditEntries.map(\.action) == ["build-start"])
         #expect(acr.auditEntries.first?.detail == "rule \(rule)")
+
+        // On a terminal the wait shows on standard error between whole log lines.
+        let onTerminal = try await acr.cli.runOnTerminal(
+            ["builds", "run", repository, "--rule", rule, "--wait", "--poll-interval", "0.1"], prompt: "GIT_CLONE",
+            answer: "")
+        #expect(onTerminal.status == 0)
+        #expect(onTerminal.output.contains("  6 PUSH  "))
+        #expect(!onTerminal.output.contains("SUCCESS\r\n\r"), "nothing drawn after the end")
+        #expect(onTerminal.output.contains(": SUCCESS"))
     }
 
     @Test func aFailingBuildEndsWithStatusOne() async throws {
@@ -158,8 +167,10 @@ struct BuildsCommandTests {
         let running = try await acr.run(["builds", "log", repository, id])
         #expect(running.status == 0 && running.stderr.contains(": PENDING"))
         #expect(try await acr.run(["builds", "cancel", repository, id]).status == 2, "needs --yes")
-        let canceled = try await acr.succeed(["builds", "cancel", repository, id, "--yes"])
-        #expect(canceled.stdout.contains("canceled build \(id) of \(repository)"))
+        let canceled = try await acr.cli.runOnTerminal(
+            ["builds", "cancel", repository, id], prompt: "cancel build \(id) of \(repository)? [y/N] ", answer: "y")
+        #expect(canceled.answered && canceled.status == 0)
+        #expect(canceled.output.contains("canceled build \(id) of \(repository)"))
         let listed = try await acr.jsonArray(["builds", "list", repository])
         #expect(listed.first { $0["id"] as? String == id }?["status"] as? String == "CANCELED")
         let log = try await acr.run(["builds", "log", repository, id, "--follow", "--poll-interval", "0.1"])

@@ -171,4 +171,23 @@ struct TriggersCommandTests {
         #expect(plain.status == 2)
         #expect(plain.stderr.contains("triggers need an ACR Enterprise instance, and local is not one"))
     }
+
+    @Test func aProductionInstanceWantsTheIDTypedBeforeADelete() async throws {
+        let acr = try await ACRCLI.make(try await Self.emulator.fresh(), settings: "production = true")
+        let repository = try await acr.deliveryRepository()
+        let id = try #require(try await acr.jsonArray(["triggers", "list", repository]).first?["id"] as? String)
+        let arguments = ["triggers", "delete", repository, id]
+        let question = "Type '\(id)' to delete trigger \(id) of \(repository): "
+
+        let wrong = try await acr.cli.runOnTerminal(arguments, prompt: question, answer: "y")
+        #expect(wrong.answered && wrong.status == 0)
+        #expect(wrong.output.contains("cancelled; nothing was deleted"))
+        #expect(try await acr.jsonArray(["triggers", "list", repository]).count == 1)
+
+        let right = try await acr.cli.runOnTerminal(arguments, prompt: question, answer: id)
+        #expect(right.answered && right.status == 0)
+        #expect(right.output.contains("deleted trigger \(id) of \(repository)"))
+        #expect(try await acr.jsonArray(["triggers", "list", repository]).isEmpty)
+        #expect(acr.auditEntries.map(\.action) == ["trigger-delete"])
+    }
 }
