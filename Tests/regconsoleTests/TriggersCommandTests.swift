@@ -57,9 +57,11 @@ struct TriggersCommandTests {
         let created = try await acr.succeed([
             "triggers", "create", repository, "--name", "ci", "--url",
             "https://bot:hunter2@ci.example.com/hook?key=k3y",
-            "--type", "tags", "--tags", "v1,latest",
+            "--type", "tags", "--tags", "v1,latest", "--verbose",
         ])
         expectHidden(secrets, in: created)
+        // The request log shows the URL sent, masked.
+        #expect(created.stderr.contains("TriggerUrl=https%3A%2F%2Fbot%3A%2A%2A%2A%40ci.example.com"))
         let id = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(id.hasPrefix("crw-"))
         var rows = try await acr.jsonArray(["triggers", "list", repository])
