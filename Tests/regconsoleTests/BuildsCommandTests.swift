@@ -197,6 +197,10 @@ struct BuildsCommandTests {
         #expect(unknown.stderr.contains("regconsole builds list \(repository)"))
         let unknownRule = try await acr.run(["builds", "rule", "update", repository, "crbr-nosuchrule", "--tag", "x"])
         #expect(unknownRule.status == 1 && unknownRule.stderr.contains("has no build rule 'crbr-nosuchrule'"))
+        let unknownRun = try await acr.run(["builds", "run", repository, "--rule", "crbr-nosuchrule"])
+        #expect(unknownRun.status == 1)
+        #expect(unknownRun.stderr.contains("\(repository) has no build rule 'crbr-nosuchrule'"))
+        #expect(unknownRun.stderr.contains("regconsole builds rules \(repository)"))
 
         try await emulator.denyPrivilege(action: "ListRepoBuildRule")
         let denied = try await acr.run(["builds", "rules", repository])
@@ -222,6 +226,11 @@ struct BuildsCommandTests {
             #expect(refused.status == 1, "\(command)")
             #expect(refused.stderr.contains("instance 'acr.emulator-main' is read-only"), "\(command)")
         }
+        let flagged = try await acr.run(["builds", "cancel", repository, rule, "--yes", "--read-only"])
+        #expect(flagged.status == 1)
+        #expect(
+            flagged.stderr.contains(
+                "is read-only; drop --read-only, or read_only from its config entry, to cancel builds"))
         let sent = try await emulator.requests().map(\.action)
         #expect(!sent.contains { $0.hasPrefix("Create") || $0.hasPrefix("Delete") }, "\(sent)")
         #expect(readOnly.auditEntries.isEmpty)

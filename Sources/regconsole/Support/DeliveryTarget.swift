@@ -20,7 +20,11 @@ struct DeliveryTarget<Capability: Sendable> {
         guard reference.repository.contains("/") else {
             throw UsageError(description: "'\(text)' is not INSTANCE/NAMESPACE/NAME")
         }
-        if let verb { try provider.instance.requireWritable(to: verb) }
+        if let verb, provider.instance.readOnly {
+            throw RegistryError(
+                .readOnly, "instance '\(provider.instance.name)' is read-only",
+                hint: "drop --read-only, or read_only from its config entry, to \(verb)")
+        }
         return DeliveryTarget(provider: capable, instance: provider.instance, repository: reference.repository)
     }
 
