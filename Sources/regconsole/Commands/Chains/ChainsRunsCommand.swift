@@ -13,23 +13,16 @@ struct ChainsRunsCommand: AsyncParsableCommand {
     var chain: String?
     @OptionGroup var format: OutputOptions
 
-    /// At most this many pages are read.
-    static let maxPages = 20
-
     func run() async throws {
         let context = try CLIContext(global)
         let target = try await DeliveryTarget.chains(instance, context: context)
         var only: DeliveryChain?
         if let chain { only = try await target.chain(named: chain) }
-        var runs: [ChainRun] = []
-        var pages = 0
-        for try await page in target.provider.chainRuns(repository: nil) {
-            runs += page.filter { run in
-                guard let only else { return true }
-                return run.chainID.map { $0 == only.id } ?? (run.chainName == only.name)
-            }
-            pages += 1
-            if pages == Self.maxPages { break }
+        let read = try await BoundedPages.read(
+            target.provider.chainRuns(repository: nil), what: "runs", narrowing: "older runs are in the ACR console")
+        let runs = read.filter { run in
+            guard let only else { return true }
+            return run.chainID.map { $0 == only.id } ?? (run.chainName == only.name)
         }
         var records = RecordSet(
             columns: [

@@ -16,34 +16,18 @@ struct EventsRecordsCommand: AsyncParsableCommand {
     var rule: String?
     @OptionGroup var format: OutputOptions
 
-    /// At most this many pages are read: the record grows without bound.
-    static let maxPages = 20
-
     func run() async throws {
         let context = try CLIContext(global)
         let center = try await DeliveryTarget.events(instance, context: context)
         let cutoff = since?.before(Date())
-        var kept: [EventRecord] = []
-        var pages = 0
-        var capped = false
-        for try await page in center.provider.eventRecords(ruleID: rule) {
-            pages += 1
-            kept += page.filter { record in
-                guard let cutoff, let time = record.time else { return true }
-                return time >= cutoff
-            }
-            // The server lists newest first: once a page reaches older ones, later pages hold only older ones.
-            if let cutoff, page.contains(where: { ($0.time ?? .distantFuture) < cutoff }) { break }
-            if pages == Self.maxPages {
-                capped = true
-                break
-            }
-        }
-        if capped {
-            FileHandle.standardError.write(
-                Data(
-                    "regconsole: showing the newest \(kept.count) notifications only; narrow with --since or --rule\n"
-                        .utf8))
+        // Newest first: once a page reaches older records, later pages hold only older ones.
+        let read = try await BoundedPages.read(
+            center.provider.eventRecords(ruleID: rule), what: "notifications",
+            narrowing: "narrow with --since or --rule"
+        ) { page in cutoff.map { cutoff in page.contains { ($0.time ?? .distantFuture) < cutoff } } ?? false }
+        let kept = read.filter { record in
+            guard let cutoff, let time = record.time else { return true }
+            return time >= cutoff
         }
         var records = RecordSet(
             columns: [
