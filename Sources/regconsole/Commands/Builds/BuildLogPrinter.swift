@@ -35,7 +35,7 @@ struct BuildLogPrinter {
         waiting?.finish()
         fflush(nil)  // all streams, standard output among them
         let status = final ?? .other("UNKNOWN")
-        let summary = "build \(recordID) of \(target.reference): \(status)"
+        let summary = Sanitizer.clean("build \(recordID) of \(target.reference): \(status)")
         switch status {
         case .success:
             FileHandle.standardError.write(Data("\(summary)\n".utf8))
