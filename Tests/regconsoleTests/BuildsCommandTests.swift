@@ -49,6 +49,8 @@ struct BuildsCommandTests {
         let table = try await acr.succeed(["builds", "list", repository]).stdout
         #expect(table.hasPrefix("ID"))
         #expect(table.contains("DURATION"))
+        let rows = table.split(separator: "\n").dropFirst()
+        #expect(rows.count == 2 && rows.allSatisfy { $0.contains(/\ \d+s$/) }, "seconds-long builds: \(rows)")
         let csv = try await acr.succeed(["builds", "list", repository, "--output", "csv"]).stdout
         #expect(csv.hasPrefix("id,status,tag,startTime,endTime\r\n"))
 
