@@ -13,7 +13,8 @@ struct Regconsole: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InstancesCommand.self, NamespacesCommand.self, ReposCommand.self, TagsCommand.self, InspectCommand.self,
-            DeleteCommand.self, ScanCommand.self, VulnsCommand.self, LifecycleCommand.self, ConfigCommand.self,
+            DeleteCommand.self, ScanCommand.self, VulnsCommand.self, LifecycleCommand.self, BuildsCommand.self,
+            TriggersCommand.self, EventsCommand.self, ChainsCommand.self, ConfigCommand.self,
         ]
     )
 

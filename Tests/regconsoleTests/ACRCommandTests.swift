@@ -23,69 +23,6 @@ struct ACRCommandTests {
         return emulator
     }
 
-    /// The shared fixture's CLI with an `acr` entry for one emulator and an AccessKey in its environment.
-    private struct ACRCLI {
-        let fixture: Fixture
-        let cli: CLIRunner
-        let emulator: ACREmulator
-        /// Every secret the emulator knows plus the one in use: none may appear in any output.
-        let secrets: [String]
-
-        static func make(_ emulator: ACREmulator, key: ACREmulator.Key? = nil) async throws -> ACRCLI {
-            let fixture = try await Fixture.make(
-                extraConfig: """
-
-                    [[instances]]
-                    name = "acr"
-                    kind = "acr"
-                    region = "cn-hangzhou"
-                    endpoint = "\(emulator.url)"
-                    """)
-            let key = key ?? emulator.key
-            var cli = fixture.cli
-            cli.environment.merge(emulator.environment(key)) { $1 }
-            let known = [emulator.key, emulator.readOnlyKey, emulator.stsKey, key]
-            let secrets = known.map(\.secret) + known.compactMap(\.token)
-            return ACRCLI(fixture: fixture, cli: cli, emulator: emulator, secrets: secrets)
-        }
-
-        /// Runs the CLI and checks that no secret reached its output.
-        func run(
-            _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
-        ) async throws -> CLIRunner.Result {
-            let result = try await cli.run(arguments)
-            for secret in secrets {
-                #expect(
-                    !result.stdout.contains(secret), "a secret in the output of \(arguments)",
-                    sourceLocation: sourceLocation)
-                #expect(
-                    !result.stderr.contains(secret), "a secret in the errors of \(arguments)",
-                    sourceLocation: sourceLocation)
-            }
-            return result
-        }
-
-        /// Runs the CLI and requires exit status 0.
-        func succeed(
-            _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
-        ) async throws -> CLIRunner.Result {
-            let result = try await run(arguments, sourceLocation: sourceLocation)
-            #expect(
-                result.status == 0,
-                "regconsole \(arguments.joined(separator: " ")) → \(result.status): \(result.stderr)",
-                sourceLocation: sourceLocation)
-            return result
-        }
-
-        /// Runs the CLI with `--output json` and returns the array of objects.
-        func jsonArray(
-            _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
-        ) async throws -> [[String: Any]] {
-            let result = try await succeed(arguments + ["--output", "json"], sourceLocation: sourceLocation)
-            return try #require(try result.json() as? [[String: Any]], sourceLocation: sourceLocation)
-        }
-    }
-
     /// Values of one key of every row.
     private func column(_ rows: [[String: Any]], _ key: String) -> [String] {
         rows.compactMap { $0[key] as? String }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hides what a URL carries as credentials: the password of its userinfo and the value of every
 /// query parameter (`https://deploy:***@hooks.example.com/redeploy?token=***`). Works on text,
 /// not on a parsed URL, so malformed URLs are masked too and nothing else is rewritten.
@@ -32,6 +34,26 @@ public enum URLCredentialMask {
         }.joined(separator: "&")
         return result + afterQuery[fragmentStart...]
     }
+
+    /// `url` with each query value that itself holds a URL with credentials (a trigger's URL sent as
+    /// a parameter) masked as `mask` masks it, for request logs; other values stay as they are.
+    public static func maskingURLsInQuery(_ url: String) -> String {
+        guard let question = url.firstIndex(of: "?") else { return url }
+        let query = url[url.index(after: question)...]
+        let end = query.firstIndex(of: "#") ?? query.endIndex
+        let parameters = query[..<end].split(separator: "&", omittingEmptySubsequences: false).map { parameter in
+            guard let equals = parameter.firstIndex(of: "="),
+                let value = parameter[parameter.index(after: equals)...].removingPercentEncoding,
+                value.contains("://"), hasCredentials(value)
+            else { return String(parameter) }
+            return parameter[...equals]
+                + (mask(value).addingPercentEncoding(withAllowedCharacters: unreserved) ?? "***")
+        }
+        return url[...question] + parameters.joined(separator: "&") + query[end...]
+    }
+
+    /// RFC 3986's unreserved characters, which a query value keeps unencoded.
+    private static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
 
     /// Whether `mask` would change the URL.
     public static func hasCredentials(_ url: String) -> Bool { mask(url) != url }

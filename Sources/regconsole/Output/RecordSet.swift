@@ -18,6 +18,17 @@ struct RecordSet {
         /// Findings per severity (`C2 M1` in a table and CSV, an object of every severity in JSON);
         /// nil when there is no report.
         case counts([Severity: Int]?)
+
+        /// A text, number or time the server did not give.
+        var isAbsent: Bool {
+            switch self {
+            case .text(let text): text == nil
+            case .integer(let number), .bytes(let number): number == nil
+            case .decimal(let number): number == nil
+            case .date(let date): date == nil
+            case .counts, .list, .flag: false
+            }
+        }
     }
 
     /// A column: its JSON/CSV key, its table header, and whether the table shows it.
@@ -26,10 +37,14 @@ struct RecordSet {
         var header: String
         var inTable = true
         var alignRight = false
+        /// A column for people only (a running build's elapsed time): JSON and CSV leave it out.
+        var onlyInTable = false
     }
 
     var columns: [Column]
     var rows: [[Value]] = []
+    /// JSON leaves out the keys of values the server did not give, instead of writing null.
+    var omitsAbsent = false
 
     /// Prints the records to standard output in `format`.
     func print(as format: OutputFormat) {
@@ -42,7 +57,11 @@ struct RecordSet {
 
     /// The records as JSON objects, each made as it is written.
     private var jsonRows: some Sequence<JSONValue> {
-        rows.lazy.map { row in .object(zip(columns, row).map { ($0.key, Self.jsonValue($1)) }) }
+        rows.lazy.map { row in
+            .object(
+                zip(columns, row).filter { !$0.onlyInTable && !(omitsAbsent && $1.isAbsent) }
+                    .map { ($0.key, Self.jsonValue($1)) })
+        }
     }
 
     /// Columns padded to their widest cell (in display columns), separated by two spaces.
@@ -78,9 +97,11 @@ struct RecordSet {
     /// RFC 4180: a header row, CRLF line ends, quotes around fields with `,`, `"` or line breaks.
     /// Cells a spreadsheet would run as a formula are defused (see `defusingFormula`).
     func csvText() -> String {
-        let header = columns.map { Self.csvField($0.key) }.joined(separator: ",")
+        let data = columns.indices.filter { !columns[$0].onlyInTable }
+        let header = data.map { Self.csvField(columns[$0].key) }.joined(separator: ",")
         let lines = rows.map { row in
-            row.map { Self.csvField(Sanitizer.clean(Self.defusingFormula(Self.csvCell($0)))) }.joined(separator: ",")
+            data.map { Self.csvField(Sanitizer.clean(Self.defusingFormula(Self.csvCell(row[$0])))) }
+                .joined(separator: ",")
         }
         return ([header] + lines).map { $0 + "\r\n" }.joined()
     }

@@ -41,6 +41,9 @@ struct CLIContext {
     /// Namespace and repository changes, recorded in the audit log.
     var management: AuditedManagement { AuditedManagement(audit: AuditLog(directories: directories)) }
 
+    /// Build, trigger and event-rule changes, recorded in the audit log.
+    var delivery: AuditedDelivery { AuditedDelivery(audit: AuditLog(directories: directories)) }
+
     /// Logs go to standard error: warnings by default, everything with `--verbose`.
     static func bootstrapLogging(verbose: Bool) {
         LoggingSystem.bootstrap { label in
