@@ -274,7 +274,7 @@ struct ACRDeliveryProviderTests {
         let chain = try #require(listed.first { $0.name == "default-delivery" })
         #expect(chain.namespace == Namespace.of(repository: repository))
         #expect(chain.scopeType == "NAMESPACE")
-        #expect(chain.nodes == nil, "lists carry no configuration")
+        #expect(chain.nodes?.count == 7, "listed with their steps")
         #expect(try await chains.chains(repository: repository).map(\.id).contains(chain.id))
 
         let detail = try await chains.chain(id: chain.id)

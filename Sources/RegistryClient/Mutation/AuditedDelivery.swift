@@ -72,9 +72,15 @@ public struct AuditedDelivery: Sendable {
             "\(isNew ? "new trigger" : trigger.id) \(trigger.name): \(trigger.maskedURL) "
             + "on \(trigger.match.kind) \(trigger.match.text)"
         return try await record(isNew ? "trigger-create" : "trigger-update", provider, repository, detail) {
-            if isNew { return try await provider.createTrigger(repository: repository, trigger) }
-            try await provider.updateTrigger(repository: repository, trigger)
-            return trigger.id
+            do {
+                if isNew { return try await provider.createTrigger(repository: repository, trigger) }
+                try await provider.updateTrigger(repository: repository, trigger)
+                return trigger.id
+            } catch var error as RegistryError {
+                // A server that repeats the URL in its error must not put it in the log or on screen.
+                error.message = error.message.replacingOccurrences(of: trigger.url, with: trigger.maskedURL)
+                throw error
+            }
         }
     }
 

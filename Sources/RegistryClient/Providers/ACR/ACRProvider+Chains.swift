@@ -1,6 +1,8 @@
 /// Delivery chains and their runs. Chains are read here; their configuration's exact shape on
 /// write is unverified against the live service, so they are edited in the ACR console.
 extension ACRProvider: DeliveryChains {
+    /// Lists the chains, then reads each one's configuration (8 at a time): ACR lists chains
+    /// without their steps. Scope ids are named once for all of them.
     public func chains(repository: String?) async throws -> [DeliveryChain] {
         var parameters: ACRParameters = ["InstanceId": instanceID]
         if let repository {
@@ -10,7 +12,11 @@ extension ACRProvider: DeliveryChains {
         }
         let pages: AsyncThrowingStream<[ACRChainRecord], any Error> = client.pages(
             .listChain, parameters, itemsKey: "Chains")
-        let records = try await pages.collect()
+        let listed = try await pages.collect()
+        let (client, instanceID) = (client, instanceID)
+        let records = try await BoundedConcurrency.map(listed, limit: 8) { record in
+            try await client.call(.getChain, ["InstanceId": instanceID, "ChainId": record.ChainId]) as ACRChainRecord
+        }
         let scopes = try await scopeNames(records.compactMap(\.ScopeId))
         return records.map { Self.chain($0, scope: $0.ScopeId.flatMap { scopes[$0] }) }
     }

@@ -14,11 +14,7 @@ struct ChainsListCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try CLIContext(global)
         let target = try await DeliveryTarget.chains(instance, context: context)
-        // ACR lists chains without their steps: each is read once more for them.
-        var chains: [DeliveryChain] = []
-        for chain in try await target.provider.chains(repository: nil) {
-            chains.append(chain.nodes == nil ? try await target.provider.chain(id: chain.id) : chain)
-        }
+        let chains = try await target.provider.chains(repository: nil)
         var records = RecordSet(
             columns: [
                 .init(key: "id", header: "ID"), .init(key: "name", header: "NAME"),
