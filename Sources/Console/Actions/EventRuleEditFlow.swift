@@ -83,14 +83,14 @@ struct EventRuleEditFlow: ManagementFlow {
         form["namespaces"]?.error = scope == .namespace && namespaces.isEmpty ? catalog[.valueRequired] : nil
         form["repositories"]?.error = scope == .repository && repositories.isEmpty ? catalog[.valueRequired] : nil
         let filter = form["filter"]?.text ?? ""
-        form["filter"]?.error = problem { try RepositoryTrigger.Match.requireCompiles(filter) }
+        form["filter"]?.error = regularExpressionProblem(filter)
         let method = Self.methods[choice(in: form, id: "method", count: Self.methods.count)]
         let url = form["url"]?.text.trimmingCharacters(in: .whitespaces) ?? ""
         form["url"]?.hint = url.isEmpty ? nil : catalog[.hintURLShownAs, URLCredentialMask.mask(url)]
         form["url"]?.error =
             url.isEmpty
             ? catalog[.valueRequired]
-            : method == "dingding" ? nil : problem { try RepositoryTrigger.requireWebURL(url) }
+            : method == "dingding" ? nil : webURLProblem(url)
         guard form.isValid else { return nil }
         return EventRuleSettings(
             name: name,

@@ -87,14 +87,16 @@ struct TriggerEditFlow: ManagementFlow {
         } else if !keepsStored, typed.contains("***") {
             form["url"]?.error = catalog[.errorURLRetype]
         } else {
-            form["url"]?.error = problem { try RepositoryTrigger.requireWebURL(url) }
+            form["url"]?.error = webURLProblem(url)
         }
 
         let index = choice(in: form, id: "kind", count: Self.kinds.count)
         let text = form["tags"]?.text ?? ""
         form["tags"]?.hint = catalog[[.hintTriggerAll, .hintTriggerTags, .hintTriggerRegexp][index]]
         var match: RepositoryTrigger.Match?
-        form["tags"]?.error = problem { match = try RepositoryTrigger.Match(kind: Self.kinds[index], text: text) }
+        let rejected = problem { match = try RepositoryTrigger.Match(kind: Self.kinds[index], text: text) }
+        // A pattern shows the compiler's reason in the user's language.
+        form["tags"]?.error = Self.kinds[index] == "regexp" ? regularExpressionProblem(text) ?? rejected : rejected
         guard form.isValid, let match else { return nil }
         return RepositoryTrigger(id: original.id, name: name, url: url, match: match, event: original.event)
     }

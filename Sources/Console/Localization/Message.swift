@@ -99,7 +99,7 @@ public enum Message: String, CaseIterable, Sendable {
     case triggerNew, triggerEdit, triggerCreated, triggerSaved, triggerDeleted
     case triggerDeleteTitle, triggerDeleteBody, triggerDeleteConfirm
     case fieldURL, fieldTriggerType, fieldTriggerTags, hintURLKept, hintURLShownAs, errorURLRetype
-    case hintTriggerAll, hintTriggerTags, hintTriggerRegexp
+    case hintTriggerAll, hintTriggerTags, hintTriggerRegexp, errorRegexp, errorWebURL, columnMatchTags
     case createdInACR, eventRulesCreatedInACR, eventRuleEdit, eventRuleSaved, eventRuleDeleted
     case eventRuleDeleteTitle, eventRuleDeleteBody, eventRuleDeleteConfirm
     case fieldEventType, fieldNamespaces, fieldRepositories, fieldTagFilter, fieldNotifyMethod, fieldNotifyURL

@@ -62,8 +62,8 @@ final class EventRuleList: ResourceKind {
     func columns(in pane: ResourcePane<EventRuleList>, theme: Theme) -> [TableColumn<Row>] {
         let catalog = context.catalog
         return [
-            TableColumn(catalog[.columnName], width: .flexible(min: 12)) { $0.name },
-            TableColumn(catalog[.columnType], width: .fit(min: 6, max: 36)) { $0.type ?? "-" },
+            TableColumn(catalog[.columnName], width: .fit(min: 6, max: 32)) { $0.name },
+            TableColumn(catalog[.columnType], width: .flexible(min: 12)) { $0.type ?? "-" },
             TableColumn(catalog[.columnScope], width: .fit(min: 6, max: 12)) { row in
                 row.scope.flatMap(EventRuleSettings.Scope.init(rawValue:)).map(catalog.eventScope) ?? "-"
             },

@@ -55,7 +55,7 @@ final class TriggerList: ResourceKind {
     }
 
     func actions(in pane: ResourcePane<TriggerList>) -> [ConsoleAction] {
-        (manager != nil && !context.isReadOnly(instance) ? [.create, .open, .delete] : []) + [.back, .filter, .refresh]
+        (manager != nil && !context.isReadOnly(instance) ? [.create, .edit, .delete] : []) + [.back, .filter, .refresh]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<TriggerList>) -> Bool {
@@ -69,7 +69,7 @@ final class TriggerList: ResourceKind {
         return [
             TableColumn(catalog[.columnName], width: .fit(min: 6, max: 24)) { $0.name },
             TableColumn(catalog[.columnType], width: .fit(min: 6, max: 12)) { catalog.triggerKind($0.match) },
-            TableColumn(catalog[.columnTags], width: .fit(min: 6, max: 30)) { $0.match.text },
+            TableColumn(catalog[.columnMatchTags], width: .fit(min: 6, max: 30)) { $0.match.text },
             TableColumn(catalog[.columnURL], width: .flexible(min: 16)) { $0.maskedURL },
             TableColumn(catalog[.columnEvent], width: .fit(min: 6, max: 16)) { $0.event ?? "-" },
         ]
