@@ -254,6 +254,32 @@ struct DeliveryConsoleTests {
         #expect(!update.contains("t0k"))
     }
 
+    @Test func theEventFeedReadsNewRecordsWhileOpen() async throws {
+        let (driver, repository) = try await driver()
+        let emulator = try await Self.ownEmulator.value
+        try await emulator.setBuildTiming(pendingMs: 60, lineIntervalMs: 25, lines: 8)
+        let provider = try await driver.app.session.provider(for: "acr.emulator-main")
+        driver.app.push(
+            ResourcePane(
+                EventRecordFeed(
+                    context: driver.app, instance: provider.instance, namespace: nil, interval: .seconds(1))))
+        await driver.settle()
+        func records() -> Int { driver.surface.lines.filter { $0.contains(repository) }.count }
+        #expect(records() == 3, "\(driver.screen)")
+
+        // A build of the seeded rule notifies build-notify when it completes; nothing is pressed.
+        let builds = try #require(provider as? any BuildManaging)
+        let rule = try #require(try await builds.buildRules(repository: repository).first)
+        _ = try await builds.startBuild(repository: repository, ruleID: rule.id)
+        for _ in 0..<100 where records() < 4 {
+            try await Task.sleep(for: .milliseconds(100))
+            await driver.settle()
+        }
+        #expect(records() == 4, "\(driver.screen)")
+        #expect(
+            driver.surface.lines.first { $0.contains(repository) }?.contains("BuildCompleted") == true, "newest first")
+    }
+
     // MARK: Delivery chains
 
     @Test func chainsShowTheirPipelineAndRuns() async throws {

@@ -63,14 +63,15 @@ final class EventRecordFeed: ResourceKind {
         isUnsupported = !(provider is any EventCenter)
     }
 
-    /// Starts reading the feed again every `interval` once it first loads; `close` stops it.
+    /// Starts reading the feed again every `interval` once it first loads (a read still under way
+    /// is left to finish); `close` stops it.
     func willReload(_ pane: ResourcePane<EventRecordFeed>) {
         guard poller == nil else { return }
         poller = Task { [weak pane, interval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 guard !Task.isCancelled, let pane else { return }
-                pane.reload()
+                if !pane.isLoading { pane.reload() }
             }
         }
     }
