@@ -57,10 +57,7 @@ struct TriggerEditFlow: ManagementFlow {
         ]
         showForm(
             title: title, saveLabel: trigger.id.isEmpty ? .create : .save, fields: fields,
-            validate: { form in
-                _ = check(&form, original: trigger)
-                return form.isValid
-            },
+            validate: { form in check(&form, original: trigger) != nil },
             save: { form in
                 var form = form
                 guard let edited = check(&form, original: trigger) else { return }
@@ -81,7 +78,7 @@ struct TriggerEditFlow: ManagementFlow {
         let url = keepsStored ? original.url : typed
         form["url"]?.hint =
             keepsStored && URLCredentialMask.hasCredentials(original.url)
-            ? catalog[.hintURLKept] : catalog[.hintURLShownAs, URLCredentialMask.mask(typed)]
+            ? catalog[.hintURLKept] : typed.isEmpty ? nil : catalog[.hintURLShownAs, URLCredentialMask.mask(typed)]
         if typed.isEmpty {
             form["url"]?.error = catalog[.valueRequired]
         } else if !keepsStored, typed.contains("***") {
