@@ -40,6 +40,8 @@ extension ConsoleAction {
         case .edit: .actionEdit
         case .apply: .actionApply
         case .scan: .actionScan
+        case .triggers: .actionTriggers
+        case .eventRules: .actionEventRules
         }
     }
 

@@ -31,6 +31,10 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case create = "new"
     case edit, apply
     case scan
+    /// A repository's triggers (ACR).
+    case triggers
+    /// The event-center rules, from the event records (ACR).
+    case eventRules = "event-rules"
 
     /// Arrows and vim keys, k9s-style verbs.
     public static let defaultBindings: [ConsoleAction: [Key]] = [
@@ -72,5 +76,7 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .edit: [.character("e")],
         .apply: [.character("a")],
         .scan: [.character("s")],
+        .triggers: [.character("t")],
+        .eventRules: [.character("r")],
     ]
 }

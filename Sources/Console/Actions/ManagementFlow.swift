@@ -87,9 +87,16 @@ extension ManagementFlow {
         notice: String, done: String, failure: Message,
         _ work: @escaping @MainActor (AuditedManagement) async throws -> Void
     ) {
-        let management = AuditedManagement(audit: context.auditLog)
+        run(AuditedManagement(audit: context.auditLog), notice: notice, done: done, failure: failure, work)
+    }
+
+    /// Runs `work` with another audited API (`AuditedDelivery`) the way `run` does.
+    func run<Audited: Sendable>(
+        _ audited: Audited, notice: String, done: String, failure: Message,
+        _ work: @escaping @MainActor (Audited) async throws -> Void
+    ) {
         context.runJob(notice: notice, failure: failure) { [context, change] in
-            try await work(management)
+            try await work(audited)
             context.showFlash(done)
             context.publish(change)
         }

@@ -88,6 +88,30 @@ struct PaneRoute: Sendable {
                 ResourcePane(LifecycleRuleList(context: context, instance: at.instance, scope: LifecycleRule.Scope(at)))
             ]
         },
+        PaneRoute(
+            word: "triggers", aliases: ["trigger", "webhooks"], target: .repository,
+            usage: ":triggers [INSTANCE/]NAMESPACE/REPOSITORY", summary: { $0[.commandTriggers] }
+        ) { context, at in
+            browse(context, at) + [
+                ResourcePane(TriggerList(context: context, instance: at.instance, repository: at.repository ?? ""))
+            ]
+        },
+        PaneRoute(
+            word: "events", aliases: ["event", "notifications"], target: .optionalNamespace,
+            usage: ":events [INSTANCE][/NAMESPACE]", summary: { $0[.commandEvents] }
+        ) { context, at in
+            browse(context, PaneRoute.Resolved(instance: at.instance)) + [
+                ResourcePane(EventRecordFeed(context: context, instance: at.instance, namespace: at.namespace))
+            ]
+        },
+        PaneRoute(
+            word: "chains", aliases: ["chain", "delivery"], target: .optionalNamespace,
+            usage: ":chains [INSTANCE][/NAMESPACE]", summary: { $0[.commandChains] }
+        ) { context, at in
+            browse(context, PaneRoute.Resolved(instance: at.instance)) + [
+                ResourcePane(ChainList(context: context, instance: at.instance, namespace: at.namespace))
+            ]
+        },
     ]
 
     /// The route a word names.

@@ -91,4 +91,21 @@ public enum Message: String, CaseIterable, Sendable {
     case commandNeedsInstance, commandUsage, knownInstances, commandInstances
     case hintNextField, hintPreviousField, hintSave, hintCancel
     // Triggers, event center, delivery chains (texts in Catalog+Pipeline)
+    case triggers, eventRecords, eventRules, deliveryChains, chainRuns, deliveryChain, needsEnterprise
+    case emptyTriggers, emptyEventRecords, emptyEventRules, emptyChains, emptyChainRuns
+    case columnType, columnEvent, columnTime, columnMethod, columnChannel, columnSteps, columnModified, columnResult,
+        columnStarted, columnDuration
+    case triggerAllTags, triggerTagList, triggerRegexp
+    case triggerNew, triggerEdit, triggerCreated, triggerSaved, triggerDeleted
+    case triggerDeleteTitle, triggerDeleteBody, triggerDeleteConfirm
+    case fieldURL, fieldTriggerType, fieldTriggerTags, hintURLKept, hintURLShownAs, errorURLRetype
+    case hintTriggerAll, hintTriggerTags, hintTriggerRegexp, errorRegexp, errorWebURL, columnMatchTags
+    case createdInACR, eventRulesCreatedInACR, eventRuleEdit, eventRuleSaved, eventRuleDeleted
+    case eventRuleDeleteTitle, eventRuleDeleteBody, eventRuleDeleteConfirm
+    case fieldEventType, fieldNamespaces, fieldRepositories, fieldTagFilter, fieldNotifyMethod, fieldNotifyURL
+    case hintEventNamespaces, hintEventRepositories
+    case readOnlyHere, chainsEditedInACR, chainRunNote
+    case labelChain, labelScope, labelExcluded, labelPipeline, labelRun, labelResult, labelRepository, labelStarted,
+        labelDuration, stepDisabled, denyPolicy, noSteps
+    case actionTriggers, actionEventRules, commandTriggers, commandEvents, commandChains
 }

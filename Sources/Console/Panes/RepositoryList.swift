@@ -11,6 +11,8 @@ final class RepositoryList: ResourceKind {
     let namespace: String?
     /// The provider, when it manages repositories.
     private var manager: (any RepositoryManaging)?
+    /// Whether the provider has triggers (`t`).
+    private var offersTriggers = false
 
     init(context: any PaneContext, instance: Instance, namespace: String?) {
         self.context = context
@@ -35,6 +37,7 @@ final class RepositoryList: ResourceKind {
 
     func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<RepositoryList>) {
         manager = provider as? any RepositoryManaging
+        offersTriggers = provider is any TriggerManaging
     }
 
     func needsReload(after change: ConsoleChange, in pane: ResourcePane<RepositoryList>) -> Bool {
@@ -46,9 +49,10 @@ final class RepositoryList: ResourceKind {
     }
 
     func actions(in pane: ResourcePane<RepositoryList>) -> [ConsoleAction] {
-        [.open] + (manager != nil && !context.isReadOnly(instance) ? RepositoryEditFlow.actions : []) + [
-            .back, .filter, .command, .refresh,
-        ]
+        [.open] + (offersTriggers ? [.triggers] : [])
+            + (manager != nil && !context.isReadOnly(instance) ? RepositoryEditFlow.actions : []) + [
+                .back, .filter, .command, .refresh,
+            ]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<RepositoryList>) -> Bool {
@@ -59,6 +63,10 @@ final class RepositoryList: ResourceKind {
             {
                 return true
             }
+        }
+        if action == .triggers, offersTriggers, let repository = pane.selected {
+            context.push(ResourcePane(TriggerList(context: context, instance: instance, repository: repository.name)))
+            return true
         }
         guard action == .open, let repository = pane.selected else { return false }
         context.push(ResourcePane(TagList(context: context, instance: instance, repository: repository.name)))

@@ -15,13 +15,15 @@ enum ConsoleChange: Sendable, Equatable {
     case lifecycleRules(instance: String)
     /// A scan of an image finished: its report is new for every tag on the digest.
     case scanFinished(instance: String, repository: String, digest: Digest?)
+    /// Triggers or event-center rules were created, changed or deleted.
+    case delivery(instance: String)
 
     /// The instance the change happened on.
     var instance: String {
         switch self {
         case .tags(let instance, _), .namespaces(let instance), .repositories(let instance, _),
             .suppressions(let instance),
-            .lifecycleRules(let instance), .scanFinished(let instance, _, _):
+            .lifecycleRules(let instance), .scanFinished(let instance, _, _), .delivery(let instance):
             instance
         }
     }
@@ -31,7 +33,7 @@ enum ConsoleChange: Sendable, Equatable {
         switch self {
         case .tags(_, let changed), .scanFinished(_, let changed, _): changed == repository
         case .suppressions: true
-        case .namespaces, .repositories, .lifecycleRules: false
+        case .namespaces, .repositories, .lifecycleRules, .delivery: false
         }
     }
 }
