@@ -31,7 +31,7 @@ final class ChainList: ResourceKind {
             ? context.catalog[.needsEnterprise, context.catalog[.deliveryChains]] : context.catalog[.emptyChains]
     }
 
-    /// The chains, then each again with its steps.
+    /// The chains with their steps.
     func rows(in pane: ResourcePane<ChainList>) -> AsyncThrowingStream<[Row], any Error> {
         let (session, instance, namespace) = (context.session, instance, namespace)
         return .producing { continuation in
@@ -40,9 +40,6 @@ final class ChainList: ResourceKind {
                 namespace.map { chain.namespace == $0 } ?? true
             }
             continuation.yield(chains)
-            for chain in chains where chain.nodes == nil {
-                continuation.yield([try await provider.chain(id: chain.id)])
-            }
         }
     }
 
