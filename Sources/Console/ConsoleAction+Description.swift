@@ -40,6 +40,12 @@ extension ConsoleAction {
         case .edit: .actionEdit
         case .apply: .actionApply
         case .scan: .actionScan
+        case .builds: .actionBuilds
+        case .buildRules: .actionBuildRules
+        case .runBuild: .actionRunBuild
+        case .cancelBuild: .actionCancelBuild
+        case .bindSource: .actionBindSource
+        case .follow: .actionFollow
         }
     }
 

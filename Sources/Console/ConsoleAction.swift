@@ -31,6 +31,14 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case create = "new"
     case edit, apply
     case scan
+    /// Image builds (ACR): open a repository's builds, its rules, run a rule or build again,
+    /// cancel a build, bind the source repository, follow a build's log.
+    case builds
+    case buildRules = "build-rules"
+    case runBuild = "run-build"
+    case cancelBuild = "cancel-build"
+    case bindSource = "bind-source"
+    case follow
 
     /// Arrows and vim keys, k9s-style verbs.
     public static let defaultBindings: [ConsoleAction: [Key]] = [
@@ -72,5 +80,11 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .edit: [.character("e")],
         .apply: [.character("a")],
         .scan: [.character("s")],
+        .builds: [.character("b")],
+        .buildRules: [.character("r")],
+        .runBuild: [.character("t")],
+        .cancelBuild: [.control("k")],
+        .bindSource: [.character("B")],
+        .follow: [.character("f")],
     ]
 }

@@ -88,6 +88,14 @@ struct PaneRoute: Sendable {
                 ResourcePane(LifecycleRuleList(context: context, instance: at.instance, scope: LifecycleRule.Scope(at)))
             ]
         },
+        PaneRoute(
+            word: "builds", aliases: ["build"], target: .repository, usage: ":builds [INSTANCE/]NAMESPACE/REPOSITORY",
+            summary: { $0[.commandBuilds] }
+        ) { context, at in
+            browse(context, at) + [
+                ResourcePane(BuildRecordList(context: context, instance: at.instance, repository: at.repository ?? ""))
+            ]
+        },
     ]
 
     /// The route a word names.

@@ -83,6 +83,23 @@ public enum Message: String, CaseIterable, Sendable {
     case repositoryNew, repositoryEdit, repositoryCreated, repositorySaved, repositoryDeleted
     case repositoryDeleteTitle, repositoryDeleteBody, repositoryDeleteConfirm
     // Builds: rules, builds, logs, source binding (texts in Catalog+Builds)
+    case buildRecords, buildRules, buildLog, commandBuilds, buildsNeedACR, emptyBuilds, emptyBuildRules
+    case actionBuilds, actionBuildRules, actionRunBuild, actionCancelBuild, actionBindSource, actionFollow
+    case columnBuild, columnStarted, columnDuration, columnTrigger, columnPush, columnDockerfile, columnBuildArgs
+    case buildPending, buildBuilding, buildSuccess, buildFailed, buildCanceled, originRule, originRebuild
+    case durationSeconds, durationMinutes, durationHours, pushBranch, pushTag
+    case sourceSummary, sourceAutoBuildOn, sourceAutoBuildOff, sourceNone, sourceBindTitle, sourceBound
+    case fieldSourceProvider, fieldSourceNamespace, fieldSourceName, fieldAutoBuild, fieldDisableCache
+    case fieldOverseaBuild, hintAutoBuild
+    case buildRuleNew, buildRuleEdit, buildRuleCreated, buildRuleSaved, buildRuleDeleted
+    case buildRuleDeleteTitle, buildRuleDeleteBody, buildRuleDeleteConfirm
+    case fieldPushType, fieldPushName, fieldImageTag, fieldDockerfileLocation, fieldDockerfileName
+    case fieldBuildPlatforms, fieldBuildArgs, hintBuildPlatforms, hintBuildArgs
+    case buildStarting, buildStarted, buildStartFailed, buildNotRunning
+    case buildCancelTitle, buildCancelBody, buildCancelConfirm, buildCancelKeep, buildCanceling, buildCancelRequested
+    case buildCancelFailed
+    case logFollowing, logPaused, logLineCount, logEmpty, logFailed, logMatch, logNoMatch
+    case buildFinishedSuccess, buildFinishedFailed, buildFinishedCanceled, buildFinishedOther
     // Small terminal
     case tooSmall, tooSmallSize
     // Relative time

@@ -11,6 +11,8 @@ final class RepositoryList: ResourceKind {
     let namespace: String?
     /// The provider, when it manages repositories.
     private var manager: (any RepositoryManaging)?
+    /// Whether the provider builds images (ACR): `b` opens a repository's builds.
+    private var builds = false
 
     init(context: any PaneContext, instance: Instance, namespace: String?) {
         self.context = context
@@ -35,6 +37,7 @@ final class RepositoryList: ResourceKind {
 
     func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<RepositoryList>) {
         manager = provider as? any RepositoryManaging
+        builds = provider is any BuildManaging
     }
 
     func needsReload(after change: ConsoleChange, in pane: ResourcePane<RepositoryList>) -> Bool {
@@ -46,9 +49,10 @@ final class RepositoryList: ResourceKind {
     }
 
     func actions(in pane: ResourcePane<RepositoryList>) -> [ConsoleAction] {
-        [.open] + (manager != nil && !context.isReadOnly(instance) ? RepositoryEditFlow.actions : []) + [
-            .back, .filter, .command, .refresh,
-        ]
+        [.open] + (manager != nil && !context.isReadOnly(instance) ? RepositoryEditFlow.actions : [])
+            + (builds ? [.builds] : []) + [
+                .back, .filter, .command, .refresh,
+            ]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<RepositoryList>) -> Bool {
@@ -60,8 +64,13 @@ final class RepositoryList: ResourceKind {
                 return true
             }
         }
-        guard action == .open, let repository = pane.selected else { return false }
-        context.push(ResourcePane(TagList(context: context, instance: instance, repository: repository.name)))
+        guard let repository = pane.selected?.name else { return false }
+        switch action {
+        case .open: context.push(ResourcePane(TagList(context: context, instance: instance, repository: repository)))
+        case .builds:
+            context.push(ResourcePane(BuildRecordList(context: context, instance: instance, repository: repository)))
+        default: return false
+        }
         return true
     }
 

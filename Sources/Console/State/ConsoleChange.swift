@@ -15,13 +15,15 @@ enum ConsoleChange: Sendable, Equatable {
     case lifecycleRules(instance: String)
     /// A scan of an image finished: its report is new for every tag on the digest.
     case scanFinished(instance: String, repository: String, digest: Digest?)
+    /// A repository's builds, build rules or source binding changed (a build started or ended).
+    case builds(instance: String, repository: String)
 
     /// The instance the change happened on.
     var instance: String {
         switch self {
         case .tags(let instance, _), .namespaces(let instance), .repositories(let instance, _),
             .suppressions(let instance),
-            .lifecycleRules(let instance), .scanFinished(let instance, _, _):
+            .lifecycleRules(let instance), .scanFinished(let instance, _, _), .builds(let instance, _):
             instance
         }
     }
@@ -31,7 +33,7 @@ enum ConsoleChange: Sendable, Equatable {
         switch self {
         case .tags(_, let changed), .scanFinished(_, let changed, _): changed == repository
         case .suppressions: true
-        case .namespaces, .repositories, .lifecycleRules: false
+        case .namespaces, .repositories, .lifecycleRules, .builds: false
         }
     }
 }
