@@ -1,0 +1,255 @@
+import Foundation
+import RegistryClient
+import TerminalUI
+import TestSupport
+import Testing
+
+@testable import Console
+
+/// The build panes (records, rules with the source binding, the log) against the ACR emulator:
+/// snapshots in both languages, rules made, changed and deleted through the form, builds run,
+/// cancelled and followed to their end. Tests that change the model start their own emulator.
+@Suite(.enabled(if: RegistryHarness.isEnabled), .serialized)
+@MainActor
+struct BuildPaneTests {
+    /// The emulator's seeded repository with a build rule, two finished builds and a binding.
+    private static let repository = "ns/app"
+
+    private func driver(
+        _ emulator: ACREmulator, language: Language = .english, size: Size = Size(rows: 30, columns: 140),
+        readOnly: Bool = false
+    ) async throws -> ConsoleDriver {
+        try await ConsoleDriver(
+            language: language, size: size, readOnly: readOnly, shared: true,
+            config: """
+                [[instances]]
+                name = "acr"
+                kind = "acr"
+                region = "\(emulator.region)"
+                endpoint = "\(emulator.url)"
+                """, environment: emulator.environment(emulator.key))
+    }
+
+    /// Opens the builds of the seeded repository on `acr.emulator-main`.
+    private func openBuilds(_ driver: ConsoleDriver) async {
+        await driver.start(instance: "acr.emulator-main")
+        await driver.command("builds \(Self.repository)")
+    }
+
+    private func type(_ driver: ConsoleDriver, _ text: String) async {
+        for character in text { driver.app.handle(.character(character)) }
+        await driver.settle()
+    }
+
+    /// Settles until the screen satisfies `condition` (a build runs on the emulator's clock), or
+    /// gives up after `timeout`; returns whether it did.
+    private func waitFor(
+        _ driver: ConsoleDriver, timeout: Duration = .seconds(60), _ condition: (String) -> Bool
+    ) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            await driver.settle()
+            if condition(driver.screen) { return true }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
+    private func provider(_ driver: ConsoleDriver) async throws -> any BuildManaging {
+        try #require(try await driver.app.session.provider(for: "acr.emulator-main") as? any BuildManaging)
+    }
+
+    private func name(_ pane: String, _ language: Language, _ size: Size) -> String {
+        "builds-\(pane)-\(language.rawValue)-\(size.columns)x\(size.rows)"
+    }
+
+    @Test(arguments: PaneSnapshotTests.languages, PaneSnapshotTests.sizes)
+    func snapshots(language: Language, size: Size) async throws {
+        let emulator = try await ACREmulator.shared()
+        let driver = try await driver(emulator, language: language, size: size)
+        await openBuilds(driver)
+        try Snapshot.check(driver.screen, named: name("records", language, size))
+
+        await driver.press(.enter)
+        #expect(await waitFor(driver) { !$0.contains(language == .english ? "Loading" : "加载") })
+        try Snapshot.check(driver.screen, named: name("log", language, size))
+        await driver.press(.escape)
+
+        await driver.press(.character("r"))
+        try Snapshot.check(driver.screen, named: name("rules", language, size))
+        await driver.press(.character("n"))
+        try Snapshot.check(driver.screen, named: name("rule-form", language, size))
+    }
+
+    @Test func ruleIsCreatedEditedAndDeletedThroughTheForm() async throws {
+        let emulator = try await ACREmulator.start(registry: RegistryHarness.shared().basic)
+        defer { emulator.stop() }
+        let driver = try await driver(emulator)
+        await openBuilds(driver)
+        await driver.press(.character("r"))
+        #expect(driver.screen.contains("Source: GITHUB"), "\(driver.screen)")
+        let before = try await provider(driver).buildRules(repository: Self.repository)
+
+        await driver.press(.character("n"))
+        #expect(driver.screen.contains("New build rule for ns/app"))
+        await driver.press(.tab, .tab)
+        for _ in 0..<"latest".count { driver.app.handle(.backspace) }
+        await type(driver, "v9")
+        await driver.press(.tab, .tab, .tab)
+        await type(driver, " linux/sparc")
+        await driver.press(.enter)
+        #expect(driver.screen.contains("'linux/sparc' is not a platform ACR builds"), "\(driver.screen)")
+        for _ in 0..<" linux/sparc".count { driver.app.handle(.backspace) }
+        await driver.press(.tab)
+        await type(driver, "MODE=fast")
+        await driver.press(.enter)
+        #expect(driver.screen.contains("Created build rule main"), "\(driver.screen)")
+        var rules = try await provider(driver).buildRules(repository: Self.repository)
+        let created = try #require(rules.first { !before.map(\.id).contains($0.id) })
+        #expect(created.imageTag == "v9" && created.buildArgs == ["MODE=fast"] && created.platforms == ["linux/amd64"])
+        #expect(driver.surface.lines.contains { $0.contains("v9") && $0.contains("MODE=fast") })
+
+        await driver.command("builds \(Self.repository)")
+        await driver.press(.character("r"))
+        driver.app.handle(.character("/"))
+        await type(driver, "v9")
+        await driver.press(.enter, .enter)
+        #expect(driver.screen.contains("Edit build rule main"))
+        await driver.press(.tab, .tab, .backspace)
+        await type(driver, "8")
+        await driver.press(.enter)
+        #expect(driver.screen.contains("Saved build rule main"), "\(driver.screen)")
+        rules = try await provider(driver).buildRules(repository: Self.repository)
+        #expect(rules.first { $0.id == created.id }?.imageTag == "v8")
+
+        driver.app.handle(.character("/"))
+        for _ in 0..<2 { driver.app.handle(.backspace) }
+        await type(driver, "v8")
+        await driver.press(.enter, .control("d"))
+        #expect(driver.screen.contains("Delete build rule main?"))
+        await driver.press(.enter)
+        #expect(driver.screen.contains("Deleted build rule main"), "\(driver.screen)")
+        rules = try await provider(driver).buildRules(repository: Self.repository)
+        #expect(rules.map(\.id) == before.map(\.id))
+
+        let audit = AuditLog(directories: driver.app.directories).entries().filter { $0.action.hasPrefix("build-rule") }
+        #expect(
+            audit.map { "\($0.action) \($0.phase)" } == [
+                "build-rule-create intent", "build-rule-create done", "build-rule-update intent",
+                "build-rule-update done", "build-rule-delete intent", "build-rule-delete done",
+            ])
+        #expect(audit.allSatisfy { $0.repository == Self.repository && $0.instance == "acr.emulator-main" })
+    }
+
+    @Test func runNowStartsABuildThatIsCancelledOnceConfirmed() async throws {
+        let emulator = try await ACREmulator.start(registry: RegistryHarness.shared().basic)
+        defer { emulator.stop() }
+        try await emulator.setBuildTiming(pendingMs: 100, lineIntervalMs: 1000, lines: 600)
+        let driver = try await driver(emulator)
+        await openBuilds(driver)
+        let before = try await provider(driver).buildRecords(repository: Self.repository).collect()
+        await driver.press(.character("r"), .character("t"))
+        let started = try #require(
+            driver.surface.lines.first { $0.contains("Started build ") }, "\(driver.screen)")
+        await driver.press(.escape)
+        let records = try await provider(driver).buildRecords(repository: Self.repository).collect()
+        let new = try #require(records.first { record in !before.contains { $0.id == record.id } })
+        #expect(started.contains("Started build \(BuildRecordList.shortID(new.id)) of ns/app"))
+        #expect(new.status.isRunning)
+        #expect(
+            await waitFor(driver) { screen in
+                screen.contains(BuildRecordList.shortID(new.id)) && screen.contains("you · rule")
+            })
+        await driver.press(.character("g"))
+        #expect(driver.selectedLine?.contains(BuildRecordList.shortID(new.id)) == true, "newest first")
+
+        await driver.press(.control("k"))
+        #expect(driver.screen.contains("Cancel build \(BuildRecordList.shortID(new.id))?"))
+        await driver.press(.escape)
+        #expect(try await provider(driver).buildStatus(repository: Self.repository, recordID: new.id).isRunning)
+        await driver.press(.control("k"), .enter)
+        #expect(
+            await waitFor(driver) {
+                $0.contains("build \(BuildRecordList.shortID(new.id)) of ns/app was canceled after")
+            }, "\(driver.screen)")
+        #expect(try await provider(driver).buildStatus(repository: Self.repository, recordID: new.id) == .canceled)
+        let audit = AuditLog(directories: driver.app.directories).entries().filter { $0.action.hasPrefix("build-") }
+        #expect(audit.map(\.action) == ["build-start", "build-start", "build-cancel", "build-cancel"])
+    }
+
+    @Test(arguments: PaneSnapshotTests.languages)
+    func logFollowsARunningBuildToItsEndAndStays(language: Language) async throws {
+        let english = language == .english
+        let emulator = try await ACREmulator.start(registry: RegistryHarness.shared().basic)
+        defer { emulator.stop() }
+        try await emulator.setBuildTiming(pendingMs: 200, lineIntervalMs: 100, lines: 40)
+        let driver = try await driver(emulator, language: language)
+        await openBuilds(driver)
+        await driver.press(.character("r"), .character("t"), .escape)
+        #expect(await waitFor(driver) { $0.contains(english ? "you · rule" : "你 · 规则") })
+        await driver.press(.character("g"), .enter)
+        #expect(driver.screen.contains(english ? "build log · ns/app" : "构建日志 · ns/app"), "\(driver.screen)")
+        #expect(
+            await waitFor(driver) { $0.contains(english ? "success ·" : "成功 ·") }, "\(driver.screen)")
+        let log = try #require(driver.app.top as? BuildLogScreen)
+        #expect(log.lines.count >= 40)
+        #expect(log.lines.map(\.number) == log.lines.map(\.number).sorted())
+        #expect(Set(log.lines.map(\.number)).count == log.lines.count, "no line twice")
+        #expect(log.following)
+        let last = try #require(log.lines.last)
+        #expect(driver.screen.contains(last.message), "following keeps the last line in view")
+        #expect(
+            driver.screen.contains(english ? " of ns/app succeeded in " : "ns/app 的构建"),
+            "the flash says the build ended")
+
+        await driver.press(.character("f"), .character("g"))
+        #expect(driver.screen.contains(english ? "paused" : "已暂停"))
+        #expect(driver.app.top is BuildLogScreen, "the log stays open after the build ended")
+    }
+
+    @Test func logSearchMovesBetweenMatches() async throws {
+        let emulator = try await ACREmulator.shared()
+        let driver = try await driver(emulator, size: Size(rows: 12, columns: 100))
+        await openBuilds(driver)
+        await driver.press(.enter)
+        let log = try #require(driver.app.top as? BuildLogScreen)
+        #expect(await waitFor(driver) { _ in !log.lines.isEmpty })
+        let word = try #require(log.lines.last?.message.split(separator: " ").first.map(String.init))
+        let count = log.lines.filter { $0.message.lowercased().contains(word.lowercased()) }.count
+        driver.app.handle(.character("/"))
+        await type(driver, word)
+        await driver.press(.enter)
+        #expect(driver.screen.contains("/\(word): match 1 of \(count)"), "\(driver.screen)")
+        await driver.press(.character("N"))
+        #expect(driver.screen.contains("/\(word): match \(count) of \(count)"))
+        await driver.press(.escape)
+        #expect(!driver.screen.contains("/\(word)"), "esc clears the search first")
+        #expect(driver.app.top is BuildLogScreen)
+    }
+
+    @Test func readOnlyInstancesOfferNoBuildChanges() async throws {
+        let emulator = try await ACREmulator.shared()
+        let driver = try await driver(emulator, readOnly: true)
+        await openBuilds(driver)
+        #expect(driver.screen.contains("<r> build rules"), "\(driver.screen)")
+        #expect(!driver.screen.contains("<t>") && !driver.screen.contains("<ctrl-k>"))
+        await driver.press(.character("t"))
+        #expect(driver.screen.contains("acr.emulator-main is read-only"), "\(driver.screen)")
+        await driver.press(.character("r"))
+        #expect(!driver.screen.contains("<n>") && !driver.screen.contains("<B>"))
+        await driver.press(.character("n"))
+        #expect(driver.screen.contains("read-only") && !driver.screen.contains("New build rule"))
+        await driver.press(.character("B"))
+        #expect(!driver.screen.contains("Source repository of"))
+    }
+
+    @Test func otherRegistriesSayBuildsNeedACR() async throws {
+        let emulator = try await ACREmulator.shared()
+        let driver = try await driver(emulator)
+        await driver.start(instance: "local")
+        await driver.command("builds ns/app")
+        #expect(driver.screen.contains("Image builds need an ACR Enterprise instance."), "\(driver.screen)")
+        await driver.press(.character("r"))
+        #expect(!driver.screen.contains("build rules ·"))
+    }
+}
