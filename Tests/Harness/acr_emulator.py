@@ -68,7 +68,9 @@ GetNamespace CreateNamespace UpdateNamespace DeleteNamespace ListRepository GetR
 CreateRepository UpdateRepository DeleteRepository ListRepoTag GetRepoTag DeleteRepoTag
 CreateRepoTag CreateRepoTagScanTask GetRepoTagScanStatus GetRepoTagScanSummary
 ListRepoTagScanResult ListArtifactLifecycleRule GetArtifactLifecycleRule CreateArtifactLifecycleRule
-UpdateArtifactLifecycleRule DeleteArtifactLifecycleRule.
+UpdateArtifactLifecycleRule DeleteArtifactLifecycleRule, and the delivery pipeline of acr_delivery.py
+(builds, triggers, event center, chains; its docstring is their spec, and names the RAM action a
+NoPrivilege answer reports in AccessDeniedDetail.AuthAction — cr:<Action> for the actions above).
   GetAuthorizationToken returns the --registry credentials as TempUsername/AuthorizationToken,
 ExpireTime = now + ExpiresInHours (default 1) hours. ListInstanceEndpoint returns one `internet`
 endpoint whose SYSTEM domain is the host:port of --registry (ModuleName Chart: none).
@@ -93,9 +95,11 @@ Control endpoint (unsigned, for tests):
         → the next 2 calls answer 400 Throttling.User with header x-acs-retry-after: 50
     {"noPrivilege": {"action": "DeleteRepoTag", "times": 1}}      → 403 NoPrivilege
     {"isSuccessFalse": {"action": "ListNamespace", "times": 1}}   → 200 {"IsSuccess": false, "Code": "SYSTEM_ERROR"}
+    {"buildTiming": {"pendingMs": 400, "lineIntervalMs": 150, "lines": 14}}  → timing of later builds
     {"reset": true}          clears the faults
     {"clearRequests": true}  empties the request log
-    {"resetModel": true}     restores the model read at startup (and forgets scans and rules)
+    {"resetModel": true}     restores the model read at startup (and forgets scans and rules; the seeded
+                             delivery objects come back and buildTiming returns to its defaults)
   ("action": "*" matches every action; "times" defaults to 1, "retryAfterMs" to 1000; a value may
   also be a list of such objects. Faults apply only to requests that pass authentication.)
   GET /__control__/requests[?action=NAME] → [{"action","method","accessKeyId","status","code"}, …]
@@ -124,6 +128,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+
+import acr_delivery  # noqa: E402  (found through HERE)
 
 ThreadingHTTPServer.request_queue_size = 128
 
@@ -543,6 +549,7 @@ def build_model(registry_data, region, started_ms):
                               created=min(times) if times else started_ms, modified=max(times) if times else started_ms)
         repo["tags"] = tags
         main["repos"][repo["RepoId"]] = repo
+    acr_delivery.seed_delivery(instances, INSTANCE_MAIN, started_ms)
     return instances
 
 
@@ -721,7 +728,10 @@ def page_or_token(params, items):
 READ_ONLY_PREFIXES = ("List", "Get")
 
 
-class Api:
+class Api(acr_delivery.DeliveryApi):
+    Error = ApiError
+    page = staticmethod(page)
+
     def __init__(self, instances, region, registry_url, username, password):
         self.lock = threading.RLock()
         self.initial = copy.deepcopy(instances)
@@ -734,9 +744,11 @@ class Api:
     def reset_model(self):
         with self.lock:
             self.instances = copy.deepcopy(self.initial)
+            self.build_timing = acr_delivery.DEFAULT_TIMING
 
     def call(self, action, params):
         with self.lock:
+            self.settle_deliveries()
             return self.actions[action](Params(params))
 
     # -- lookups -------------------------------------------------------------------------
@@ -929,6 +941,7 @@ class Api:
 
     def forget_repo(self, instance, repo_id):
         instance["repos"].pop(repo_id, None)
+        self.forget_repo_delivery(instance, repo_id)
         for key in [key for key in instance["scans"] if key[0] == repo_id]:
             del instance["scans"][key]
 
@@ -1239,7 +1252,7 @@ class State:
 
 def no_privilege(action, key_id):
     return ApiError(403, "NoPrivilege", "Access denied for this user", extra={"AccessDeniedDetail": {
-        "AuthAction": f"cr:{action}", "AuthPrincipalDisplayName": key_id, "AuthPrincipalOwnerId": "1234567890123456",
+        "AuthAction": acr_delivery.auth_action(action), "AuthPrincipalDisplayName": key_id, "AuthPrincipalOwnerId": "1234567890123456",
         "AuthPrincipalType": "SubUser", "EncodedDiagnosticMessage": "",
         "NoPermissionType": "ImplicitDeny", "PolicyType": "AccountLevelIdentityBasedPolicy"}})
 
@@ -1342,7 +1355,7 @@ class Handler(BaseHTTPRequestHandler):
             document = json.loads(body or b"{}")
             if not isinstance(document, dict):
                 raise ValueError("the body must be a JSON object")
-            known = {"throttle", "noPrivilege", "isSuccessFalse", "reset", "clearRequests", "resetModel"}
+            known = {"throttle", "noPrivilege", "isSuccessFalse", "reset", "clearRequests", "resetModel", "buildTiming"}
             unknown = set(document) - known
             if unknown:
                 raise ValueError(f"unknown control keys: {sorted(unknown)}")
@@ -1354,6 +1367,8 @@ class Handler(BaseHTTPRequestHandler):
                     state.requests.clear()
             if document.get("resetModel"):
                 state.api.reset_model()
+            if "buildTiming" in document:
+                state.api.set_build_timing(document["buildTiming"])
             for kind in ("throttle", "noPrivilege", "isSuccessFalse"):
                 if kind in document:
                     state.add_faults(kind, document[kind])
@@ -1447,6 +1462,7 @@ def self_test():
           rfc3339_ms("2024-01-01T08:00:00.123456789+08:00") == 1704067200123)
     sample = findings("ab" * 32, ["sha256:layer"])
     check("findings count", 3 <= len(sample) <= 12 and sample == findings("ab" * 32, ["sha256:layer"]))
+    acr_delivery.self_test(check)
     print(json.dumps({"selfTest": "ok" if not failures else "failed", "failures": failures}), flush=True)
     return 0 if not failures else 1
 

@@ -7,18 +7,31 @@
 Needs the SDK (`python3 -m venv .venv-acr && .venv-acr/bin/pip install alibabacloud-cr20181201==2.2.5`);
 the emulator itself needs only the standard library. The SDK signs with ACS3-HMAC-SHA256 (its default
 when Config.signature_algorithm is not 'v2'), sends every parameter in the query string, booleans as
-`True`/`False`, and uses GET for GetRepoTag, GetArtifactLifecycleRule and ListArtifactLifecycleRule.
+`True`/`False`, and uses GET for GetRepoTag, GetArtifactLifecycleRule, ListArtifactLifecycleRule,
+ListEventCenterRuleName and ListEventCenterRecord. Its GetChain decoder refers to a class the package
+never defines (Routers[].From), so this script aliases it before use.
 
 It discovers the seeded data through List calls, then calls every emulated action with real
 arguments and checks that the SDK's typed response models carry what the emulator sent: ListInstance,
 GetInstance, ListInstanceEndpoint, GetAuthorizationToken, List/Get/Create/Update/DeleteNamespace,
 List/Get/Create/Update/DeleteRepository, ListRepoTag, GetRepoTag, CreateRepoTag, DeleteRepoTag,
 CreateRepoTagScanTask, GetRepoTagScanStatus, GetRepoTagScanSummary, ListRepoTagScanResult and
-List/Get/Create/Update/DeleteArtifactLifecycleRule. Everything it creates (a namespace, a repository,
-a tag, a lifecycle rule) is deleted again; the scan task it starts stays (scans are not persistent).
+List/Get/Create/Update/DeleteArtifactLifecycleRule, and the delivery pipeline (acr_delivery.py):
+List/Create/Update/DeleteRepoBuildRule, CreateBuildRecordByRule/ByRecord, CancelRepoBuildRecord,
+ListRepoBuildRecord, GetRepoBuildRecord(Status), ListRepoBuildRecordLog (a build on ns/app followed to
+its end with short timings set through /__control__ buildTiming, deduplicating the line that repeats
+at Offset; a cancelled and a failing build), Get/Create/UpdateRepoSourceCodeRepo,
+List/Create/Update/DeleteRepoTrigger (TriggerTag forms, the seeded trigger's URL with credentials),
+ListEventCenterRuleName, UpdateEventCenterRule (integer Code 200), ListEventCenterRecord (the
+builds' and the scan's events), DeleteEventCenterRule, List/Get/Create/Update/DeleteChain (nodes,
+DenyPolicy, routers) and ListChainInstance (the seeded runs and the build's run). Everything it
+creates (a namespace, a repository, a tag, a lifecycle rule, a trigger, a build rule, the built tag,
+a chain) is deleted again and the build-notify event rule it retargets is restored; the scan task,
+build records, event records and chain runs stay, and the seeded event rule scan-alert is deleted
+(the API cannot create event rules).
 Negative checks: a wrong secret fails with SignatureDoesNotMatch; error codes for missing objects and
-duplicates; with --readonly-key, reads pass and a write fails with NoPrivilege (AccessDeniedDetail
-decoded); with --sts-key, a Config with security_token works; unless --no-faults, the emulator's
+duplicates; with --readonly-key, reads pass and writes fail with NoPrivilege (AccessDeniedDetail
+decoded, naming cr:CreateNamespace and, for CreateRepoTrigger, cr:CreateWebHook); with --sts-key, a Config with security_token works; unless --no-faults, the emulator's
 /__control__ faults (Throttling.User → ThrottlingException.retry_after, IsSuccess false, NoPrivilege)
 are injected once each and cleared; finally the emulator's request log is used to confirm the
 HTTP method the SDK used per action.
@@ -45,8 +58,15 @@ except ImportError as error:  # pragma: no cover - depends on the environment
                                                    "pip install alibabacloud-cr20181201==2.2.5"]}), flush=True)
     sys.exit(2)
 
+# alibabacloud-cr20181201 2.2.5 decodes GetChain's Routers[].From through a class it never defines
+# (GetChainResponseBodyChainConfigRoutersFrom_) and then hands back a body of None for any chain with a
+# router; the alias lets the check read what the emulator sent.
+if not hasattr(cr, "GetChainResponseBodyChainConfigRoutersFrom_"):
+    cr.GetChainResponseBodyChainConfigRoutersFrom_ = cr.GetChainResponseBodyChainConfigRoutersFrom
+
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
-GET_ACTIONS = {"GetRepoTag", "GetArtifactLifecycleRule", "ListArtifactLifecycleRule"}
+GET_ACTIONS = {"GetRepoTag", "GetArtifactLifecycleRule", "ListArtifactLifecycleRule", "ListEventCenterRuleName",
+               "ListEventCenterRecord"}
 
 
 class Failure(Exception):
@@ -451,6 +471,9 @@ class Checker:
         if "rule" in state:
             self.step("DeleteArtifactLifecycleRule", delete_rule)
 
+        if "app" in state and "repo" in state:
+            self.delivery(c, instance, state)
+
         # -- clean up what we created
         def delete_repository():
             c.delete_repository(cr.DeleteRepositoryRequest(instance_id=instance, repo_id=state["repo"]))
@@ -478,6 +501,15 @@ class Checker:
                 expect(code == "NoPrivilege" and getattr(error, "status_code", None) == 403, f"read-only write gave {code}")
                 detail = getattr(error, "access_denied_detail", None) or {}
                 expect(detail.get("AuthAction") == "cr:CreateNamespace", f"AccessDeniedDetail {detail}")
+                if "app" in state:
+                    records = reader.list_repo_build_record(cr.ListRepoBuildRecordRequest(instance_id=instance, repo_id=state["app"])).body
+                    expect(records.is_success is True, "read-only ListRepoBuildRecord failed")
+                    code, error = error_code(lambda: reader.create_repo_trigger(cr.CreateRepoTriggerRequest(
+                        instance_id=instance, repo_id=state["app"], trigger_name="ro", trigger_url="https://hooks.example.com/ro",
+                        trigger_type="ALL")))
+                    detail = getattr(error, "access_denied_detail", None) or {}
+                    expect(code == "NoPrivilege" and detail.get("AuthAction") == "cr:CreateWebHook",
+                           f"read-only CreateRepoTrigger gave {code} {detail}")
             self.step("ReadOnlyKey", readonly)
 
         if self.args.sts_key:
@@ -518,8 +550,414 @@ class Checker:
             wrong = {action: sorted(found) for action, found in used.items()
                      if found != {"GET" if action in GET_ACTIONS else "POST"}}
             expect(not wrong, f"unexpected HTTP methods: {wrong}")
+            expect(all(used.get(action) == {"GET"} for action in ("ListEventCenterRuleName", "ListEventCenterRecord")),
+                   f"the event-center lists were not sent with GET: {[used.get(a) for a in ('ListEventCenterRuleName', 'ListEventCenterRecord')]}")
         self.step("HttpMethods", methods)
 
+    # -- the delivery pipeline (acr_delivery.py) ---------------------------------------------
+
+    def wait_for_build(self, c, instance, repo_id, record_id, timeout=20):
+        """Follows a build's log the way a client must (the line at Offset repeats): (status, lines, raw pages)."""
+        lines, pages, offset, deadline = {}, [], 0, time.time() + timeout
+        while time.time() < deadline:
+            body = c.list_repo_build_record_log(cr.ListRepoBuildRecordLogRequest(
+                instance_id=instance, repo_id=repo_id, build_record_id=record_id, offset=offset)).body
+            expect(isinstance(body.total_count, str), f"ListRepoBuildRecordLog TotalCount should be a string: {body.total_count!r}")
+            pages.append([line.line_number for line in body.build_record_logs])
+            for line in body.build_record_logs:
+                lines[line.line_number] = (line.build_stage, line.message)
+            offset = max(lines) if lines else 0
+            status = c.get_repo_build_record_status(cr.GetRepoBuildRecordStatusRequest(
+                instance_id=instance, repo_id=repo_id, build_record_id=record_id)).body.build_status
+            if status not in ("PENDING", "BUILDING") and len(lines) == int(body.total_count):
+                body = c.list_repo_build_record_log(cr.ListRepoBuildRecordLogRequest(
+                    instance_id=instance, repo_id=repo_id, build_record_id=record_id, offset=offset)).body
+                for line in body.build_record_logs:
+                    lines[line.line_number] = (line.build_stage, line.message)
+                return status, [lines[number] for number in sorted(lines)], pages
+            time.sleep(0.05)
+        raise Failure(f"build {record_id} did not finish within {timeout} s")
+
+    def delivery(self, c, instance, state):
+        first = c.list_repository(cr.ListRepositoryRequest(instance_id=instance, page_no=1, page_size=1)).body.repositories[0]
+        app = state["app"]
+        timing = {"pendingMs": 100, "lineIntervalMs": 20, "lines": 8}
+        build_tag = f"sdk-build-{self.suffix}"
+
+        # -- seeded objects on the first repository
+        def list_build_rule():
+            body = c.list_repo_build_rule(cr.ListRepoBuildRuleRequest(instance_id=instance, repo_id=first.repo_id,
+                                                                      page_no=1, page_size=10)).body
+            expect(body.total_count == "1" and len(body.build_rules) == 1, f"TotalCount {body.total_count!r}")
+            rule = body.build_rules[0]
+            expect(rule.build_rule_id.startswith("crbr-") and rule.push_type == "GIT_BRANCH" and rule.push_name == "main"
+                   and rule.image_tag == "main-build", f"seeded rule {rule.to_map()}")
+            expect(rule.platforms == ["linux/amd64", "linux/arm64"] and rule.build_args == ["GO_VERSION=1.22"]
+                   and rule.dest_artifact_type == "DOCKER_IMAGE", f"seeded rule {rule.to_map()}")
+            body = c.list_repo_build_record(cr.ListRepoBuildRecordRequest(instance_id=instance, repo_id=first.repo_id)).body
+            expect([r.build_status for r in body.build_records] == ["FAILED", "SUCCESS"] and body.total_count == "2",
+                   f"seeded records {[r.build_status for r in body.build_records]} {body.total_count!r}")
+            state["seeded_failed"] = body.build_records[0].build_record_id
+        self.step("ListRepoBuildRule", list_build_rule)
+
+        def source_code():
+            body = c.get_repo_source_code_repo(cr.GetRepoSourceCodeRepoRequest(instance_id=instance, repo_id=first.repo_id)).body
+            expect(body.code_repo_type == "GITHUB" and body.code_repo_domain == "https://github.com"
+                   and body.code_repo_namespace_name == "regconsole" and body.code_repo_name == "demo-app",
+                   f"seeded binding {body.to_map()}")
+            expect((body.auto_build, body.disable_cache_build, body.oversea_build) == ("true", "false", "false"),
+                   f"flags should be strings: {body.auto_build!r} {body.disable_cache_build!r} {body.oversea_build!r}")
+            unbound = c.get_repo_source_code_repo(cr.GetRepoSourceCodeRepoRequest(instance_id=instance, repo_id=state["repo"])).body
+            expect(unbound.repo_id == state["repo"] and unbound.code_repo_type is None, f"unbound {unbound.to_map()}")
+        if "repo" in state:
+            self.step("GetRepoSourceCodeRepo", source_code)
+
+        def create_source():
+            c.create_repo_source_code_repo(cr.CreateRepoSourceCodeRepoRequest(
+                instance_id=instance, repo_id=state["repo"], code_repo_type="GITLAB", code_repo_namespace_name="team",
+                code_repo_name="tools", auto_build=True, disable_cache_build=False, oversea_build=True))
+            body = c.get_repo_source_code_repo(cr.GetRepoSourceCodeRepoRequest(instance_id=instance, repo_id=state["repo"])).body
+            expect(body.code_repo_type == "GITLAB" and body.code_repo_domain == "https://gitlab.com" and body.code_repo_name == "tools"
+                   and (body.auto_build, body.oversea_build) == ("true", "true"), f"binding {body.to_map()}")
+            code, _ = error_code(lambda: c.create_repo_source_code_repo(cr.CreateRepoSourceCodeRepoRequest(
+                instance_id=instance, repo_id=state["repo"], code_repo_type="SVN", code_repo_namespace_name="a", code_repo_name="b")))
+            expect(code == "InvalidParameter.CodeRepoType", f"bad CodeRepoType gave {code}")
+        if "GetRepoSourceCodeRepo" in self.checked:
+            self.step("CreateRepoSourceCodeRepo", create_source)
+
+        def update_source():
+            c.update_repo_source_code_repo(cr.UpdateRepoSourceCodeRepoRequest(
+                instance_id=instance, repo_id=state["repo"], code_repo_type="CODEUP", code_repo_namespace_name="team",
+                code_repo_name="tools-2", auto_build="false", disable_cache_build="true", oversea_build="false"))
+            body = c.get_repo_source_code_repo(cr.GetRepoSourceCodeRepoRequest(instance_id=instance, repo_id=state["repo"])).body
+            expect(body.code_repo_domain == "https://codeup.aliyun.com" and body.code_repo_name == "tools-2"
+                   and (body.auto_build, body.disable_cache_build, body.oversea_build) == ("false", "true", "false"),
+                   f"binding {body.to_map()}")
+        if "CreateRepoSourceCodeRepo" in self.checked:
+            self.step("UpdateRepoSourceCodeRepo", update_source)
+
+        # -- triggers
+        def list_trigger():
+            body = c.list_repo_trigger(cr.ListRepoTriggerRequest(instance_id=instance, repo_id=first.repo_id)).body
+            expect(len(body.triggers) == 1, f"seeded triggers {len(body.triggers)}")
+            trigger = body.triggers[0]
+            expect(trigger.trigger_id.startswith("crw-") and trigger.trigger_name == "redeploy"
+                   and trigger.trigger_url == "https://deploy:s3cr3t@hooks.example.com/redeploy?token=abc123"
+                   and trigger.trigger_type == "ALL" and trigger.trigger_tag == "*" and trigger.repo_event == "BUILD_SUCCESS",
+                   f"seeded trigger {trigger.to_map()}")
+        self.step("ListRepoTrigger", list_trigger)
+
+        def create_trigger():
+            body = c.create_repo_trigger(cr.CreateRepoTriggerRequest(
+                instance_id=instance, repo_id=app, trigger_name="sdk-hook", trigger_url="https://hooks.example.com/sdk",
+                trigger_type="TAG_LIST", trigger_tag='["v1","latest"]')).body
+            expect(body.trigger_id and body.trigger_id.startswith("crw-"), f"TriggerId {body.trigger_id!r}")
+            state["trigger"] = body.trigger_id
+            listed = c.list_repo_trigger(cr.ListRepoTriggerRequest(instance_id=instance, repo_id=app)).body.triggers
+            mine = [t for t in listed if t.trigger_id == body.trigger_id]
+            expect(mine and mine[0].trigger_tag == '["v1","latest"]' and mine[0].trigger_type == "TAG_LIST", "created trigger not listed")
+            for bad, wanted in (({"trigger_url": "ftp://hooks.example.com"}, "InvalidParameter.TriggerUrl"),
+                                ({"trigger_tag": '{"v1": 1}'}, "InvalidParameter.TriggerTag")):
+                arguments = dict(instance_id=instance, repo_id=app, trigger_name="bad", trigger_url="https://x.example.com",
+                                 trigger_type="TAG_LIST", trigger_tag='["v1"]')
+                arguments.update(bad)
+                code, _ = error_code(lambda: c.create_repo_trigger(cr.CreateRepoTriggerRequest(**arguments)))
+                expect(code == wanted, f"{bad} gave {code}")
+        if "app" in state:
+            self.step("CreateRepoTrigger", create_trigger)
+
+        def update_trigger():
+            c.update_repo_trigger(cr.UpdateRepoTriggerRequest(instance_id=instance, repo_id=app, trigger_id=state["trigger"],
+                                                              trigger_type="TAG_REG_EXP", trigger_tag="^v[0-9]+$"))
+            listed = c.list_repo_trigger(cr.ListRepoTriggerRequest(instance_id=instance, repo_id=app)).body.triggers
+            mine = [t for t in listed if t.trigger_id == state["trigger"]][0]
+            expect(mine.trigger_type == "TAG_REG_EXP" and mine.trigger_tag == "^v[0-9]+$" and mine.trigger_name == "sdk-hook",
+                   f"after update {mine.to_map()}")
+            code, _ = error_code(lambda: c.update_repo_trigger(cr.UpdateRepoTriggerRequest(
+                instance_id=instance, repo_id=app, trigger_id=state["trigger"], trigger_tag="v[0-9")))
+            expect(code == "InvalidParameter.TriggerTag", f"bad regex gave {code}")
+        if "trigger" in state:
+            self.step("UpdateRepoTrigger", update_trigger)
+
+        def delete_trigger():
+            c.delete_repo_trigger(cr.DeleteRepoTriggerRequest(instance_id=instance, repo_id=app, trigger_id=state["trigger"]))
+            code, error = error_code(lambda: c.delete_repo_trigger(cr.DeleteRepoTriggerRequest(
+                instance_id=instance, repo_id=app, trigger_id=state["trigger"])))
+            expect(code == "TRIGGER_NOT_EXIST" and getattr(error, "status_code", None) == 404, f"after delete: {code}")
+        if "trigger" in state:
+            self.step("DeleteRepoTrigger", delete_trigger)
+
+        # -- event center: point build-notify at this check's builds (restored at the end)
+        def list_rule_names():
+            body = c.list_event_center_rule_name(cr.ListEventCenterRuleNameRequest(instance_id=instance)).body
+            names = {rule.rule_name: rule.rule_id for rule in body.rule_names}
+            expect(set(names) >= {"build-notify", "scan-alert"} and all(i.startswith("crecr-") for i in names.values()),
+                   f"rule names {names}")
+            state["event_rules"] = names
+        self.step("ListEventCenterRuleName", list_rule_names)
+
+        def update_event_rule():
+            body = c.update_event_center_rule(cr.UpdateEventCenterRuleRequest(
+                instance_id=instance, rule_id=state["event_rules"]["build-notify"], rule_name="build-notify",
+                event_type="cr:Artifact:BuildCompleted", event_scope="NAMESPACE", event_channel="EVENT_BRIDGE",
+                event_config=json.dumps({"notifyMethod": "https", "notifyConfig": {"Url": "https://hooks.example.com/b", "id": "b"},
+                                         "notifyFilter": {}}),
+                repo_tag_filter_pattern="sdk-build-.*", namespaces=["ns"], repo_names=[])).body
+            expect(body.code == 200 and body.rule_id == state["event_rules"]["build-notify"], f"Code {body.code!r} RuleId {body.rule_id}")
+            code, _ = error_code(lambda: c.update_event_center_rule(cr.UpdateEventCenterRuleRequest(
+                instance_id=instance, rule_id=state["event_rules"]["build-notify"], event_config="not json")))
+            expect(code == "InvalidParameter.EventConfig", f"bad EventConfig gave {code}")
+            code, _ = error_code(lambda: c.update_event_center_rule(cr.UpdateEventCenterRuleRequest(
+                instance_id=instance, rule_id="crecr-nope")))
+            expect(code == "EVENT_RULE_NOT_EXIST", f"unknown rule gave {code}")
+        if "event_rules" in state:
+            self.step("UpdateEventCenterRule", update_event_rule)
+
+        # -- chains: one on ns/app, created before the build so the build runs it
+        config = {"Nodes": [{"NodeName": "DOCKER_IMAGE_BUILD", "Enable": True, "NodeConfig": {}},
+                            {"NodeName": "DOCKER_IMAGE_PUSH", "Enable": True, "NodeConfig": {}},
+                            {"NodeName": "VULNERABILITY_SCANNING", "Enable": True, "node_config": {"DenyPolicy": {
+                                "IssueLevel": "HIGH", "IssueCount": 3, "Logic": "OR", "Action": "BLOCK"}}}],
+                  "Routers": [{"From": {"NodeName": "DOCKER_IMAGE_BUILD"}, "To": {"NodeName": "DOCKER_IMAGE_PUSH"}},
+                              {"From": {"NodeName": "DOCKER_IMAGE_PUSH"}, "To": {"NodeName": "VULNERABILITY_SCANNING"}}]}
+
+        def list_chain():
+            body = c.list_chain(cr.ListChainRequest(instance_id=instance, repo_namespace_name=first.repo_namespace_name)).body
+            seeded = [chain for chain in body.chains if chain.name == "default-delivery"]
+            expect(isinstance(body.total_count, int) and seeded and seeded[0].chain_id.startswith("chi-")
+                   and seeded[0].scope_type == "NAMESPACE" and seeded[0].scope_id.startswith("crn-"), f"chains {body.to_map()}")
+            state["seeded_chain"] = seeded[0].chain_id
+        self.step("ListChain", list_chain)
+
+        def get_chain():
+            body = c.get_chain(cr.GetChainRequest(instance_id=instance, chain_id=state["seeded_chain"])).body
+            config_body = body.chain_config
+            names = [node.node_name for node in config_body.nodes]
+            expect(len(names) == 7 and len(config_body.routers) == 6 and config_body.chain_config_id.startswith("cci-")
+                   and config_body.is_active is True and config_body.version == "1", f"config {config_body.to_map()}")
+            scan = [node for node in config_body.nodes if node.node_name == "VULNERABILITY_SCANNING"][0]
+            policy = scan.node_config.deny_policy
+            expect((policy.issue_level, policy.issue_count, policy.logic, policy.action) == ("MEDIUM", "1", "AND", "BLOCK_DELETE_TAG"),
+                   f"DenyPolicy {policy.to_map()}")
+            expect(("SNAPSHOT", "TRIGGER_SNAPSHOT") in [(r.from_.node_name, r.to.node_name) for r in config_body.routers], "routers")
+        if "seeded_chain" in state:
+            self.step("GetChain", get_chain)
+
+        def create_chain():
+            body = c.create_chain(cr.CreateChainRequest(instance_id=instance, name=f"sdk-chain-{self.suffix}", repo_namespace_name="ns",
+                                                        repo_name="app", description="from the SDK check",
+                                                        chain_config=json.dumps(config))).body
+            expect(body.chain_id and body.chain_id.startswith("chi-"), f"ChainId {body.chain_id!r}")
+            state["chain"] = body.chain_id
+            got = c.get_chain(cr.GetChainRequest(instance_id=instance, chain_id=body.chain_id)).body
+            scan = [node for node in got.chain_config.nodes if node.node_name == "VULNERABILITY_SCANNING"][0]
+            expect(got.scope_type == "REPOSITORY" and got.scope_id == app and scan.node_config.deny_policy.issue_count == "3",
+                   f"created chain {got.to_map()}")
+            bad = json.dumps({"Nodes": [{"NodeName": "NO_SUCH_NODE"}], "Routers": []})
+            code, _ = error_code(lambda: c.create_chain(cr.CreateChainRequest(instance_id=instance, name="bad", repo_namespace_name="ns",
+                                                                              chain_config=bad)))
+            expect(code == "InvalidParameter.ChainConfig", f"bad ChainConfig gave {code}")
+        if "app" in state:
+            self.step("CreateChain", create_chain)
+
+        def update_chain():
+            c.update_chain(cr.UpdateChainRequest(instance_id=instance, chain_id=state["chain"], name=f"sdk-chain-{self.suffix}-2",
+                                                 chain_config=json.dumps(config), scope_exclude=["other"]))
+            got = c.get_chain(cr.GetChainRequest(instance_id=instance, chain_id=state["chain"])).body
+            expect(got.name.endswith("-2") and got.chain_config.version == "2" and got.scope_exclude == ["other"],
+                   f"updated chain {got.name} {got.chain_config.version} {got.scope_exclude}")
+        if "chain" in state:
+            self.step("UpdateChain", update_chain)
+
+        # -- builds on ns/app with short timings
+        def create_build_rule():
+            self.control({"buildTiming": timing})
+            body = c.create_repo_build_rule(cr.CreateRepoBuildRuleRequest(
+                instance_id=instance, repo_id=app, push_type="GIT_TAG", push_name="v1.0.0", image_tag="placeholder",
+                dockerfile_location="/build", dockerfile_name="Dockerfile.release", build_args=["A=1", "B=two"],
+                platforms=["linux/amd64", "linux/arm/v7"])).body
+            expect(body.build_rule_id and body.build_rule_id.startswith("crbr-"), f"BuildRuleId {body.build_rule_id!r}")
+            state["build_rule"] = body.build_rule_id
+            code, _ = error_code(lambda: c.create_repo_build_rule(cr.CreateRepoBuildRuleRequest(
+                instance_id=instance, repo_id=app, push_type="GIT_TAG", push_name="v1", image_tag="x", platforms=["windows/amd64"])))
+            expect(code == "InvalidParameter.Platforms", f"bad platform gave {code}")
+            code, _ = error_code(lambda: c.create_repo_build_rule(cr.CreateRepoBuildRuleRequest(
+                instance_id=instance, repo_id=app, push_name="v1", image_tag="x")))
+            expect(code == "MissingPushType", f"missing PushType gave {code}")
+        if "app" in state:
+            self.step("CreateRepoBuildRule", create_build_rule)
+
+        def update_build_rule():
+            body = c.update_repo_build_rule(cr.UpdateRepoBuildRuleRequest(instance_id=instance, repo_id=app,
+                                                                          build_rule_id=state["build_rule"], image_tag=build_tag)).body
+            expect(body.build_rule_id == state["build_rule"], f"BuildRuleId {body.build_rule_id!r}")
+            rules = c.list_repo_build_rule(cr.ListRepoBuildRuleRequest(instance_id=instance, repo_id=app)).body.build_rules
+            rule = [r for r in rules if r.build_rule_id == state["build_rule"]][0]
+            expect(rule.image_tag == build_tag and rule.platforms == ["linux/amd64", "linux/arm/v7"] and rule.build_args == ["A=1", "B=two"]
+                   and rule.dockerfile_name == "Dockerfile.release", f"after update {rule.to_map()}")
+        if "build_rule" in state:
+            self.step("UpdateRepoBuildRule", update_build_rule)
+
+        def build_by_rule():
+            newest = c.list_repo_tag(cr.ListRepoTagRequest(instance_id=instance, repo_id=app, page_size=1)).body.images[0]
+            body = c.create_build_record_by_rule(cr.CreateBuildRecordByRuleRequest(instance_id=instance, repo_id=app,
+                                                                                   build_rule_id=state["build_rule"])).body
+            expect(re.match(r"^[0-9a-f-]{36}$", body.build_record_id or ""), f"BuildRecordId {body.build_record_id!r}")
+            state["build"] = body.build_record_id
+            status, lines, state["pages"] = self.wait_for_build(c, instance, app, body.build_record_id)
+            expect(status == "SUCCESS", f"status {status}")
+            expect([stage for stage, _ in lines] == ["GIT_CLONE"] * 2 + ["BUILD"] * 4 + ["PUSH"] * 2, f"stages {lines}")
+            expect(lines[2][1].startswith("Step 1/4 : "), f"first BUILD line {lines[2][1]!r}")
+            tag = c.get_repo_tag(cr.GetRepoTagRequest(instance_id=instance, repo_id=app, tag=build_tag)).body
+            expect(tag.digest == newest.digest, f"built tag digest {tag.digest} != newest {newest.digest}")
+        if "UpdateRepoBuildRule" in self.checked:
+            self.step("CreateBuildRecordByRule", build_by_rule)
+
+        def build_log():
+            pages = state["pages"]
+            overlapping = [(a, b) for a, b in zip(pages, pages[1:]) if a and b]
+            expect(overlapping and all(b[0] == a[-1] for a, b in overlapping), f"the line at Offset did not repeat: {pages}")
+            body = c.list_repo_build_record_log(cr.ListRepoBuildRecordLogRequest(instance_id=instance, repo_id=app,
+                                                                                build_record_id=state["build"], offset=3)).body
+            expect([line.line_number for line in body.build_record_logs] == [3, 4, 5, 6, 7, 8] and body.total_count == "8"
+                   and body.page_size == 100, f"Offset 3 gave {body.to_map()}")
+            seeded = c.list_repo_build_record_log(cr.ListRepoBuildRecordLogRequest(instance_id=instance,
+                                                                                  build_record_id=state["seeded_failed"])).body
+            expect(seeded.build_record_logs and seeded.build_record_logs[0].line_number == 1
+                   and "ERROR" in seeded.build_record_logs[-1].message, "seeded failed build log (no RepoId)")
+        if "CreateBuildRecordByRule" in self.checked and "seeded_failed" in state:
+            self.step("ListRepoBuildRecordLog", build_log)
+
+        def build_status():
+            body = c.get_repo_build_record_status(cr.GetRepoBuildRecordStatusRequest(instance_id=instance, repo_id=app,
+                                                                                      build_record_id=state["build"])).body
+            expect(body.build_status == "SUCCESS", f"BuildStatus {body.build_status!r}")
+            code, _ = error_code(lambda: c.get_repo_build_record_status(cr.GetRepoBuildRecordStatusRequest(
+                instance_id=instance, repo_id=first.repo_id, build_record_id=state["build"])))
+            expect(code == "BUILD_RECORD_NOT_EXIST", f"another repository's record gave {code}")
+        if "CreateBuildRecordByRule" in self.checked:
+            self.step("GetRepoBuildRecordStatus", build_status)
+
+        def get_build():
+            body = c.get_repo_build_record(cr.GetRepoBuildRecordRequest(instance_id=instance, build_record_id=state["build"])).body
+            expect(body.status == "SUCCESS" and isinstance(body.start_time, int) and isinstance(body.end_time, int)
+                   and body.end_time == body.start_time + timing["pendingMs"] + 8 * timing["lineIntervalMs"], f"record {body.to_map()}")
+            expect(body.image.image_tag == build_tag and body.image.repo_name == "app" and body.image.repo_namespace_name == "ns",
+                   f"image {body.image.to_map()}")
+            code, error = error_code(lambda: c.get_repo_build_record(cr.GetRepoBuildRecordRequest(instance_id=instance,
+                                                                                                   build_record_id="nope")))
+            expect(code == "BUILD_RECORD_NOT_EXIST" and getattr(error, "status_code", None) == 404, f"unknown record gave {code}")
+        if "CreateBuildRecordByRule" in self.checked:
+            self.step("GetRepoBuildRecord", get_build)
+
+        def build_by_record():
+            self.control({"buildTiming": dict(timing, pendingMs=60000)})  # stays PENDING until cancelled
+            body = c.create_build_record_by_record(cr.CreateBuildRecordByRecordRequest(instance_id=instance, repo_id=app,
+                                                                                       build_record_id=state["build"])).body
+            expect(body.build_record_id and body.build_record_id != state["build"], f"BuildRecordId {body.build_record_id!r}")
+            state["rerun"] = body.build_record_id
+            got = c.get_repo_build_record(cr.GetRepoBuildRecordRequest(instance_id=instance, build_record_id=state["rerun"])).body
+            expect(got.image.image_tag == build_tag and got.status == "PENDING" and got.end_time is None, f"re-run {got.to_map()}")
+        if "CreateBuildRecordByRule" in self.checked:
+            self.step("CreateBuildRecordByRecord", build_by_record)
+
+        def cancel_build():
+            self.control({"buildTiming": timing})
+            rerun = state["rerun"]
+            c.cancel_repo_build_record(cr.CancelRepoBuildRecordRequest(instance_id=instance, repo_id=app, build_record_id=rerun))
+            status = c.get_repo_build_record_status(cr.GetRepoBuildRecordStatusRequest(
+                instance_id=instance, repo_id=app, build_record_id=rerun)).body.build_status
+            expect(status == "CANCELED", f"status after cancel {status}")
+            log = c.list_repo_build_record_log(cr.ListRepoBuildRecordLogRequest(instance_id=instance, repo_id=app,
+                                                                                build_record_id=rerun)).body
+            expect(log.build_record_logs and log.build_record_logs[-1].message == "build canceled", f"log {log.to_map()}")
+            code, _ = error_code(lambda: c.cancel_repo_build_record(cr.CancelRepoBuildRecordRequest(
+                instance_id=instance, repo_id=app, build_record_id=rerun)))
+            expect(code == "BUILD_RECORD_FINISHED", f"second cancel gave {code}")
+        if "CreateBuildRecordByRecord" in self.checked:
+            self.step("CancelRepoBuildRecord", cancel_build)
+
+        def failing_build():
+            c.update_repo_build_rule(cr.UpdateRepoBuildRuleRequest(instance_id=instance, repo_id=app, build_rule_id=state["build_rule"],
+                                                                   build_args=["A=1", "EMULATOR_FAIL=1"]))
+            body = c.create_build_record_by_rule(cr.CreateBuildRecordByRuleRequest(instance_id=instance, repo_id=app,
+                                                                                   build_rule_id=state["build_rule"])).body
+            status, lines, _ = self.wait_for_build(c, instance, app, body.build_record_id)
+            expect(status == "FAILED" and lines[-1][0] == "BUILD" and "ERROR" in lines[-1][1]
+                   and "PUSH" not in [stage for stage, _ in lines], f"failed build {status} {lines[-2:]}")
+            records = c.list_repo_build_record(cr.ListRepoBuildRecordRequest(instance_id=instance, repo_id=app, page_no=1,
+                                                                             page_size=3)).body
+            expect(isinstance(records.total_count, str) and int(records.total_count) >= 3, f"TotalCount {records.total_count!r}")
+            expect([r.build_record_id for r in records.build_records] == [body.build_record_id, state["rerun"], state["build"]],
+                   "not newest first")
+            expect([r.build_status for r in records.build_records] == ["FAILED", "CANCELED", "SUCCESS"],
+                   f"statuses {[r.build_status for r in records.build_records]}")
+            done = records.build_records[2]
+            expect(done.start_time.isdigit() and done.end_time.isdigit() and int(done.end_time) > int(done.start_time)
+                   and done.image.repo_id == app and done.image.image_tag == build_tag, f"record {done.to_map()}")
+        if "CancelRepoBuildRecord" in self.checked:
+            self.step("ListRepoBuildRecord", failing_build)
+
+        def delete_build_rule():
+            c.delete_repo_build_rule(cr.DeleteRepoBuildRuleRequest(instance_id=instance, repo_id=app, build_rule_id=state["build_rule"]))
+            code, _ = error_code(lambda: c.create_build_record_by_rule(cr.CreateBuildRecordByRuleRequest(
+                instance_id=instance, repo_id=app, build_rule_id=state["build_rule"])))
+            expect(code == "BUILD_RULE_NOT_EXIST", f"after delete: {code}")
+        if "build_rule" in state:
+            self.step("DeleteRepoBuildRule", delete_build_rule)
+
+        # -- what the builds left behind: events and a chain run
+        def event_records():
+            body = c.list_event_center_record(cr.ListEventCenterRecordRequest(
+                instance_id=instance, rule_id=state["event_rules"]["build-notify"], repo_namespace_name="ns", repo_name="app")).body
+            expect(isinstance(body.total_count, int) and body.total_count == 2 == len(body.records), f"TotalCount {body.total_count!r}")
+            record = body.records[0]
+            expect(record.record_id.startswith("crecrr-") and record.event_type == "cr:Artifact:BuildCompleted"
+                   and record.tag == build_tag and record.event_notify_method == "https" and record.namespace == "ns"
+                   and isinstance(record.create_time, int) and record.create_time >= body.records[1].create_time,
+                   f"record {record.to_map()}")
+            scans = c.list_event_center_record(cr.ListEventCenterRecordRequest(
+                instance_id=instance, event_type="cr:Artifact:ScanCompleted", page_size=100)).body
+            expect(any(r.repo_name == "app" and r.tag == "1.10.0" for r in scans.records), "no ScanCompleted record of the scan")
+        if "ListRepoBuildRecord" in self.checked and "UpdateEventCenterRule" in self.checked:
+            self.step("ListEventCenterRecord", event_records)
+
+        def chain_instances():
+            body = c.list_chain_instance(cr.ListChainInstanceRequest(instance_id=instance, repo_namespace_name="ns", repo_name="app")).body
+            runs = [run for run in body.chain_instances if run.chain.chain_id == state["chain"]]
+            expect(len(runs) == 1 and runs[0].status == "COMPLETE" and runs[0].result == "SUCCESS" and runs[0].chain.version == 2
+                   and isinstance(runs[0].start_time, int), f"runs {body.to_map()}")
+            expect(body.instance_id == instance and isinstance(body.total_count, int), f"envelope {body.instance_id} {body.total_count!r}")
+            seeded = c.list_chain_instance(cr.ListChainInstanceRequest(instance_id=instance, repo_namespace_name=first.repo_namespace_name,
+                                                                       repo_name=first.repo_name)).body
+            expect(sorted(run.result for run in seeded.chain_instances) == ["DENIED", "SUCCESS"], f"seeded runs {seeded.to_map()}")
+        if "chain" in state and "ListRepoBuildRecord" in self.checked:
+            self.step("ListChainInstance", chain_instances)
+
+        # -- clean up
+        def delete_chain():
+            c.delete_chain(cr.DeleteChainRequest(instance_id=instance, chain_id=state["chain"]))
+            code, _ = error_code(lambda: c.get_chain(cr.GetChainRequest(instance_id=instance, chain_id=state["chain"])))
+            expect(code == "CHAIN_NOT_EXIST", f"after delete: {code}")
+        if "chain" in state:
+            self.step("DeleteChain", delete_chain)
+        if "CreateBuildRecordByRule" in self.checked:
+            self.step("DeleteBuiltTag", lambda: c.delete_repo_tag(cr.DeleteRepoTagRequest(instance_id=instance, repo_id=app, tag=build_tag)))
+        if "UpdateEventCenterRule" in self.checked:
+            self.step("RestoreEventRule", lambda: c.update_event_center_rule(cr.UpdateEventCenterRuleRequest(
+                instance_id=instance, rule_id=state["event_rules"]["build-notify"], event_scope="REPO",
+                repo_tag_filter_pattern=".*", namespaces=[first.repo_namespace_name], repo_names=[first.repo_name])))
+
+        def delete_event_rule():
+            code, _ = error_code(lambda: c.delete_event_center_rule(cr.DeleteEventCenterRuleRequest(instance_id=instance,
+                                                                                                    rule_id="crecr-nope")))
+            expect(code == "EVENT_RULE_NOT_EXIST", f"unknown rule gave {code}")
+            c.delete_event_center_rule(cr.DeleteEventCenterRuleRequest(instance_id=instance, rule_id=state["event_rules"]["scan-alert"]))
+            names = [r.rule_name for r in c.list_event_center_rule_name(cr.ListEventCenterRuleNameRequest(instance_id=instance)).body.rule_names]
+            expect("scan-alert" not in names and "build-notify" in names, f"after delete: {names}")
+        if "ListEventCenterRecord" in self.checked:
+            self.step("DeleteEventCenterRule", delete_event_rule)
+        self.control({"buildTiming": {}})
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

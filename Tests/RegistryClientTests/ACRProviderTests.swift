@@ -26,38 +26,6 @@ struct ACRProviderTests {
         return emulator
     }
 
-    /// An `acr` entry pointing at the emulator.
-    private static func entry(
-        _ emulator: ACREmulator, name: String = "acr", region: String = "cn-hangzhou", endpoint: Bool = true,
-        instanceID: String? = nil, readOnly: Bool = false
-    ) -> InstanceConfig {
-        InstanceConfig(
-            name: name, kind: .acr, region: region, instanceID: instanceID,
-            endpoint: endpoint ? URL(string: emulator.url) : nil,
-            readOnly: readOnly)
-    }
-
-    /// A session over `entries` (default: one entry for every instance) whose environment holds
-    /// `key` (default: the main key) and a fresh, empty home.
-    private static func session(
-        _ emulator: ACREmulator, key: ACREmulator.Key? = nil, entries: [InstanceConfig]? = nil
-    ) throws -> RegistrySession {
-        // Never created: an empty home, read but never written by these sessions.
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("acr-home-\(UUID().uuidString)")
-        var environment = emulator.environment(key ?? emulator.key)
-        environment["HOME"] = home.path
-        return RegistrySession(
-            config: Config(instances: entries ?? [entry(emulator)]), http: CurlHTTPClient(), environment: environment,
-            content: ContentStore(directory: nil))
-    }
-
-    /// The provider of `acr.emulator-main`.
-    private static func mainProvider(
-        _ emulator: ACREmulator, key: ACREmulator.Key? = nil
-    ) async throws -> any RegistryProvider {
-        try await session(emulator, key: key).provider(for: "acr.emulator-main")
-    }
-
     /// The repositories the emulator's main instance holds: seeded names with at least two segments.
     private static func expectedRepositories(_ seed: Seed) -> Set<String> {
         Set(seed.repositories.keys.filter { $0.contains("/") })
@@ -73,21 +41,6 @@ struct ACRProviderTests {
             })
     }
 
-    /// Runs `body` and returns the `RegistryError` it threw, recording an issue when it threw none.
-    private static func registryError(
-        sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> Void
-    ) async -> RegistryError? {
-        do {
-            try await body()
-            Issue.record("expected a RegistryError, but nothing was thrown", sourceLocation: sourceLocation)
-        } catch let error as RegistryError {
-            return error
-        } catch {
-            Issue.record("expected a RegistryError, got \(error)", sourceLocation: sourceLocation)
-        }
-        return nil
-    }
-
     private static func tagNames(_ provider: any RegistryProvider, _ repository: String) async throws -> Set<String> {
         Set(try await provider.tags(repository: repository).collect().map(\.name))
     }
@@ -96,7 +49,7 @@ struct ACRProviderTests {
 
     @Test func instancesListsEveryEmulatedInstanceWithItsFacts() async throws {
         let emulator = try await ACREmulator.shared()
-        let instances = try await Self.session(emulator).instances()
+        let instances = try await ACRTestSession.make(emulator).instances()
         let acr = instances.filter { $0.kind == .acr }
         #expect(Set(acr.map(\.name)) == Set(emulator.instances.map { "acr.\($0.name)" }))
         #expect(Set(acr.map(\.name)) == ["acr.emulator-main", "acr.emulator-empty"])
@@ -125,8 +78,8 @@ struct ACRProviderTests {
 
     @Test func anEntryWithAnInstanceIDIsThatOneInstanceNamedAfterTheEntry() async throws {
         let emulator = try await ACREmulator.shared()
-        let entry = Self.entry(emulator, name: "empty", instanceID: "cri-emulated0002")
-        let session = try Self.session(emulator, entries: [entry])
+        let entry = ACRTestSession.entry(emulator, name: "empty", instanceID: "cri-emulated0002")
+        let session = try ACRTestSession.make(emulator, entries: [entry])
         let instances = await session.instances().filter { $0.kind == .acr }
         #expect(instances.map(\.name) == ["empty"])
         #expect(instances.first?.serverID == "cri-emulated0002")
@@ -141,7 +94,7 @@ struct ACRProviderTests {
         let emulator = try await ACREmulator.shared()
         var wrong = emulator.key
         wrong.secret = String(wrong.secret.reversed())
-        let session = try Self.session(emulator, key: wrong)
+        let session = try ACRTestSession.make(emulator, key: wrong)
         let instances = await session.instances().filter { $0.kind == .acr }
         #expect(instances.map(\.name) == ["acr"])
         let message = try #require(instances.first?.unavailableReason)
@@ -149,7 +102,7 @@ struct ACRProviderTests {
         #expect(message.contains("AccessKey"))
         #expect(message.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"))
         #expect(!message.contains(wrong.secret))
-        let error = await Self.registryError { _ = try await session.provider(for: "acr.emulator-main") }
+        let error = await ACRTestSession.registryError { _ = try await session.provider(for: "acr.emulator-main") }
         #expect(error?.code == .unauthorized)
         #expect(error?.serverCode == "SignatureDoesNotMatch")
         #expect(error.map { !$0.description.contains(wrong.secret) } ?? false)
@@ -160,7 +113,7 @@ struct ACRProviderTests {
     @Test func namespacesAndRepositoriesMatchTheSeededRegistry() async throws {
         let emulator = try await ACREmulator.shared()
         let seed = try await RegistryHarness.shared().seed
-        let provider = try await Self.mainProvider(emulator)
+        let provider = try await ACRTestSession.mainProvider(emulator)
         let expected = Self.expectedRepositories(seed)
 
         let namespaces = try await provider.namespaces().collect()
@@ -190,7 +143,7 @@ struct ACRProviderTests {
     @Test func bulkTagsArriveInPagesOfAHundredWithTheSeededDigests() async throws {
         let emulator = try await Self.privateEmulator()
         let seeded = try #require(try await RegistryHarness.shared().seed.repositories["bulk/many"])
-        let provider = try await Self.mainProvider(emulator)
+        let provider = try await ACRTestSession.mainProvider(emulator)
         try await emulator.clearRequests()
 
         var pages = 0
@@ -216,7 +169,7 @@ struct ACRProviderTests {
     @Test func tagDetailsAndArtifactReadTheRegistryWithTemporaryCredentials() async throws {
         let emulator = try await ACREmulator.shared()
         let seeded = try #require(try await RegistryHarness.shared().seed.repositories["ns/web"]?["v2"])
-        let provider = try await Self.mainProvider(emulator)
+        let provider = try await ACRTestSession.mainProvider(emulator)
 
         let details = try await provider.tagDetails(repository: "ns/web", tag: "v2")
         #expect(details.digest.description == seeded.digest)
@@ -246,7 +199,7 @@ struct ACRProviderTests {
 
     @Test func throttlingIsRetriedUntilTheBudgetRunsOut() async throws {
         let emulator = try await Self.privateEmulator()
-        let provider = try await Self.mainProvider(emulator)
+        let provider = try await ACRTestSession.mainProvider(emulator)
 
         try await emulator.throttle(action: "ListNamespace", times: 2, retryAfterMs: 50)
         let namespaces = try await provider.namespaces().collect()
@@ -257,7 +210,7 @@ struct ACRProviderTests {
 
         // The client retries 4 times: a fifth throttled answer is final.
         try await emulator.throttle(action: "ListNamespace", times: 6, retryAfterMs: 50)
-        let error = await Self.registryError { _ = try await provider.namespaces().collect() }
+        let error = await ACRTestSession.registryError { _ = try await provider.namespaces().collect() }
         #expect(error?.code == .rateLimited)
         #expect(error?.serverCode == "Throttling.User")
         #expect(error?.message.contains("ListNamespace") == true)
@@ -266,17 +219,19 @@ struct ACRProviderTests {
 
     @Test func missingPermissionsAndSoftFailuresSayWhatToFix() async throws {
         let emulator = try await Self.privateEmulator()
-        let provider = try await Self.mainProvider(emulator)
+        let provider = try await ACRTestSession.mainProvider(emulator)
 
         try await emulator.denyPrivilege(action: "ListRepository")
-        let denied = await Self.registryError { _ = try await provider.repositories(namespace: nil).collect() }
+        let denied = await ACRTestSession.registryError {
+            _ = try await provider.repositories(namespace: nil).collect()
+        }
         #expect(denied?.code == .denied)
         #expect(denied?.message.contains("cr:ListRepository") == true)
         #expect(denied?.hint?.contains("cr:ListRepository") == true)
         #expect(denied?.status == 403)
 
         try await emulator.failSoftly(action: "GetInstance")
-        let soft = await Self.registryError { try await provider.probe() }
+        let soft = await ACRTestSession.registryError { try await provider.probe() }
         #expect(soft?.code == .server)
         #expect(soft?.message.contains("IsSuccess") == true)
         #expect(soft?.message.contains("GetInstance") == true)
@@ -289,14 +244,14 @@ struct ACRProviderTests {
 
     @Test func aReadOnlyKeyListsButCannotCreate() async throws {
         let emulator = try await Self.privateEmulator()
-        let provider = try await Self.mainProvider(emulator, key: emulator.readOnlyKey)
+        let provider = try await ACRTestSession.mainProvider(emulator, key: emulator.readOnlyKey)
         #expect(try await provider.namespaces().collect().contains { $0.name == "ns" })
         let seed = try await RegistryHarness.shared().seed
         #expect(
             try await Self.seededRepositoryNames(provider, namespace: "ns")
                 == Self.expectedRepositories(seed).filter { $0.hasPrefix("ns/") })
         let manager = try #require(provider as? any NamespaceManaging)
-        let error = await Self.registryError {
+        let error = await ACRTestSession.registryError {
             try await manager.createNamespace("ro-attempt", settings: NamespaceSettings())
         }
         #expect(error?.code == .denied)
@@ -308,7 +263,7 @@ struct ACRProviderTests {
     @Test func anSTSKeyWorksForListing() async throws {
         let emulator = try await ACREmulator.shared()
         let seed = try await RegistryHarness.shared().seed
-        let session = try Self.session(emulator, key: emulator.stsKey)
+        let session = try ACRTestSession.make(emulator, key: emulator.stsKey)
         let instances = await session.instances().filter { $0.kind == .acr }
         #expect(instances.count == 2)
         #expect(instances.allSatisfy { $0.unavailableReason == nil })
@@ -320,18 +275,18 @@ struct ACRProviderTests {
 
     @Test func anUnknownRegionSuggestsTheClosestOne() async throws {
         let emulator = try await ACREmulator.shared()
-        let entry = Self.entry(emulator, region: "cn-hangzou", endpoint: false)
-        let session = try Self.session(emulator, entries: [entry])
+        let entry = ACRTestSession.entry(emulator, region: "cn-hangzou", endpoint: false)
+        let session = try ACRTestSession.make(emulator, entries: [entry])
         let rows = await session.instances().filter { $0.kind == .acr }
         #expect(rows.map(\.name) == ["acr"])
         #expect(rows.first?.unavailableReason?.contains("cn-hangzou") == true)
-        let error = await Self.registryError { _ = try await session.provider(for: "acr") }
+        let error = await ACRTestSession.registryError { _ = try await session.provider(for: "acr") }
         #expect(error?.code == .unknownRegion)
         let hint = try #require(error?.hint)
         #expect(hint.contains("did you mean cn-hangzhou"))
         #expect(hint.contains("valid regions:"))
         for region in ["cn-shanghai", "ap-southeast-1", "eu-central-1"] { #expect(hint.contains(region)) }
-        let named = await Self.registryError { _ = try await session.provider(for: "acr.emulator-main") }
+        let named = await ACRTestSession.registryError { _ = try await session.provider(for: "acr.emulator-main") }
         #expect(named?.code == .unknownRegion)
     }
 
@@ -339,7 +294,7 @@ struct ACRProviderTests {
 
     @Test func namespaceAndRepositoryLifecycle() async throws {
         let emulator = try await Self.privateEmulator()
-        let provider = try await Self.mainProvider(emulator)
+        let provider = try await ACRTestSession.mainProvider(emulator)
         let namespaces = try #require(provider as? any NamespaceManaging)
         let repositories = try #require(provider as? any RepositoryManaging)
         func namespace(_ name: String) async throws -> Namespace? {
@@ -382,7 +337,7 @@ struct ACRProviderTests {
         #expect(try await repository("team-a/api") == nil)
         try await namespaces.deleteNamespace("team-a")
         #expect(try await namespace("team-a") == nil)
-        let again = await Self.registryError { try await namespaces.deleteNamespace("team-a") }
+        let again = await ACRTestSession.registryError { try await namespaces.deleteNamespace("team-a") }
         #expect(again?.code == .notFound)
     }
 
@@ -400,7 +355,7 @@ struct ACRProviderTests {
         let digest = try #require(Digest(digestText))
 
         let emulator = try await Self.privateEmulator()
-        let provider = try await Self.mainProvider(emulator)
+        let provider = try await ACRTestSession.mainProvider(emulator)
         let before = try await Self.tagNames(provider, repository)
         #expect(before.isSuperset(of: sharing))
 
@@ -409,15 +364,15 @@ struct ACRProviderTests {
         #expect(after == before.subtracting(sharing))
         #expect(!after.isEmpty, "the other tags are intact")
         #expect(try await emulator.requests(action: "DeleteRepoTag").count == sharing.count)
-        let gone = await Self.registryError {
+        let gone = await ACRTestSession.registryError {
             try await provider.deleteManifest(repository: repository, digest: digest)
         }
         #expect(gone?.code == .notFound)
 
-        let readOnly = try Self.session(emulator, entries: [Self.entry(emulator, readOnly: true)])
+        let readOnly = try ACRTestSession.make(emulator, entries: [ACRTestSession.entry(emulator, readOnly: true)])
         let guarded = try await readOnly.provider(for: "acr.emulator-main")
         #expect(guarded.instance.readOnly)
-        let refused = await Self.registryError {
+        let refused = await ACRTestSession.registryError {
             try await guarded.deleteManifest(repository: repository, digest: digest)
         }
         #expect(refused?.code == .readOnly)
@@ -428,7 +383,7 @@ struct ACRProviderTests {
     @Test func aServerScanRunsToCompletionAndItsReportMatchesTheSummary() async throws {
         let emulator = try await Self.privateEmulator()
         let seeded = try #require(try await RegistryHarness.shared().seed.repositories["ns/web"]?["v2"]?.digest)
-        let provider = try await Self.mainProvider(emulator)
+        let provider = try await ACRTestSession.mainProvider(emulator)
         let scanner = try #require(provider as? any ServerScanning)
         let digest = try #require(Digest(seeded))
 
@@ -470,7 +425,7 @@ struct ACRProviderTests {
 
     @Test func lifecycleRulesLiveOnTheServer() async throws {
         let emulator = try await Self.privateEmulator()
-        let provider = try await Self.mainProvider(emulator)
+        let provider = try await ACRTestSession.mainProvider(emulator)
         let home = try TestPaths.temporaryDirectory("acr-xdg")
         defer { try? FileManager.default.removeItem(at: home) }
         let store = provider.lifecycleRuleStore(directories: XDGDirectories(environment: ["HOME": home.path]))
@@ -501,7 +456,7 @@ struct ACRProviderTests {
 
         var byAge = changed
         byAge.keepPushedWithinDays = 30
-        let unsupported = await Self.registryError { _ = try await store.save(byAge) }
+        let unsupported = await ACRTestSession.registryError { _ = try await store.save(byAge) }
         #expect(unsupported?.code == .unsupported)
         #expect(unsupported?.message.contains("keep_pushed_within_days") == true)
         #expect(try await store.rules() == [changed])

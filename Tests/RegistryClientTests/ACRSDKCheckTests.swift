@@ -40,13 +40,20 @@ struct ACRSDKCheckTests {
             "CreateRepoTagScanTask", "GetRepoTagScanStatus", "GetRepoTagScanSummary", "ListRepoTagScanResult",
             "ListArtifactLifecycleRule", "GetArtifactLifecycleRule", "CreateArtifactLifecycleRule",
             "UpdateArtifactLifecycleRule", "DeleteArtifactLifecycleRule",
+            "ListRepoBuildRule", "CreateRepoBuildRule", "UpdateRepoBuildRule", "DeleteRepoBuildRule",
+            "CreateBuildRecordByRule", "CreateBuildRecordByRecord", "CancelRepoBuildRecord", "ListRepoBuildRecord",
+            "GetRepoBuildRecord", "GetRepoBuildRecordStatus", "ListRepoBuildRecordLog",
+            "GetRepoSourceCodeRepo", "CreateRepoSourceCodeRepo", "UpdateRepoSourceCodeRepo",
+            "ListRepoTrigger", "CreateRepoTrigger", "UpdateRepoTrigger", "DeleteRepoTrigger",
+            "ListEventCenterRuleName", "UpdateEventCenterRule", "DeleteEventCenterRule", "ListEventCenterRecord",
+            "ListChain", "GetChain", "CreateChain", "UpdateChain", "DeleteChain", "ListChainInstance",
         ]
-        #expect(actions.count == 27)
+        #expect(actions.count == 55)
         #expect(actions.filter { !report.checked.contains($0) } == [])
         for extra in ["WrongSecret", "ReadOnlyKey", "StsKey", "Faults", "HttpMethods"] {
             #expect(report.checked.contains(extra), "\(extra) was not checked")
         }
-        #expect(report.checked.count >= 32)
+        #expect(report.checked.count >= 60)
         // The SDK's calls are in the emulator's log under the main key.
         let listed = try await emulator.requests(action: "ListInstance")
         #expect(listed.contains { $0.accessKeyId == emulator.key.id && $0.method == "POST" && $0.status == 200 })
@@ -56,6 +63,8 @@ struct ACRSDKCheckTests {
         try await emulator.throttle(action: "ListRepoTag", times: 2, retryAfterMs: 50)
         try await emulator.denyPrivilege(action: "DeleteRepoTag")
         try await emulator.failSoftly(action: "*")
+        try await emulator.setBuildTiming(pendingMs: 0, lineIntervalMs: 10, lines: 5)
+        await #expect(throws: (any Error).self) { try await emulator.setBuildTiming(lines: 2) }
         try await emulator.reset()
         try await emulator.resetModel()
         try await emulator.clearRequests()

@@ -150,13 +150,20 @@ public struct ACREmulator: Sendable {
         try await control(["isSuccessFalse": ["action": action, "times": times]])
     }
 
+    /// Timing of the builds started afterwards (acr_delivery.py): PENDING for `pendingMs`, then one log
+    /// line every `lineIntervalMs` until `lines` (at least 5) are out, then SUCCESS or FAILED.
+    public func setBuildTiming(pendingMs: Int = 400, lineIntervalMs: Int = 150, lines: Int = 14) async throws {
+        try await control(["buildTiming": ["pendingMs": pendingMs, "lineIntervalMs": lineIntervalMs, "lines": lines]])
+    }
+
     /// Clears every pending fault.
     public func reset() async throws { try await control(["reset": true]) }
 
     /// Empties the request log.
     public func clearRequests() async throws { try await control(["clearRequests": true]) }
 
-    /// Restores the model read from the registry at startup (and forgets scans and rules).
+    /// Restores the model read from the registry at startup (and forgets scans and rules); the seeded
+    /// builds, triggers, event rules and chains come back and the build timing returns to its defaults.
     public func resetModel() async throws { try await control(["resetModel": true]) }
 
     /// Back to the startup model, without faults and with an empty request log: for a suite that
