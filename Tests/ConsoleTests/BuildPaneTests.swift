@@ -12,9 +12,6 @@ import Testing
 @Suite(.enabled(if: RegistryHarness.isEnabled), .serialized)
 @MainActor
 struct BuildPaneTests {
-    /// The emulator's seeded repository with a build rule, two finished builds and a binding.
-    private static let repository = "ns/app"
-
     private func driver(
         _ emulator: ACREmulator, language: Language = .english, size: Size = Size(rows: 30, columns: 140),
         readOnly: Bool = false
@@ -30,10 +27,15 @@ struct BuildPaneTests {
                 """, environment: emulator.environment(emulator.key))
     }
 
-    /// Opens the builds of the seeded repository on `acr.emulator-main`.
-    private func openBuilds(_ driver: ConsoleDriver) async {
+    /// Opens the builds of the repository the emulator seeds builds on (the first by name: a build
+    /// rule, two finished builds, a GITHUB binding) on `acr.emulator-main`; returns its name.
+    @discardableResult
+    private func openBuilds(_ driver: ConsoleDriver) async throws -> String {
         await driver.start(instance: "acr.emulator-main")
-        await driver.command("builds \(Self.repository)")
+        let names = try await provider(driver).repositories(namespace: nil).collect().map(\.name).sorted()
+        let repository = try #require(names.first)
+        await driver.command("builds \(repository)")
+        return repository
     }
 
     private func type(_ driver: ConsoleDriver, _ text: String) async {
@@ -67,7 +69,7 @@ struct BuildPaneTests {
     func snapshots(language: Language, size: Size) async throws {
         let emulator = try await ACREmulator.shared()
         let driver = try await driver(emulator, language: language, size: size)
-        await openBuilds(driver)
+        try await openBuilds(driver)
         try Snapshot.check(driver.screen, named: name("records", language, size))
 
         await driver.press(.enter)
@@ -85,13 +87,13 @@ struct BuildPaneTests {
         let emulator = try await ACREmulator.start(registry: RegistryHarness.shared().basic)
         defer { emulator.stop() }
         let driver = try await driver(emulator)
-        await openBuilds(driver)
+        let repository = try await openBuilds(driver)
         await driver.press(.character("r"))
         #expect(driver.screen.contains("Source: GITHUB"), "\(driver.screen)")
-        let before = try await provider(driver).buildRules(repository: Self.repository)
+        let before = try await provider(driver).buildRules(repository: repository)
 
         await driver.press(.character("n"))
-        #expect(driver.screen.contains("New build rule for ns/app"))
+        #expect(driver.screen.contains("New build rule for \(repository)"))
         await driver.press(.tab, .tab)
         for _ in 0..<"latest".count { driver.app.handle(.backspace) }
         await type(driver, "v9")
@@ -104,12 +106,12 @@ struct BuildPaneTests {
         await type(driver, "MODE=fast")
         await driver.press(.enter)
         #expect(driver.screen.contains("Created build rule main"), "\(driver.screen)")
-        var rules = try await provider(driver).buildRules(repository: Self.repository)
+        var rules = try await provider(driver).buildRules(repository: repository)
         let created = try #require(rules.first { !before.map(\.id).contains($0.id) })
         #expect(created.imageTag == "v9" && created.buildArgs == ["MODE=fast"] && created.platforms == ["linux/amd64"])
         #expect(driver.surface.lines.contains { $0.contains("v9") && $0.contains("MODE=fast") })
 
-        await driver.command("builds \(Self.repository)")
+        await driver.command("builds \(repository)")
         await driver.press(.character("r"))
         driver.app.handle(.character("/"))
         await type(driver, "v9")
@@ -119,7 +121,7 @@ struct BuildPaneTests {
         await type(driver, "8")
         await driver.press(.enter)
         #expect(driver.screen.contains("Saved build rule main"), "\(driver.screen)")
-        rules = try await provider(driver).buildRules(repository: Self.repository)
+        rules = try await provider(driver).buildRules(repository: repository)
         #expect(rules.first { $0.id == created.id }?.imageTag == "v8")
 
         driver.app.handle(.character("/"))
@@ -127,9 +129,9 @@ struct BuildPaneTests {
         await type(driver, "v8")
         await driver.press(.enter, .control("d"))
         #expect(driver.screen.contains("Delete build rule main?"))
-        await driver.press(.enter)
+        await driver.press(.character("y"))
         #expect(driver.screen.contains("Deleted build rule main"), "\(driver.screen)")
-        rules = try await provider(driver).buildRules(repository: Self.repository)
+        rules = try await provider(driver).buildRules(repository: repository)
         #expect(rules.map(\.id) == before.map(\.id))
 
         let audit = AuditLog(directories: driver.app.directories).entries().filter { $0.action.hasPrefix("build-rule") }
@@ -138,7 +140,7 @@ struct BuildPaneTests {
                 "build-rule-create intent", "build-rule-create done", "build-rule-update intent",
                 "build-rule-update done", "build-rule-delete intent", "build-rule-delete done",
             ])
-        #expect(audit.allSatisfy { $0.repository == Self.repository && $0.instance == "acr.emulator-main" })
+        #expect(audit.allSatisfy { $0.repository == repository && $0.instance == "acr.emulator-main" })
     }
 
     @Test func runNowStartsABuildThatIsCancelledOnceConfirmed() async throws {
@@ -146,15 +148,16 @@ struct BuildPaneTests {
         defer { emulator.stop() }
         try await emulator.setBuildTiming(pendingMs: 100, lineIntervalMs: 1000, lines: 600)
         let driver = try await driver(emulator)
-        await openBuilds(driver)
-        let before = try await provider(driver).buildRecords(repository: Self.repository).collect()
-        await driver.press(.character("r"), .character("t"))
+        let repository = try await openBuilds(driver)
+        let before = try await provider(driver).buildRecords(repository: repository).collect()
+        await driver.press(.character("r"))
+        await driver.press(.character("t"))
         let started = try #require(
             driver.surface.lines.first { $0.contains("Started build ") }, "\(driver.screen)")
         await driver.press(.escape)
-        let records = try await provider(driver).buildRecords(repository: Self.repository).collect()
+        let records = try await provider(driver).buildRecords(repository: repository).collect()
         let new = try #require(records.first { record in !before.contains { $0.id == record.id } })
-        #expect(started.contains("Started build \(BuildRecordList.shortID(new.id)) of ns/app"))
+        #expect(started.contains("Started build \(BuildRecordList.shortID(new.id)) of \(repository)"))
         #expect(new.status.isRunning)
         #expect(
             await waitFor(driver) { screen in
@@ -166,13 +169,13 @@ struct BuildPaneTests {
         await driver.press(.control("k"))
         #expect(driver.screen.contains("Cancel build \(BuildRecordList.shortID(new.id))?"))
         await driver.press(.escape)
-        #expect(try await provider(driver).buildStatus(repository: Self.repository, recordID: new.id).isRunning)
-        await driver.press(.control("k"), .enter)
+        #expect(try await provider(driver).buildStatus(repository: repository, recordID: new.id).isRunning)
+        await driver.press(.control("k"), .character("y"))
         #expect(
             await waitFor(driver) {
-                $0.contains("build \(BuildRecordList.shortID(new.id)) of ns/app was canceled after")
+                $0.contains("build \(BuildRecordList.shortID(new.id)) of \(repository) was canceled after")
             }, "\(driver.screen)")
-        #expect(try await provider(driver).buildStatus(repository: Self.repository, recordID: new.id) == .canceled)
+        #expect(try await provider(driver).buildStatus(repository: repository, recordID: new.id) == .canceled)
         let audit = AuditLog(directories: driver.app.directories).entries().filter { $0.action.hasPrefix("build-") }
         #expect(audit.map(\.action) == ["build-start", "build-start", "build-cancel", "build-cancel"])
     }
@@ -184,11 +187,14 @@ struct BuildPaneTests {
         defer { emulator.stop() }
         try await emulator.setBuildTiming(pendingMs: 200, lineIntervalMs: 100, lines: 40)
         let driver = try await driver(emulator, language: language)
-        await openBuilds(driver)
-        await driver.press(.character("r"), .character("t"), .escape)
+        let repository = try await openBuilds(driver)
+        await driver.press(.character("r"))
+        await driver.press(.character("t"))
+        await driver.press(.escape)
         #expect(await waitFor(driver) { $0.contains(english ? "you · rule" : "你 · 规则") })
         await driver.press(.character("g"), .enter)
-        #expect(driver.screen.contains(english ? "build log · ns/app" : "构建日志 · ns/app"), "\(driver.screen)")
+        #expect(
+            driver.screen.contains(english ? "build log · \(repository)" : "构建日志 · \(repository)"), "\(driver.screen)")
         #expect(
             await waitFor(driver) { $0.contains(english ? "success ·" : "成功 ·") }, "\(driver.screen)")
         let log = try #require(driver.app.top as? BuildLogScreen)
@@ -198,9 +204,12 @@ struct BuildPaneTests {
         #expect(log.following)
         let last = try #require(log.lines.last)
         #expect(driver.screen.contains(last.message), "following keeps the last line in view")
-        #expect(
-            driver.screen.contains(english ? " of ns/app succeeded in " : "ns/app 的构建"),
-            "the flash says the build ended")
+        let flash =
+            english
+            ? "build \(BuildRecordList.shortID(log.record.id)) of \(repository) succeeded in "
+            : "\(repository) 的构建 \(BuildRecordList.shortID(log.record.id)) 已成功，耗时"
+        #expect(await waitFor(driver) { $0.contains(flash) }, "the flash says the build ended: \(driver.screen)")
+        #expect(driver.app.top is BuildLogScreen)
 
         await driver.press(.character("f"), .character("g"))
         #expect(driver.screen.contains(english ? "paused" : "已暂停"))
@@ -209,8 +218,8 @@ struct BuildPaneTests {
 
     @Test func logSearchMovesBetweenMatches() async throws {
         let emulator = try await ACREmulator.shared()
-        let driver = try await driver(emulator, size: Size(rows: 12, columns: 100))
-        await openBuilds(driver)
+        let driver = try await driver(emulator, size: Size(rows: 20, columns: 100))
+        try await openBuilds(driver)
         await driver.press(.enter)
         let log = try #require(driver.app.top as? BuildLogScreen)
         #expect(await waitFor(driver) { _ in !log.lines.isEmpty })
@@ -230,7 +239,7 @@ struct BuildPaneTests {
     @Test func readOnlyInstancesOfferNoBuildChanges() async throws {
         let emulator = try await ACREmulator.shared()
         let driver = try await driver(emulator, readOnly: true)
-        await openBuilds(driver)
+        try await openBuilds(driver)
         #expect(driver.screen.contains("<r> build rules"), "\(driver.screen)")
         #expect(!driver.screen.contains("<t>") && !driver.screen.contains("<ctrl-k>"))
         await driver.press(.character("t"))

@@ -85,7 +85,7 @@ final class BuildRecordList: ResourceKind {
     func actions(in pane: ResourcePane<BuildRecordList>) -> [ConsoleAction] {
         guard builder != nil else { return [.back, .command, .refresh] }
         let changes: [ConsoleAction] = context.isReadOnly(instance) ? [] : [.runBuild, .cancelBuild]
-        return [.open] + changes + [.buildRules, .back, .filter, .refresh]
+        return [.open, .buildRules] + changes + [.back, .filter, .refresh]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<BuildRecordList>) -> Bool {
