@@ -5,7 +5,7 @@ import RegistryClient
 extension Catalog {
     static let buildsEnglish: [Message: String] = [
         .buildRecords: "builds", .buildRules: "build rules", .buildLog: "build log",
-        .commandBuilds: "image builds of a repository, its build rules and logs (ACR Enterprise)",
+        .commandBuilds: "image builds of a repository, its rules and logs (ACR)",
         .buildsNeedACR: "Image builds need an ACR Enterprise instance.",
         .emptyBuilds: "No builds yet. Press r for the build rules.",
         .emptyBuildRules: "No build rules. Press n to add one.",
@@ -50,7 +50,7 @@ extension Catalog {
 
     static let buildsChinese: [Message: String] = [
         .buildRecords: "构建记录", .buildRules: "构建规则", .buildLog: "构建日志",
-        .commandBuilds: "仓库的镜像构建、构建规则与日志（ACR 企业版）",
+        .commandBuilds: "仓库的镜像构建、构建规则与日志（ACR）",
         .buildsNeedACR: "镜像构建需要 ACR 企业版实例。",
         .emptyBuilds: "还没有构建。按 r 查看构建规则。",
         .emptyBuildRules: "没有构建规则。按 n 新建。",
