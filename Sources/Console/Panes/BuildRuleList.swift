@@ -70,8 +70,9 @@ final class BuildRuleList: ResourceKind {
     }
 
     func header(in pane: ResourcePane<BuildRuleList>) -> StyledLine? {
-        guard builder != nil, bindingRead else { return nil }
+        guard builder != nil else { return nil }
         let catalog = context.catalog
+        guard bindingRead else { return StyledLine(catalog[.loading], .muted) }
         guard let binding else { return StyledLine(catalog[.sourceNone], .warning) }
         return StyledLine([
             .init(catalog[.sourceSummary, binding.summary], .title), .init(" · ", .muted),

@@ -24,23 +24,20 @@ final class BuildWatcher {
     }
 
     private weak var context: (any PaneContext)?
-    /// The pause between polls.
-    let interval: Duration
     private var watched: [String: Watched] = [:]
     /// Ids in the order they were added, to drop the oldest past the cap.
     private var order: [String] = []
+    /// How the builds started in this session began, by build id.
     private(set) var origins: [String: Origin] = [:]
     private var poller: Task<Void, Never>?
+    /// The pause between polls.
+    private static let interval: Duration = .seconds(3)
     private static let cap = 32
     private static let maxFailures = 5
 
-    init(context: any PaneContext, interval: Duration = .seconds(3)) {
+    init(context: any PaneContext) {
         self.context = context
-        self.interval = interval
     }
-
-    /// The builds being watched now.
-    var watchedIDs: Set<String> { Set(watched.keys) }
 
     /// Watches build `id` of `repository` until it ends; `origin` says the user started it here.
     func watch(
@@ -55,9 +52,9 @@ final class BuildWatcher {
     }
 
     private func startPolling() {
-        poller = Task { [weak self, interval] in
+        poller = Task { [weak self] in
             while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
+                try? await Task.sleep(for: Self.interval)
                 guard let self, !Task.isCancelled else { return }
                 await self.poll()
                 if self.watched.isEmpty {
@@ -104,11 +101,5 @@ final class BuildWatcher {
     private func forget(_ id: String) {
         watched[id] = nil
         order.removeAll { $0 == id }
-    }
-
-    /// Stops polling (the console closes).
-    func stop() {
-        poller?.cancel()
-        poller = nil
     }
 }
