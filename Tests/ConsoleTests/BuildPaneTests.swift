@@ -185,6 +185,43 @@ struct BuildPaneTests {
         #expect(audit.map(\.action) == ["build-start", "build-start", "build-cancel", "build-cancel"])
     }
 
+    @Test func sourceBindingIsEditedAndAnEarlierBuildRunsAgain() async throws {
+        let emulator = try await ACREmulator.start(registry: RegistryHarness.shared().basic)
+        defer { emulator.stop() }
+        let driver = try await driver(emulator)
+        let repository = try await openBuilds(driver)
+        let seeded = try #require(
+            try await provider(driver).buildRecords(repository: repository).collect().first { $0.status == .success })
+
+        // t on a finished build runs it again; the new build says where it came from.
+        await type(driver, "j")
+        #expect(driver.selectedLine?.contains(BuildRecordList.shortID(seeded.id)) == true, "\(driver.screen)")
+        await driver.press(.character("t"))
+        #expect(driver.screen.contains("Started build "), "\(driver.screen)")
+        #expect(
+            await waitFor(driver) { $0.contains("you · rebuild of \(BuildRecordList.shortID(seeded.id))") },
+            "\(driver.screen)")
+
+        // B edits the binding shown above the rules.
+        await driver.press(.character("r"))
+        #expect(driver.screen.contains("Source: GITHUB regconsole/demo-app · auto-build on"), "\(driver.screen)")
+        await driver.press(.character("B"))
+        #expect(driver.screen.contains("Source repository of \(repository)"))
+        await driver.press(.right, .tab, .tab)
+        for _ in 0..<"demo-app".count { driver.app.handle(.backspace) }
+        await driver.press(.enter)
+        #expect(driver.screen.contains("required"), "a code repository is required")
+        await type(driver, "web")
+        await driver.press(.tab, .character(" "), .enter)
+        #expect(driver.screen.contains("Bound \(repository) to GITLAB regconsole/web"), "\(driver.screen)")
+        #expect(driver.screen.contains("Source: GITLAB regconsole/web · auto-build off"), "\(driver.screen)")
+        let binding = try await provider(driver).sourceCodeBinding(repository: repository)
+        #expect(binding?.provider == .gitlab && binding?.name == "web" && binding?.autoBuild == false)
+        let audit = AuditLog(directories: driver.app.directories).entries()
+        #expect(audit.filter { $0.action == "source-bind" }.count == 2)
+        #expect(audit.filter { $0.action == "build-rebuild" }.count == 2)
+    }
+
     @Test(arguments: PaneSnapshotTests.languages)
     func logFollowsARunningBuildToItsEndAndStays(language: Language) async throws {
         let english = language == .english
