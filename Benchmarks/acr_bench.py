@@ -11,6 +11,9 @@ Starts the harness registries (bulk/many with 1,500 tags) and the ACR OpenAPI em
               plus the ping of the `local` registry) | the SDK making the same ACR calls
   scan show   `regconsole scan show acr.emulator-main/ns/web:v2 --output json` after one
               `scan start --wait` | the SDK: lookups + GetRepoTagScanStatus + ListRepoTagScanResult
+  build log   `regconsole builds log acr.emulator-main/bulk/many RECORD` over a finished build of
+              2,000 log lines (offset reads of 100 lines) | the SDK: lookups + the same offset loop
+              (ListRepoBuildRecordLog from the highest line seen) + GetRepoBuildRecordStatus
 The SDK processes resolve the instance (ListInstance) and the repository (GetRepository) by name
 as regconsole does, so both sides start from the same names. Every result is checked against the
 other side before anything is timed. Figures are medians; ratios compare medians. The emulator is
@@ -37,7 +40,7 @@ INSTANCE = "emulator-main"
 REPOSITORY = "bulk/many"
 SCANNED = "ns/web:v2"
 
-# Runs in .venv-acr: argv = endpoint key-id key-secret {tags|scan|instances} [instance namespace repo [tag]].
+# Runs in .venv-acr: argv = endpoint key-id key-secret {tags|scan|log|instances} [instance namespace repo [tag|record]].
 # Prints one JSON line {"seconds": in-process seconds, "items": [...]}.
 SDK_SCRIPT = r'''
 import json, sys, time
@@ -71,6 +74,20 @@ else:
             if not body.images or page * 100 >= int(body.total_count):
                 break
             page += 1
+    elif what == "log":
+        record, highest = sys.argv[8], 0
+        while True:
+            body = client.list_repo_build_record_log(cr.ListRepoBuildRecordLogRequest(
+                instance_id=instance, repo_id=repo_id, build_record_id=record, offset=highest)).body
+            fresh = [line for line in body.build_record_logs or [] if line.line_number > highest]
+            if not fresh:
+                break
+            items += [line.message for line in fresh]
+            highest = max(line.line_number for line in fresh)
+        status = client.get_repo_build_record_status(cr.GetRepoBuildRecordStatusRequest(
+            instance_id=instance, repo_id=repo_id, build_record_id=record)).body.build_status
+        if status != "SUCCESS":
+            sys.exit(f"build status {status}")
     else:
         tag = sys.argv[8]
         status = client.get_repo_tag_scan_status(cr.GetRepoTagScanStatusRequest(instance_id=instance, repo_id=repo_id,
@@ -230,6 +247,27 @@ def main():
         return statistics.median(json.loads(text)["seconds"] for text in outputs)
 
     sdk_tags_inner, sdk_instances_inner, sdk_scan_inner = in_process(sdk_outputs), in_process(sdk_instance_outputs), in_process(sdk_scan_outputs)
+
+    # A finished build of 2,000 log lines on the seeded rule (it adds a tag, so after the tag timings).
+    log_lines = 2000
+    control(emulator, {"buildTiming": {"pendingMs": 0, "lineIntervalMs": 1, "lines": log_lines}})
+    rules = json.loads(run([args.binary, "builds", "rules", f"acr.{INSTANCE}/{REPOSITORY}", "--output", "json"], env))
+    expect(rules, f"the emulator seeded no build rule on {REPOSITORY}")
+    run([args.binary, "builds", "run", f"acr.{INSTANCE}/{REPOSITORY}", "--rule", rules[0]["id"], "--wait"], env)
+    record = json.loads(run([args.binary, "builds", "list", f"acr.{INSTANCE}/{REPOSITORY}", "--output", "json"], env))[0]
+    expect(record["status"] == "SUCCESS", f"the build ended {record['status']}")
+    log = [args.binary, "builds", "log", f"acr.{INSTANCE}/{REPOSITORY}", record["id"]]
+    sdk_log = sdk + ["log", INSTANCE, namespace, repo, record["id"]]
+    output, log_calls = checked_run(log, env, emulator)
+    printed = output.splitlines()
+    output, sdk_log_calls = checked_run(sdk_log, env, emulator)
+    sdk_printed = json.loads(output)["items"]
+    expect(len(printed) == len(sdk_printed) == log_lines, f"builds log printed {len(printed)} lines, the SDK read {len(sdk_printed)}, want {log_lines}")
+    expect(all(line.endswith(message) for line, message in zip(printed, sdk_printed)), "builds log and the SDK read different lines")
+    sdk_log_outputs = []
+    log_time, _ = timed(log, env, runs)
+    sdk_log_time, _ = timed(sdk_log, env, runs, outputs=sdk_log_outputs)
+    sdk_log_inner = in_process(sdk_log_outputs)
     sdk_version = run([args.python, "-c", "import importlib.metadata as m; print(m.version('alibabacloud-cr20181201'))"], env).strip()
 
     acr.terminate()
@@ -260,6 +298,10 @@ def main():
         (f"  regconsole scan show acr.{INSTANCE}/{SCANNED} --output json", show_time, show_time),
         ("  SDK, whole python process", sdk_scan_time, show_time),
         ("  SDK, in process", sdk_scan_inner, show_time),
+        (f"build log, {log_lines:,} lines ({compared_calls(log_calls, sdk_log_calls)})", None, None),
+        (f"  regconsole builds log acr.{INSTANCE}/{REPOSITORY} RECORD", log_time, log_time),
+        ("  SDK, whole python process", sdk_log_time, log_time),
+        ("  SDK, in process", sdk_log_inner, log_time),
     ]
     print_timings(rows)
     print()
@@ -273,6 +315,7 @@ def main():
     ratios += [
         ("instances: regconsole/SDK", instances_time, sdk_instances_time, "whole processes"),
         ("scan show: regconsole/SDK", show_time, sdk_scan_time, "whole processes"),
+        ("build log: regconsole/SDK", log_time, sdk_log_time, "whole processes"),
     ]
     print_ratios(ratios)
 

@@ -21,8 +21,9 @@ GIT_CLONE lines, lines-4 BUILD lines ("Step i/n : …") and 2 PUSH lines. A rule
 `EMULATOR_FAIL=1` ends FAILED instead: its last BUILD line is followed by one BUILD error line and no
 PUSH. Timing defaults: pendingMs 400, lineIntervalMs 150, lines 14 (at least 5); the control key
 {"buildTiming": {"pendingMs", "lineIntervalMs", "lines"}} changes them for builds started afterwards
-(resetModel restores the defaults). CancelRepoBuildRecord turns a PENDING/BUILDING build CANCELED,
-appending the line "build canceled"; a finished one answers 400 BUILD_RECORD_FINISHED.
+({"buildTiming": {}} and resetModel restore the defaults). CancelRepoBuildRecord turns a
+PENDING/BUILDING build CANCELED, appending the line "build canceled" (in the stage it was in); a
+finished one answers 400 BUILD_RECORD_FINISHED.
   ListRepoBuildRecord: newest first, paged, TotalCount string; BuildStatus; StartTime/EndTime numeric
 strings (epoch ms; EndTime absent while running); Image{RepoId, RepoNamespaceName, RepoName, ImageTag}.
 GetRepoBuildRecord (no RepoId): Status, StartTime/EndTime integers (EndTime absent while running).
@@ -66,7 +67,7 @@ repository; paged; TotalCount integer): Chains[]{ChainId chi-…, Name, Descript
 ScopeType NAMESPACE|REPOSITORY, ScopeId (crn-…/crr-…), ScopeExclude, CreateTime, ModifiedTime}.
 GetChain adds ChainConfig{ChainConfigId cci-…, Version (string), IsActive, Nodes[]{NodeName, Enable,
 NodeConfig}, Routers[]{From{NodeName}, To{NodeName}}}. CreateChain: Name and RepoNamespaceName required
-(with RepoName the scope is that repository, else the namespace), Description, ScopeExclude.N,
+(with RepoName the scope is that repository, else the namespace), Description, ScopeExclude.N (`repo` or `ns/repo`),
 ChainConfig (a JSON object; node settings under NodeConfig or node_config; every NodeName one of
 DOCKER_IMAGE_BUILD, DOCKER_IMAGE_PUSH, VULNERABILITY_SCANNING, ACTIVATE_REPLICATION, TRIGGER,
 SNAPSHOT, TRIGGER_SNAPSHOT, else 400 InvalidParameter.ChainConfig; absent: the standard chain).
@@ -169,7 +170,7 @@ def build_script(record):
              ("GIT_CLONE", f"HEAD is now at {record['commit']} release {record['image']['ImageTag']}")]
     lines += [("BUILD", f"Step {i}/{steps} : {commands[(i - 1) % len(commands)]}") for i in range(1, steps + 1)]
     if record["fail"]:
-        return lines + [("BUILD", f"ERROR: executor failed running [/bin/sh -c make release]: exit code: 1 ({FAIL_ARG})")]
+        return lines + [("BUILD", "ERROR: executor failed running [/bin/sh -c make release]: exit code: 1")]
     image = f"{record['image']['RepoNamespaceName']}/{record['image']['RepoName']}:{record['image']['ImageTag']}"
     return lines + [("PUSH", f"The push refers to repository [{image}]"),
                     ("PUSH", f"{record['image']['ImageTag']}: digest: sha256:{record['commit'] * 5} size: 1573")]
@@ -186,7 +187,7 @@ def build_state(record, moment):
     end = record["start"] + timing["pendingMs"] + len(script) * timing["lineIntervalMs"]
     lines = script[:shown]
     if record.get("canceledAt") is not None and moment < end:
-        return "CANCELED", lines + [("BUILD", "build canceled")], record["canceledAt"]
+        return "CANCELED", lines + [(lines[-1][0] if lines else "GIT_CLONE", "build canceled")], record["canceledAt"]
     if moment >= end:
         return ("FAILED" if record["fail"] else "SUCCESS"), script, end
     return ("PENDING" if shown == 0 else "BUILDING"), lines, None
@@ -581,13 +582,13 @@ class DeliveryApi:
         if kind == "ALL":
             merged["TriggerTag"] = "*"
         elif kind == "TAG_LIST":
-            p_tag = merged.get("TriggerTag") or ""
+            text = merged.get("TriggerTag") or ""
             try:
-                tags = json.loads(p_tag)
+                tags = json.loads(text)
             except ValueError:
                 tags = None
             if not isinstance(tags, list) or not tags or not all(isinstance(tag, str) for tag in tags):
-                raise self.Error(400, "InvalidParameter.TriggerTag", f'TAG_LIST wants a JSON array of tags like ["v1","latest"]: {p_tag!r}.')
+                raise self.Error(400, "InvalidParameter.TriggerTag", f'TAG_LIST wants a JSON array of tags like ["v1","latest"]: {text!r}.')
         else:
             self.regex("TriggerTag", merged.get("TriggerTag") or "")
             if not merged.get("TriggerTag"):
@@ -694,7 +695,7 @@ class DeliveryApi:
         return {"Nodes": nodes, "Routers": routers}
 
     def chain_covers(self, instance, chain, namespace, name):
-        if name and name in chain["ScopeExclude"]:
+        if name and {name, f"{namespace}/{name}"} & set(chain["ScopeExclude"]):
             return False
         if chain["ScopeType"] == "NAMESPACE":
             space = instance["namespaces"].get(namespace or "")

@@ -69,7 +69,7 @@ struct ACRDeliveryProviderTests {
         #expect(rule.pushType == .branch)
         #expect(rule.pushName == "main")
         #expect(rule.imageTag == "main-build")
-        #expect(rule.platforms == ["linux/amd64"])
+        #expect(rule.platforms == ["linux/amd64", "linux/arm64"])
 
         let records = try await builds.buildRecords(repository: repository).collect()
         #expect(records.map(\.status) == [.failed, .success], "newest first")
@@ -225,7 +225,9 @@ struct ACRDeliveryProviderTests {
             name: "staging", url: "https://hooks.example.com/staging", match: .tags(["v1", "latest"]))
         trigger.id = try await triggers.createTrigger(repository: repository, trigger)
         #expect(trigger.id.hasPrefix("crw-"))
-        #expect(try await triggers.triggers(repository: repository).contains(trigger))
+        let created = try await triggers.triggers(repository: repository).first { $0.id == trigger.id }
+        #expect(created?.match == .tags(["v1", "latest"]))
+        #expect(created?.url == trigger.url)
         trigger.match = .regularExpression("release-[0-9]+")
         try await triggers.updateTrigger(repository: repository, trigger)
         #expect(

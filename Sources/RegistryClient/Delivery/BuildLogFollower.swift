@@ -4,8 +4,9 @@
 ///
 /// The server's offset semantics are unverified (whether the line at the offset repeats, whether
 /// it counts from 0 or 1), so lines are told apart by their numbers: only numbers above the highest
-/// seen are passed on, and the next read starts at that highest number. A read that brings nothing
-/// new checks the build's status; a finished build is read once more, then reported.
+/// seen are passed on, and the next read starts at that highest number. Each round asks the
+/// build's status, then reads until a read brings nothing new; a status that said finished before
+/// the reads means the log is complete.
 public struct BuildLogFollower: Sendable {
     /// What the follower reports, in order.
     public enum Event: Sendable, Equatable {
@@ -68,10 +69,10 @@ public struct BuildLogFollower: Sendable {
         }
         while true {
             try Task.checkCancellation()
-            try await drain()
+            // The status first: when it says finished, the read after it sees the whole log.
             let status = try await provider.buildStatus(repository: repository, recordID: recordID)
+            try await drain()
             guard status.isRunning, follow, delivered < maxLines, ContinuousClock.now - started < deadline else {
-                if !status.isRunning { try await drain() }
                 return status
             }
             try await Task.sleep(for: interval)

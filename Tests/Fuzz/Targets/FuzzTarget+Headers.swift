@@ -16,5 +16,24 @@ extension FuzzTarget {
         _ = LinkHeader.next(in: headers, relativeTo: linkBase)?.absoluteString
     }
 
+    /// A trigger URL masked for display: masking twice changes nothing, and a URL's userinfo
+    /// comes out as `user:***` or `***`.
+    static let triggerURL = FuzzTarget(name: "trigger-url") { data in
+        let url = text(data)
+        let masked = URLCredentialMask.mask(url)
+        precondition(URLCredentialMask.mask(masked) == masked, "masking is not idempotent")
+        guard let original = userinfo(url) else { return }
+        let user = original.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        precondition(
+            userinfo(masked) == (original.contains(":") ? "\(user):***" : "***"), "the userinfo was not masked")
+    }
+
+    /// The userinfo of `scheme://userinfo@host…`, if any.
+    private static func userinfo(_ url: String) -> Substring? {
+        guard let scheme = url.range(of: "://") else { return nil }
+        let authority = url[scheme.upperBound...].prefix { !"/?#".contains($0) }
+        return authority.lastIndex(of: "@").map { authority[..<$0] }
+    }
+
     private static let linkBase = URL(string: "https://registry.example:5000/v2/_catalog?n=100")!
 }

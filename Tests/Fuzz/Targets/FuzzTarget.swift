@@ -10,7 +10,9 @@ public struct FuzzTarget: Sendable {
 
     /// Every target, in the order `scripts/fuzz all` runs them.
     public static let all: [FuzzTarget] =
-        scanTargets + [manifest, config, theme, authChallenge, link, findingFilter, filterQuery]
+        scanTargets + [
+            manifest, config, theme, authChallenge, link, triggerURL, findingFilter, filterQuery,
+        ]
 
     /// The target with that name.
     public static func named(_ name: String) -> FuzzTarget? {
