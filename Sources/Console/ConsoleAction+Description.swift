@@ -41,7 +41,11 @@ extension ConsoleAction {
         case .apply: .actionApply
         case .scan: .actionScan
         case .triggers: .actionTriggers
-        case .eventRules: .actionEventRules
+        case .build: .actionBuild
+        case .rules: .actionRules
+        case .cancelBuild: .actionCancelBuild
+        case .bindSource: .actionBindSource
+        case .follow: .actionFollow
         }
     }
 

@@ -33,8 +33,15 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case scan
     /// A repository's triggers (ACR).
     case triggers
-    /// The event-center rules, from the event records (ACR).
-    case eventRules = "event-rules"
+    /// Image builds (ACR): a repository's builds from the repositories and tags panes; in the
+    /// rules pane, build the selected rule now; in the builds pane, build the selected one again.
+    case build
+    /// The rules behind a list: build rules from the builds pane, event rules from the events feed.
+    case rules
+    /// Cancel a running build, bind the source repository, follow a build's log.
+    case cancelBuild = "cancel-build"
+    case bindSource = "bind-source"
+    case follow
 
     /// Arrows and vim keys, k9s-style verbs.
     public static let defaultBindings: [ConsoleAction: [Key]] = [
@@ -77,6 +84,10 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .apply: [.character("a")],
         .scan: [.character("s")],
         .triggers: [.character("t")],
-        .eventRules: [.character("r")],
+        .build: [.character("b")],
+        .rules: [.character("r")],
+        .cancelBuild: [.control("k")],
+        .bindSource: [.character("B")],
+        .follow: [.character("f")],
     ]
 }

@@ -19,6 +19,7 @@ public final class ConsoleApp: TerminalApplication, PaneContext {
     let options: Options
     let directories: XDGDirectories
     let scanReports: ScanReportCache
+    private(set) lazy var buildWatcher = BuildWatcher(context: self)
     private(set) var theme: Theme
     private(set) var stack: [any Screen] = []
     private var prompt: Prompt?

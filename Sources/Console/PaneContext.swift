@@ -19,6 +19,8 @@ protocol PaneContext: AnyObject, Sendable {
     var environment: [String: String] { get }
     /// The clock's now (fixed in snapshot tests).
     var now: Date { get }
+    /// The builds being watched until they end (ACR).
+    var buildWatcher: BuildWatcher { get }
 
     /// Shows a message on the flash line; it replaces the one before.
     func showFlash(_ message: String, error: Bool)

@@ -89,6 +89,14 @@ struct PaneRoute: Sendable {
             ]
         },
         PaneRoute(
+            word: "builds", aliases: ["build"], target: .repository, usage: ":builds [INSTANCE/]NAMESPACE/REPOSITORY",
+            summary: { $0[.commandBuilds] }
+        ) { context, at in
+            browse(context, at) + [
+                ResourcePane(BuildRecordList(context: context, instance: at.instance, repository: at.repository ?? ""))
+            ]
+        },
+        PaneRoute(
             word: "triggers", aliases: ["trigger", "webhooks"], target: .repository,
             usage: ":triggers [INSTANCE/]NAMESPACE/REPOSITORY", summary: { $0[.commandTriggers] }
         ) { context, at in

@@ -83,6 +83,23 @@ public enum Message: String, CaseIterable, Sendable {
     case repositoryNew, repositoryEdit, repositoryCreated, repositorySaved, repositoryDeleted
     case repositoryDeleteTitle, repositoryDeleteBody, repositoryDeleteConfirm
     // Builds: rules, builds, logs, source binding (texts in Catalog+Builds)
+    case buildRecords, buildRules, buildLog, commandBuilds, buildsNeedACR, emptyBuilds, emptyBuildRules
+    case actionBuild, actionRules, actionCancelBuild, actionBindSource, actionFollow
+    case columnBuild, columnStarted, columnDuration, columnTrigger, columnPush, columnDockerfile, columnBuildArgs
+    case buildPending, buildBuilding, buildSuccess, buildFailed, buildCanceled, originRule, originRebuild
+    case durationSeconds, durationMinutes, durationHours, pushBranch, pushTag
+    case sourceSummary, sourceAutoBuildOn, sourceAutoBuildOff, sourceNone, sourceBindTitle, sourceBound
+    case fieldSourceProvider, fieldSourceNamespace, fieldSourceName, fieldAutoBuild, fieldDisableCache
+    case fieldOverseaBuild, hintAutoBuild
+    case buildRuleNew, buildRuleEdit, buildRuleCreated, buildRuleSaved, buildRuleDeleted
+    case buildRuleDeleteTitle, buildRuleDeleteBody, buildRuleDeleteConfirm
+    case fieldPushType, fieldPushName, fieldImageTag, fieldDockerfileLocation, fieldDockerfileName
+    case fieldBuildPlatforms, fieldBuildArgs, hintBuildPlatforms, hintBuildArgs
+    case buildStarting, buildStarted, buildStartFailed, buildNotRunning
+    case buildCancelTitle, buildCancelBody, buildCancelConfirm, buildCancelKeep, buildCanceling, buildCancelRequested
+    case buildCancelFailed
+    case logFollowing, logPaused, logLineCount, logEmpty, logFailed, logMatch, logNoMatch
+    case buildFinishedSuccess, buildFinishedFailed, buildFinishedCanceled, buildFinishedOther
     // Small terminal
     case tooSmall, tooSmallSize
     // Relative time
@@ -93,8 +110,7 @@ public enum Message: String, CaseIterable, Sendable {
     // Triggers, event center, delivery chains (texts in Catalog+Pipeline)
     case triggers, eventRecords, eventRules, deliveryChains, chainRuns, deliveryChain, needsEnterprise
     case emptyTriggers, emptyEventRecords, emptyEventRules, emptyChains, emptyChainRuns
-    case columnType, columnEvent, columnTime, columnMethod, columnChannel, columnSteps, columnModified, columnResult,
-        columnStarted, columnDuration
+    case columnType, columnEvent, columnTime, columnMethod, columnChannel, columnSteps, columnModified, columnResult
     case triggerAllTags, triggerTagList, triggerRegexp
     case triggerNew, triggerEdit, triggerCreated, triggerSaved, triggerDeleted
     case triggerDeleteTitle, triggerDeleteBody, triggerDeleteConfirm
@@ -107,5 +123,5 @@ public enum Message: String, CaseIterable, Sendable {
     case readOnlyHere, chainsEditedInACR, chainRunNote
     case labelChain, labelScope, labelExcluded, labelPipeline, labelRun, labelResult, labelRepository, labelStarted,
         labelDuration, stepDisabled, denyPolicy, noSteps
-    case actionTriggers, actionEventRules, commandTriggers, commandEvents, commandChains
+    case actionTriggers, commandTriggers, commandEvents, commandChains
 }

@@ -86,11 +86,11 @@ final class EventRecordFeed: ResourceKind {
     }
 
     func actions(in pane: ResourcePane<EventRecordFeed>) -> [ConsoleAction] {
-        (isUnsupported ? [] : [.eventRules]) + [.back, .filter, .refresh]
+        (isUnsupported ? [] : [.rules]) + [.back, .filter, .refresh]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<EventRecordFeed>) -> Bool {
-        guard action == .eventRules, !isUnsupported else { return false }
+        guard action == .rules, !isUnsupported else { return false }
         context.push(ResourcePane(EventRuleList(context: context, instance: instance)))
         return true
     }

@@ -13,6 +13,8 @@ final class RepositoryList: ResourceKind {
     private var manager: (any RepositoryManaging)?
     /// Whether the provider has triggers (`t`).
     private var offersTriggers = false
+    /// Whether the provider builds images (ACR): `b` opens a repository's builds.
+    private var builds = false
 
     init(context: any PaneContext, instance: Instance, namespace: String?) {
         self.context = context
@@ -38,6 +40,7 @@ final class RepositoryList: ResourceKind {
     func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<RepositoryList>) {
         manager = provider as? any RepositoryManaging
         offersTriggers = provider is any TriggerManaging
+        builds = provider is any BuildManaging
     }
 
     func needsReload(after change: ConsoleChange, in pane: ResourcePane<RepositoryList>) -> Bool {
@@ -49,7 +52,7 @@ final class RepositoryList: ResourceKind {
     }
 
     func actions(in pane: ResourcePane<RepositoryList>) -> [ConsoleAction] {
-        [.open] + (offersTriggers ? [.triggers] : [])
+        [.open] + (offersTriggers ? [.triggers] : []) + (builds ? [.build] : [])
             + (manager != nil && !context.isReadOnly(instance) ? RepositoryEditFlow.actions : []) + [
                 .back, .filter, .command, .refresh,
             ]
@@ -64,12 +67,15 @@ final class RepositoryList: ResourceKind {
                 return true
             }
         }
-        if action == .triggers, offersTriggers, let repository = pane.selected {
-            context.push(ResourcePane(TriggerList(context: context, instance: instance, repository: repository.name)))
-            return true
+        guard let repository = pane.selected?.name else { return false }
+        switch action {
+        case .open: context.push(ResourcePane(TagList(context: context, instance: instance, repository: repository)))
+        case .build:
+            context.push(ResourcePane(BuildRecordList(context: context, instance: instance, repository: repository)))
+        case .triggers where offersTriggers:
+            context.push(ResourcePane(TriggerList(context: context, instance: instance, repository: repository)))
+        default: return false
         }
-        guard action == .open, let repository = pane.selected else { return false }
-        context.push(ResourcePane(TagList(context: context, instance: instance, repository: repository.name)))
         return true
     }
 

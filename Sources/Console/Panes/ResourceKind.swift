@@ -55,6 +55,8 @@ protocol ResourceKind: AnyObject {
     var filters: Bool { get }
     /// Text after the row counter (detail progress).
     func progress(in pane: ResourcePane<Self>) -> String?
+    /// A line above the table (what the rows belong to), or nil for none.
+    func header(in pane: ResourcePane<Self>) -> StyledLine?
     /// Whether the kind's own work (detail fetches) is under way.
     var isBusy: Bool { get }
 
@@ -88,6 +90,7 @@ extension ResourceKind {
     var matcher: ((String) throws(FilterQuery.InvalidPattern) -> (Row) -> Bool)? { nil }
     var filters: Bool { true }
     func progress(in pane: ResourcePane<Self>) -> String? { nil }
+    func header(in pane: ResourcePane<Self>) -> StyledLine? { nil }
     var isBusy: Bool { false }
     func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<Self>) {}
     func willReload(_ pane: ResourcePane<Self>) {}

@@ -183,7 +183,7 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
         }
     }
 
-    func handleMouse(_ event: MouseEvent, in rect: Rect) { list.handleMouse(event, in: rect) }
+    func handleMouse(_ event: MouseEvent, in rect: Rect) { list.handleMouse(event, in: tableRect(rect)) }
 
     func setFilter(_ text: String) throws(FilterQuery.InvalidPattern) {
         try list.setFilter(text)
@@ -193,6 +193,11 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
     // MARK: Drawing
 
     func draw(on surface: any Surface, in rect: Rect, theme: Theme) {
+        if let header = kind.header(in: self) {
+            header.draw(
+                on: surface, at: Point(row: rect.row, column: rect.column + 1), width: rect.columns - 2, theme: theme)
+        }
+        let rect = tableRect(rect)
         let columns = kind.columns(in: self, theme: theme)
         // Read before drawing: the table holds the list's state while it draws.
         let selected = list.selected
@@ -200,6 +205,11 @@ final class ResourcePane<Kind: ResourceKind>: Screen {
             columns: columns, count: list.count, sortColumn: kind.sortColumn, emptyText: emptyText,
             rowStyle: { [kind] row in kind.rowStyle(row, selected: selected, theme: theme) }, row: list.item(at:))
         table.draw(on: surface, in: rect, state: &list.state, theme: theme)
+    }
+
+    /// The table's area: below the kind's header line, when it has one.
+    private func tableRect(_ rect: Rect) -> Rect {
+        kind.header(in: self) == nil ? rect : rect.inset(top: 1)
     }
 
     /// The error, "Loading…", or the kind's empty text.

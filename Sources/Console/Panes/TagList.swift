@@ -217,6 +217,7 @@ final class TagList: ResourceKind {
     func actions(in pane: ResourcePane<TagList>) -> [ConsoleAction] {
         var list: [ConsoleAction] = [.open, .back, .vulnerabilities, .mark, .clearMarks, .diff, .copyTag, .copyDigest]
         if provider is any ServerScanning { list.append(.scan) }
+        if provider is any BuildManaging { list.append(.build) }
         if !context.isReadOnly(instance) { list.append(.delete) }
         return list + [.sortName, .sortSemver, .sortCreated, .sortSize, .toggleReferrers, .filter, .refresh]
     }
@@ -236,6 +237,8 @@ final class TagList: ResourceKind {
                         digest: row.details?.digest)))
         case .diff:
             diff(in: pane)
+        case .build:
+            context.push(ResourcePane(BuildRecordList(context: context, instance: instance, repository: repository)))
         case .copyTag:
             guard let row = pane.selected else { return true }
             context.copyPull("\(pullPrefix):\(row.name)")

@@ -17,13 +17,16 @@ enum ConsoleChange: Sendable, Equatable {
     case scanFinished(instance: String, repository: String, digest: Digest?)
     /// Triggers or event-center rules were created, changed or deleted.
     case delivery(instance: String)
+    /// A repository's builds, build rules or source binding changed (a build started or ended).
+    case builds(instance: String, repository: String)
 
     /// The instance the change happened on.
     var instance: String {
         switch self {
         case .tags(let instance, _), .namespaces(let instance), .repositories(let instance, _),
             .suppressions(let instance),
-            .lifecycleRules(let instance), .scanFinished(let instance, _, _), .delivery(let instance):
+            .lifecycleRules(let instance), .scanFinished(let instance, _, _), .delivery(let instance),
+            .builds(let instance, _):
             instance
         }
     }
@@ -33,7 +36,7 @@ enum ConsoleChange: Sendable, Equatable {
         switch self {
         case .tags(_, let changed), .scanFinished(_, let changed, _): changed == repository
         case .suppressions: true
-        case .namespaces, .repositories, .lifecycleRules, .delivery: false
+        case .namespaces, .repositories, .lifecycleRules, .delivery, .builds: false
         }
     }
 }

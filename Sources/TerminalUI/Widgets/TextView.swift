@@ -33,6 +33,11 @@ public struct TextView: Sendable {
         left = 0
     }
 
+    /// Scrolls so that `line` is the top line, as far as the content allows.
+    public mutating func scroll(toLine line: Int) {
+        top = max(0, min(line, lines.count - pageSize))
+    }
+
     private mutating func scroll(by delta: Int) {
         top = max(0, min(top + delta, max(0, lines.count - pageSize)))
     }

@@ -1,0 +1,146 @@
+import Foundation
+import RegistryClient
+import TerminalUI
+
+/// The image builds of a repository (ACR), newest first: status, tag, start, duration and who
+/// started them. While a build runs the pane reads them again every few seconds. Enter opens a
+/// build's log, `t` builds it again, ctrl-k cancels a running build, `r` opens the build rules.
+@MainActor
+final class BuildRecordList: ResourceKind {
+    unowned let context: any PaneContext
+    let instance: Instance
+    let repository: String
+    /// The provider, when it builds images; nil before it is known or when it does not.
+    private(set) var builder: (any BuildManaging)?
+    private var providerKnown = false
+    /// The next reload while a build runs.
+    private var poll: Task<Void, Never>?
+    /// The pause between reloads while a build runs.
+    static let pollInterval: Duration = .seconds(3)
+
+    init(context: any PaneContext, instance: Instance, repository: String) {
+        self.context = context
+        self.instance = instance
+        self.repository = repository
+    }
+
+    /// A build id short enough for a column or a flash: its first 8 characters.
+    nonisolated static func shortID(_ id: String) -> String { String(id.prefix(8)) }
+
+    var owningInstance: Instance? { instance }
+    var crumb: String { context.catalog[.buildRecords] }
+    var title: String { "\(context.catalog[.buildRecords]) · \(instance.name)/\(repository)" }
+    var location: ViewLocation {
+        ViewLocation(instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository)
+    }
+    var emptyText: String {
+        providerKnown && builder == nil ? context.catalog[.buildsNeedACR] : context.catalog[.emptyBuilds]
+    }
+
+    func rows(in pane: ResourcePane<BuildRecordList>) -> AsyncThrowingStream<[BuildRecord], any Error> {
+        let repository = repository
+        return context.pages(of: instance.name) { provider in
+            guard let builder = provider as? any BuildManaging else { return AsyncThrowingStream { $0.finish() } }
+            return builder.buildRecords(repository: repository)
+        }
+    }
+
+    /// Newest first by start time; builds not started yet (no time) on top.
+    func order(_ rows: [BuildRecord]) -> [Int] {
+        rows.indices.sorted { (rows[$0].startTime ?? .distantFuture) > (rows[$1].startTime ?? .distantFuture) }
+    }
+
+    func searchFields(of row: BuildRecord) -> [String] {
+        [row.id, row.tag ?? "", context.catalog.buildStatus(row.status)]
+    }
+
+    func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<BuildRecordList>) {
+        builder = provider as? any BuildManaging
+        providerKnown = true
+    }
+
+    func needsReload(after change: ConsoleChange, in pane: ResourcePane<BuildRecordList>) -> Bool {
+        change == .builds(instance: instance.name, repository: repository)
+    }
+
+    /// Running builds are watched (a flash when they end), and the pane reads again in a while.
+    func received(_ page: [BuildRecord], in pane: ResourcePane<BuildRecordList>) {
+        guard let builder else { return }
+        let running = page.filter(\.status.isRunning)
+        for record in running { context.buildWatcher.watch(record.id, repository: repository, provider: builder) }
+        guard !running.isEmpty, poll == nil else { return }
+        poll = Task { [weak self, weak pane] in
+            try? await Task.sleep(for: Self.pollInterval)
+            guard let self, let pane, !Task.isCancelled else { return }
+            self.poll = nil
+            pane.reload()
+        }
+    }
+
+    func close() {
+        poll?.cancel()
+        poll = nil
+    }
+
+    func actions(in pane: ResourcePane<BuildRecordList>) -> [ConsoleAction] {
+        guard builder != nil else { return [.back, .command, .refresh] }
+        let changes: [ConsoleAction] = context.isReadOnly(instance) ? [] : [.build, .cancelBuild]
+        return [.open, .rules] + changes + [.back, .filter, .refresh]
+    }
+
+    func perform(_ action: ConsoleAction, in pane: ResourcePane<BuildRecordList>) -> Bool {
+        guard let builder else { return false }
+        let flow = BuildRunFlow(context: context, provider: builder, repository: repository)
+        switch action {
+        case .open:
+            guard let record = pane.selected else { return true }
+            context.push(
+                BuildLogScreen(
+                    context: context, instance: instance, provider: builder, repository: repository, record: record))
+        case .build:
+            guard context.requireWritable(instance), let record = pane.selected else { return true }
+            flow.rebuild(record)
+        case .cancelBuild:
+            guard context.requireWritable(instance), let record = pane.selected else { return true }
+            flow.cancel(record)
+        case .rules:
+            context.push(ResourcePane(BuildRuleList(context: context, instance: instance, repository: repository)))
+        default:
+            return false
+        }
+        return true
+    }
+
+    func columns(in pane: ResourcePane<BuildRecordList>, theme: Theme) -> [TableColumn<BuildRecord>] {
+        let (catalog, context, now) = (context.catalog, context, context.now)
+        let origins = context.buildWatcher.origins
+        return [
+            TableColumn(catalog[.columnBuild], width: .fixed(8)) { Self.shortID($0.id) },
+            TableColumn(
+                catalog[.columnStatus], width: .fit(min: 6, max: 12), style: { theme[Self.role(of: $0.status)] }
+            ) { catalog.buildStatus($0.status) },
+            TableColumn(catalog[.columnTag], width: .fit(min: 5, max: 24)) { $0.tag ?? "-" },
+            TableColumn(catalog[.columnStarted], width: .fit(min: 8, max: 12)) { context.relativeTime($0.startTime) },
+            TableColumn(catalog[.columnDuration], width: .fit(min: 8, max: 10), alignRight: true) { record in
+                record.duration(now: now).map(catalog.duration) ?? "-"
+            },
+            TableColumn(catalog[.columnTrigger], width: .flexible(min: 10)) { record in
+                switch origins[record.id] {
+                case .rule(let name)?: catalog[.originRule, name]
+                case .rebuild(let id)?: catalog[.originRebuild, Self.shortID(id)]
+                case nil: "-"
+                }
+            },
+        ]
+    }
+
+    /// Success green, failure red, running in the accent, canceled muted.
+    static func role(of status: BuildStatus) -> ThemeRole {
+        switch status {
+        case .success: .ok
+        case .failed: .error
+        case .pending, .building: .warning
+        case .canceled, .other: .muted
+        }
+    }
+}
