@@ -31,7 +31,7 @@ struct BuildConsoleEndToEndTests {
         try tmux.type(":repos")
         try tmux.press("Enter")
         try await tmux.waitFor("repositories · acr-hz.emulator-main/*")
-        try await tmux.waitFor("<b> builds")
+        try await tmux.waitFor("<b> build")
         try tmux.press("b")
         let records = try await tmux.waitFor("builds · acr-hz.emulator-main/")
         let repository = try #require(
