@@ -86,7 +86,8 @@ public enum Message: String, CaseIterable, Sendable {
     case buildRecords, buildRules, buildLog, commandBuilds, buildsNeedACR, emptyBuilds, emptyBuildRules
     case actionBuild, actionRules, actionCancelBuild, actionBindSource, actionFollow
     case columnBuild, columnStarted, columnDuration, columnTrigger, columnPush, columnDockerfile, columnBuildArgs
-    case buildPending, buildBuilding, buildSuccess, buildFailed, buildCanceled, originRule, originRebuild
+    case buildPending, buildBuilding, buildSuccess, buildFailed, buildCanceled, originRule, originRebuild,
+        originListedRule
     case durationSeconds, durationMinutes, durationHours, pushBranch, pushTag
     case sourceSummary, sourceAutoBuildOn, sourceAutoBuildOff, sourceNone, sourceBindTitle, sourceBound
     case fieldSourceProvider, fieldSourceNamespace, fieldSourceName, fieldAutoBuild, fieldDisableCache

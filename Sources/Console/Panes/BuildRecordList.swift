@@ -2,9 +2,11 @@ import Foundation
 import RegistryClient
 import TerminalUI
 
-/// The image builds of a repository (ACR), newest first: status, tag, start, duration and who
-/// started them. While a build runs the pane reads them again every few seconds. Enter opens a
-/// build's log, `t` builds it again, ctrl-k cancels a running build, `r` opens the build rules.
+/// The image builds of a repository (ACR), newest first: status, tag, platforms, start, duration
+/// and who or what started them. ACR's records name neither the rule nor the platforms: a build
+/// is shown with the rule that pushes its tag when exactly one does. While a build runs the pane
+/// reads them again every few seconds. Enter opens a build's log, `b` builds it again, ctrl-k
+/// cancels a running build, `r` opens the build rules.
 @MainActor
 final class BuildRecordList: ResourceKind {
     unowned let context: any PaneContext
@@ -15,6 +17,9 @@ final class BuildRecordList: ResourceKind {
     private var providerKnown = false
     /// The next reload while a build runs.
     private var poll: Task<Void, Never>?
+    /// The rule pushing each tag, for tags exactly one rule pushes.
+    private var ruleByTag: [String: BuildRule] = [:]
+    private var rulesRead: Task<Void, Never>?
     /// The pause between reloads while a build runs.
     static let pollInterval: Duration = .seconds(3)
 
@@ -57,10 +62,28 @@ final class BuildRecordList: ResourceKind {
     func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<BuildRecordList>) {
         builder = provider as? any BuildManaging
         providerKnown = true
+        readRules()
     }
 
     func needsReload(after change: ConsoleChange, in pane: ResourcePane<BuildRecordList>) -> Bool {
-        change == .builds(instance: instance.name, repository: repository)
+        guard change == .builds(instance: instance.name, repository: repository) else { return false }
+        readRules()
+        return true
+    }
+
+    /// Reads the rules once (not on every poll): a rule change publishes `.builds`.
+    private func readRules() {
+        guard let builder else { return }
+        rulesRead?.cancel()
+        rulesRead = Task { [weak self, repository] in
+            guard let rules = try? await builder.buildRules(repository: repository), !Task.isCancelled,
+                let self
+            else { return }
+            self.ruleByTag = Dictionary(grouping: rules, by: \.imageTag).compactMapValues {
+                $0.count == 1 ? $0[0] : nil
+            }
+            self.context.requestDisplay()
+        }
     }
 
     /// Running builds are watched (a flash when they end), and the pane reads again in a while.
@@ -80,7 +103,10 @@ final class BuildRecordList: ResourceKind {
     func close() {
         poll?.cancel()
         poll = nil
+        rulesRead?.cancel()
     }
+
+    func settle() async { await rulesRead?.value }
 
     func actions(in pane: ResourcePane<BuildRecordList>) -> [ConsoleAction] {
         guard builder != nil else { return [.back, .command, .refresh] }
@@ -113,13 +139,16 @@ final class BuildRecordList: ResourceKind {
 
     func columns(in pane: ResourcePane<BuildRecordList>, theme: Theme) -> [TableColumn<BuildRecord>] {
         let (catalog, context, now) = (context.catalog, context, context.now)
-        let origins = context.buildWatcher.origins
+        let (origins, ruleByTag) = (context.buildWatcher.origins, ruleByTag)
         return [
             TableColumn(catalog[.columnBuild], width: .fixed(8)) { Self.shortID($0.id) },
             TableColumn(
                 catalog[.columnStatus], width: .fit(min: 6, max: 12), style: { theme[Self.role(of: $0.status)] }
             ) { catalog.buildStatus($0.status) },
             TableColumn(catalog[.columnTag], width: .fit(min: 5, max: 24)) { $0.tag ?? "-" },
+            TableColumn(catalog[.columnPlatforms], width: .fit(min: 9, max: 28)) { record in
+                record.tag.flatMap { ruleByTag[$0] }.map { $0.platforms.joined(separator: " ") } ?? "-"
+            },
             TableColumn(catalog[.columnStarted], width: .fit(min: 8, max: 12)) { context.relativeTime($0.startTime) },
             TableColumn(catalog[.columnDuration], width: .fit(min: 8, max: 10), alignRight: true) { record in
                 record.duration(now: now).map(catalog.duration) ?? "-"
@@ -128,7 +157,7 @@ final class BuildRecordList: ResourceKind {
                 switch origins[record.id] {
                 case .rule(let name)?: catalog[.originRule, name]
                 case .rebuild(let id)?: catalog[.originRebuild, Self.shortID(id)]
-                case nil: "-"
+                case nil: record.tag.flatMap { ruleByTag[$0] }.map { catalog[.originListedRule, $0.pushName] } ?? "-"
                 }
             },
         ]

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The build rules of a repository (ACR), under the source repository it builds from: which branch
 /// or tag builds which image tag, from which Dockerfile, for which platforms. `n` adds a rule,
-/// enter edits one, ctrl-d deletes one, `t` runs one now, `B` binds the source repository.
+/// enter edits one, ctrl-d deletes one, `b` builds one now, `B` binds the source repository.
 @MainActor
 final class BuildRuleList: ResourceKind {
     unowned let context: any PaneContext
