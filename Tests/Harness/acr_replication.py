@@ -28,7 +28,8 @@ rule (400 InvalidParameter.RepoId), the tag must exist (404 TAG_NOT_EXIST) and m
 InvalidParameter.Tag); the target is the rule's TargetNamespaceName/TargetRepoName (NAMESPACE scope keeps
 the repository name, INSTANCE scope both names), same tag. CreateRepoSyncTask (RepoId, Tag,
 TargetRegionId, TargetInstanceId, TargetNamespace, TargetRepoName, TargetTag required; Override,
-Priority) has SyncRuleId "". Both answer SyncTaskId rst-…; TaskTrigger INITIATIVE (seeded: PASSIVE).
+Priority) has SyncRuleId "". Both answer SyncTaskId rst-…; TaskTrigger INITIATIVE (seeded: PASSIVE);
+Priority 1–5 (default: the rule's, else 3).
   Tasks progress lazily from timestamps: PENDING for pendingMs, then SYNCHRONIZING while layer k
 (0-based) copies during [start+pendingMs+k·msPerLayer, +msPerLayer); LayerTasks[]{SyncLayerTaskId
 rslt-…, Digest (sha256:…), ArtifactDigest (sha256: + the tag's Digest), Size (the layer's size in the
@@ -36,7 +37,7 @@ registry), SyncedSize (growing linearly), TaskStatus PENDING|SYNCHRONIZING|SUCCE
 the task ends at start+pendingMs+layers·msPerLayer: SUCCESS (Progress 1; the target namespace and
 repository are created if missing and the target tag points at the source digest, ImageUpdate = end)
 or ERROR with TaskIssue: TAG_CONFLICT when, at the end, the target repository has the tag and its tags
-are immutable (nothing changes); NETWORK_ERROR when the source tag's name ends in `-fail-network` (the
+are immutable (nothing changes), INTERNAL_ERROR when the source tag is gone by then; NETWORK_ERROR when the source tag's name ends in `-fail-network` (the
 last layer stops half-way, ERROR). Progress is 0 until SUCCESS; SyncedSize = the sum of the layers'.
 Timing defaults: pendingMs 300, msPerLayer 200; the control key {"syncTiming": {"pendingMs",
 "msPerLayer"}} changes them for tasks created afterwards ({} and resetModel restore them).
@@ -387,7 +388,7 @@ class ReplicationApi:
         return {"SyncRuleId": rule_id}
 
     def sync_rule_view(self, instance, rule):
-        return {**{key: value for key, value in rule.items()}, "SyncDirection": "FROM", "LocalRegionId": self.region,
+        return {**rule, "SyncDirection": "FROM", "LocalRegionId": self.region,
                 "LocalInstanceId": instance["InstanceId"], "CrossUser": False, "LinkId": ""}
 
     def do_ListRepoSyncRule(self, p):
@@ -410,9 +411,9 @@ class ReplicationApi:
 
     # -- sync tasks --------------------------------------------------------------------------
 
-    def start_sync(self, instance, repo, tag, target, rule_id, p):
+    def start_sync(self, instance, repo, tag, target, rule_id, p, priority=3):
         task = new_sync_task(self.region, instance["InstanceId"], repo, tag, target, rule_id, self.sync_timing, now_ms(),
-                             priority=p.integer("Priority", 3, minimum=1, maximum=5),
+                             priority=p.integer("Priority", priority, minimum=1, maximum=5),
                              override=bool(p.boolean("Override", False)))
         instance["syncTasks"][task["SyncTaskId"]] = task
         return {"SyncTaskId": task["SyncTaskId"]}
@@ -435,7 +436,7 @@ class ReplicationApi:
         target = {"InstanceId": rule["TargetInstanceId"],
                   "RepoNamespaceName": rule["TargetNamespaceName"] or namespace,
                   "RepoName": rule["TargetRepoName"] or name, "ImageTag": tag}
-        return self.start_sync(instance, repo, tag, target, rule["SyncRuleId"], p)
+        return self.start_sync(instance, repo, tag, target, rule["SyncRuleId"], p, rule["Priority"])
 
     def do_CreateRepoSyncTask(self, p):
         instance, repo = self.repo_of(p)
