@@ -37,8 +37,8 @@ registry), SyncedSize (growing linearly), TaskStatus PENDING|SYNCHRONIZING|SUCCE
 the task ends at start+pendingMs+layers·msPerLayer: SUCCESS (Progress 1; the target namespace and
 repository are created if missing and the target tag points at the source digest, ImageUpdate = end)
 or ERROR with TaskIssue: TAG_CONFLICT when, at the end, the target repository has the tag and its tags
-are immutable (nothing changes), INTERNAL_ERROR when the source tag is gone by then; NETWORK_ERROR when the source tag's name ends in `-fail-network` (the
-last layer stops half-way, ERROR). Progress is 0 until SUCCESS; SyncedSize = the sum of the layers'.
+are immutable (nothing changes), INTERNAL_ERROR when the source tag is gone by then; NETWORK_ERROR
+when the source tag's name ends in `-fail-network` (the last layer stops half-way, ERROR). Progress is 0 until SUCCESS; SyncedSize = the sum of the layers'.
 Timing defaults: pendingMs 300, msPerLayer 200; the control key {"syncTiming": {"pendingMs",
 "msPerLayer"}} changes them for tasks created afterwards ({} and resetModel restore them).
 CancelRepoSyncTask turns a running task CANCELED (the copying layer too); a finished one answers 400

@@ -1325,7 +1325,7 @@ class Checker:
 
         def get_vpc_endpoint():
             body = vpc_endpoint()
-            expect(body.enable is True and body.domains and all(isinstance(d, str) and "vpc" in d or "intranet" in d for d in body.domains),
+            expect(body.enable is True and body.domains and all(isinstance(d, str) and ("-vpc." in d or "-intranet." in d) for d in body.domains),
                    f"domains {body.domains}")
             issues = {vpc.vpc_id: (vpc.status, vpc.issue) for vpc in body.linked_vpcs}
             expect(issues.get("vpc-emulator0001") == ("RUNNING", "")
