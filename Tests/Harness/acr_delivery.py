@@ -86,7 +86,8 @@ the standard nodes (scanning denies MEDIUM ≥ "1" with BLOCK_DELETE_TAG) and tw
 SUCCESS and one DENIED.
 
 RAM (§8): `auth_action(action)` names the RAM action a NoPrivilege answer reports in
-AccessDeniedDetail.AuthAction; actions §8 does not name (and every older action) use cr:<Action>.
+AccessDeniedDetail.AuthAction, for this module's actions and acr_replication.py's alike; actions §8
+does not name (and every older action) use cr:<Action>.
 """
 
 import copy
@@ -113,6 +114,11 @@ AUTH_ACTIONS = {
     "ListChain": "cr:ListChain",
     "GetChain": "cr:GetChain",
     "ListChainInstance": "cr:ListChainInstance",
+    "CreateRepoSyncRule": "cr:CreateSyncRule",
+    "ListRepoSyncRule": "cr:ListSyncRule",
+    "CreateRepoSyncTaskByRule": "cr:PullRepository",
+    "GetRepoSyncTask": "cr:GetRepositorySync",
+    "ListRepoSyncTask": "cr:GetRepositorySync",
 }
 
 
@@ -846,4 +852,5 @@ def self_test(check):
             check("ALL tag", merged["TriggerTag"] == "*", merged)
         if merged and values["TriggerType"] == "TAG_LISTTAG":
             check("TAG_LISTTAG", merged["TriggerType"] == "TAG_LIST", merged)
-    check("auth action", auth_action("CreateRepoTrigger") == "cr:CreateWebHook" and auth_action("DeleteRepoTag") == "cr:DeleteRepoTag")
+    check("auth action", auth_action("CreateRepoTrigger") == "cr:CreateWebHook" and auth_action("DeleteRepoTag") == "cr:DeleteRepoTag"
+          and auth_action("CreateRepoSyncTaskByRule") == "cr:PullRepository")

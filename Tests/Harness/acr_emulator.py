@@ -70,10 +70,12 @@ CreateRepoTag CreateRepoTagScanTask GetRepoTagScanStatus GetRepoTagScanSummary
 ListRepoTagScanResult ListArtifactLifecycleRule GetArtifactLifecycleRule CreateArtifactLifecycleRule
 UpdateArtifactLifecycleRule DeleteArtifactLifecycleRule, and the delivery pipeline of acr_delivery.py
 (builds, triggers, event center, chains; its docstring is their spec, and names the RAM action a
-NoPrivilege answer reports in AccessDeniedDetail.AuthAction — cr:<Action> for the actions above).
+NoPrivilege answer reports in AccessDeniedDetail.AuthAction — cr:<Action> for the actions above),
+and the replication, subscription, access and capacity actions of acr_replication.py (sync rules and
+tasks, artifact subscriptions, endpoints, ACLs, linked VPCs, ResetLoginPassword, GetInstanceUsage,
+GetInstanceCount; its docstring is their spec, including ListInstanceEndpoint's).
   GetAuthorizationToken returns the --registry credentials as TempUsername/AuthorizationToken,
-ExpireTime = now + ExpiresInHours (default 1) hours. ListInstanceEndpoint returns one `internet`
-endpoint whose SYSTEM domain is the host:port of --registry (ModuleName Chart: none).
+ExpireTime = now + ExpiresInHours (1–24, default 1; else 400 InvalidParameter.ExpiresInHours) hours.
   Lists: name filters (InstanceName, NamespaceName, RepoName) match substrings; ListRepository
 filters by RepoNamespaceName exactly. DeleteNamespace also deletes its repositories; deleting a
 repository or tag forgets its scans. CreateRepoTag (NamespaceName, RepoName, FromTag, ToTag) copies
@@ -96,10 +98,11 @@ Control endpoint (unsigned, for tests):
     {"noPrivilege": {"action": "DeleteRepoTag", "times": 1}}      → 403 NoPrivilege
     {"isSuccessFalse": {"action": "ListNamespace", "times": 1}}   → 200 {"IsSuccess": false, "Code": "SYSTEM_ERROR"}
     {"buildTiming": {"pendingMs": 400, "lineIntervalMs": 150, "lines": 14}}  → timing of later builds
+    {"syncTiming": {"pendingMs": 300, "msPerLayer": 200}}  → timing of later sync and subscription tasks
     {"reset": true}          clears the faults
     {"clearRequests": true}  empties the request log
     {"resetModel": true}     restores the model read at startup (and forgets scans and rules; the seeded
-                             delivery objects come back and buildTiming returns to its defaults)
+                             delivery and replication objects come back and buildTiming/syncTiming return to their defaults)
   ("action": "*" matches every action; "times" defaults to 1, "retryAfterMs" to 1000; a value may
   also be a list of such objects. Faults apply only to requests that pass authentication.)
   GET /__control__/requests[?action=NAME] → [{"action","method","accessKeyId","status","code"}, …]
@@ -130,6 +133,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import acr_delivery  # noqa: E402  (found through HERE)
+import acr_replication  # noqa: E402
 
 ThreadingHTTPServer.request_queue_size = 128
 
@@ -244,6 +248,11 @@ def parse_authorization(value):
     return fields["Credential"], signed, fields["Signature"].lower()
 
 
+def redacted(text):
+    """`text` with the value of every Password query parameter hidden (ResetLoginPassword)."""
+    return re.sub(r"((?:^|[&\n?])Password=)[^&\n]*", r"\1***", text)
+
+
 class NonceStore:
     """Remembers signature nonces for twice the allowed clock skew."""
 
@@ -299,7 +308,7 @@ def authenticate(method, raw_path, header_pairs, body, keys, nonces, now=None, l
     expected = signature(key["secret"], canonical)
     if not hmac.compare_digest(expected, given):
         if log:
-            log(f"signature mismatch for {key_id}; canonical request:\n{canonical}\n---")
+            log(f"signature mismatch for {key_id}; canonical request:\n{redacted(canonical)}\n---")
         raise ApiError(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.")
     nonce = (values.get("x-acs-signature-nonce") or [""])[0]
     if not nonce:
@@ -439,7 +448,7 @@ class RegistryReader:
         media = document.get("mediaType") or (response.getheader("Content-Type") or "").split(";")[0].strip()
         digest = "sha256:" + hashlib.sha256(data).hexdigest()
         if media in INDEX_TYPES or "manifests" in document:
-            size, created, layers, config = 0, None, [], None
+            size, created, layers, config, sizes = 0, None, [], None, []
             for child in document.get("manifests") or []:
                 platform = child.get("platform")
                 if not platform or platform.get("os") == "unknown" or platform.get("architecture") == "unknown":
@@ -450,15 +459,17 @@ class RegistryReader:
                 size += described["size"]
                 if created is None:
                     created, layers, config = described["created"], described["layers"], described["configDigest"]
+                    sizes = described["layerSizes"]
             result = {"digest": digest, "mediaType": media, "size": size, "created": created,
-                      "configDigest": None, "layers": layers, "firstChildConfig": config}
+                      "configDigest": None, "layers": layers, "layerSizes": sizes, "firstChildConfig": config}
         else:
             config = document.get("config") or {}
             layers = document.get("layers") or []
             result = {"digest": digest, "mediaType": media,
                       "size": int(config.get("size") or 0) + sum(int(layer.get("size") or 0) for layer in layers),
                       "created": self.config_created(repository, config.get("digest")),
-                      "configDigest": config.get("digest"), "layers": [layer.get("digest") for layer in layers]}
+                      "configDigest": config.get("digest"), "layers": [layer.get("digest") for layer in layers],
+                      "layerSizes": [int(layer.get("size") or 0) for layer in layers]}
         with self.lock:
             self.manifests[(repository, digest)] = result
         return result
@@ -522,7 +533,8 @@ def tag_record(tag, description, fallback_ms):
     image_id = (description.get("configDigest") or description["digest"]).split(":")[-1]
     return {"Tag": tag, "Digest": description["digest"].split(":")[-1], "ImageId": image_id,
             "ImageSize": int(description.get("size") or 0), "ImageCreate": created, "ImageUpdate": created,
-            "Status": "NORMAL", "layers": list(description.get("layers") or [])}
+            "Status": "NORMAL", "layers": list(description.get("layers") or []),
+            "layerSizes": list(description.get("layerSizes") or [])}
 
 
 def build_model(registry_data, region, started_ms):
@@ -550,6 +562,7 @@ def build_model(registry_data, region, started_ms):
         repo["tags"] = tags
         main["repos"][repo["RepoId"]] = repo
     acr_delivery.seed_delivery(instances, INSTANCE_MAIN, started_ms)
+    acr_replication.seed_replication(instances, INSTANCE_MAIN, INSTANCE_EMPTY, region, started_ms)
     return instances
 
 
@@ -728,9 +741,11 @@ def page_or_token(params, items):
 READ_ONLY_PREFIXES = ("List", "Get")
 
 
-class Api(acr_delivery.DeliveryApi):
+class Api(acr_delivery.DeliveryApi, acr_replication.ReplicationApi):
     Error = ApiError
     page = staticmethod(page)
+    make_namespace = staticmethod(new_namespace)
+    make_repository = staticmethod(new_repository)
 
     def __init__(self, instances, region, registry_url, username, password):
         self.lock = threading.RLock()
@@ -745,10 +760,12 @@ class Api(acr_delivery.DeliveryApi):
         with self.lock:
             self.instances = copy.deepcopy(self.initial)
             self.build_timing = acr_delivery.DEFAULT_TIMING
+            self.sync_timing = acr_replication.DEFAULT_SYNC_TIMING
 
     def call(self, action, params):
         with self.lock:
             self.settle_deliveries()
+            self.settle_replication()
             return self.actions[action](Params(params))
 
     # -- lookups -------------------------------------------------------------------------
@@ -846,16 +863,6 @@ class Api(acr_delivery.DeliveryApi):
 
     def do_GetInstance(self, p):
         return self.instance_view(self.instance(p))
-
-    def do_ListInstanceEndpoint(self, p):
-        self.instance(p)
-        module = p.choice("ModuleName", ("Registry", "Chart"), default="Registry")
-        p.boolean("Summary")
-        endpoints = []
-        if module == "Registry":
-            endpoints.append({"EndpointType": "internet", "Enable": True, "Status": "RUNNING", "AclEnable": False,
-                              "AclEntries": [], "LinkedVpcs": [], "Domains": [{"Domain": self.registry_host, "Type": "SYSTEM"}]})
-        return {"Endpoints": endpoints}
 
     def do_GetAuthorizationToken(self, p):
         self.instance(p)
@@ -1355,7 +1362,8 @@ class Handler(BaseHTTPRequestHandler):
             document = json.loads(body or b"{}")
             if not isinstance(document, dict):
                 raise ValueError("the body must be a JSON object")
-            known = {"throttle", "noPrivilege", "isSuccessFalse", "reset", "clearRequests", "resetModel", "buildTiming"}
+            known = {"throttle", "noPrivilege", "isSuccessFalse", "reset", "clearRequests", "resetModel", "buildTiming",
+                     "syncTiming"}
             unknown = set(document) - known
             if unknown:
                 raise ValueError(f"unknown control keys: {sorted(unknown)}")
@@ -1369,6 +1377,8 @@ class Handler(BaseHTTPRequestHandler):
                 state.api.reset_model()
             if "buildTiming" in document:
                 state.api.set_build_timing(document["buildTiming"])
+            if "syncTiming" in document:
+                state.api.set_sync_timing(document["syncTiming"])
             for kind in ("throttle", "noPrivilege", "isSuccessFalse"):
                 if kind in document:
                     state.add_faults(kind, document[kind])
@@ -1463,6 +1473,9 @@ def self_test():
     sample = findings("ab" * 32, ["sha256:layer"])
     check("findings count", 3 <= len(sample) <= 12 and sample == findings("ab" * 32, ["sha256:layer"]))
     acr_delivery.self_test(check)
+    acr_replication.self_test(check)
+    check("password redacted", redacted("POST\n/\nInstanceId=x&Password=s3cr%21t&Z=1\nhost:a") ==
+          "POST\n/\nInstanceId=x&Password=***&Z=1\nhost:a")
     print(json.dumps({"selfTest": "ok" if not failures else "failed", "failures": failures}), flush=True)
     return 0 if not failures else 1
 

@@ -8,7 +8,8 @@ Needs the SDK (`python3 -m venv .venv-acr && .venv-acr/bin/pip install alibabacl
 the emulator itself needs only the standard library. The SDK signs with ACS3-HMAC-SHA256 (its default
 when Config.signature_algorithm is not 'v2'), sends every parameter in the query string, booleans as
 `True`/`False`, and uses GET for GetRepoTag, GetArtifactLifecycleRule, ListArtifactLifecycleRule,
-ListEventCenterRuleName and ListEventCenterRecord. Its GetChain decoder refers to a class the package
+ListEventCenterRuleName, ListEventCenterRecord, Get/ListArtifactSubscriptionRule,
+Get/ListArtifactSubscriptionTask and GetArtifactSubscriptionTaskResult. Its GetChain decoder refers to a class the package
 never defines (Routers[].From), so this script aliases it before use.
 
 It discovers the seeded data through List calls, then calls every emulated action with real
@@ -24,14 +25,28 @@ at Offset; a cancelled and a failing build), Get/Create/UpdateRepoSourceCodeRepo
 List/Create/Update/DeleteRepoTrigger (TriggerTag forms, the seeded trigger's URL with credentials),
 ListEventCenterRuleName, UpdateEventCenterRule (integer Code 200), ListEventCenterRecord (the
 builds' and the scan's events), DeleteEventCenterRule, List/Get/Create/Update/DeleteChain (nodes,
-DenyPolicy, routers) and ListChainInstance (the seeded runs and the build's run). Everything it
-creates (a namespace, a repository, a tag, a lifecycle rule, a trigger, a build rule, the built tag,
-a chain) is deleted again and the build-notify event rule it retargets is restored; the scan task,
-build records, event records and chain runs stay, and the seeded event rule scan-alert is deleted
+DenyPolicy, routers) and ListChainInstance (the seeded runs and the build's run), and acr_replication.py's
+actions: List/Create/DeleteRepoSyncRule, CreateRepoSyncTaskByRule and GetRepoSyncTask (a task followed
+to SUCCESS with short /__control__ syncTiming, Progress 0 then 1, LayerTasks, the synced tag's digest on
+cri-emulated0002), ListRepoSyncTask (string TotalCount, ModifedTime, the seeded SUCCESS and
+TAG_CONFLICT tasks), CreateRepoSyncTask, SyncTaskIssues (TAG_CONFLICT on an immutable target,
+NETWORK_ERROR for a `*-fail-network` tag), CancelRepoSyncTask,
+Create/Get/Update/List/DeleteArtifactSubscriptionRule, Create/Get/ListArtifactSubscriptionTask,
+GetArtifactSubscriptionTaskResult, GetInstanceEndpoint, Create/DeleteInstanceEndpointAclPolicy (Entry
+and Entries, CIDR validation, duplicates), UpdateInstanceEndpointStatus (DELETING/CREATING, then
+RUNNING), GetInstanceVpcEndpoint, Create/DeleteInstanceVpcEndpointLinkedVpc, ResetLoginPassword (the
+password rule; never echoed), GetInstanceUsage (strings matching the lists) and GetInstanceCount;
+ListInstanceEndpoint also checks the seeded ACL and Summary, GetAuthorizationToken ExpiresInHours 1–24.
+Everything it creates (a namespace, a repository, a tag, a lifecycle rule, a trigger, a build rule, the
+built tag, a chain, a sync rule and its target namespace on cri-emulated0002, a subscription rule, ACL
+entries, a linked VPC; the endpoint is switched off and on again) is deleted again and the build-notify
+event rule it retargets is restored; the scan task, build records, event records, chain runs, sync and
+subscription tasks stay, and the seeded event rule scan-alert is deleted
 (the API cannot create event rules).
 Negative checks: a wrong secret fails with SignatureDoesNotMatch; error codes for missing objects and
 duplicates; with --readonly-key, reads pass and writes fail with NoPrivilege (AccessDeniedDetail
-decoded, naming cr:CreateNamespace and, for CreateRepoTrigger, cr:CreateWebHook); with --sts-key, a Config with security_token works; unless --no-faults, the emulator's
+decoded, naming cr:CreateNamespace and, for CreateRepoTrigger, cr:CreateWebHook; check ReadOnlySync:
+ListRepoSyncTask passes, CreateRepoSyncTaskByRule names cr:PullRepository); with --sts-key, a Config with security_token works; unless --no-faults, the emulator's
 /__control__ faults (Throttling.User → ThrottlingException.retry_after, IsSuccess false, NoPrivilege)
 are injected once each and cleared; finally the emulator's request log is used to confirm the
 HTTP method the SDK used per action.
@@ -66,7 +81,8 @@ if not hasattr(cr, "GetChainResponseBodyChainConfigRoutersFrom_"):
 
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 GET_ACTIONS = {"GetRepoTag", "GetArtifactLifecycleRule", "ListArtifactLifecycleRule", "ListEventCenterRuleName",
-               "ListEventCenterRecord"}
+               "ListEventCenterRecord", "GetArtifactSubscriptionRule", "ListArtifactSubscriptionRule",
+               "GetArtifactSubscriptionTask", "ListArtifactSubscriptionTask", "GetArtifactSubscriptionTaskResult"}
 
 
 class Failure(Exception):
@@ -176,12 +192,22 @@ class Checker:
             expect(endpoint.endpoint_type == "internet" and endpoint.enable is True, f"{endpoint.endpoint_type} {endpoint.enable}")
             expect(endpoint.domains and endpoint.domains[0].domain and endpoint.domains[0].type == "SYSTEM", "no SYSTEM domain")
             state["domain"] = endpoint.domains[0].domain
+            expect(endpoint.status == "RUNNING" and endpoint.acl_enable is True and endpoint.linked_vpcs == []
+                   and [entry.entry for entry in endpoint.acl_entries] == ["10.0.0.0/8", "203.0.113.7/32"], f"ACL {endpoint.to_map()}")
+            summary = c.list_instance_endpoint(cr.ListInstanceEndpointRequest(instance_id=instance, summary=True)).body.endpoints[0]
+            expect(not summary.acl_entries and summary.acl_enable is None and summary.enable is True, f"Summary {summary.to_map()}")
         self.step("ListInstanceEndpoint", list_endpoint)
 
         def authorization_token():
             body = c.get_authorization_token(cr.GetAuthorizationTokenRequest(instance_id=instance)).body
             expect(body.temp_username and body.authorization_token, "empty credentials")
             expect(isinstance(body.expire_time, int) and body.expire_time > time.time() * 1000, f"ExpireTime {body.expire_time!r}")
+            day = c.get_authorization_token(cr.GetAuthorizationTokenRequest(instance_id=instance, expires_in_hours=24)).body
+            expect(abs(day.expire_time - time.time() * 1000 - 24 * 3600 * 1000) < 60000, f"24 h ExpireTime {day.expire_time!r}")
+            for hours in (0, 25):
+                code, _ = error_code(lambda: c.get_authorization_token(cr.GetAuthorizationTokenRequest(
+                    instance_id=instance, expires_in_hours=hours)))
+                expect(code == "InvalidParameter.ExpiresInHours", f"ExpiresInHours {hours} gave {code}")
         self.step("GetAuthorizationToken", authorization_token)
 
         # -- namespaces
@@ -473,6 +499,7 @@ class Checker:
 
         if "app" in state and "repo" in state:
             self.delivery(c, instance, state)
+            self.replication(c, instance, state, namespace)
 
         # -- clean up what we created
         def delete_repository():
@@ -511,6 +538,18 @@ class Checker:
                     expect(code == "NoPrivilege" and detail.get("AuthAction") == "cr:CreateWebHook",
                            f"read-only CreateRepoTrigger gave {code} {detail}")
             self.step("ReadOnlyKey", readonly)
+
+            def readonly_sync():
+                reader = self.make_client(key_id, secret)
+                tasks = reader.list_repo_sync_task(cr.ListRepoSyncTaskRequest(instance_id=instance)).body
+                expect(tasks.is_success is True and int(tasks.total_count) >= 2, "read-only ListRepoSyncTask failed")
+                code, error = error_code(lambda: reader.create_repo_sync_task_by_rule(cr.CreateRepoSyncTaskByRuleRequest(
+                    instance_id=instance, repo_id=state["first_repo"], sync_rule_id=state["seed_sync_rule"], tag="latest")))
+                detail = getattr(error, "access_denied_detail", None) or {}
+                expect(code == "NoPrivilege" and detail.get("AuthAction") == "cr:PullRepository",
+                       f"read-only CreateRepoSyncTaskByRule gave {code} {detail}")
+            if "seed_sync_rule" in state:
+                self.step("ReadOnlySync", readonly_sync)
 
         if self.args.sts_key:
             key_id, secret, token = self.args.sts_key.split(":", 2)
@@ -958,6 +997,398 @@ class Checker:
         if "ListEventCenterRecord" in self.checked:
             self.step("DeleteEventCenterRule", delete_event_rule)
         self.control({"buildTiming": {}})
+
+    # -- replication, subscriptions, access and capacity (acr_replication.py) ------------------
+
+    @staticmethod
+    def wait_until(fetch, done, timeout=15):
+        """Calls `fetch` until `done(value)`; returns every value seen."""
+        seen, deadline = [], time.time() + timeout
+        while time.time() < deadline:
+            seen.append(fetch())
+            if done(seen[-1]):
+                return seen
+            time.sleep(0.03)
+        raise Failure(f"not done within {timeout} s: {[getattr(v, 'to_map', lambda: v)() for v in seen[-2:]]}")
+
+    def follow_sync(self, c, instance, task_id):
+        """Polls GetRepoSyncTask until the task ends; returns every body seen."""
+        return self.wait_until(lambda: c.get_repo_sync_task(cr.GetRepoSyncTaskRequest(instance_id=instance,
+                                                                                     sync_task_id=task_id)).body,
+                               lambda body: body.task_status not in ("PENDING", "SYNCHRONIZING"))
+
+    def replication(self, c, instance, state, namespace):
+        first = c.list_repository(cr.ListRepositoryRequest(instance_id=instance, page_no=1, page_size=1)).body.repositories[0]
+        target_instance = "cri-emulated0002"
+        target_ns = f"sdk-sync-{self.suffix}"
+        app = state["app"]
+        self.control({"syncTiming": {"pendingMs": 60, "msPerLayer": 40}})
+
+        def list_sync_rule():
+            body = c.list_repo_sync_rule(cr.ListRepoSyncRuleRequest(instance_id=instance, page_no=1, page_size=50)).body
+            expect(isinstance(body.total_count, int) and body.total_count == len(body.sync_rules) >= 1, f"TotalCount {body.total_count!r}")
+            seeded = [rule for rule in body.sync_rules if rule.sync_rule_name == "replicate-first"]
+            expect(seeded, f"seeded rule missing: {body.to_map()}")
+            rule = seeded[0]
+            expect(rule.sync_rule_id.startswith("crsr-") and rule.sync_scope == "REPO" and rule.sync_direction == "FROM"
+                   and rule.local_namespace_name == first.repo_namespace_name and rule.local_repo_name == first.repo_name
+                   and rule.target_instance_id == target_instance and rule.target_region_id == self.args.region
+                   and rule.target_repo_name == first.repo_name and rule.cross_user is False and isinstance(rule.create_time, int),
+                   f"seeded rule {rule.to_map()}")
+            state["seed_sync_rule"] = rule.sync_rule_id
+            state["first_repo"] = first.repo_id
+        self.step("ListRepoSyncRule", list_sync_rule)
+
+        def create_sync_rule():
+            body = c.create_repo_sync_rule(cr.CreateRepoSyncRuleRequest(
+                instance_id=instance, sync_rule_name=f"sdk-{self.suffix}", sync_scope="REPO", tag_filter=r"1\..*",
+                namespace_name="ns", repo_name="app", target_region_id=self.args.region, target_instance_id=target_instance,
+                target_namespace_name=target_ns, target_repo_name="app", sync_trigger="INITIATIVE", priority=2)).body
+            expect(body.sync_rule_id and body.sync_rule_id.startswith("crsr-"), f"SyncRuleId {body.sync_rule_id!r}")
+            state["sync_rule"] = body.sync_rule_id
+            listed = c.list_repo_sync_rule(cr.ListRepoSyncRuleRequest(instance_id=instance, namespace_name="ns", repo_name="app")).body
+            rules = [rule for rule in listed.sync_rules if rule.sync_rule_id == body.sync_rule_id]
+            expect(rules and rules[0].sync_trigger == "INITIATIVE" and rules[0].priority == 2 and rules[0].tag_filter == r"1\..*"
+                   and rules[0].target_namespace_name == target_ns, f"listed {listed.to_map()}")
+            code, _ = error_code(lambda: c.create_repo_sync_rule(cr.CreateRepoSyncRuleRequest(
+                instance_id=instance, sync_rule_name="x", sync_scope="REPO", tag_filter=".*", namespace_name="ns", repo_name="app",
+                target_region_id=self.args.region, target_instance_id="cri-nope", target_namespace_name="ns", target_repo_name="app")))
+            expect(code == "INSTANCE_NOT_EXIST", f"unknown target instance gave {code}")
+            code, _ = error_code(lambda: c.create_repo_sync_rule(cr.CreateRepoSyncRuleRequest(
+                instance_id=instance, sync_rule_name="x", sync_scope="REPO", tag_filter=".*", target_region_id=self.args.region,
+                target_instance_id=target_instance)))
+            expect(code == "MissingNamespaceName", f"REPO scope without names gave {code}")
+        self.step("CreateRepoSyncRule", create_sync_rule)
+
+        def sync_by_rule():
+            source = c.get_repo_tag(cr.GetRepoTagRequest(instance_id=instance, repo_id=app, tag="1.10.0")).body
+            code, _ = error_code(lambda: c.create_repo_sync_task_by_rule(cr.CreateRepoSyncTaskByRuleRequest(
+                instance_id=instance, repo_id=app, sync_rule_id=state["sync_rule"], tag="latest")))
+            expect(code == "InvalidParameter.Tag", f"a tag outside TagFilter gave {code}")
+            body = c.create_repo_sync_task_by_rule(cr.CreateRepoSyncTaskByRuleRequest(
+                instance_id=instance, repo_id=app, sync_rule_id=state["sync_rule"], tag="1.10.0")).body
+            expect(body.sync_task_id and body.sync_task_id.startswith("rst-"), f"SyncTaskId {body.sync_task_id!r}")
+            state["sync_task"] = body.sync_task_id
+            seen = self.follow_sync(c, instance, body.sync_task_id)
+            statuses = [b.task_status for b in seen]
+            expect(statuses[-1] == "SUCCESS" and all(s in ("PENDING", "SYNCHRONIZING") for s in statuses[:-1]), f"statuses {statuses}")
+            expect(all(b.progress == 0 for b in seen[:-1]) and seen[-1].progress == 1, f"Progress {[b.progress for b in seen]}")
+            done = seen[-1]
+            expect(done.layer_tasks and all(l.synced_size == l.size and l.task_status == "SUCCESS" for l in done.layer_tasks)
+                   and done.synced_size == sum(l.size for l in done.layer_tasks) > 0, f"layers {done.to_map()}")
+            expect(all(l.digest.startswith("sha256:") and l.artifact_digest == "sha256:" + source.digest
+                       and l.sync_layer_task_id.startswith("rslt-") for l in done.layer_tasks), f"layer ids {done.to_map()}")
+            expect(done.sync_rule_id == state["sync_rule"] and done.task_trigger == "INITIATIVE" and done.task_issue == ""
+                   and done.image_from.repo_name == "app" and done.image_to.instance_id == target_instance
+                   and done.image_to.repo_namespace_name == target_ns and done.image_to.image_tag == "1.10.0", f"task {done.to_map()}")
+            copied = c.get_repository(cr.GetRepositoryRequest(instance_id=target_instance, repo_namespace_name=target_ns,
+                                                               repo_name="app")).body
+            tag = c.get_repo_tag(cr.GetRepoTagRequest(instance_id=target_instance, repo_id=copied.repo_id, tag="1.10.0")).body
+            expect(tag.digest == source.digest, f"synced digest {tag.digest} != {source.digest}")
+            state["target_repo"] = copied.repo_id
+        if "sync_rule" in state:
+            self.step("CreateRepoSyncTaskByRule", sync_by_rule)
+            self.step("GetRepoSyncTask", lambda: expect("CreateRepoSyncTaskByRule" in self.checked, "followed above"))
+
+        def list_sync_task():
+            body = c.list_repo_sync_task(cr.ListRepoSyncTaskRequest(instance_id=instance, repo_namespace_name="ns",
+                                                                    repo_name="app", page_size=50)).body
+            expect(isinstance(body.total_count, str) and int(body.total_count) == len(body.sync_tasks), f"TotalCount {body.total_count!r}")
+            task = [t for t in body.sync_tasks if t.sync_task_id == state["sync_task"]]
+            expect(task and task[0].task_status == "SUCCESS" and isinstance(task[0].create_time, int)
+                   and task[0].modifed_time == task[0].modified_time >= task[0].create_time and task[0].custom_link is False,
+                   f"listed {body.to_map()}")
+            batch = c.list_repo_sync_task(cr.ListRepoSyncTaskRequest(instance_id=instance, sync_record_id=task[0].sync_batch_task_id)).body
+            expect([t.sync_task_id for t in batch.sync_tasks] == [state["sync_task"]], f"SyncRecordId filter {batch.to_map()}")
+            seeded = c.list_repo_sync_task(cr.ListRepoSyncTaskRequest(instance_id=instance, repo_namespace_name=first.repo_namespace_name,
+                                                                      repo_name=first.repo_name)).body
+            outcomes = sorted((t.task_status, t.task_issue, t.task_trigger) for t in seeded.sync_tasks)
+            expect(outcomes == [("ERROR", "TAG_CONFLICT", "PASSIVE"), ("SUCCESS", "", "PASSIVE")], f"seeded tasks {outcomes}")
+        if "CreateRepoSyncTaskByRule" in self.checked:
+            self.step("ListRepoSyncTask", list_sync_task)
+
+        def sync_task():
+            body = c.create_repo_sync_task(cr.CreateRepoSyncTaskRequest(
+                instance_id=instance, repo_id=app, tag="1.2.0", target_region_id=self.args.region, target_instance_id=target_instance,
+                target_namespace=target_ns, target_repo_name="app", target_tag="copied", override=True, priority=5)).body
+            done = self.follow_sync(c, instance, body.sync_task_id)[-1]
+            expect(done.task_status == "SUCCESS" and done.sync_rule_id == "" and done.priority == 5, f"task {done.to_map()}")
+            source = c.get_repo_tag(cr.GetRepoTagRequest(instance_id=instance, repo_id=app, tag="1.2.0")).body
+            tag = c.get_repo_tag(cr.GetRepoTagRequest(instance_id=target_instance, repo_id=state["target_repo"], tag="copied")).body
+            expect(tag.digest == source.digest, "copied tag has another digest")
+            code, _ = error_code(lambda: c.create_repo_sync_task(cr.CreateRepoSyncTaskRequest(
+                instance_id=instance, repo_id=app, tag="1.2.0", target_region_id=self.args.region, target_instance_id="cri-nope",
+                target_namespace=target_ns, target_repo_name="app", target_tag="x")))
+            expect(code == "INSTANCE_NOT_EXIST", f"unknown target gave {code}")
+        if "target_repo" in state:
+            self.step("CreateRepoSyncTask", sync_task)
+
+        def sync_errors():
+            c.update_repository(cr.UpdateRepositoryRequest(instance_id=target_instance, repo_id=state["target_repo"],
+                                                           repo_type="PRIVATE", summary="immutable", tag_immutability=True))
+            body = c.create_repo_sync_task_by_rule(cr.CreateRepoSyncTaskByRuleRequest(
+                instance_id=instance, repo_id=app, sync_rule_id=state["sync_rule"], tag="1.10.0")).body
+            done = self.follow_sync(c, instance, body.sync_task_id)[-1]
+            expect(done.task_status == "ERROR" and done.task_issue == "TAG_CONFLICT" and done.progress == 0, f"conflict {done.to_map()}")
+            c.create_repo_tag(cr.CreateRepoTagRequest(instance_id=instance, namespace_name="ns", repo_name="app",
+                                                      from_tag="latest", to_tag="net-fail-network"))
+            body = c.create_repo_sync_task(cr.CreateRepoSyncTaskRequest(
+                instance_id=instance, repo_id=app, tag="net-fail-network", target_region_id=self.args.region,
+                target_instance_id=target_instance, target_namespace=target_ns, target_repo_name="app", target_tag="net")).body
+            done = self.follow_sync(c, instance, body.sync_task_id)[-1]
+            last = done.layer_tasks[-1]
+            expect(done.task_status == "ERROR" and done.task_issue == "NETWORK_ERROR" and last.task_status == "ERROR"
+                   and last.synced_size < last.size, f"network {done.to_map()}")
+            c.delete_repo_tag(cr.DeleteRepoTagRequest(instance_id=instance, repo_id=app, tag="net-fail-network"))
+        if "CreateRepoSyncTask" in self.checked:
+            self.step("SyncTaskIssues", sync_errors)
+
+        def cancel_sync():
+            self.control({"syncTiming": {"pendingMs": 60000}})
+            body = c.create_repo_sync_task_by_rule(cr.CreateRepoSyncTaskByRuleRequest(
+                instance_id=instance, repo_id=app, sync_rule_id=state["sync_rule"], tag="1.0.0")).body
+            self.control({"syncTiming": {"pendingMs": 60, "msPerLayer": 40}})
+            got = c.get_repo_sync_task(cr.GetRepoSyncTaskRequest(instance_id=instance, sync_task_id=body.sync_task_id)).body
+            expect(got.task_status == "PENDING", f"before cancel {got.task_status}")
+            c.cancel_repo_sync_task(cr.CancelRepoSyncTaskRequest(instance_id=instance, sync_task_id=body.sync_task_id))
+            got = c.get_repo_sync_task(cr.GetRepoSyncTaskRequest(instance_id=instance, sync_task_id=body.sync_task_id)).body
+            expect(got.task_status == "CANCELED" and got.progress == 0, f"after cancel {got.to_map()}")
+            code, _ = error_code(lambda: c.cancel_repo_sync_task(cr.CancelRepoSyncTaskRequest(instance_id=instance,
+                                                                                              sync_task_id=body.sync_task_id)))
+            expect(code == "SYNC_TASK_FINISHED", f"second cancel gave {code}")
+            code, error = error_code(lambda: c.get_repo_sync_task(cr.GetRepoSyncTaskRequest(instance_id=instance, sync_task_id="rst-nope")))
+            expect(code == "SYNC_TASK_NOT_EXIST" and getattr(error, "status_code", None) == 404, f"unknown task gave {code}")
+        if "sync_rule" in state:
+            self.step("CancelRepoSyncTask", cancel_sync)
+
+        def delete_sync_rule():
+            c.delete_repo_sync_rule(cr.DeleteRepoSyncRuleRequest(instance_id=instance, sync_rule_id=state["sync_rule"]))
+            listed = c.list_repo_sync_rule(cr.ListRepoSyncRuleRequest(instance_id=instance)).body
+            expect(state["sync_rule"] not in [rule.sync_rule_id for rule in listed.sync_rules], "deleted rule listed")
+            code, _ = error_code(lambda: c.create_repo_sync_task_by_rule(cr.CreateRepoSyncTaskByRuleRequest(
+                instance_id=instance, repo_id=app, sync_rule_id=state["sync_rule"], tag="1.10.0")))
+            expect(code == "SYNC_RULE_NOT_EXIST", f"after delete: {code}")
+        if "sync_rule" in state:
+            self.step("DeleteRepoSyncRule", delete_sync_rule)
+        if "target_repo" in state:
+            self.step("DeleteSyncTarget", lambda: c.delete_namespace(cr.DeleteNamespaceRequest(instance_id=target_instance,
+                                                                                               namespace_name=target_ns)))
+
+        # -- artifact subscriptions
+        def list_subscription_rule():
+            body = c.list_artifact_subscription_rule(cr.ListArtifactSubscriptionRuleRequest(instance_id=instance, page_size=100)).body
+            expect(isinstance(body.total_count, int) and body.total_count == len(body.rules) >= 1, f"TotalCount {body.total_count!r}")
+            seeded = [rule for rule in body.rules if rule.source_repo_name == "nginx"]
+            expect(seeded and seeded[0].source_provider == "DOCKER_HUB" and seeded[0].source_namespace_name == "library"
+                   and seeded[0].source_domain == "docker.io" and seeded[0].platform == ["linux/amd64"]
+                   and seeded[0].rule_id.startswith("crasr-") and seeded[0].tag_count == 3, f"seeded {body.to_map()}")
+            state["seed_subscription"] = seeded[0].rule_id
+        self.step("ListArtifactSubscriptionRule", list_subscription_rule)
+
+        def create_subscription_rule():
+            body = c.create_artifact_subscription_rule(cr.CreateArtifactSubscriptionRuleRequest(
+                instance_id=instance, source_provider="QUAY", source_namespace_name="prometheus", source_repo_name="node-exporter",
+                namespace_name=namespace, repo_name="node-exporter", tag_regexp="release-v.*", tag_count=1,
+                platform=["linux/amd64", "linux/arm64"], override=False, accelerate=False)).body
+            expect(body.rule_id and body.rule_id.startswith("crasr-"), f"RuleId {body.rule_id!r}")
+            state["subscription"] = body.rule_id
+            code, _ = error_code(lambda: c.create_artifact_subscription_rule(cr.CreateArtifactSubscriptionRuleRequest(
+                instance_id=instance, source_provider="NPM", source_repo_name="x", namespace_name=namespace, repo_name="x",
+                tag_regexp=".*", tag_count=1, platform=["linux/amd64"])))
+            expect(code == "InvalidParameter.SourceProvider", f"unknown provider gave {code}")
+        self.step("CreateArtifactSubscriptionRule", create_subscription_rule)
+
+        def get_subscription_rule():
+            body = c.get_artifact_subscription_rule(cr.GetArtifactSubscriptionRuleRequest(instance_id=instance,
+                                                                                          rule_id=state["subscription"])).body
+            expect(body.source_provider == "QUAY" and body.source_domain == "quay.io" and body.source_repo_name == "node-exporter"
+                   and body.namespace_name == namespace and body.platform == ["linux/amd64", "linux/arm64"] and body.tag_count == 1
+                   and body.override is False and body.instance_id == instance and isinstance(body.create_time, int),
+                   f"rule {body.to_map()}")
+        if "subscription" in state:
+            self.step("GetArtifactSubscriptionRule", get_subscription_rule)
+
+        def update_subscription_rule():
+            c.update_artifact_subscription_rule(cr.UpdateArtifactSubscriptionRuleRequest(
+                instance_id=instance, rule_id=state["subscription"], tag_count=2, override="true"))
+            body = c.get_artifact_subscription_rule(cr.GetArtifactSubscriptionRuleRequest(instance_id=instance,
+                                                                                          rule_id=state["subscription"])).body
+            expect(body.tag_count == 2 and body.override is True and body.tag_regexp == "release-v.*", f"after update {body.to_map()}")
+        if "subscription" in state:
+            self.step("UpdateArtifactSubscriptionRule", update_subscription_rule)
+
+        def subscription_task():
+            body = c.create_artifact_subscription_task(cr.CreateArtifactSubscriptionTaskRequest(instance_id=instance,
+                                                                                                rule_id=state["subscription"])).body
+            expect(body.task_id and body.task_id.startswith("crast-"), f"TaskId {body.task_id!r}")
+            state["subscription_task"] = body.task_id
+        if "subscription" in state:
+            self.step("CreateArtifactSubscriptionTask", subscription_task)
+
+        def get_subscription_task():
+            seen = self.wait_until(lambda: c.get_artifact_subscription_task(cr.GetArtifactSubscriptionTaskRequest(
+                instance_id=instance, task_id=state["subscription_task"])).body, lambda body: body.task_status != "RUNNING")
+            done = seen[-1]
+            expect(done.task_status == "COMPLETED" and done.task_result == "SUCCESS" and done.tag_total_count == 2
+                   and done.tag_subscription_count == 2 and done.artifact_type == "IMAGE" and done.source_provider == "QUAY"
+                   and isinstance(done.start_time, int) and isinstance(done.end_time, int) and done.end_time >= done.start_time,
+                   f"task {done.to_map()}")
+        if "subscription_task" in state:
+            self.step("GetArtifactSubscriptionTask", get_subscription_task)
+
+        def list_subscription_task():
+            body = c.list_artifact_subscription_task(cr.ListArtifactSubscriptionTaskRequest(instance_id=instance, page_size=50)).body
+            expect(isinstance(body.total_count, int) and body.total_count == len(body.tasks) >= 2, f"TotalCount {body.total_count!r}")
+            expect(body.tasks[0].task_id == state["subscription_task"] and body.tasks[0].start_time.isdigit()
+                   and body.tasks[0].end_time.isdigit(), f"newest {body.tasks[0].to_map()}")
+            expect(any(task.task_type == "AUTO" and task.source_repo_name == "nginx" for task in body.tasks), "seeded task missing")
+        if "GetArtifactSubscriptionTask" in self.checked:
+            self.step("ListArtifactSubscriptionTask", list_subscription_task)
+
+        def subscription_result():
+            body = c.get_artifact_subscription_task_result(cr.GetArtifactSubscriptionTaskResultRequest(
+                instance_id=instance, task_id=state["subscription_task"], page_no=1, page_size=10)).body
+            expect(body.total_count == 2 and [r.tag for r in body.task_results] == ["release-v1", "release-v2"]
+                   and all(r.status == "COMPLETED" and r.result == "SUCCESS" and r.repo_name == "node-exporter"
+                           and isinstance(r.end_time, int) for r in body.task_results), f"results {body.to_map()}")
+        if "GetArtifactSubscriptionTask" in self.checked:
+            self.step("GetArtifactSubscriptionTaskResult", subscription_result)
+
+        def delete_subscription_rule():
+            c.delete_artifact_subscription_rule(cr.DeleteArtifactSubscriptionRuleRequest(instance_id=instance,
+                                                                                        rule_id=state["subscription"]))
+            code, _ = error_code(lambda: c.get_artifact_subscription_rule(cr.GetArtifactSubscriptionRuleRequest(
+                instance_id=instance, rule_id=state["subscription"])))
+            expect(code == "SUBSCRIPTION_RULE_NOT_EXIST", f"after delete: {code}")
+        if "subscription" in state:
+            self.step("DeleteArtifactSubscriptionRule", delete_subscription_rule)
+
+        # -- access
+        def endpoint(kind="internet"):
+            return c.get_instance_endpoint(cr.GetInstanceEndpointRequest(instance_id=instance, endpoint_type=kind,
+                                                                         module_name="Registry")).body
+
+        def get_endpoint():
+            body = endpoint("Internet")
+            expect(body.enable is True and body.status == "RUNNING" and body.acl_enable is True, f"endpoint {body.to_map()}")
+            expect([(e.entry, e.comment) for e in body.acl_entries] == [("10.0.0.0/8", "office network"), ("203.0.113.7/32", "CI runner")],
+                   f"seeded ACL {body.to_map()}")
+            expect(body.domains and body.domains[0].type == "SYSTEM" and body.domains[0].domain == state.get("domain"), "domains")
+            code, _ = error_code(lambda: endpoint("vpc"))
+            expect(code == "InvalidParameter.EndpointType", f"EndpointType vpc gave {code}")
+        self.step("GetInstanceEndpoint", get_endpoint)
+
+        created = ["198.51.100.0/24", "198.51.100.9/32", "192.0.2.1"]
+
+        def create_acl():
+            c.create_instance_endpoint_acl_policy(cr.CreateInstanceEndpointAclPolicyRequest(
+                instance_id=instance, endpoint_type="internet", entry=created[0], comment="sdk check", module_name="Registry"))
+            c.create_instance_endpoint_acl_policy(cr.CreateInstanceEndpointAclPolicyRequest(
+                instance_id=instance, endpoint_type="internet", entries=[cr.AccessControlEntry(entry=created[1], comment="one"),
+                                                                         cr.AccessControlEntry(entry=created[2], comment="two")]))
+            body = endpoint()
+            expect([(e.entry, e.comment) for e in body.acl_entries][2:] == list(zip(created, ["sdk check", "one", "two"])),
+                   f"after create {body.to_map()}")
+            for bad, wanted in (("300.1.1.1/8", "InvalidParameter.Entry"), ("10.0.0.0/33", "InvalidParameter.Entry"),
+                                (created[0], "ACL_ENTRY_ALREADY_EXIST")):
+                code, _ = error_code(lambda: c.create_instance_endpoint_acl_policy(cr.CreateInstanceEndpointAclPolicyRequest(
+                    instance_id=instance, endpoint_type="internet", entry=bad)))
+                expect(code == wanted, f"{bad} gave {code}")
+            listed = c.list_instance_endpoint(cr.ListInstanceEndpointRequest(instance_id=instance)).body.endpoints[0]
+            expect([e.entry for e in listed.acl_entries][2:] == created and listed.acl_enable is True, f"listed {listed.to_map()}")
+        self.step("CreateInstanceEndpointAclPolicy", create_acl)
+
+        def delete_acl():
+            c.delete_instance_endpoint_acl_policy(cr.DeleteInstanceEndpointAclPolicyRequest(
+                instance_id=instance, endpoint_type="internet", entry=created[0]))
+            c.delete_instance_endpoint_acl_policy(cr.DeleteInstanceEndpointAclPolicyRequest(
+                instance_id=instance, endpoint_type="internet", entries=[cr.AccessControlEntry(entry=e) for e in created[1:]]))
+            body = endpoint()
+            expect([e.entry for e in body.acl_entries] == ["10.0.0.0/8", "203.0.113.7/32"], f"after delete {body.to_map()}")
+            code, _ = error_code(lambda: c.delete_instance_endpoint_acl_policy(cr.DeleteInstanceEndpointAclPolicyRequest(
+                instance_id=instance, endpoint_type="internet", entry=created[0])))
+            expect(code == "ACL_ENTRY_NOT_EXIST", f"deleting an absent entry gave {code}")
+        if "CreateInstanceEndpointAclPolicy" in self.checked:
+            self.step("DeleteInstanceEndpointAclPolicy", delete_acl)
+
+        def endpoint_status():
+            for enable, passing in ((False, "DELETING"), (True, "CREATING")):
+                c.update_instance_endpoint_status(cr.UpdateInstanceEndpointStatusRequest(
+                    instance_id=instance, endpoint_type="internet", enable=enable, module_name="Registry"))
+                seen = self.wait_until(endpoint, lambda body: body.status == "RUNNING")
+                expect(seen[0].status == passing and seen[0].enable is (not enable), f"while switching {seen[0].to_map()}")
+                expect(seen[-1].enable is enable, f"after switching {seen[-1].to_map()}")
+        self.step("UpdateInstanceEndpointStatus", endpoint_status)
+
+        def vpc_endpoint():
+            return c.get_instance_vpc_endpoint(cr.GetInstanceVpcEndpointRequest(instance_id=instance, module_name="Registry")).body
+
+        def get_vpc_endpoint():
+            body = vpc_endpoint()
+            expect(body.enable is True and body.domains and all(isinstance(d, str) and ("-vpc." in d or "-intranet." in d) for d in body.domains),
+                   f"domains {body.domains}")
+            issues = {vpc.vpc_id: (vpc.status, vpc.issue) for vpc in body.linked_vpcs}
+            expect(issues.get("vpc-emulator0001") == ("RUNNING", "")
+                   and issues.get("vpc-emulator0002") == ("RUNNING", f"PRIVATE_ZONE_CONFLICT_AT_{self.args.region}-a"), f"seeded {issues}")
+            state["vpcs"] = len(body.linked_vpcs)
+        self.step("GetInstanceVpcEndpoint", get_vpc_endpoint)
+
+        vpc, vswitch = f"vpc-sdk{self.suffix}", f"vsw-sdk{self.suffix}"
+
+        def link_vpc():
+            c.create_instance_vpc_endpoint_linked_vpc(cr.CreateInstanceVpcEndpointLinkedVpcRequest(
+                instance_id=instance, vpc_id=vpc, vswitch_id=vswitch, module_name="Registry", enable_create_dnsrecord_in_pvzt=True))
+            mine = lambda body: [v for v in body.linked_vpcs if v.vpc_id == vpc]  # noqa: E731
+            seen = self.wait_until(vpc_endpoint, lambda body: mine(body) and mine(body)[0].status == "RUNNING")
+            expect(mine(seen[0])[0].status == "CREATING" and mine(seen[-1])[0].vswitch_id == vswitch
+                   and re.match(r"^172\.\d+\.\d+\.\d+$", mine(seen[-1])[0].ip or ""), f"linked {mine(seen[-1])[0].to_map()}")
+            code, _ = error_code(lambda: c.create_instance_vpc_endpoint_linked_vpc(cr.CreateInstanceVpcEndpointLinkedVpcRequest(
+                instance_id=instance, vpc_id=vpc, vswitch_id=vswitch)))
+            expect(code == "LINKED_VPC_ALREADY_EXIST", f"linking twice gave {code}")
+            code, _ = error_code(lambda: c.create_instance_vpc_endpoint_linked_vpc(cr.CreateInstanceVpcEndpointLinkedVpcRequest(
+                instance_id=instance, vpc_id="net-1", vswitch_id=vswitch)))
+            expect(code == "InvalidParameter.VpcId", f"a bad VpcId gave {code}")
+        if "vpcs" in state:
+            self.step("CreateInstanceVpcEndpointLinkedVpc", link_vpc)
+
+        def unlink_vpc():
+            c.delete_instance_vpc_endpoint_linked_vpc(cr.DeleteInstanceVpcEndpointLinkedVpcRequest(
+                instance_id=instance, vpc_id=vpc, vswitch_id=vswitch, module_name="Registry"))
+            expect(len(vpc_endpoint().linked_vpcs) == state["vpcs"], "the VPC is still linked")
+            code, _ = error_code(lambda: c.delete_instance_vpc_endpoint_linked_vpc(cr.DeleteInstanceVpcEndpointLinkedVpcRequest(
+                instance_id=instance, vpc_id=vpc, vswitch_id=vswitch)))
+            expect(code == "LINKED_VPC_NOT_EXIST", f"unlinking twice gave {code}")
+        if "CreateInstanceVpcEndpointLinkedVpc" in self.checked:
+            self.step("DeleteInstanceVpcEndpointLinkedVpc", unlink_vpc)
+
+        def reset_password():
+            good = f"Sdk-{self.suffix}-9x"
+            body = c.reset_login_password(cr.ResetLoginPasswordRequest(instance_id=instance, password=good)).body
+            expect(body.is_success is True and good not in json.dumps(body.to_map()), "the password came back")
+            for bad in ("Ab1!", "abcdefghijkl", "123456789012", "x" * 30 + "1" * 3):
+                code, error = error_code(lambda: c.reset_login_password(cr.ResetLoginPasswordRequest(instance_id=instance, password=bad)))
+                expect(code == "InvalidParameter.Password" and bad not in str(error), f"{len(bad)} characters gave {code}")
+        self.step("ResetLoginPassword", reset_password)
+
+        # -- capacity
+        def usage():
+            body = c.get_instance_usage(cr.GetInstanceUsageRequest(instance_id=instance)).body
+            fields = {key: value for key, value in body.to_map().items()
+                      if key.endswith("Quota") or key.endswith("Usage")}
+            expect(len(fields) == 10 and all(isinstance(v, str) and v.isdigit() for v in fields.values()), f"usage {fields}")
+            namespaces = c.list_namespace(cr.ListNamespaceRequest(instance_id=instance)).body.total_count
+            repositories = c.list_repository(cr.ListRepositoryRequest(instance_id=instance)).body.total_count
+            expect(body.namespace_usage == namespaces and body.repo_usage == repositories
+                   and body.vpc_usage == str(state.get("vpcs")) and body.namespace_quota == "15" and body.repo_quota == "300",
+                   f"usage {fields} vs {namespaces} namespaces, {repositories} repositories")
+        self.step("GetInstanceUsage", usage)
+
+        def count():
+            body = c.get_instance_count().body
+            listed = c.list_instance(cr.ListInstanceRequest()).body.instances
+            expect(isinstance(body.count, int) and body.count == len(listed) == 2, f"Count {body.count!r}")
+        self.step("GetInstanceCount", count)
+        self.control({"syncTiming": {}})
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
