@@ -47,13 +47,24 @@ struct ACRSDKCheckTests {
             "ListRepoTrigger", "CreateRepoTrigger", "UpdateRepoTrigger", "DeleteRepoTrigger",
             "ListEventCenterRuleName", "UpdateEventCenterRule", "DeleteEventCenterRule", "ListEventCenterRecord",
             "ListChain", "GetChain", "CreateChain", "UpdateChain", "DeleteChain", "ListChainInstance",
+            "CreateRepoSyncRule", "ListRepoSyncRule", "DeleteRepoSyncRule", "CreateRepoSyncTaskByRule",
+            "CreateRepoSyncTask", "GetRepoSyncTask", "ListRepoSyncTask", "CancelRepoSyncTask",
+            "CreateArtifactSubscriptionRule", "UpdateArtifactSubscriptionRule", "DeleteArtifactSubscriptionRule",
+            "GetArtifactSubscriptionRule", "ListArtifactSubscriptionRule", "CreateArtifactSubscriptionTask",
+            "GetArtifactSubscriptionTask", "ListArtifactSubscriptionTask", "GetArtifactSubscriptionTaskResult",
+            "GetInstanceEndpoint", "UpdateInstanceEndpointStatus", "CreateInstanceEndpointAclPolicy",
+            "DeleteInstanceEndpointAclPolicy", "GetInstanceVpcEndpoint", "CreateInstanceVpcEndpointLinkedVpc",
+            "DeleteInstanceVpcEndpointLinkedVpc", "ResetLoginPassword", "GetInstanceUsage", "GetInstanceCount",
         ]
-        #expect(actions.count == 55)
+        #expect(actions.count == 82)
         #expect(actions.filter { !report.checked.contains($0) } == [])
-        for extra in ["WrongSecret", "ReadOnlyKey", "StsKey", "Faults", "HttpMethods"] {
+        for extra in [
+            "WrongSecret", "ReadOnlyKey", "StsKey", "Faults", "HttpMethods", "SyncTaskIssues", "DeleteSyncTarget",
+            "ReadOnlySync",
+        ] {
             #expect(report.checked.contains(extra), "\(extra) was not checked")
         }
-        #expect(report.checked.count >= 60)
+        #expect(report.checked.count >= 90)
         // The SDK's calls are in the emulator's log under the main key.
         let listed = try await emulator.requests(action: "ListInstance")
         #expect(listed.contains { $0.accessKeyId == emulator.key.id && $0.method == "POST" && $0.status == 200 })

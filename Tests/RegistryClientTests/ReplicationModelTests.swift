@@ -6,8 +6,8 @@ import Testing
 /// Replication and access logic that needs no server: the tag drift between two repositories,
 /// CIDR blocks for endpoint ACLs, and what a failed sync task's issue tells the admin to do.
 struct ReplicationModelTests {
-    private static func tag(_ name: String, _ hex: Character?) -> Tag {
-        Tag(
+    private static func tag(_ name: String, _ hex: Character?) -> RegistryClient.Tag {
+        RegistryClient.Tag(
             name: name,
             details: hex.flatMap { Digest("sha256:" + String(repeating: $0, count: 64)) }.map {
                 TagDetails(digest: $0, mediaType: "", size: nil, created: nil, platforms: [])
