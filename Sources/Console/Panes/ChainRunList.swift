@@ -11,10 +11,8 @@ final class ChainRunList: ResourceKind {
 
     unowned let context: any PaneContext
     let instance: Instance
-    /// The chain, with its steps once read.
-    private(set) var chain: DeliveryChain
-    private var provider: (any DeliveryChains)?
-    private var detail: Task<Void, Never>?
+    /// The chain with its steps (chains are listed with them).
+    let chain: DeliveryChain
 
     init(context: any PaneContext, instance: Instance, chain: DeliveryChain) {
         self.context = context
@@ -27,7 +25,6 @@ final class ChainRunList: ResourceKind {
     var title: String { "\(context.catalog[.chainRuns]) · \(chain.name) · \(chain.pipelineText ?? "…")" }
     var location: ViewLocation { ViewLocation(instance: instance.name, namespace: chain.namespace) }
     var emptyText: String { context.catalog[.emptyChainRuns, chain.pipelineText ?? "…"] }
-    var isBusy: Bool { detail != nil }
 
     func rows(in pane: ResourcePane<ChainRunList>) -> AsyncThrowingStream<[Row], any Error> {
         let (session, instance, id) = (context.session, instance, chain.id)
@@ -48,23 +45,6 @@ final class ChainRunList: ResourceKind {
     }
 
     func searchFields(of row: Row) -> [String] { [row.id, row.status, row.result ?? "", row.repository ?? ""] }
-
-    /// Reads the chain's steps when the listing did not.
-    func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<ChainRunList>) {
-        self.provider = provider as? any DeliveryChains
-        guard chain.nodes == nil, let chains = self.provider else { return }
-        detail = Task { [weak self, id = chain.id] in
-            let read = try? await chains.chain(id: id)
-            guard let self else { return }
-            if let read { self.chain = read }
-            self.detail = nil
-            self.context.requestDisplay()
-        }
-    }
-
-    func close() { detail?.cancel() }
-
-    func settle() async { await detail?.value }
 
     func actions(in pane: ResourcePane<ChainRunList>) -> [ConsoleAction] { [.open, .back, .filter, .refresh] }
 
