@@ -60,7 +60,7 @@ public final class CurlHTTPClient: HTTPClient {
             do {
                 let response = try await loop.perform(request, timeout: deadline - started)
                 logger.debug(
-                    "\(request.method.rawValue) \(URLCredentialMask.maskingURLsInQuery(request.url.absoluteString)) → \(response.status) in \(ContinuousClock.now - started)"
+                    "\(request.method.rawValue) \(URLCredentialMask.maskingSecretsInQuery(request.url.absoluteString)) → \(response.status) in \(ContinuousClock.now - started)"
                 )
                 guard request.allowsTransportRetry,
                     let wait = retryPolicy.delay(after: response, method: request.method, attempt: attempt),

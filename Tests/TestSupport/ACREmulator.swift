@@ -156,6 +156,12 @@ public struct ACREmulator: Sendable {
         try await control(["buildTiming": ["pendingMs": pendingMs, "lineIntervalMs": lineIntervalMs, "lines": lines]])
     }
 
+    /// Timing of the sync and subscription tasks started afterwards (acr_replication.py): PENDING for
+    /// `pendingMs`, then one layer every `msPerLayer`.
+    public func setSyncTiming(pendingMs: Int = 300, msPerLayer: Int = 200) async throws {
+        try await control(["syncTiming": ["pendingMs": pendingMs, "msPerLayer": msPerLayer]])
+    }
+
     /// Clears every pending fault.
     public func reset() async throws { try await control(["reset": true]) }
 

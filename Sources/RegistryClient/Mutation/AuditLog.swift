@@ -73,6 +73,14 @@ public struct AuditLog: Sendable {
         return result
     }
 
+    /// `recording`, for a change to `provider`'s instance.
+    public func recording<Result>(
+        _ action: String, on provider: any RegistryProvider, repository: String? = nil, detail: String,
+        _ change: () async throws -> Result
+    ) async throws -> Result {
+        try await recording(action, instance: provider.instance.name, repository: repository, detail: detail, change)
+    }
+
     /// Every entry in the log, oldest first (unreadable lines are skipped).
     public func entries() -> [Entry] { file.lines(Entry.self) }
 }

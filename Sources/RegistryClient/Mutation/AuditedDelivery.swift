@@ -19,7 +19,9 @@ public struct AuditedDelivery: Sendable {
         let detail =
             "\(isNew ? "new rule" : rule.id): \(rule.pushType.rawValue) \(rule.pushName) → \(rule.imageTag) "
             + "(\(rule.dockerfileLocation)\(rule.dockerfileName), \(rule.platforms.joined(separator: " ")))"
-        return try await record(isNew ? "build-rule-create" : "build-rule-update", provider, repository, detail) {
+        return try await audit.recording(
+            isNew ? "build-rule-create" : "build-rule-update", on: provider, repository: repository, detail: detail
+        ) {
             if isNew { return try await provider.createBuildRule(repository: repository, rule) }
             try await provider.updateBuildRule(repository: repository, rule)
             return rule.id
@@ -27,7 +29,7 @@ public struct AuditedDelivery: Sendable {
     }
 
     public func deleteBuildRule(id: String, repository: String, on provider: any BuildManaging) async throws {
-        try await record("build-rule-delete", provider, repository, id) {
+        try await audit.recording("build-rule-delete", on: provider, repository: repository, detail: id) {
             try await provider.deleteBuildRule(repository: repository, id: id)
         }
     }
@@ -37,27 +39,27 @@ public struct AuditedDelivery: Sendable {
         _ binding: SourceCodeBinding, repository: String, on provider: any BuildManaging
     ) async throws {
         let detail = "\(binding.summary), auto-build \(binding.autoBuild)"
-        try await record("source-bind", provider, repository, detail) {
+        try await audit.recording("source-bind", on: provider, repository: repository, detail: detail) {
             try await provider.bindSourceCode(repository: repository, binding)
         }
     }
 
     /// Starts a build of a rule; returns the build's id.
     public func startBuild(ruleID: String, repository: String, on provider: any BuildManaging) async throws -> String {
-        try await record("build-start", provider, repository, "rule \(ruleID)") {
+        try await audit.recording("build-start", on: provider, repository: repository, detail: "rule \(ruleID)") {
             try await provider.startBuild(repository: repository, ruleID: ruleID)
         }
     }
 
     /// Runs an earlier build again; returns the new build's id.
     public func rebuild(recordID: String, repository: String, on provider: any BuildManaging) async throws -> String {
-        try await record("build-rebuild", provider, repository, "build \(recordID)") {
+        try await audit.recording("build-rebuild", on: provider, repository: repository, detail: "build \(recordID)") {
             try await provider.rebuild(repository: repository, recordID: recordID)
         }
     }
 
     public func cancelBuild(recordID: String, repository: String, on provider: any BuildManaging) async throws {
-        try await record("build-cancel", provider, repository, "build \(recordID)") {
+        try await audit.recording("build-cancel", on: provider, repository: repository, detail: "build \(recordID)") {
             try await provider.cancelBuild(repository: repository, recordID: recordID)
         }
     }
@@ -71,7 +73,9 @@ public struct AuditedDelivery: Sendable {
         let detail =
             "\(isNew ? "new trigger" : trigger.id) \(trigger.name): \(trigger.maskedURL) "
             + "on \(trigger.match.kind) \(trigger.match.text)"
-        return try await record(isNew ? "trigger-create" : "trigger-update", provider, repository, detail) {
+        return try await audit.recording(
+            isNew ? "trigger-create" : "trigger-update", on: provider, repository: repository, detail: detail
+        ) {
             do {
                 if isNew { return try await provider.createTrigger(repository: repository, trigger) }
                 try await provider.updateTrigger(repository: repository, trigger)
@@ -85,7 +89,7 @@ public struct AuditedDelivery: Sendable {
     }
 
     public func deleteTrigger(id: String, repository: String, on provider: any TriggerManaging) async throws {
-        try await record("trigger-delete", provider, repository, id) {
+        try await audit.recording("trigger-delete", on: provider, repository: repository, detail: id) {
             try await provider.deleteTrigger(repository: repository, id: id)
         }
     }
@@ -95,21 +99,14 @@ public struct AuditedDelivery: Sendable {
         let detail =
             "\(id) \(settings.name): \(settings.eventType) \(settings.scope.rawValue) → "
             + "\(settings.notifyMethod) \(URLCredentialMask.mask(settings.notifyURL))"
-        try await record("event-rule-update", provider, nil, detail) {
+        try await audit.recording("event-rule-update", on: provider, detail: detail) {
             try await provider.updateEventRule(id: id, settings)
         }
     }
 
     public func deleteEventRule(id: String, on provider: any EventCenter) async throws {
-        try await record("event-rule-delete", provider, nil, id) { try await provider.deleteEventRule(id: id) }
-    }
-
-    private func record<Result>(
-        _ action: String, _ provider: any RegistryProvider, _ repository: String?, _ detail: String,
-        _ change: () async throws -> Result
-    ) async throws -> Result {
-        try await audit.recording(action, instance: provider.instance.name, repository: repository, detail: detail) {
-            try await change()
+        try await audit.recording("event-rule-delete", on: provider, detail: id) {
+            try await provider.deleteEventRule(id: id)
         }
     }
 }

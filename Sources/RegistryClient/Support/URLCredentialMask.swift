@@ -35,22 +35,29 @@ public enum URLCredentialMask {
         return result + afterQuery[fragmentStart...]
     }
 
-    /// `url` with each query value that itself holds a URL with credentials (a trigger's URL sent as
-    /// a parameter) masked as `mask` masks it, for request logs; other values stay as they are.
-    public static func maskingURLsInQuery(_ url: String) -> String {
+    /// `url` with each query value that is a secret (a `Password` or token parameter, as ACR's
+    /// password reset sends) replaced by `***`, and each that holds a URL with credentials (a
+    /// trigger's URL sent as a parameter) masked as `mask` masks it, for request logs.
+    public static func maskingSecretsInQuery(_ url: String) -> String {
         guard let question = url.firstIndex(of: "?") else { return url }
         let query = url[url.index(after: question)...]
         let end = query.firstIndex(of: "#") ?? query.endIndex
         let parameters = query[..<end].split(separator: "&", omittingEmptySubsequences: false).map { parameter in
             guard let equals = parameter.firstIndex(of: "="),
-                let value = parameter[parameter.index(after: equals)...].removingPercentEncoding,
-                value.contains("://"), hasCredentials(value)
+                let value = parameter[parameter.index(after: equals)...].removingPercentEncoding
             else { return String(parameter) }
+            if secretParameters.contains(parameter[..<equals].lowercased()) { return parameter[...equals] + "***" }
+            guard value.contains("://"), hasCredentials(value) else { return String(parameter) }
             return parameter[...equals]
                 + (mask(value).addingPercentEncoding(withAllowedCharacters: unreserved) ?? "***")
         }
         return url[...question] + parameters.joined(separator: "&") + query[end...]
     }
+
+    /// Query parameters whose value is never logged.
+    private static let secretParameters: Set<String> = [
+        "password", "authorizationtoken", "accesskeysecret", "securitytoken", "token", "secret",
+    ]
 
     /// RFC 3986's unreserved characters, which a query value keeps unencoded.
     private static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))

@@ -56,6 +56,30 @@ public enum ACRAction: String, Sendable, CaseIterable {
     case updateChain = "UpdateChain"
     case deleteChain = "DeleteChain"
     case listChainInstance = "ListChainInstance"
+    // Replication and subscriptions
+    case createRepoSyncRule = "CreateRepoSyncRule"
+    case listRepoSyncRule = "ListRepoSyncRule"
+    case deleteRepoSyncRule = "DeleteRepoSyncRule"
+    case createRepoSyncTaskByRule = "CreateRepoSyncTaskByRule"
+    case createRepoSyncTask = "CreateRepoSyncTask"
+    case getRepoSyncTask = "GetRepoSyncTask"
+    case listRepoSyncTask = "ListRepoSyncTask"
+    case cancelRepoSyncTask = "CancelRepoSyncTask"
+    case createArtifactSubscriptionRule = "CreateArtifactSubscriptionRule"
+    case updateArtifactSubscriptionRule = "UpdateArtifactSubscriptionRule"
+    case deleteArtifactSubscriptionRule = "DeleteArtifactSubscriptionRule"
+    case listArtifactSubscriptionRule = "ListArtifactSubscriptionRule"
+    case createArtifactSubscriptionTask = "CreateArtifactSubscriptionTask"
+    case getArtifactSubscriptionTask = "GetArtifactSubscriptionTask"
+    case listArtifactSubscriptionTask = "ListArtifactSubscriptionTask"
+    // Access and capacity
+    case getInstanceEndpoint = "GetInstanceEndpoint"
+    case updateInstanceEndpointStatus = "UpdateInstanceEndpointStatus"
+    case createInstanceEndpointAclPolicy = "CreateInstanceEndpointAclPolicy"
+    case deleteInstanceEndpointAclPolicy = "DeleteInstanceEndpointAclPolicy"
+    case getInstanceVpcEndpoint = "GetInstanceVpcEndpoint"
+    case resetLoginPassword = "ResetLoginPassword"
+    case getInstanceUsage = "GetInstanceUsage"
 
     /// The API version every action belongs to.
     public static let version = "2018-12-01"
@@ -64,7 +88,8 @@ public enum ACRAction: String, Sendable, CaseIterable {
     public var method: HTTPMethod {
         switch self {
         case .getRepoTag, .getArtifactLifecycleRule, .listArtifactLifecycleRule, .listEventCenterRuleName,
-            .listEventCenterRecord:
+            .listEventCenterRecord, .listArtifactSubscriptionRule, .getArtifactSubscriptionTask,
+            .listArtifactSubscriptionTask:
             .get
         default: .post
         }
@@ -90,6 +115,10 @@ public enum ACRAction: String, Sendable, CaseIterable {
         case .updateRepoSourceCodeRepo: "cr:UpdateSourceRepository"
         case .createRepoTrigger: "cr:CreateWebHook"
         case .listRepoTrigger: "cr:GetWebHookLog"
+        case .createRepoSyncRule: "cr:CreateSyncRule"
+        case .listRepoSyncRule: "cr:ListSyncRule"
+        case .createRepoSyncTaskByRule: "cr:PullRepository"
+        case .getRepoSyncTask, .listRepoSyncTask: "cr:GetRepositorySync"
         default: "cr:\(rawValue)"
         }
     }

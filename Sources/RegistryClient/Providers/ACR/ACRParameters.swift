@@ -36,6 +36,11 @@ public struct ACRParameters: Sendable, ExpressibleByDictionaryLiteral {
         self[name] = Self.compactJSON(list, empty: "[]")
     }
 
+    /// Sets a list of objects as one compact JSON array string (`[{"Entry":"…"}]`).
+    public mutating func set(_ name: String, jsonObjects list: [[String: String]]) {
+        self[name] = Self.compactJSON(list, empty: "[]")
+    }
+
     /// Sets a plain list the way the SDK flattens it: `Name.1`, `Name.2`…; earlier items removed.
     public mutating func set(_ name: String, list: [String]) {
         pairs.removeAll { $0.0.hasPrefix(name + ".") }

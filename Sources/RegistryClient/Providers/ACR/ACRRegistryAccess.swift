@@ -46,10 +46,9 @@ actor ACRRegistryAccess {
         return fresh.provider
     }
 
-    /// Finds the registry domain (ListInstanceEndpoint) and logs in with GetAuthorizationToken.
-    private static func logIn(
-        client: ACRClient, instanceID: String, instance: Instance, http: any HTTPClient, content: ContentStore
-    ) async throws -> (provider: DistributionProvider, expires: Date?) {
+    /// The registry's `HOST[:PORT]` (the system domain of the internet endpoint, else of the first
+    /// enabled one) and its URL.
+    static func registryDomain(client: ACRClient, instanceID: String) async throws -> (host: String, url: URL) {
         let endpoints: ACRPage<ACREndpointRecord> = try await client.call(
             .listInstanceEndpoint, ["InstanceId": instanceID, "ModuleName": "Registry"], itemsKey: "Endpoints")
         let usable = endpoints.items.filter { $0.Enable != false }
@@ -61,11 +60,20 @@ actor ACRRegistryAccess {
                 .unsupported, "ACR instance \(instanceID) has no enabled registry endpoint",
                 hint: "enable the internet endpoint (or run regconsole inside the instance's VPC) in the ACR console")
         }
-        let token: ACRAuthorizationToken = try await client.call(.getAuthorizationToken, ["InstanceId": instanceID])
         let scheme = RegistrySession.isLoopback(domain) ? "http" : "https"
         guard Self.isHostName(domain), let url = URL(string: "\(scheme)://\(domain)") else {
             throw RegistryError(.invalidResponse, "ACR gave the registry domain '\(domain)', which is not a host name")
         }
+        return (domain, url)
+    }
+
+    /// Finds the registry domain and logs in with GetAuthorizationToken.
+    private static func logIn(
+        client: ACRClient, instanceID: String, instance: Instance, http: any HTTPClient, content: ContentStore
+    ) async throws -> (provider: DistributionProvider, expires: Date?) {
+        let (_, url) = try await registryDomain(client: client, instanceID: instanceID)
+        let token: ACRAuthorizationToken = try await client.call(.getAuthorizationToken, ["InstanceId": instanceID])
+        let scheme = url.scheme ?? "https"
         var registryInstance = instance
         registryInstance.url = url
         registryInstance.insecure = instance.insecure || scheme == "http"

@@ -6,4 +6,7 @@ struct ACRCreated: Decodable, Sendable {
     var BuildRecordId: String?
     var TriggerId: String?
     var ChainId: String?
+    var SyncRuleId: String?
+    var SyncTaskId: String?
+    var TaskId: String?
 }
