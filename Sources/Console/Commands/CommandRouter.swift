@@ -99,7 +99,7 @@ final class CommandRouter {
             if let named = instances.first(where: { $0.name == head }) {
                 instance = named
                 rest = text.count > head.count ? String(text.dropFirst(head.count + 1)) : nil
-            } else if route.target == .instance {
+            } else if route.target == .instance || route.target == .optionalInstance {
                 throw Problem(message: unknownInstance(head, among: instances))
             } else {
                 instance = host.currentInstance() ?? (instances.count == 1 ? instances.first : nil)
@@ -120,6 +120,8 @@ final class CommandRouter {
         switch route.target {
         case .instance:
             break
+        case .optionalInstance:
+            guard rest == nil else { throw Problem(message: catalog[.commandUsage, route.usage]) }
         case .namespace, .optionalNamespace:
             guard rest?.contains("/") != true else { throw Problem(message: catalog[.commandUsage, route.usage]) }
             resolved.namespace = rest
@@ -153,7 +155,7 @@ final class CommandRouter {
 
     private func candidates(for route: PaneRoute, typed line: String) -> [String] {
         let instances = host.instances().map(\.name)
-        guard route.target != .instance else { return instances }
+        guard route.target != .instance, route.target != .optionalInstance else { return instances }
         let typed = line.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
         var candidates = instances.map { $0 + "/" }
         let head = String(typed.prefix { $0 != "/" })
@@ -168,7 +170,7 @@ final class CommandRouter {
 
     private func names(for route: PaneRoute, in instance: String) -> [String] {
         switch route.target {
-        case .instance: []
+        case .instance, .optionalInstance: []
         case .namespace, .optionalNamespace: names.namespaces(of: instance)
         case .repository: names.repositories(of: instance)
         case .location: names.namespaces(of: instance) + names.repositories(of: instance)

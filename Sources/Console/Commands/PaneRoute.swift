@@ -9,6 +9,8 @@ struct PaneRoute: Sendable {
     enum Target: Sendable {
         /// `INSTANCE` (required).
         case instance
+        /// `INSTANCE`, or nothing for the current instance.
+        case optionalInstance
         /// `[INSTANCE/]NAMESPACE`, or `INSTANCE` alone.
         case namespace
         /// `[INSTANCE/]NAMESPACE`, or nothing for the whole instance.
@@ -119,6 +121,34 @@ struct PaneRoute: Sendable {
             browse(context, PaneRoute.Resolved(instance: at.instance)) + [
                 ResourcePane(ChainList(context: context, instance: at.instance, namespace: at.namespace))
             ]
+        },
+        PaneRoute(
+            word: "sync", aliases: ["replication", "sync-rules", "syncrules"], target: .location,
+            usage: ":sync [INSTANCE/][NAMESPACE[/REPOSITORY]]", summary: { $0[.commandSync] }
+        ) { context, at in
+            browse(context, at) + [
+                ResourcePane(
+                    SyncRuleList(
+                        context: context, instance: at.instance, namespace: at.namespace, repository: at.repository))
+            ]
+        },
+        PaneRoute(
+            word: "subscriptions", aliases: ["subscription", "subs"], target: .optionalInstance,
+            usage: ":subscriptions [INSTANCE]", summary: { $0[.commandSubscriptions] }
+        ) { context, at in
+            browse(context, at) + [ResourcePane(SubscriptionRuleList(context: context, instance: at.instance))]
+        },
+        PaneRoute(
+            word: "endpoints", aliases: ["endpoint", "access", "acl"], target: .optionalInstance,
+            usage: ":endpoints [INSTANCE]", summary: { $0[.commandEndpoints] }
+        ) { context, at in
+            browse(context, at) + [ResourcePane(EndpointList(context: context, instance: at.instance))]
+        },
+        PaneRoute(
+            word: "usage", aliases: ["quota", "quotas", "capacity"], target: .optionalInstance,
+            usage: ":usage [INSTANCE]", summary: { $0[.commandQuotas] }
+        ) { context, at in
+            browse(context, at) + [ResourcePane(UsageList(context: context, instance: at.instance))]
         },
     ]
 
