@@ -53,6 +53,7 @@ extension ConsoleAction {
         case .cancelTask: .actionCancelTask
         case .toggleEndpoint: .actionToggleEndpoint
         case .resetPassword: .actionResetPassword
+        case .drift: .actionDrift
         }
     }
 

@@ -56,6 +56,8 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case toggleEndpoint = "toggle-endpoint"
     /// Reset an instance's fixed login password.
     case resetPassword = "reset-password"
+    /// Compare a repository's tags with its replica's.
+    case drift
 
     /// Arrows and vim keys, k9s-style verbs.
     public static let defaultBindings: [ConsoleAction: [Key]] = [
@@ -110,5 +112,6 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .cancelTask: [.control("x")],
         .toggleEndpoint: [.character("E")],
         .resetPassword: [.character("P")],
+        .drift: [.character("D")],
     ]
 }

@@ -330,4 +330,78 @@ struct ReplicationConsoleTests {
             #expect(!text.contains(password), "\(file.path) holds the password")
         }
     }
+
+    // MARK: Drift
+
+    /// Copies tags of `ns/app` to `acr.emulator-empty`: its newest tag as itself (same), the same
+    /// image as a second tag (different) and as `only-there` (extra); the rest stay missing.
+    private func seedReplica(
+        _ driver: ConsoleDriver, _ emulator: ACREmulator
+    ) async throws -> (same: String, different: String, missing: [String]) {
+        try await emulator.setSyncTiming(pendingMs: 20, msPerLayer: 5)
+        let provider = try await replicator(driver)
+        let tags = try await provider.tags(repository: "ns/app").collect().filter { !$0.isReferrersTag }
+        let digests = Dictionary(tags.compactMap { tag in tag.details.map { (tag.name, $0.digest) } }) { a, _ in a }
+        let same = try #require(tags.first?.name)
+        let different = try #require(tags.first { digests[$0.name] != digests[same] }?.name)
+        for name in [same, different, "only-there"] {
+            let id = try await provider.startSync(
+                repository: "ns/app", tag: same,
+                to: ReplicaLocation(
+                    region: emulator.region, instanceID: "cri-emulated0002", namespace: "ns", repository: "app",
+                    tag: name))
+            for _ in 0..<100 where try await provider.syncTask(id: id).status.isRunning {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        try await emulator.setSyncTiming()
+        return (same, different, tags.map(\.name).filter { $0 != same && $0 != different }.sorted())
+    }
+
+    @Test(arguments: PaneSnapshotTests.languages, PaneSnapshotTests.sizes)
+    func driftPane(language: Language, size: Size) async throws {
+        let (driver, _, emulator) = try await driver(language: language, size: size)
+        _ = try await seedReplica(driver, emulator)
+        await driver.command("drift ns/app acr.emulator-empty/ns/app")
+        try Snapshot.check(driver.screen, named: "drift-\(language.rawValue)-\(size.columns)x\(size.rows)")
+    }
+
+    @Test func driftRowsCompareTwoRepositoriesAndCopyAMissingTag() async throws {
+        let (driver, _, emulator) = try await driver()
+        let (same, different, missing) = try await seedReplica(driver, emulator)
+        await driver.command("drift ns/app acr.emulator-empty/ns/app")
+        #expect(driver.screen.contains("drift · acr.emulator-main/ns/app → acr.emulator-empty/ns/app"))
+        #expect(row(driver, same)?.contains("same") == true, "\(driver.screen)")
+        #expect(row(driver, different)?.contains("different") == true, "\(driver.screen)")
+        #expect(row(driver, "only-there")?.contains("extra") == true, "\(driver.screen)")
+        for tag in missing { #expect(row(driver, tag)?.contains("missing") == true, "\(tag): \(driver.screen)") }
+        // The seeded tasks ran on the emulator's own clock; the last sync column names the newest.
+        #expect(row(driver, same)?.contains("success") == true, "\(driver.screen)")
+
+        // Missing tags sort first: enter copies the first one by a one-off sync, once confirmed.
+        let first = try #require(missing.first)
+        await driver.press(.character("g"), .enter)
+        #expect(driver.screen.contains("Copy \(first) to acr.emulator-empty?"), "\(driver.screen)")
+        await driver.press(.character("y"))
+        #expect(driver.screen.contains("Started sync task"), "\(driver.screen)")
+        let tasks = try await replicator(driver).syncTasks(repository: "ns/app", tag: first).collect()
+        #expect(tasks.contains { $0.ruleID == nil && $0.target.instanceID == "cri-emulated0002" }, "\(tasks)")
+
+        // A source that does not replicate: the copy is a skopeo command on the clipboard.
+        await driver.command("drift local/ns/app acr.emulator-empty/ns/app")
+        await driver.press(.character("g"), .enter)
+        let command = "skopeo copy docker://127.0.0.1:PORT/ns/app:"
+        #expect(driver.screen.contains("copied: \(command)"), "\(driver.screen)")
+        #expect(driver.copied.count == 1)
+    }
+
+    @Test func skopeoCommandQuotesEachReference() {
+        #expect(
+            DriftCopyFlow.skopeoCommand(source: "a.example/ns/app:v1", target: "b.example:5000/ns/app:v1")
+                == "skopeo copy docker://a.example/ns/app:v1 docker://b.example:5000/ns/app:v1")
+        #expect(
+            DriftCopyFlow.skopeoCommand(source: "a.example/ns/it's:v1", target: "b.example/ns/app:v1")
+                == #"skopeo copy 'docker://a.example/ns/it'\''s:v1' docker://b.example/ns/app:v1"#)
+        #expect(DriftCopyFlow.skopeoCommand(source: "a.example/ns/app:v1\u{1B}[2J", target: "b/ns/app:v1") == nil)
+    }
 }

@@ -89,6 +89,17 @@ final class CommandRouter {
 
     /// Resolves a command's argument for its route.
     func resolve(_ argument: String?, for route: PaneRoute) throws(Problem) -> PaneRoute.Resolved {
+        if route.target == .repositoryPair {
+            let words = (argument ?? "").split(separator: " ").map(String.init)
+            guard words.count == 2 else { throw Problem(message: catalog[.commandUsage, route.usage]) }
+            let single = PaneRoute(
+                word: route.word, aliases: [], target: .repository, usage: route.usage, summary: route.summary,
+                open: route.open)
+            var first = try resolve(words[0], for: single)
+            let second = try resolve(words[1], for: single)
+            first.other = (second.instance, second.repository ?? "")
+            return first
+        }
         let instances = host.instances()
         let trimmed = argument?.trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
         let text = trimmed?.isEmpty == false ? trimmed : nil
@@ -125,7 +136,7 @@ final class CommandRouter {
         case .namespace, .optionalNamespace:
             guard rest?.contains("/") != true else { throw Problem(message: catalog[.commandUsage, route.usage]) }
             resolved.namespace = rest
-        case .repository:
+        case .repository, .repositoryPair:
             guard let rest else { throw Problem(message: catalog[.commandUsage, route.usage]) }
             resolved.repository = rest
             resolved.namespace = Namespace.of(repository: rest)
@@ -172,7 +183,7 @@ final class CommandRouter {
         switch route.target {
         case .instance, .optionalInstance: []
         case .namespace, .optionalNamespace: names.namespaces(of: instance)
-        case .repository: names.repositories(of: instance)
+        case .repository, .repositoryPair: names.repositories(of: instance)
         case .location: names.namespaces(of: instance) + names.repositories(of: instance)
         }
     }

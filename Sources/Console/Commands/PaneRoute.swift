@@ -19,6 +19,8 @@ struct PaneRoute: Sendable {
         case repository
         /// `[INSTANCE/][NAMESPACE[/REPOSITORY]]`, or nothing for where the user is.
         case location
+        /// Two repositories, `[INSTANCE/]NAMESPACE/REPOSITORY [INSTANCE/]NAMESPACE/REPOSITORY`.
+        case repositoryPair
     }
 
     /// Where a command's argument resolved to.
@@ -26,6 +28,8 @@ struct PaneRoute: Sendable {
         var instance: Instance
         var namespace: String?
         var repository: String?
+        /// The second repository of a pair, with its instance.
+        var other: (instance: Instance, repository: String)?
     }
 
     /// The command word shown in help and completion.
@@ -149,6 +153,19 @@ struct PaneRoute: Sendable {
             usage: ":usage [INSTANCE]", summary: { $0[.commandQuotas] }
         ) { context, at in
             browse(context, at) + [ResourcePane(UsageList(context: context, instance: at.instance))]
+        },
+        PaneRoute(
+            word: "drift", aliases: ["compare"], target: .repositoryPair,
+            usage: ":drift [INSTANCE/]NS/REPO INSTANCE/NS/REPO",
+            summary: { $0[.commandDrift] }
+        ) { context, at in
+            guard let repository = at.repository, let other = at.other else { return [] }
+            return browse(context, at) + [
+                ResourcePane(
+                    DriftList(
+                        context: context, source: DriftList.Side(instance: at.instance, repository: repository),
+                        target: DriftList.Side(instance: other.instance, repository: other.repository)))
+            ]
         },
     ]
 

@@ -89,6 +89,17 @@ extension Catalog {
         .commandSubscriptions: "artifact subscriptions and their runs (ACR)",
         .commandEndpoints: "endpoints, the internet access list and linked VPCs (ACR)",
         .commandQuotas: "quotas used and their limits (ACR)",
+        .drift: "drift", .emptyDrift: "Neither repository has tags.", .columnState: "STATE",
+        .columnLastSync: "LAST SYNC", .driftMissing: "missing", .driftDifferent: "different", .driftExtra: "extra",
+        .driftSame: "same", .driftNothingToCopy: "{0} needs no copy: only missing and different tags are copied.",
+        .driftSyncTitle: "Copy {0} to {1}?",
+        .driftSyncBody: "Starts a one-off sync task outside any rule; the target tag is overwritten.",
+        .driftSyncConfirm: "Copy tag", .driftSyncStarted: "Started sync task {0} for {1}",
+        .driftCopyCommand: "No one-off sync between these registries; copied: {0}",
+        .driftNoRule: "No sync rule copies {0} to an instance this session sees: use :drift with both repositories.",
+        .driftNeedsRepository: "Open the sync rules of a repository (:sync NAMESPACE/REPOSITORY) to compare it.",
+        .driftTargetUnknown: "Rule {0} copies to {1}, an instance this session does not see: add its region.",
+        .actionDrift: "drift", .commandDrift: "tag drift between two repositories",
     ]
 
     static let replicationChinese: [Message: String] = [
@@ -176,5 +187,16 @@ extension Catalog {
         .commandSubscriptions: "制品订阅及订阅任务（ACR）",
         .commandEndpoints: "访问入口、公网白名单与关联专有网络（ACR）",
         .commandQuotas: "配额用量与上限（ACR）",
+        .drift: "差异", .emptyDrift: "两个仓库都没有标签。", .columnState: "状态",
+        .columnLastSync: "最近同步", .driftMissing: "缺失", .driftDifferent: "不一致", .driftExtra: "多余",
+        .driftSame: "一致", .driftNothingToCopy: "{0} 无需复制：只复制缺失和不一致的标签。",
+        .driftSyncTitle: "复制 {0} 到 {1}？",
+        .driftSyncBody: "将在同步规则之外启动一次单次同步任务；目标标签会被覆盖。",
+        .driftSyncConfirm: "复制标签", .driftSyncStarted: "已为 {1} 启动同步任务 {0}",
+        .driftCopyCommand: "这两个镜像仓库之间无法单次同步；已复制命令：{0}",
+        .driftNoRule: "没有同步规则把 {0} 同步到本会话可见的实例：请用 :drift 指定两个仓库。",
+        .driftNeedsRepository: "请打开某个仓库的同步规则（:sync 命名空间/仓库）再比较。",
+        .driftTargetUnknown: "规则 {0} 同步到 {1}，本会话看不到该实例：请在配置中加入其地域。",
+        .actionDrift: "差异", .commandDrift: "比较两个仓库的标签差异",
     ]
 }

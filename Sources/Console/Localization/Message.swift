@@ -160,4 +160,7 @@ public enum Message: String, CaseIterable, Sendable {
     case actionSync, actionRun, actionTasks, actionSubscriptions, actionCancelTask, actionToggleEndpoint,
         actionResetPassword
     case commandSync, commandSubscriptions, commandEndpoints, commandQuotas
+    case drift, emptyDrift, columnState, columnLastSync, driftMissing, driftDifferent, driftExtra, driftSame
+    case driftNothingToCopy, driftSyncTitle, driftSyncBody, driftSyncConfirm, driftSyncStarted, driftCopyCommand
+    case driftNoRule, driftNeedsRepository, driftTargetUnknown, actionDrift, commandDrift
 }

@@ -74,7 +74,7 @@ final class SyncRuleList: ResourceKind {
     func actions(in pane: ResourcePane<SyncRuleList>) -> [ConsoleAction] {
         guard replicator != nil else { return [.back, .command, .refresh] }
         let changes: [ConsoleAction] = context.isReadOnly(instance) ? [] : [.create, .delete, .run]
-        return [.open, .tasks] + changes + [.subscriptions, .back, .filter, .refresh]
+        return [.open, .tasks] + changes + [.drift, .subscriptions, .back, .filter, .refresh]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<SyncRuleList>) -> Bool {
@@ -92,6 +92,13 @@ final class SyncRuleList: ResourceKind {
             guard let rule = pane.selected else { return true }
             context.push(
                 ResourcePane(SyncTaskList(context: context, instance: instance, repository: repository, rule: rule)))
+        case .drift:
+            guard let rule = pane.selected else { return true }
+            guard let repository else {
+                context.showFlash(context.catalog[.driftNeedsRepository], error: true)
+                return true
+            }
+            DriftList.openReplica(context: context, instance: instance, repository: repository, rule: rule)
         case .subscriptions:
             context.push(ResourcePane(SubscriptionRuleList(context: context, instance: instance)))
         default:
