@@ -236,6 +236,48 @@ struct ReplicationConsoleTests {
         try await emulator.setSyncTiming()
     }
 
+    // MARK: Subscriptions
+
+    @Test func subscriptionIsCreatedRunAndDeleted() async throws {
+        let (driver, _, _) = try await driver()
+        let provider = try #require(
+            try await driver.app.session.provider(for: "acr.emulator-main") as? any Subscribing)
+        await driver.command("subscriptions")
+        #expect(row(driver, "docker.io/library/nginx") != nil, "\(driver.screen)")
+        await driver.press(.character("n"))
+        #expect(driver.screen.contains("New subscription"))
+        await driver.press(.right, .tab)
+        await type(driver, "distroless/static")
+        await driver.press(.tab)
+        await type(driver, "ns/static")
+        await driver.press(.tab, .tab)
+        await driver.press(.backspace, .backspace)
+        await type(driver, "200")
+        #expect(driver.screen.contains("use 1 to 100"), "\(driver.screen)")
+        await driver.press(.backspace, .backspace, .backspace)
+        await type(driver, "2")
+        await driver.press(.enter)
+        #expect(driver.screen.contains("Created subscription GCR/distroless/static"), "\(driver.screen)")
+        let created = try #require(try await provider.subscriptionRules().first { $0.upstream == "GCR" })
+        #expect(created.upstreamNamespace == "distroless" && created.upstreamRepository == "static")
+        #expect(created.namespace == "ns" && created.repository == "static" && created.tagCount == 2)
+
+        await driver.press(.character("g"), .character("!"))
+        #expect(driver.screen.contains("Run subscription"), "\(driver.screen)")
+        await driver.press(.character("y"))
+        #expect(driver.screen.contains("Started subscription"), "\(driver.screen)")
+        await driver.press(.character("o"))
+        #expect(driver.screen.contains("subscription runs · acr.emulator-main"))
+        #expect(try await provider.subscriptionTasks().collect().count == 2)
+
+        await driver.press(.escape)
+        await driver.command("subscriptions")
+        await driver.press(.character("g"), .control("d"))
+        #expect(driver.screen.contains("Delete subscription"), "\(driver.screen)")
+        await driver.press(.character("y"))
+        #expect(try await provider.subscriptionRules().count == 1)
+    }
+
     // MARK: Access
 
     @Test func badCIDRShowsTheHintAndSendsNothing() async throws {

@@ -102,7 +102,9 @@ struct SubscriptionFlow: ManagementFlow {
         form["target"]?.error = target.count == 2 ? nil : catalog[.hintSyncRepositoryPath]
         form["pattern"]?.error = regularExpressionProblem(text("pattern"))
         let count = Int(text("count"))
-        form["count"]?.error = count == nil ? catalog[.errorWholeNumber] : nil
+        form["count"]?.error =
+            count == nil ? catalog[.errorWholeNumber] : (1...100).contains(count ?? 0) ? nil : catalog[.errorTagCount]
+        form["platforms"]?.error = nil
         var rule = original
         rule.upstream =
             SubscriptionRule.upstreams[

@@ -147,7 +147,7 @@ public enum Message: String, CaseIterable, Sendable {
     case subscriptionRunTitle, subscriptionRunBody, subscriptionRunConfirm, subscriptionRunning,
         subscriptionRunStarted, subscriptionCompleted
     case fieldUpstream, fieldUpstreamRepository, hintUpstreamRepository, fieldSubscriptionTarget, fieldTagPattern,
-        fieldTagCount, fieldPlatforms, fieldOverwrite
+        fieldTagCount, fieldPlatforms, fieldOverwrite, errorTagCount
     case internetEndpoint, vpcEndpoint, aclEntry, linkedVPC, endpointEnabled, endpointDisabled, aclOn, aclOff
     case internetOpen, internetRestricted, internetOff, aclSelectEntry
     case fieldACLEntry, fieldComment, hintACLEntryAs, aclDidYouMean, aclAddTitle, aclAdded
