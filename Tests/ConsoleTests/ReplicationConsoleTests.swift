@@ -373,6 +373,24 @@ struct ReplicationConsoleTests {
         }
     }
 
+    // MARK: Usage
+
+    @Test func quotasShowBarsAndHighlightThoseAboveEightyPercent() async throws {
+        let (driver, _, _) = try await driver()
+        await driver.command("usage")
+        let vpcs = try #require(row(driver, "linked VPCs"), "\(driver.screen)")
+        #expect(vpcs.contains("2      3 █████████████░░░░░░░  67%"), "\(vpcs)")
+        #expect(row(driver, "namespaces")?.contains("15") == true)
+        let instance = try await driver.app.session.provider(for: "acr.emulator-main").instance
+        let usage = UsageList(context: driver.app, instance: instance)
+        let theme = Theme.builtInDefault
+        let full = QuotaUsage(resource: .vpcs, used: 3, quota: 3)
+        #expect(usage.rowStyle(full, selected: nil, theme: theme) == theme[.warning])
+        #expect(usage.rowStyle(QuotaUsage(resource: .vpcs, used: 2, quota: 3), selected: nil, theme: theme) == nil)
+        #expect(UsageList.bar(full) == String(repeating: "█", count: 20) + " 100%")
+        #expect(UsageList.bar(QuotaUsage(resource: .namespaces, used: 4, quota: nil)) == "-")
+    }
+
     // MARK: Drift
 
     /// Copies tags of `ns/app` to `acr.emulator-empty`: its newest tag as itself (same), the same
