@@ -33,7 +33,7 @@ final class EndpointList: ResourceKind {
     private var manager: (any AccessManaging)?
     private var isUnsupported = false
     /// The internet endpoint as last listed.
-    private(set) var internet: InstanceEndpoint?
+    private var internet: InstanceEndpoint?
 
     init(context: any PaneContext, instance: Instance) {
         self.context = context
@@ -139,7 +139,7 @@ final class EndpointList: ResourceKind {
         let catalog = context.catalog
         return [
             TableColumn(catalog[.columnKind], width: .fit(min: 6, max: 16)) { Self.kind(of: $0, catalog) },
-            TableColumn(catalog[.columnName], width: .fit(min: 14, max: 34)) { Self.name(of: $0) },
+            TableColumn(catalog[.columnName], width: .fit(min: 14, max: 36)) { Self.name(of: $0) },
             TableColumn(catalog[.columnStatus], width: .fit(min: 6, max: 18), style: { theme[Self.role(of: $0)] }) {
                 Self.status(of: $0, catalog)
             },
@@ -157,7 +157,7 @@ final class EndpointList: ResourceKind {
 
     private static func name(of row: Row) -> String {
         switch row.item {
-        case .endpoint(let endpoint): endpoint.domains.map(\.name).joined(separator: " ").nonEmptyOrDash
+        case .endpoint(let endpoint): endpoint.domains.first?.name ?? "-"
         case .acl(let entry): entry.entry
         case .vpc(let vpc): [vpc.vpcID, vpc.vswitchID].compactMap { $0 }.joined(separator: "/")
         }
@@ -177,7 +177,7 @@ final class EndpointList: ResourceKind {
         switch row.item {
         case .endpoint(let endpoint) where endpoint.kind == .internet:
             catalog[endpoint.aclEnabled ? .aclOn : .aclOff]
-        case .endpoint: ""
+        case .endpoint(let endpoint): endpoint.domains.dropFirst().map(\.name).joined(separator: " ")
         case .acl(let entry): entry.comment ?? ""
         case .vpc(let vpc): [vpc.ip, vpc.issue].compactMap { $0 }.joined(separator: " · ")
         }
@@ -190,9 +190,4 @@ final class EndpointList: ResourceKind {
         case .vpc(let vpc): vpc.issueAdvice != nil ? .error : vpc.status?.uppercased() == "RUNNING" ? .ok : .warning
         }
     }
-}
-
-extension String {
-    /// The text, or `-` when it is empty.
-    var nonEmptyOrDash: String { isEmpty ? "-" : self }
 }
