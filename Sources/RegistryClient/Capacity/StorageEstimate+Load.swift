@@ -18,8 +18,7 @@ extension StorageEstimate {
         progress(0, names.count)
         let read = try await BoundedConcurrency.map(names, limit: 4) { name in
             defer { progress(counter.increment(), names.count) }
-            return try await tags(
-                of: name, provider: provider, limit: maxTagsPerRepository, concurrency: concurrency)
+            return try await tags(of: name, provider: provider, limit: maxTagsPerRepository, concurrency: concurrency)
         }
         var tagsByRepository: [String: [Tag]] = [:]
         var tagsCut = false
@@ -45,7 +44,8 @@ extension StorageEstimate {
         let tags = try await BoundedConcurrency.map(listed.items, limit: concurrency) { tag in
             guard tag.details == nil else { return tag }
             do {
-                return Tag(name: tag.name, details: try await provider.tagDetails(repository: repository, tag: tag.name))
+                let details = try await provider.tagDetails(repository: repository, tag: tag.name)
+                return Tag(name: tag.name, details: details)
             } catch let error as RegistryError where error.concernsOneTag {
                 return tag
             }
