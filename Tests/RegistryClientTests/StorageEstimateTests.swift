@@ -202,6 +202,12 @@ struct StorageEstimateTests {
             estimate.namespaces == [
                 NamespaceStorage(namespace: "mirror", repositoryCount: 1, bytes: size, tagCount: 1, estimated: true)
             ])
+
+        // Reading the manifests turns the estimate into a count of the blobs the image references.
+        let exact = try await StorageEstimate.load(provider: provider, namespace: "mirror", layers: true)
+        #expect(
+            exact.repositories == [RepositoryStorage(repository: "mirror/library/alpine", bytes: size, tagCount: 1)])
+        #expect(exact.namespaces.first?.estimated == false)
     }
 }
 

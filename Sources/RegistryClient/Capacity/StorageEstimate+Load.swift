@@ -2,13 +2,15 @@ extension StorageEstimate {
     /// Reads the repositories of `namespace` (all when nil), at most `maxRepositories` of them and
     /// `maxTagsPerRepository` tags each, and the details of tags listed without them, `concurrency`
     /// requests at a time per repository and four repositories at a time; `progress` gets
-    /// (repositories read, repositories found) as it goes.
+    /// (repositories read, repositories found) as it goes. With `layers`, tags listed with a size
+    /// but no blob list (ACR's) get their manifest read too, once per digest, so shared layers count
+    /// once instead of the figure being an estimate.
     ///
     /// A tag whose details cannot be read (vanished, unreadable) counts as unknown and a repository
     /// deleted meanwhile is left out; an unreachable or refusing registry fails the view.
     public static func load(
         provider: any RegistryProvider, namespace: String?, maxRepositories: Int = 2000,
-        maxTagsPerRepository: Int = 5000, concurrency: Int = 8,
+        maxTagsPerRepository: Int = 5000, concurrency: Int = 8, layers: Bool = false,
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> StorageEstimate {
         let (repositories, repositoriesCut) = try await provider.repositories(namespace: namespace)
@@ -18,7 +20,8 @@ extension StorageEstimate {
         progress(0, names.count)
         let read = try await BoundedConcurrency.map(names, limit: 4) { name in
             defer { progress(counter.increment(), names.count) }
-            return try await tags(of: name, provider: provider, limit: maxTagsPerRepository, concurrency: concurrency)
+            return try await tags(
+                of: name, provider: provider, limit: maxTagsPerRepository, concurrency: concurrency, layers: layers)
         }
         var tagsByRepository: [String: [Tag]] = [:]
         var tagsCut = false
@@ -33,7 +36,7 @@ extension StorageEstimate {
     /// A repository's first `limit` tags with their details where they can be read, or nil when the
     /// repository no longer exists.
     private static func tags(
-        of repository: String, provider: any RegistryProvider, limit: Int, concurrency: Int
+        of repository: String, provider: any RegistryProvider, limit: Int, concurrency: Int, layers: Bool
     ) async throws -> (tags: [Tag], truncated: Bool)? {
         let listed: (items: [Tag], truncated: Bool)
         do {
@@ -41,15 +44,34 @@ extension StorageEstimate {
         } catch let error as RegistryError where error.code == .notFound {
             return nil
         }
-        let tags = try await BoundedConcurrency.map(listed.items, limit: concurrency) { tag in
-            guard tag.details == nil else { return tag }
+        // One read per manifest: tags without details by name, tags lacking blobs by digest.
+        var wanted: [String] = []
+        var seen: Set<String> = []
+        for tag in listed.items {
+            guard let reference = Self.detailReference(tag, layers: layers), seen.insert(reference).inserted else {
+                continue
+            }
+            wanted.append(reference)
+        }
+        let read = try await BoundedConcurrency.map(wanted, limit: concurrency) { reference -> TagDetails? in
             do {
-                let details = try await provider.tagDetails(repository: repository, tag: tag.name)
-                return Tag(name: tag.name, details: details)
+                return try await provider.tagDetails(repository: repository, tag: reference)
             } catch let error as RegistryError where error.concernsOneTag {
-                return tag
+                return nil
             }
         }
+        let details = Dictionary(zip(wanted, read).compactMap { key, value in value.map { (key, $0) } }) { a, _ in a }
+        let tags = listed.items.map { tag in
+            Self.detailReference(tag, layers: layers).flatMap { details[$0] }.map { Tag(name: tag.name, details: $0) }
+                ?? tag
+        }
         return (tags, listed.truncated)
+    }
+
+    /// What to read for `tag`'s details: its name when it has none, its digest when `layers` asks
+    /// for the blobs it lacks, nil when its details will do.
+    private static func detailReference(_ tag: Tag, layers: Bool) -> String? {
+        guard let details = tag.details else { return tag.name }
+        return layers && details.blobs.isEmpty ? details.digest.description : nil
     }
 }
