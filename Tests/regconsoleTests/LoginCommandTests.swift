@@ -81,6 +81,6 @@ struct LoginCommandTests {
         let tooLong = try await acr.run(["login", "acr.emulator-main", "--hours", "25"])
         #expect(tooLong.status == 2 && tooLong.stderr.contains("--hours must be 1 to 24"))
         let plain = try await acr.run(["login", "local"])
-        #expect(plain.status == 2 && plain.stderr.contains("login need an ACR Enterprise instance"))
+        #expect(plain.status == 2 && plain.stderr.contains("temporary logins need an ACR Enterprise instance"))
     }
 }

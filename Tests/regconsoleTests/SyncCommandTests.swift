@@ -49,7 +49,7 @@ struct SyncCommandTests {
         #expect(table.hasPrefix("ID") && table.contains("replicate-first"))
 
         let plain = try await acr.run(["sync", "rules", "local"])
-        #expect(plain.status == 2 && plain.stderr.contains("sync need an ACR Enterprise instance"))
+        #expect(plain.status == 2 && plain.stderr.contains("sync rules and tasks need an ACR Enterprise instance"))
     }
 
     @Test func tasksShowTheSeededOutcomesWithTheIssueSentence() async throws {
@@ -132,6 +132,7 @@ struct SyncCommandTests {
         #expect(conflict.status == 1)
         #expect(conflict.stderr.contains(": ERROR: the target tag exists and is immutable: delete it on the target"))
         #expect(conflict.stderr.contains("1 of 1 sync tasks did not succeed"))
+        #expect(conflict.stderr.contains("turn off tag immutability there\n"), "one line per failed task")
         let failedID = try #require(conflict.stdout.split(separator: "\n").first.map(String.init))
         let tasks = try await acr.jsonArray(["sync", "tasks", "acr.emulator-main", "--repository", repository])
         #expect(tasks.first?["id"] as? String == failedID, "newest first")

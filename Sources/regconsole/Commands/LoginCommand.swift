@@ -35,7 +35,7 @@ struct LoginCommand: AsyncParsableCommand {
                 description: "refusing to print the password on a terminal; pipe it: \(Self.pipeline(instance))")
         }
         let context = try CLIContext(global)
-        let target = try await DeliveryTarget.access(instance, context: context, command: "login")
+        let target = try await DeliveryTarget.access(instance, context: context, command: "temporary logins")
         let login = try await target.provider.registryLogin(hours: hours)
         let destination: String
         if print {

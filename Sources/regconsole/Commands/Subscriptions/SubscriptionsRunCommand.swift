@@ -31,14 +31,16 @@ struct SubscriptionsRunCommand: AsyncParsableCommand {
             read: { try await target.provider.subscriptionTask(id: $0) }, isRunning: \.isRunning,
             label: { "subscription run \(id): \($0.first?.status ?? "")" }, interval: waiting.interval,
             deadline: waiting.deadline)
-        let task = try await poller.wait(for: [id], resume: "regconsole subscriptions tasks \(target.instance.name)")
-        let outcome = task.first.map { "\($0.status) \($0.result ?? "")" } ?? ""
-        guard let done = task.first, !done.failed, done.result?.uppercased() == "SUCCESS" else {
-            let why = task.first?.message.flatMap { $0.isEmpty ? nil : ": \($0)" } ?? ""
+        let runs = try await poller.wait(for: [id], resume: "regconsole subscriptions tasks \(target.instance.name)")
+        guard let done = runs.first else { return }
+        let outcome = "\(done.status) \(done.result ?? "")"
+        guard done.result?.uppercased() == "SUCCESS" else {
+            let why = done.message.flatMap { $0.isEmpty ? nil : ": \($0)" } ?? ""
             throw CommandFailure(
                 status: .runtime, description: Sanitizer.clean("subscription run \(id) ended \(outcome)\(why)"))
         }
         let pulled = done.pulledTags.map { "; pulled \($0) of \(done.matchedTags ?? $0) matching tags" } ?? ""
-        FileHandle.standardError.write(Data(Sanitizer.clean("subscription run \(id): \(outcome)\(pulled)\n").utf8))
+        let summary = Sanitizer.clean("subscription run \(id): \(outcome)\(pulled)")
+        FileHandle.standardError.write(Data("\(summary)\n".utf8))
     }
 }

@@ -15,7 +15,7 @@ struct SyncCommand: AsyncParsableCommand {
 extension DeliveryTarget where Capability == any Replicating {
     /// The instance of a `sync` command.
     static func sync(_ text: String, context: CLIContext, writing verb: String? = nil) async throws -> Self {
-        try await instance(text, context: context, command: "sync", writing: verb)
+        try await instance(text, context: context, command: "sync rules and tasks", writing: verb)
     }
 
     /// The rule `idOrName` (its id, or its name when no id matches).

@@ -76,15 +76,12 @@ struct SyncRuleCreateCommand: AsyncParsableCommand {
         guard let found = instances.first(where: { $0.name == name }) else {
             let known = instances.filter { $0.kind == .acr }.map(\.name)
             throw UsageError(
-                description:
-                    "the target '\(name)' is not an instance of the config; ACR instances: \(known.joined(separator: ", "))"
-            )
+                description: "the target '\(name)' is not an instance of the config; ACR instances: "
+                    + known.joined(separator: ", "))
         }
         guard found.region != nil, found.serverID != nil else {
-            throw UsageError(
-                description:
-                    "the target '\(name)' is not an ACR Enterprise instance (\(found.unavailableReason ?? found.kind.rawValue))"
-            )
+            let why = found.unavailableReason ?? found.kind.rawValue
+            throw UsageError(description: "the target '\(name)' is not an ACR Enterprise instance (\(why))")
         }
         return found
     }

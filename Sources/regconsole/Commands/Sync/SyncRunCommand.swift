@@ -7,9 +7,10 @@ import TerminalUI
 struct SyncRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract:
-            "Run a sync rule now: one task per matching tag of every repository it covers (or only --tag); print the task ids.",
-        discussion: "With --wait, follow every task until it ends; exit 1 if any fails, saying why.")
+        abstract: "Run a sync rule now and print the ids of the tasks it started.",
+        discussion:
+            "One task per matching tag of every repository the rule covers, or only --tag. "
+            + "With --wait, follow every task until it ends; exit 1 if any fails, saying why.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The ACR instance.")
@@ -34,10 +35,9 @@ struct SyncRunCommand: AsyncParsableCommand {
                     + "copy one tag at a time with --tag TAG")
         }
         guard !plan.items.isEmpty else {
+            let what = tag.map { "tag '\($0)'" } ?? "tag"
             throw UsageError(
-                description:
-                    "rule \(found.name) matches no \(tag.map { "tag '\($0)'" } ?? "tag") in the repositories it covers; nothing was started"
-            )
+                description: "rule \(found.name) matches no \(what) in the repositories it covers; nothing was started")
         }
         var started: [String] = []
         for item in plan.items {
@@ -55,17 +55,13 @@ struct SyncRunCommand: AsyncParsableCommand {
     private func follow(_ ids: [String], of target: DeliveryTarget<any Replicating>) async throws {
         let poller = TaskPoller<SyncTask>(
             read: { try await target.provider.syncTask(id: $0) }, isRunning: \.status.isRunning,
-            label: Self.label, interval: waiting.interval,
-            deadline: waiting.deadline)
-        let tasks = try await poller.wait(
-            for: ids, resume: "regconsole sync tasks \(target.instance.name)")
+            label: Self.label, interval: waiting.interval, deadline: waiting.deadline)
+        let tasks = try await poller.wait(for: ids, resume: "regconsole sync tasks \(target.instance.name)")
         let failed = tasks.filter { $0.status != .success }
         for task in failed {
             let why = task.issue?.description ?? "it ended \(task.status)"
-            FileHandle.standardError.write(
-                Data(
-                    Sanitizer.clean("sync task \(task.id) \(task.source) → \(task.target): \(task.status): \(why)\n")
-                        .utf8))
+            let line = Sanitizer.clean("sync task \(task.id) \(task.source) → \(task.target): \(task.status): \(why)")
+            FileHandle.standardError.write(Data("\(line)\n".utf8))
         }
         guard failed.isEmpty else {
             throw CommandFailure(
