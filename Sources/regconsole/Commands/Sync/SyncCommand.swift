@@ -5,10 +5,11 @@ import RegistryClient
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "ACR replication: sync rules, the tasks they start; run a rule, cancel a task.",
+        abstract:
+            "ACR replication: sync rules, the tasks they start; run a rule, cancel a task; the drift between any two repositories.",
         subcommands: [
             SyncRulesCommand.self, SyncTasksCommand.self, SyncRunCommand.self, SyncCancelCommand.self,
-            SyncRuleCommand.self,
+            SyncRuleCommand.self, SyncDriftCommand.self,
         ])
 }
 
