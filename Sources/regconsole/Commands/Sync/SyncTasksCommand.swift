@@ -35,7 +35,17 @@ struct SyncTasksCommand: AsyncParsableCommand {
             read += page.count
             return read >= limit
         }
-        Self.records(Array(tasks.newestFirst(by: \.created).prefix(limit))).print(as: format.output)
+        let newest = Array(tasks.newestFirst(by: \.created).prefix(limit))
+        Self.records(try await Self.withProgress(newest, from: target.provider)).print(as: format.output)
+    }
+
+    /// The tasks, running ones read again on their own for their layers' progress (the list has
+    /// none), 8 at a time; a task that cannot be read again keeps its listed state.
+    static func withProgress(_ tasks: [SyncTask], from provider: any Replicating) async throws -> [SyncTask] {
+        try await BoundedConcurrency.map(tasks, limit: 8) { task in
+            guard task.status.isRunning else { return task }
+            return (try? await provider.syncTask(id: task.id)) ?? task
+        }
     }
 
     /// The tasks as `sync tasks` prints them.
