@@ -5,6 +5,9 @@ Measures, on the 1,500-tag repository of the standard seed:
   tags --long   regconsole (cold digest cache, --concurrency N) | one `curl --parallel --parallel-max N`
                 process doing the same manifest + config GETs | a `skopeo inspect --no-tags` loop
   tags          regconsole | skopeo list-tags
+  sync drift    regconsole comparing bulk/many on the anonymous registry with its copy on the basic-auth one
+                (same storage: 1,500 tags, all the same) | one `curl --parallel` process making the same
+                requests (both tag lists, a HEAD per tag on each side); skopeo has no digest-only read
 Every figure is the median of several runs; ratios compare medians.
 """
 
@@ -15,7 +18,7 @@ import subprocess
 import tempfile
 import urllib.request
 
-from bench_support import ACCEPT, isolated_environment, start, timed
+from bench_support import ACCEPT, isolated_environment, start, timed, write_config
 
 
 def main():
@@ -52,8 +55,20 @@ def main():
         for tag in tags:
             handle.write(f"skopeo inspect --tls-verify=false --no-tags docker://{host}/bulk/many:{tag} >/dev/null\n")
 
+    basic = state["basic"]
+    with open(os.path.join(work, "curl-drift.cfg"), "w") as handle:
+        handle.write(f'header = "Accept: {ACCEPT}"\nhead\n')
+        handle.write(f'url = "{base}/v2/bulk/many/tags/list"\noutput = "/dev/null"\n')
+        handle.write(f'url = "{basic["url"]}/v2/bulk/many/tags/list"\nuser = "{basic["username"]}:{basic["password"]}"\n')
+        for tag in tags:
+            handle.write(f'url = "{base}/v2/bulk/many/manifests/{tag}"\n')
+            handle.write(f'url = "{basic["url"]}/v2/bulk/many/manifests/{tag}"\nuser = "{basic["username"]}:{basic["password"]}"\n')
+
     env = isolated_environment(work)
     cache = env["XDG_CACHE_HOME"]
+    env["REPLICA_PASSWORD"] = basic["password"]
+    write_config(env, f'[[instances]]\nname = "replica"\nurl = "{basic["url"]}"\nusername = "{basic["username"]}"\n'
+                      'password_env = "REPLICA_PASSWORD"\n')
 
     def cold():
         subprocess.run(["rm", "-rf", cache])
@@ -66,6 +81,11 @@ def main():
     regconsole_tags, _ = timed([args.binary, "tags", f"{host}/bulk/many"], env, args.runs * 2)
     skopeo_tags, _ = timed(["skopeo", "list-tags", "--tls-verify=false", f"docker://{host}/bulk/many"], env, args.runs * 2)
 
+    drift_argv = [args.binary, "sync", "drift", f"{host}/bulk/many", "--to", "replica/bulk/many", "--output", "json"]
+    regconsole_drift, _ = timed(drift_argv, env, args.runs)
+    curl_drift, _ = timed(["curl", "-s", "--parallel", "--parallel-max", "8", "-K", os.path.join(work, "curl-drift.cfg")],
+                          env, args.runs)
+
     rows = [
         ("tags --long: regconsole (cold cache)", regconsole_long),
         ("tags --long: regconsole (warm cache)", regconsole_warm),
@@ -73,6 +93,8 @@ def main():
         ("tags --long: skopeo inspect loop", skopeo_long),
         ("tags: regconsole", regconsole_tags),
         ("tags: skopeo list-tags", skopeo_tags),
+        ("sync drift: regconsole (2 x 1,500 tags)", regconsole_drift),
+        ("sync drift: curl --parallel-max 8 (same requests)", curl_drift),
     ]
     width = max(len(name) for name, _ in rows)
     for name, seconds in rows:
@@ -82,6 +104,7 @@ def main():
     print(f"  skopeo loop / regconsole tags --long     = {skopeo_long / regconsole_long:5.2f}x  (target >= 6)")
     print(f"  skopeo loop / curl                       = {skopeo_long / curl_long:5.2f}x")
     print(f"  regconsole tags / skopeo list-tags       = {regconsole_tags / skopeo_tags:5.2f}x  (target <= 1.0)")
+    print(f"  regconsole sync drift / curl             = {regconsole_drift / curl_drift:5.2f}x")
     harness.terminate()
     harness.wait()
     subprocess.run(["rm", "-rf", work])

@@ -14,7 +14,8 @@ struct Regconsole: AsyncParsableCommand {
         subcommands: [
             InstancesCommand.self, NamespacesCommand.self, ReposCommand.self, TagsCommand.self, InspectCommand.self,
             DeleteCommand.self, ScanCommand.self, VulnsCommand.self, LifecycleCommand.self, BuildsCommand.self,
-            TriggersCommand.self, EventsCommand.self, ChainsCommand.self, ConfigCommand.self,
+            TriggersCommand.self, EventsCommand.self, ChainsCommand.self, SyncCommand.self, SubscriptionsCommand.self,
+            EndpointsCommand.self, LoginCommand.self, UsageCommand.self, ConfigCommand.self,
         ]
     )
 

@@ -24,17 +24,6 @@ struct ACRDeliveryProviderTests {
         return emulator
     }
 
-    /// The main instance's provider and its first repository, the one the emulator seeds builds on.
-    private static func seeded(
-        _ emulator: ACREmulator, key: ACREmulator.Key? = nil, readOnly: Bool = false
-    ) async throws -> (any RegistryProvider, String) {
-        let entries = [ACRTestSession.entry(emulator, readOnly: readOnly)]
-        let provider = try await ACRTestSession.make(emulator, key: key, entries: entries)
-            .provider(for: "acr.emulator-main")
-        let names = try await provider.repositories(namespace: nil).collect().map(\.name).sorted()
-        return (provider, try #require(names.first))
-    }
-
     private static func builds(_ provider: any RegistryProvider) throws -> any BuildManaging {
         try #require(provider as? any BuildManaging)
     }
@@ -60,7 +49,7 @@ struct ACRDeliveryProviderTests {
     // MARK: Builds
 
     @Test func theSeededRepositoryShowsItsRulesBuildsLogsAndBinding() async throws {
-        let (provider, repository) = try await Self.seeded(try await Self.emulator())
+        let (provider, repository) = try await ACRTestSession.seeded(try await Self.emulator())
         let builds = try Self.builds(provider)
         let rules = try await builds.buildRules(repository: repository)
         #expect(rules.count == 1)
@@ -91,7 +80,7 @@ struct ACRDeliveryProviderTests {
 
     @Test func aStartedBuildIsFollowedToItsEndAndPushesItsTag() async throws {
         let emulator = try await Self.emulator()
-        let (provider, repository) = try await Self.seeded(emulator)
+        let (provider, repository) = try await ACRTestSession.seeded(emulator)
         let builds = try Self.builds(provider)
         let newest = try #require(try await provider.tags(repository: repository).collect().first)
         let rule = try #require(try await builds.buildRules(repository: repository).first)
@@ -124,7 +113,7 @@ struct ACRDeliveryProviderTests {
     }
 
     @Test func aFailingBuildEndsFailedAndCannotBeCanceledAfterwards() async throws {
-        let (provider, repository) = try await Self.seeded(try await Self.emulator())
+        let (provider, repository) = try await ACRTestSession.seeded(try await Self.emulator())
         let builds = try Self.builds(provider)
         let ruleID = try await builds.createBuildRule(
             repository: repository, BuildRule(pushName: "broken", imageTag: "broken", buildArgs: ["EMULATOR_FAIL=1"]))
@@ -143,7 +132,7 @@ struct ACRDeliveryProviderTests {
     @Test func aRunningBuildIsCanceledAndRebuiltUnderANewID() async throws {
         let emulator = try await Self.emulator()
         try await emulator.setBuildTiming(pendingMs: 60, lineIntervalMs: 2000, lines: 8)
-        let (provider, repository) = try await Self.seeded(emulator)
+        let (provider, repository) = try await ACRTestSession.seeded(emulator)
         let builds = try Self.builds(provider)
         let rule = try #require(try await builds.buildRules(repository: repository).first)
         let id = try await builds.startBuild(repository: repository, ruleID: rule.id)
@@ -161,7 +150,7 @@ struct ACRDeliveryProviderTests {
     }
 
     @Test func rulesAreCreatedUpdatedAndDeleted() async throws {
-        let (provider, repository) = try await Self.seeded(try await Self.emulator())
+        let (provider, repository) = try await ACRTestSession.seeded(try await Self.emulator())
         let builds = try Self.builds(provider)
         var rule = BuildRule(
             pushType: .tag, pushName: "release-*", imageTag: "release", dockerfileLocation: "/docker",
@@ -191,7 +180,7 @@ struct ACRDeliveryProviderTests {
     }
 
     @Test func aRepositoryIsBoundToSourceAndTheBindingChanged() async throws {
-        let (provider, _) = try await Self.seeded(try await Self.emulator())
+        let (provider, _) = try await ACRTestSession.seeded(try await Self.emulator())
         let builds = try Self.builds(provider)
         let names = try await provider.repositories(namespace: nil).collect().map(\.name).sorted()
         let repository = try #require(names.dropFirst().first, "a second repository")
@@ -213,7 +202,7 @@ struct ACRDeliveryProviderTests {
     // MARK: Triggers
 
     @Test func triggersAreListedMaskedAndEdited() async throws {
-        let (provider, repository) = try await Self.seeded(try await Self.emulator())
+        let (provider, repository) = try await ACRTestSession.seeded(try await Self.emulator())
         let triggers = try #require(provider as? any TriggerManaging)
         let seeded = try #require(try await triggers.triggers(repository: repository).first)
         #expect(seeded.name == "redeploy")
@@ -239,7 +228,7 @@ struct ACRDeliveryProviderTests {
     // MARK: Event center
 
     @Test func eventRulesTakeTheirTypeFromRecordsAndAreOverwrittenAndDeleted() async throws {
-        let (provider, repository) = try await Self.seeded(try await Self.emulator())
+        let (provider, repository) = try await ACRTestSession.seeded(try await Self.emulator())
         let events = try #require(provider as? any EventCenter)
         let rules = try await events.eventRules()
         #expect(Set(rules.map(\.name)) == ["build-notify", "scan-alert"])
@@ -268,7 +257,7 @@ struct ACRDeliveryProviderTests {
     // MARK: Chains
 
     @Test func chainsShowTheirStepsAndRuns() async throws {
-        let (provider, repository) = try await Self.seeded(try await Self.emulator())
+        let (provider, repository) = try await ACRTestSession.seeded(try await Self.emulator())
         let chains = try #require(provider as? any DeliveryChains)
         let listed = try await chains.chains(repository: nil)
         let chain = try #require(listed.first { $0.name == "default-delivery" })
@@ -292,7 +281,7 @@ struct ACRDeliveryProviderTests {
 
     @Test func aMissingPermissionIsNamedAsRAMKnowsIt() async throws {
         let emulator = try await Self.emulator()
-        let (provider, repository) = try await Self.seeded(emulator)
+        let (provider, repository) = try await ACRTestSession.seeded(emulator)
         let builds = try Self.builds(provider)
         try await emulator.denyPrivilege(action: "ListRepoBuildRule")
         let denied = await ACRTestSession.registryError { _ = try await builds.buildRules(repository: repository) }
@@ -300,7 +289,7 @@ struct ACRDeliveryProviderTests {
         #expect(denied?.message.contains("cr:ListRepositoryBuildRule") == true)
         #expect(denied?.hint?.contains("cr:ListRepositoryBuildRule") == true)
 
-        let (readOnlyKey, _) = try await Self.seeded(emulator, key: emulator.readOnlyKey)
+        let (readOnlyKey, _) = try await ACRTestSession.seeded(emulator, key: emulator.readOnlyKey)
         let triggers = try #require(readOnlyKey as? any TriggerManaging)
         #expect(try await triggers.triggers(repository: repository).count == 1, "reads are allowed")
         let refused = await ACRTestSession.registryError {
@@ -312,7 +301,7 @@ struct ACRDeliveryProviderTests {
 
     @Test func throttlingIsWaitedOutAndUnknownBuildsAreNamed() async throws {
         let emulator = try await Self.emulator()
-        let (provider, repository) = try await Self.seeded(emulator)
+        let (provider, repository) = try await ACRTestSession.seeded(emulator)
         let builds = try Self.builds(provider)
         try await emulator.throttle(action: "ListRepoBuildRecord", times: 2, retryAfterMs: 20)
         #expect(try await builds.buildRecords(repository: repository).collect().count == 2)
@@ -328,7 +317,7 @@ struct ACRDeliveryProviderTests {
 
     @Test func aReadOnlyInstanceRefusesBeforeAnyCall() async throws {
         let emulator = try await Self.emulator()
-        let (provider, repository) = try await Self.seeded(emulator, readOnly: true)
+        let (provider, repository) = try await ACRTestSession.seeded(emulator, readOnly: true)
         let builds = try Self.builds(provider)
         let rule = try #require(try await builds.buildRules(repository: repository).first)
         try await emulator.clearRequests()

@@ -23,17 +23,6 @@ struct ACRReplicationProviderTests {
         return emulator
     }
 
-    /// The main instance's provider and its first repository (the one the seeded sync rule covers).
-    private static func seeded(
-        _ emulator: ACREmulator, key: ACREmulator.Key? = nil, readOnly: Bool = false
-    ) async throws -> (any RegistryProvider, String) {
-        let entries = [ACRTestSession.entry(emulator, readOnly: readOnly)]
-        let provider = try await ACRTestSession.make(emulator, key: key, entries: entries)
-            .provider(for: "acr.emulator-main")
-        let names = try await provider.repositories(namespace: nil).collect().map(\.name).sorted()
-        return (provider, try #require(names.first))
-    }
-
     /// Polls a task until it finishes (at most 20 s).
     private static func settle(_ sync: any Replicating, _ id: String) async throws -> SyncTask {
         for _ in 0..<400 {
@@ -48,7 +37,7 @@ struct ACRReplicationProviderTests {
     // MARK: Sync
 
     @Test func theSeededRuleAndItsTasksReadBackWithTheIssueExplained() async throws {
-        let (provider, repository) = try await Self.seeded(try await Self.emulator())
+        let (provider, repository) = try await ACRTestSession.seeded(try await Self.emulator())
         let sync = try #require(provider as? any Replicating)
         let rules = try await sync.syncRules(namespace: nil, repository: repository)
         #expect(rules.map(\.name) == ["replicate-first"])
@@ -73,7 +62,7 @@ struct ACRReplicationProviderTests {
 
     @Test func runningARuleCopiesTheTagAndReportsLayerProgress() async throws {
         let emulator = try await Self.emulator()
-        let (provider, repository) = try await Self.seeded(emulator)
+        let (provider, repository) = try await ACRTestSession.seeded(emulator)
         let sync = try #require(provider as? any Replicating)
         let rule = try #require(try await sync.syncRules(namespace: nil, repository: repository).first)
         let plan = try await SyncRunPlan.make(rule: rule, on: provider)
@@ -104,7 +93,7 @@ struct ACRReplicationProviderTests {
 
     @Test func aOneOffCopyLandsUnderTheTargetNameAndARunningTaskCancels() async throws {
         let emulator = try await Self.emulator()
-        let (provider, repository) = try await Self.seeded(emulator)
+        let (provider, repository) = try await ACRTestSession.seeded(emulator)
         let sync = try #require(provider as? any Replicating)
         let tag = try #require(try await provider.tags(repository: repository).collect().first?.name)
         let target = ReplicaLocation(
@@ -128,7 +117,7 @@ struct ACRReplicationProviderTests {
 
     @Test func rulesAreCreatedAndDeletedAndBadOnesRefusedBeforeAnyRequest() async throws {
         let emulator = try await Self.emulator()
-        let (provider, repository) = try await Self.seeded(emulator)
+        let (provider, repository) = try await ACRTestSession.seeded(emulator)
         let sync = try #require(provider as? any Replicating)
         let namespace = String(repository.split(separator: "/").first ?? "")
         let rule = SyncRule(
@@ -167,7 +156,7 @@ struct ACRReplicationProviderTests {
 
     @Test func permissionsAndReadOnlyInstancesSayWhatToFix() async throws {
         let emulator = try await Self.emulator()
-        let (provider, _) = try await Self.seeded(emulator)
+        let (provider, _) = try await ACRTestSession.seeded(emulator)
         let sync = try #require(provider as? any Replicating)
         try await emulator.denyPrivilege(action: "ListRepoSyncRule")
         let denied = await ACRTestSession.registryError {
@@ -176,7 +165,7 @@ struct ACRReplicationProviderTests {
         #expect(denied?.code == .denied)
         #expect(denied?.hint?.contains("cr:ListSyncRule") == true)
 
-        let (readOnly, repository) = try await Self.seeded(emulator, readOnly: true)
+        let (readOnly, repository) = try await ACRTestSession.seeded(emulator, readOnly: true)
         let access = try #require(readOnly as? any AccessManaging)
         let refused = await ACRTestSession.registryError { try await access.setInternetEndpoint(enabled: false) }
         #expect(refused?.code == .readOnly)
@@ -190,7 +179,7 @@ struct ACRReplicationProviderTests {
     // MARK: Subscriptions
 
     @Test func subscriptionsAreListedEditedAndRun() async throws {
-        let (provider, repository) = try await Self.seeded(try await Self.emulator())
+        let (provider, repository) = try await ACRTestSession.seeded(try await Self.emulator())
         let subscriptions = try #require(provider as? any Subscribing)
         let seeded = try #require(try await subscriptions.subscriptionRules().first)
         #expect(seeded.upstream == "DOCKER_HUB")
@@ -238,7 +227,7 @@ struct ACRReplicationProviderTests {
 
     @Test func endpointsShowTheAccessListAndLinkedVPCsAndTheListChanges() async throws {
         let emulator = try await Self.emulator()
-        let (provider, _) = try await Self.seeded(emulator)
+        let (provider, _) = try await ACRTestSession.seeded(emulator)
         let access = try #require(provider as? any AccessManaging)
         let endpoints = try await access.endpoints()
         #expect(endpoints.map(\.kind) == [.internet, .vpc])
@@ -281,7 +270,7 @@ struct ACRReplicationProviderTests {
 
     @Test func loginsExpireWhenAskedAndPasswordsAreCheckedButNeverSent() async throws {
         let emulator = try await Self.emulator()
-        let (provider, _) = try await Self.seeded(emulator)
+        let (provider, _) = try await ACRTestSession.seeded(emulator)
         let access = try #require(provider as? any AccessManaging)
         let registry = try await RegistryHarness.shared().basic
         let login = try await access.registryLogin(hours: 6)
@@ -306,7 +295,7 @@ struct ACRReplicationProviderTests {
     }
 
     @Test func usageReportsEveryQuotaWithItsLimit() async throws {
-        let (provider, _) = try await Self.seeded(try await Self.emulator())
+        let (provider, _) = try await ACRTestSession.seeded(try await Self.emulator())
         let usage = try #require(provider as? any UsageReporting)
         let quotas = try await usage.quotaUsage()
         #expect(quotas.map(\.resource) == QuotaUsage.Resource.allCases)

@@ -38,6 +38,17 @@ enum ACRTestSession {
         try await make(emulator, key: key).provider(for: "acr.emulator-main")
     }
 
+    /// The main instance's provider (read-only when asked) and its first repository by name, the
+    /// one the emulator seeds builds and sync rules on.
+    static func seeded(
+        _ emulator: ACREmulator, key: ACREmulator.Key? = nil, readOnly: Bool = false
+    ) async throws -> (any RegistryProvider, String) {
+        let provider = try await make(emulator, key: key, entries: [entry(emulator, readOnly: readOnly)])
+            .provider(for: "acr.emulator-main")
+        let names = try await provider.repositories(namespace: nil).collect().map(\.name).sorted()
+        return (provider, try #require(names.first))
+    }
+
     /// Runs `body` and returns the `RegistryError` it threw, recording an issue when it threw none.
     static func registryError(
         sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> Void

@@ -144,6 +144,7 @@ struct ReplicationModelTests {
         #expect(logged.contains("Password=***&SecurityToken=***&"))
         #expect(logged.contains("InstanceId=cri-1"))
         #expect(!logged.contains("%3Apw%40"))
+        #expect(URLCredentialMask.maskingSecretsInQuery("https://h/?password=%zz1") == "https://h/?password=***")
     }
 
     @Test func quotasAboveEightyPercentNeedAttention() {

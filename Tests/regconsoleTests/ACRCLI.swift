@@ -11,9 +11,10 @@ struct ACRCLI {
     /// Every secret the emulator knows plus the one in use: none may appear in any output.
     let secrets: [String]
 
-    /// `settings` are added to the `acr` entry (`production = true`, `read_only = true`).
+    /// `settings` are added to the `acr` entry (`production = true`, `read_only = true`);
+    /// `extraConfig` (more instances) follows it.
     static func make(
-        _ emulator: ACREmulator, key: ACREmulator.Key? = nil, settings: String = ""
+        _ emulator: ACREmulator, key: ACREmulator.Key? = nil, settings: String = "", extraConfig: String = ""
     ) async throws -> ACRCLI {
         let fixture = try await Fixture.make(
             extraConfig: """
@@ -24,6 +25,7 @@ struct ACRCLI {
                 region = "cn-hangzhou"
                 endpoint = "\(emulator.url)"
                 \(settings)
+                \(extraConfig)
                 """)
         let key = key ?? emulator.key
         var cli = fixture.cli

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The tags lifecycle rules are planned over: every repository in scope with each tag's digest,
 /// creation time and blobs. `load` reads them from a provider; tests and benchmarks build it.
@@ -64,9 +63,7 @@ public struct LifecycleInventory: Sendable {
                     return TagFacts(
                         name: tag.name, digest: details.digest, created: details.created, blobs: Self.blobs(of: details)
                     )
-                } catch let error as RegistryError
-                    where [.notFound, .invalidResponse, .invalidReference].contains(error.code)
-                {
+                } catch let error as RegistryError where error.concernsOneTag {
                     // One broken, vanished or unnameable tag is kept and reported; an unreachable registry fails the plan.
                     return TagFacts(name: tag.name, digest: nil, created: nil, problem: error.message)
                 }
@@ -82,17 +79,5 @@ extension LifecycleInventory {
     static func blobs(of details: TagDetails) -> [Blob] {
         guard details.blobs.isEmpty, let size = details.size else { return details.blobs }
         return [Blob(digest: details.digest, size: size)]
-    }
-}
-
-/// A thread-safe counter for progress reports from concurrent tasks.
-private final class ProgressCounter: Sendable {
-    private let value = Mutex(0)
-
-    func increment() -> Int {
-        value.withLock { value in
-            value += 1
-            return value
-        }
     }
 }

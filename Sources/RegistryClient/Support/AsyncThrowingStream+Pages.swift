@@ -37,4 +37,14 @@ extension AsyncThrowingStream where Failure == any Error {
         for try await page in self { all += page }
         return all
     }
+
+    /// The first `limit` items, and whether the stream held more (it is not read further).
+    public func collect<Item>(limit: Int) async throws -> (items: [Item], truncated: Bool) where Element == [Item] {
+        var all: [Item] = []
+        for try await page in self {
+            all += page
+            if all.count > limit { return (Array(all.prefix(limit)), true) }
+        }
+        return (all, false)
+    }
 }

@@ -43,11 +43,11 @@ public enum URLCredentialMask {
         let query = url[url.index(after: question)...]
         let end = query.firstIndex(of: "#") ?? query.endIndex
         let parameters = query[..<end].split(separator: "&", omittingEmptySubsequences: false).map { parameter in
-            guard let equals = parameter.firstIndex(of: "="),
-                let value = parameter[parameter.index(after: equals)...].removingPercentEncoding
-            else { return String(parameter) }
+            guard let equals = parameter.firstIndex(of: "=") else { return String(parameter) }
             if secretParameters.contains(parameter[..<equals].lowercased()) { return parameter[...equals] + "***" }
-            guard value.contains("://"), hasCredentials(value) else { return String(parameter) }
+            guard let value = parameter[parameter.index(after: equals)...].removingPercentEncoding,
+                value.contains("://"), hasCredentials(value)
+            else { return String(parameter) }
             return parameter[...equals]
                 + (mask(value).addingPercentEncoding(withAllowedCharacters: unreserved) ?? "***")
         }

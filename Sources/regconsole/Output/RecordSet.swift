@@ -18,6 +18,9 @@ struct RecordSet {
         /// Findings per severity (`C2 M1` in a table and CSV, an object of every severity in JSON);
         /// nil when there is no report.
         case counts([Severity: Int]?)
+        /// Objects of text fields (an endpoint's access list): an array of objects in JSON, leaving
+        /// out fields without a value; `a b; c d` in a table and CSV.
+        case objects([[(String, String?)]])
 
         /// A text, number or time the server did not give.
         var isAbsent: Bool {
@@ -26,7 +29,7 @@ struct RecordSet {
             case .integer(let number), .bytes(let number): number == nil
             case .decimal(let number): number == nil
             case .date(let date): date == nil
-            case .counts, .list, .flag: false
+            case .counts, .list, .flag, .objects: false
             }
         }
     }
@@ -114,6 +117,11 @@ struct RecordSet {
         case .date(let date): .date(date)
         case .list(let items): .array(items.map { .string($0) })
         case .flag(let flag): .bool(flag)
+        case .objects(let objects):
+            .array(
+                objects.map { fields in
+                    .object(fields.compactMap { key, value in value.map { (key, .string($0)) } })
+                })
         case .counts(let counts):
             counts.map { counts in
                 .object(Severity.worstFirst.map { ($0.description, .number(Int64(counts[$0] ?? 0))) })
@@ -132,6 +140,7 @@ struct RecordSet {
         case .list(let items): items.isEmpty ? "-" : items.joined(separator: ",")
         case .flag(let flag): flag ? "yes" : "no"
         case .counts(let counts): counts?.countsText ?? "-"
+        case .objects(let objects): objects.isEmpty ? "-" : objectsText(objects)
         }
     }
 
@@ -144,7 +153,13 @@ struct RecordSet {
         case .list(let items): items.joined(separator: ";")
         case .flag(let flag): flag ? "true" : "false"
         case .counts(let counts): counts?.countsText ?? ""
+        case .objects(let objects): objectsText(objects)
         }
+    }
+
+    /// `10.0.0.0/8 office network; 203.0.113.7/32`: each object's values, objects apart by `; `.
+    private static func objectsText(_ objects: [[(String, String?)]]) -> String {
+        objects.map { $0.compactMap(\.1).joined(separator: " ") }.joined(separator: "; ")
     }
 
     /// OWASP's rule against CSV formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or

@@ -44,6 +44,12 @@ struct CLIContext {
     /// Build, trigger and event-rule changes, recorded in the audit log.
     var delivery: AuditedDelivery { AuditedDelivery(audit: AuditLog(directories: directories)) }
 
+    /// Sync rule and subscription changes and the copies they start, recorded in the audit log.
+    var replication: AuditedReplication { AuditedReplication(audit: AuditLog(directories: directories)) }
+
+    /// Endpoint, access list and login changes, recorded in the audit log.
+    var access: AuditedAccess { AuditedAccess(audit: AuditLog(directories: directories)) }
+
     /// Logs go to standard error: warnings by default, everything with `--verbose`.
     static func bootstrapLogging(verbose: Bool) {
         LoggingSystem.bootstrap { label in

@@ -1,8 +1,8 @@
 import RegistryClient
 
-/// The repository or instance a delivery-pipeline command (`builds`, `triggers`, `events`,
-/// `chains`) names, on a provider with that capability (ACR Enterprise); other registries get a
-/// usage error.
+/// The repository or instance a command for an ACR Enterprise capability (`builds`, `triggers`,
+/// `events`, `chains`, `sync`, `subscriptions`, `endpoints`, `login`) names, on a provider with
+/// that capability; other registries get a usage error.
 struct DeliveryTarget<Capability: Sendable> {
     let provider: Capability
     /// The instance's name, as references spell it.
@@ -20,28 +20,29 @@ struct DeliveryTarget<Capability: Sendable> {
         guard reference.repository.contains("/") else {
             throw UsageError(description: "'\(text)' is not INSTANCE/NAMESPACE/NAME")
         }
-        if let verb, provider.instance.readOnly {
-            throw RegistryError(
-                .readOnly, "instance '\(provider.instance.name)' is read-only",
-                hint: "drop --read-only, or read_only from its config entry, to \(verb)")
-        }
+        try requireWritable(provider.instance, verb)
         return DeliveryTarget(provider: capable, instance: provider.instance, repository: reference.repository)
     }
 
-    /// `INSTANCE`.
-    static func instance(_ text: String, context: CLIContext, command: String) async throws -> DeliveryTarget {
+    /// `INSTANCE`. With `writing`, a read-only instance is refused before anything is read or asked.
+    static func instance(
+        _ text: String, context: CLIContext, command: String, writing verb: String? = nil
+    ) async throws -> DeliveryTarget {
         let provider = try await context.session.provider(for: text)
-        return DeliveryTarget(
-            provider: try require(provider, command: command), instance: provider.instance, repository: "")
+        let capable = try require(provider, command: command)
+        try requireWritable(provider.instance, verb)
+        return DeliveryTarget(provider: capable, instance: provider.instance, repository: "")
     }
 
     /// `instance/namespace/name`, as the commands take it back.
     var reference: String { "\(instance.name)/\(repository)" }
 
-    /// Asks before a delete or cancel as other deletes do: the id typed out on a production
-    /// instance, `y` otherwise; `--yes` without a terminal.
-    func confirm(_ question: String, id: String, yes: Bool) throws {
-        try Confirmation.ask(question, typing: instance.production ? id : nil, yes: yes)
+    /// Asks before a delete, cancel or access change as other deletes do: the id typed out on a
+    /// production instance, `y` otherwise; `--yes` without a terminal.
+    func confirm(
+        _ question: String, id: String, yes: Bool, action: Confirmation.Action = .delete
+    ) throws {
+        try Confirmation.ask(question, typing: instance.production ? id : nil, yes: yes, action: action)
     }
 
     /// Runs a call about one object (`build`, `build rule`, `trigger`) that the server may not
@@ -61,6 +62,13 @@ struct DeliveryTarget<Capability: Sendable> {
         let place = repository.isEmpty ? instance.name : reference
         return RegistryError(
             .notFound, "\(place) has no \(kind) '\(id)'", hint: "list them with: regconsole \(listing) \(place)")
+    }
+
+    private static func requireWritable(_ instance: Instance, _ verb: String?) throws {
+        guard let verb, instance.readOnly else { return }
+        throw RegistryError(
+            .readOnly, "instance '\(instance.name)' is read-only",
+            hint: "drop --read-only, or read_only from its config entry, to \(verb)")
     }
 
     private static func require(_ provider: any RegistryProvider, command: String) throws -> Capability {

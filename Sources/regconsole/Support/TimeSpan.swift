@@ -8,6 +8,9 @@ struct TimeSpan: ExpressibleByArgument, Equatable {
 
     private static let units: [Character: TimeInterval] = ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800]
 
+    /// A span of `seconds`.
+    init(seconds: TimeInterval) { self.seconds = seconds }
+
     init?(argument: String) {
         let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
         guard let unit = text.last, let factor = Self.units[unit], let count = Int(text.dropLast()), count > 0 else {

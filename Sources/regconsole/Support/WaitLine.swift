@@ -40,6 +40,11 @@ final class WaitLine: Sendable {
         }
     }
 
+    /// Shows `label` from now on (`3/5 tasks done`).
+    func update(_ label: String) {
+        state.withLock { $0.label = label }
+    }
+
     /// Takes the line away for good.
     func finish() {
         ticker.withLock { $0?.cancel() }

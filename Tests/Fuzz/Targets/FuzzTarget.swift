@@ -11,7 +11,7 @@ public struct FuzzTarget: Sendable {
     /// Every target, in the order `scripts/fuzz all` runs them.
     public static let all: [FuzzTarget] =
         scanTargets + [
-            manifest, config, theme, authChallenge, link, triggerURL, findingFilter, filterQuery,
+            manifest, config, theme, authChallenge, link, triggerURL, findingFilter, filterQuery, cidr, querySecrets,
         ]
 
     /// The target with that name.
