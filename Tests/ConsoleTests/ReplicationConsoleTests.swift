@@ -379,16 +379,26 @@ struct ReplicationConsoleTests {
         let (driver, _, _) = try await driver()
         await driver.command("usage")
         let vpcs = try #require(row(driver, "linked VPCs"), "\(driver.screen)")
-        #expect(vpcs.contains("2      3 █████████████░░░░░░░  67%"), "\(vpcs)")
+        #expect(vpcs.split(separator: " ").suffix(4) == ["2", "3", "█████████████░░░░░░░", "67%"], "\(vpcs)")
+        // Storage follows the quotas: the total, then each namespace with its repositories.
+        let storage = try #require(driver.surface.lines.firstIndex { $0.hasPrefix("  storage ") }, "\(driver.screen)")
+        #expect(
+            driver.surface.lines[storage + 1].hasPrefix("    bulk ") && driver.surface.lines[storage + 1].contains("~"))
+        #expect(
+            driver.surface.lines[storage + 2].hasPrefix("      bulk/many ") && driver.screen.contains("~ estimated"))
+        await driver.press(.character("N"))
+        #expect(driver.surface.lines[storage + 1].hasPrefix("    bulk "))
+        #expect(driver.surface.lines[storage + 3].hasPrefix("    mirror "), "\(driver.screen)")
         #expect(row(driver, "namespaces")?.contains("15") == true)
         let instance = try await driver.app.session.provider(for: "acr.emulator-main").instance
         let usage = UsageList(context: driver.app, instance: instance)
         let theme = Theme.builtInDefault
-        let full = QuotaUsage(resource: .vpcs, used: 3, quota: 3)
+        let full = UsageList.Row(item: .quota(QuotaUsage(resource: .vpcs, used: 3, quota: 3)))
+        let most = UsageList.Row(item: .quota(QuotaUsage(resource: .vpcs, used: 2, quota: 3)))
         #expect(usage.rowStyle(full, selected: nil, theme: theme) == theme[.warning])
-        #expect(usage.rowStyle(QuotaUsage(resource: .vpcs, used: 2, quota: 3), selected: nil, theme: theme) == nil)
-        #expect(UsageList.bar(full) == String(repeating: "█", count: 20) + " 100%")
-        #expect(UsageList.bar(QuotaUsage(resource: .namespaces, used: 4, quota: nil)) == "-")
+        #expect(usage.rowStyle(most, selected: nil, theme: theme) == nil)
+        #expect(UsageList.bar(1) == String(repeating: "█", count: 20) + " 100%")
+        #expect(UsageList.bar(0.3) == String(repeating: "█", count: 6) + String(repeating: "░", count: 14) + "  30%")
     }
 
     // MARK: Drift

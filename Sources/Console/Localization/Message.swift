@@ -129,7 +129,7 @@ public enum Message: String, CaseIterable, Sendable {
     case syncRules, syncTasks, subscriptionRules, subscriptionTasks, endpoints, usage
     case emptySyncRules, emptySyncTasks, emptySubscriptionRules, emptySubscriptionTasks, emptyEndpoints, emptyUsage
     case columnTarget, columnProgress, columnSource, columnUpstream, columnCount, columnOverwrite, columnPulled,
-        columnDetail, columnQuota, columnSyncTrigger, columnSyncRepositories, columnUsed, columnLimit, columnUsage
+        columnDetail, columnSyncTrigger, columnSyncRepositories, columnUsed, columnLimit, columnUsage
     case syncAutomatic, syncManual, syncPending, syncSynchronizing, syncSuccess, syncFailed, syncCanceledStatus,
         syncOneOff, syncLayers, syncIssue, syncTasksHint
     case syncNoTargets, syncRuleNotEditable, syncRuleNew, syncRuleCreated, syncRuleDeleted
@@ -163,4 +163,6 @@ public enum Message: String, CaseIterable, Sendable {
     case drift, emptyDrift, columnState, columnLastSync, driftMissing, driftDifferent, driftExtra, driftSame
     case driftNothingToCopy, driftSyncTitle, driftSyncBody, driftSyncConfirm, driftSyncStarted, driftCopyCommand
     case driftNoRule, driftNeedsRepository, driftTargetUnknown, actionDrift, commandDrift
+    case driftTargetMissing, driftTruncated, driftSummary
+    case storage, storageProgress, storageTruncated, storageLegend, storageTags
 }

@@ -26,6 +26,8 @@ final class DriftList: ResourceKind {
     /// The newest sync task of each tag of the source repository.
     private var lastSync: [String: SyncTask] = [:]
     private var tasksRead: Task<Void, Never>?
+    /// The last comparison: whether the target exists, whether a side was cut.
+    private var comparison: DriftComparison?
 
     init(context: any PaneContext, source: Side, target: Side) {
         self.context = context
@@ -47,45 +49,25 @@ final class DriftList: ResourceKind {
 
     func rows(in pane: ResourcePane<DriftList>) -> AsyncThrowingStream<[TagDrift], any Error> {
         let (session, source, target) = (context.session, source, target)
-        return .producing { continuation in
-            async let sourceTags = Self.tags(of: source, in: session)
-            async let targetTags = Self.tags(of: target, in: session)
-            continuation.yield(TagDrift.compare(source: try await sourceTags, target: try await targetTags))
+        return .producing { [weak self] continuation in
+            let comparison = try await DriftComparison.load(
+                source: (try await session.provider(for: source.instance.name), source.repository),
+                target: (try await session.provider(for: target.instance.name), target.repository))
+            await MainActor.run { self?.comparison = comparison }
+            continuation.yield(comparison.rows)
         }
     }
 
-    /// A side's tags with their digests: as listed, or read one by one where the listing has none.
-    /// A repository that does not exist has no tags.
-    private static func tags(of side: Side, in session: RegistrySession) async throws -> [Tag] {
-        let provider = try await session.provider(for: side.instance.name)
-        let listed: [Tag]
-        do {
-            listed = try await provider.tags(repository: side.repository).collect()
-        } catch let error as RegistryError where error.code == .notFound {
-            return []
-        }
-        return try await withThrowingTaskGroup(of: Tag.self) { group in
-            var tags: [Tag] = []
-            var next = listed.makeIterator()
-            func add(_ tag: Tag) {
-                group.addTask {
-                    guard tag.details == nil,
-                        let digest = try await provider.currentDigest(
-                            repository: side.repository, tag: tag.name)
-                    else { return tag }
-                    return Tag(
-                        name: tag.name,
-                        details: TagDetails(
-                            digest: digest, mediaType: "", size: nil, created: nil, platforms: []))
-                }
-            }
-            for _ in 0..<8 { if let tag = next.next() { add(tag) } }
-            for try await tag in group {
-                tags.append(tag)
-                if let tag = next.next() { add(tag) }
-            }
-            return tags
-        }
+    /// A missing target or a cut listing, else how many tags need a copy.
+    func header(in pane: ResourcePane<DriftList>) -> StyledLine? {
+        guard let comparison else { return nil }
+        let catalog = context.catalog
+        if comparison.targetMissing { return StyledLine(catalog[.driftTargetMissing, target.path], .warning) }
+        if comparison.truncated { return StyledLine(catalog[.driftTruncated], .warning) }
+        let pending = comparison.count(.missing) + comparison.count(.different)
+        return StyledLine(
+            catalog[.driftSummary, pending, comparison.count(.extra), comparison.count(.same)],
+            pending == 0 ? .ok : .muted)
     }
 
     func searchFields(of row: TagDrift) -> [String] { [row.tag, row.state.rawValue] }
