@@ -3,7 +3,8 @@ import TerminalUI
 
 /// The sync rules of an instance (ACR replication), those covering a namespace or repository when
 /// opened from one: name, what they cover, when they copy and where to. `n` creates a rule, ctrl-d
-/// deletes one, `!` runs one now, enter lists a rule's tasks and `o` every task, `U` the artifact subscriptions; a provider
+/// deletes one, `!` runs one now; enter lists a rule's tasks and `o` every task, `D` the drift
+/// between the repository and the rule's replica, `U` the artifact subscriptions. A provider
 /// without replication says it needs ACR Enterprise.
 @MainActor
 final class SyncRuleList: ResourceKind {
@@ -29,7 +30,7 @@ final class SyncRuleList: ResourceKind {
     var owningInstance: Instance? { instance }
     var crumb: String { context.catalog[.syncRules] }
     var title: String {
-        "\(context.catalog[.syncRules]) · \(instance.name)" + (repository ?? namespace).map { "/\($0)" }.orEmpty
+        "\(context.catalog[.syncRules]) · \(instance.name)" + ((repository ?? namespace).map { "/\($0)" } ?? "")
     }
     var location: ViewLocation { ViewLocation(instance: instance.name, namespace: namespace, repository: repository) }
     var emptyText: String {
@@ -134,9 +135,4 @@ extension Catalog {
     func syncTrigger(_ trigger: SyncRule.Trigger) -> String {
         self[trigger == .automatic ? .syncAutomatic : .syncManual]
     }
-}
-
-extension String? {
-    /// The text, or the empty string for nil.
-    var orEmpty: String { self ?? "" }
 }
