@@ -56,13 +56,15 @@ def main():
             handle.write(f"skopeo inspect --tls-verify=false --no-tags docker://{host}/bulk/many:{tag} >/dev/null\n")
 
     basic = state["basic"]
+    # Three groups (`next` resets curl's options): both tag lists, then a HEAD per tag on each side.
+    basic_user = f'user = "{basic["username"]}:{basic["password"]}"\n'
     with open(os.path.join(work, "curl-drift.cfg"), "w") as handle:
-        handle.write(f'header = "Accept: {ACCEPT}"\nhead\n')
         handle.write(f'url = "{base}/v2/bulk/many/tags/list"\noutput = "/dev/null"\n')
-        handle.write(f'url = "{basic["url"]}/v2/bulk/many/tags/list"\nuser = "{basic["username"]}:{basic["password"]}"\n')
-        for tag in tags:
-            handle.write(f'url = "{base}/v2/bulk/many/manifests/{tag}"\n')
-            handle.write(f'url = "{basic["url"]}/v2/bulk/many/manifests/{tag}"\nuser = "{basic["username"]}:{basic["password"]}"\n')
+        handle.write(f'url = "{basic["url"]}/v2/bulk/many/tags/list"\noutput = "/dev/null"\n{basic_user}')
+        for registry, user in ((base, ""), (basic["url"], basic_user)):
+            handle.write(f'next\nhead\nheader = "Accept: {ACCEPT}"\n{user}')
+            for tag in tags:
+                handle.write(f'url = "{registry}/v2/bulk/many/manifests/{tag}"\noutput = "/dev/null"\n')
 
     env = isolated_environment(work)
     cache = env["XDG_CACHE_HOME"]
