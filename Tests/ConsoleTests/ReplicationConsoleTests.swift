@@ -468,6 +468,23 @@ struct ReplicationConsoleTests {
         #expect(driver.copied.count == 1)
     }
 
+    @Test func driftOpensFromTheSyncRulesAndTheTagList() async throws {
+        let (driver, bulk, _) = try await driver()
+        await driver.command("tags ns/app")
+        await driver.press(.character("D"))
+        #expect(driver.screen.contains("No sync rule copies ns/app"), "\(driver.screen)")
+
+        await driver.command("tags \(bulk)")
+        await driver.press(.character("D"))
+        #expect(driver.screen.contains("drift · acr.emulator-main/\(bulk) → acr.emulator-empty/\(bulk)"))
+        #expect(driver.screen.contains("acr.emulator-empty/\(bulk) does not exist"), "\(driver.screen)")
+
+        await driver.command("sync \(bulk)")
+        await driver.press(.character("D"))
+        #expect(driver.screen.contains("drift · acr.emulator-main/\(bulk) → acr.emulator-empty/\(bulk)"))
+        #expect(row(driver, "t0001")?.contains("missing") == true, "\(driver.screen)")
+    }
+
     @Test func skopeoCommandQuotesEachReference() {
         #expect(
             DriftCopyFlow.skopeoCommand(source: "a.example/ns/app:v1", target: "b.example:5000/ns/app:v1")
