@@ -46,6 +46,14 @@ extension ConsoleAction {
         case .cancelBuild: .actionCancelBuild
         case .bindSource: .actionBindSource
         case .follow: .actionFollow
+        case .sync: .actionSync
+        case .run: .actionRun
+        case .tasks: .actionTasks
+        case .subscriptions: .actionSubscriptions
+        case .cancelTask: .actionCancelTask
+        case .toggleEndpoint: .actionToggleEndpoint
+        case .resetPassword: .actionResetPassword
+        case .drift: .actionDrift
         }
     }
 

@@ -42,6 +42,22 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case cancelBuild = "cancel-build"
     case bindSource = "bind-source"
     case follow
+    /// Sync rules (ACR replication): of a repository from the repositories pane.
+    case sync
+    /// Run the selected sync rule or artifact subscription now.
+    case run
+    /// The tasks a pane's rules started: sync tasks, subscription runs.
+    case tasks
+    /// Artifact subscriptions (ACR), from the sync rules pane.
+    case subscriptions
+    /// Cancel a running sync task.
+    case cancelTask = "cancel-task"
+    /// Switch an instance's internet endpoint on or off.
+    case toggleEndpoint = "toggle-endpoint"
+    /// Reset an instance's fixed login password.
+    case resetPassword = "reset-password"
+    /// Compare a repository's tags with its replica's.
+    case drift
 
     /// Arrows and vim keys, k9s-style verbs.
     public static let defaultBindings: [ConsoleAction: [Key]] = [
@@ -89,5 +105,13 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .cancelBuild: [.control("k")],
         .bindSource: [.character("B")],
         .follow: [.character("f")],
+        .sync: [.character("z")],
+        .run: [.character("!")],
+        .tasks: [.character("o")],
+        .subscriptions: [.character("U")],
+        .cancelTask: [.control("x")],
+        .toggleEndpoint: [.character("E")],
+        .resetPassword: [.character("P")],
+        .drift: [.character("D")],
     ]
 }

@@ -89,6 +89,17 @@ final class CommandRouter {
 
     /// Resolves a command's argument for its route.
     func resolve(_ argument: String?, for route: PaneRoute) throws(Problem) -> PaneRoute.Resolved {
+        if route.target == .repositoryPair {
+            let words = (argument ?? "").split(separator: " ").map(String.init)
+            guard words.count == 2 else { throw Problem(message: catalog[.commandUsage, route.usage]) }
+            let single = PaneRoute(
+                word: route.word, aliases: [], target: .repository, usage: route.usage, summary: route.summary,
+                open: route.open)
+            var first = try resolve(words[0], for: single)
+            let second = try resolve(words[1], for: single)
+            first.other = (second.instance, second.repository ?? "")
+            return first
+        }
         let instances = host.instances()
         let trimmed = argument?.trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
         let text = trimmed?.isEmpty == false ? trimmed : nil
@@ -99,7 +110,7 @@ final class CommandRouter {
             if let named = instances.first(where: { $0.name == head }) {
                 instance = named
                 rest = text.count > head.count ? String(text.dropFirst(head.count + 1)) : nil
-            } else if route.target == .instance {
+            } else if route.target == .instance || route.target == .optionalInstance {
                 throw Problem(message: unknownInstance(head, among: instances))
             } else {
                 instance = host.currentInstance() ?? (instances.count == 1 ? instances.first : nil)
@@ -120,10 +131,12 @@ final class CommandRouter {
         switch route.target {
         case .instance:
             break
+        case .optionalInstance:
+            guard rest == nil else { throw Problem(message: catalog[.commandUsage, route.usage]) }
         case .namespace, .optionalNamespace:
             guard rest?.contains("/") != true else { throw Problem(message: catalog[.commandUsage, route.usage]) }
             resolved.namespace = rest
-        case .repository:
+        case .repository, .repositoryPair:
             guard let rest else { throw Problem(message: catalog[.commandUsage, route.usage]) }
             resolved.repository = rest
             resolved.namespace = Namespace.of(repository: rest)
@@ -153,7 +166,7 @@ final class CommandRouter {
 
     private func candidates(for route: PaneRoute, typed line: String) -> [String] {
         let instances = host.instances().map(\.name)
-        guard route.target != .instance else { return instances }
+        guard route.target != .instance, route.target != .optionalInstance else { return instances }
         let typed = line.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
         var candidates = instances.map { $0 + "/" }
         let head = String(typed.prefix { $0 != "/" })
@@ -168,9 +181,9 @@ final class CommandRouter {
 
     private func names(for route: PaneRoute, in instance: String) -> [String] {
         switch route.target {
-        case .instance: []
+        case .instance, .optionalInstance: []
         case .namespace, .optionalNamespace: names.namespaces(of: instance)
-        case .repository: names.repositories(of: instance)
+        case .repository, .repositoryPair: names.repositories(of: instance)
         case .location: names.namespaces(of: instance) + names.repositories(of: instance)
         }
     }

@@ -9,6 +9,8 @@ struct PaneRoute: Sendable {
     enum Target: Sendable {
         /// `INSTANCE` (required).
         case instance
+        /// `INSTANCE`, or nothing for the current instance.
+        case optionalInstance
         /// `[INSTANCE/]NAMESPACE`, or `INSTANCE` alone.
         case namespace
         /// `[INSTANCE/]NAMESPACE`, or nothing for the whole instance.
@@ -17,6 +19,8 @@ struct PaneRoute: Sendable {
         case repository
         /// `[INSTANCE/][NAMESPACE[/REPOSITORY]]`, or nothing for where the user is.
         case location
+        /// Two repositories, `[INSTANCE/]NAMESPACE/REPOSITORY [INSTANCE/]NAMESPACE/REPOSITORY`.
+        case repositoryPair
     }
 
     /// Where a command's argument resolved to.
@@ -24,6 +28,8 @@ struct PaneRoute: Sendable {
         var instance: Instance
         var namespace: String?
         var repository: String?
+        /// The second repository of a pair, with its instance.
+        var other: (instance: Instance, repository: String)?
     }
 
     /// The command word shown in help and completion.
@@ -118,6 +124,47 @@ struct PaneRoute: Sendable {
         ) { context, at in
             browse(context, PaneRoute.Resolved(instance: at.instance)) + [
                 ResourcePane(ChainList(context: context, instance: at.instance, namespace: at.namespace))
+            ]
+        },
+        PaneRoute(
+            word: "sync", aliases: ["replication", "sync-rules", "syncrules"], target: .location,
+            usage: ":sync [INSTANCE/][NAMESPACE[/REPOSITORY]]", summary: { $0[.commandSync] }
+        ) { context, at in
+            browse(context, at) + [
+                ResourcePane(
+                    SyncRuleList(
+                        context: context, instance: at.instance, namespace: at.namespace, repository: at.repository))
+            ]
+        },
+        PaneRoute(
+            word: "subscriptions", aliases: ["subscription", "subs"], target: .optionalInstance,
+            usage: ":subscriptions [INSTANCE]", summary: { $0[.commandSubscriptions] }
+        ) { context, at in
+            browse(context, at) + [ResourcePane(SubscriptionRuleList(context: context, instance: at.instance))]
+        },
+        PaneRoute(
+            word: "endpoints", aliases: ["endpoint", "access", "acl"], target: .optionalInstance,
+            usage: ":endpoints [INSTANCE]", summary: { $0[.commandEndpoints] }
+        ) { context, at in
+            browse(context, at) + [ResourcePane(EndpointList(context: context, instance: at.instance))]
+        },
+        PaneRoute(
+            word: "usage", aliases: ["quota", "quotas", "capacity"], target: .optionalInstance,
+            usage: ":usage [INSTANCE]", summary: { $0[.commandQuotas] }
+        ) { context, at in
+            browse(context, at) + [ResourcePane(UsageList(context: context, instance: at.instance))]
+        },
+        PaneRoute(
+            word: "drift", aliases: ["compare"], target: .repositoryPair,
+            usage: ":drift [INSTANCE/]NS/REPO INSTANCE/NS/REPO",
+            summary: { $0[.commandDrift] }
+        ) { context, at in
+            guard let repository = at.repository, let other = at.other else { return [] }
+            return browse(context, at) + [
+                ResourcePane(
+                    DriftList(
+                        context: context, source: DriftList.Side(instance: at.instance, repository: repository),
+                        target: DriftList.Side(instance: other.instance, repository: other.repository)))
             ]
         },
     ]

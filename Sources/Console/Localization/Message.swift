@@ -125,4 +125,44 @@ public enum Message: String, CaseIterable, Sendable {
     case labelChain, labelScope, labelExcluded, labelPipeline, labelRun, labelResult, labelRepository, labelStarted,
         labelDuration, stepDisabled, denyPolicy, noSteps
     case actionTriggers, commandTriggers, commandEvents, commandChains
+    // Replication, subscriptions, access and capacity (texts in Catalog+Replication)
+    case syncRules, syncTasks, subscriptionRules, subscriptionTasks, endpoints, usage
+    case emptySyncRules, emptySyncTasks, emptySubscriptionRules, emptySubscriptionTasks, emptyEndpoints, emptyUsage
+    case columnTarget, columnProgress, columnSource, columnUpstream, columnCount, columnOverwrite, columnPulled,
+        columnDetail, columnSyncTrigger, columnSyncRepositories, columnUsed, columnLimit, columnUsage
+    case syncAutomatic, syncManual, syncPending, syncSynchronizing, syncSuccess, syncFailed, syncCanceledStatus,
+        syncOneOff, syncLayers, syncIssue, syncTasksHint
+    case syncNoTargets, syncRuleNotEditable, syncRuleNew, syncRuleCreated, syncRuleDeleted
+    case syncRuleDeleteTitle, syncRuleDeleteBody, syncRuleDeleteConfirm
+    case syncPlanning, syncRunFailed, syncPlanTruncated, syncPlanEmpty, syncPlanMore, syncRunTitle, syncRunBody,
+        syncRunConfirm, syncStarting, syncStarted
+    case fieldSyncSource, fieldRepositoryFilter, fieldNamespaceFilter, fieldSyncTrigger, fieldSyncTarget,
+        fieldSyncTargetPath
+    case hintRepositoryFilter, hintNamespaceFilter, hintSyncRepositoryPath, hintSyncNamespacePath,
+        hintSyncInstancePath
+    case syncTaskNotRunning, syncCancelTitle, syncCancelBody, syncCancelConfirm, syncCanceling, syncCancelFailed,
+        syncCanceled
+    case subscriptionNew, subscriptionEdit, subscriptionCreated, subscriptionSaved, subscriptionDeleted
+    case subscriptionDeleteTitle, subscriptionDeleteBody, subscriptionDeleteConfirm
+    case subscriptionRunTitle, subscriptionRunBody, subscriptionRunConfirm, subscriptionRunning,
+        subscriptionRunStarted, subscriptionCompleted
+    case fieldUpstream, fieldUpstreamRepository, hintUpstreamRepository, fieldSubscriptionTarget, fieldTagPattern,
+        fieldTagCount, fieldPlatforms, fieldOverwrite, errorTagCount
+    case internetEndpoint, vpcEndpoint, aclEntry, linkedVPC, endpointEnabled, endpointDisabled, aclOn, aclOff
+    case internetOpen, internetRestricted, internetOff, aclSelectEntry
+    case fieldACLEntry, fieldComment, hintACLEntryAs, aclDidYouMean, aclAddTitle, aclAdded
+    case aclRemoveTitle, aclRemoveBody, aclRemoveConfirm, aclRemoved
+    case internetEnableTitle, internetDisableTitle, internetEnableBody, internetDisableBody, internetEnableConfirm,
+        internetDisableConfirm, internetEnabling, internetDisabling, internetEnabled, internetDisabled
+    case passwordResetTitle, passwordResetBody, passwordResetConfirm, fieldNewPassword, fieldRepeatPassword,
+        hintPassword, passwordMismatch, passwordResetting, passwordResetDone
+    case quotaNamespaces, quotaRepositories, quotaChartNamespaces, quotaChartRepositories, quotaVPCs
+    case actionSync, actionRun, actionTasks, actionSubscriptions, actionCancelTask, actionToggleEndpoint,
+        actionResetPassword
+    case commandSync, commandSubscriptions, commandEndpoints, commandQuotas
+    case drift, emptyDrift, columnState, columnLastSync, driftMissing, driftDifferent, driftExtra, driftSame
+    case driftNothingToCopy, driftSyncTitle, driftSyncBody, driftSyncConfirm, driftSyncStarted, driftCopyCommand
+    case driftNoRule, driftNeedsRepository, driftTargetUnknown, actionDrift, commandDrift
+    case driftTargetMissing, driftTruncated, driftSummary
+    case storage, storageProgress, storageTruncated, storageLegend, storageTags
 }

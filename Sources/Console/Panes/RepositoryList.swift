@@ -2,7 +2,8 @@ import RegistryClient
 import TerminalUI
 
 /// The repositories of an instance, or of one namespace. Where the provider manages repositories
-/// (ACR), `n`, `e` and ctrl-d create, edit and delete them.
+/// (ACR), `n`, `e` and ctrl-d create, edit and delete them; `z` opens the sync rules covering
+/// a repository where the provider replicates.
 @MainActor
 final class RepositoryList: ResourceKind {
     unowned let context: any PaneContext
@@ -15,6 +16,8 @@ final class RepositoryList: ResourceKind {
     private var offersTriggers = false
     /// Whether the provider builds images (ACR): `b` opens a repository's builds.
     private var builds = false
+    /// Whether the provider replicates (ACR): `z` opens the sync rules covering a repository.
+    private var replicates = false
 
     init(context: any PaneContext, instance: Instance, namespace: String?) {
         self.context = context
@@ -41,6 +44,7 @@ final class RepositoryList: ResourceKind {
         manager = provider as? any RepositoryManaging
         offersTriggers = provider is any TriggerManaging
         builds = provider is any BuildManaging
+        replicates = provider is any Replicating
     }
 
     func needsReload(after change: ConsoleChange, in pane: ResourcePane<RepositoryList>) -> Bool {
@@ -52,7 +56,7 @@ final class RepositoryList: ResourceKind {
     }
 
     func actions(in pane: ResourcePane<RepositoryList>) -> [ConsoleAction] {
-        [.open] + (offersTriggers ? [.triggers] : []) + (builds ? [.build] : [])
+        [.open] + (offersTriggers ? [.triggers] : []) + (builds ? [.build] : []) + (replicates ? [.sync] : [])
             + (manager != nil && !context.isReadOnly(instance) ? RepositoryEditFlow.actions : []) + [
                 .back, .filter, .command, .refresh,
             ]
@@ -72,6 +76,9 @@ final class RepositoryList: ResourceKind {
         case .open: context.push(ResourcePane(TagList(context: context, instance: instance, repository: repository)))
         case .build:
             context.push(ResourcePane(BuildRecordList(context: context, instance: instance, repository: repository)))
+        case .sync where replicates:
+            context.push(
+                ResourcePane(SyncRuleList(context: context, instance: instance, repository: repository)))
         case .triggers where offersTriggers:
             context.push(ResourcePane(TriggerList(context: context, instance: instance, repository: repository)))
         default: return false

@@ -218,6 +218,7 @@ final class TagList: ResourceKind {
         var list: [ConsoleAction] = [.open, .back, .vulnerabilities, .mark, .clearMarks, .diff, .copyTag, .copyDigest]
         if provider is any ServerScanning { list.append(.scan) }
         if provider is any BuildManaging { list.append(.build) }
+        if provider is any Replicating { list.append(.drift) }
         if !context.isReadOnly(instance) { list.append(.delete) }
         return list + [.sortName, .sortSemver, .sortCreated, .sortSize, .toggleReferrers, .filter, .refresh]
     }
@@ -239,6 +240,8 @@ final class TagList: ResourceKind {
             diff(in: pane)
         case .build:
             context.push(ResourcePane(BuildRecordList(context: context, instance: instance, repository: repository)))
+        case .drift:
+            DriftList.openReplica(context: context, instance: instance, repository: repository)
         case .copyTag:
             guard let row = pane.selected else { return true }
             context.copyPull("\(pullPrefix):\(row.name)")

@@ -19,6 +19,10 @@ enum ConsoleChange: Sendable, Equatable {
     case delivery(instance: String)
     /// A repository's builds, build rules or source binding changed (a build started or ended).
     case builds(instance: String, repository: String)
+    /// Sync rules, sync tasks or artifact subscriptions were created, deleted, run or canceled.
+    case replication(instance: String)
+    /// An endpoint, the access list or the login password changed.
+    case access(instance: String)
 
     /// The instance the change happened on.
     var instance: String {
@@ -26,7 +30,7 @@ enum ConsoleChange: Sendable, Equatable {
         case .tags(let instance, _), .namespaces(let instance), .repositories(let instance, _),
             .suppressions(let instance),
             .lifecycleRules(let instance), .scanFinished(let instance, _, _), .delivery(let instance),
-            .builds(let instance, _):
+            .builds(let instance, _), .replication(let instance), .access(let instance):
             instance
         }
     }
@@ -36,7 +40,7 @@ enum ConsoleChange: Sendable, Equatable {
         switch self {
         case .tags(_, let changed), .scanFinished(_, let changed, _): changed == repository
         case .suppressions: true
-        case .namespaces, .repositories, .lifecycleRules, .delivery, .builds: false
+        case .namespaces, .repositories, .lifecycleRules, .delivery, .builds, .replication, .access: false
         }
     }
 }

@@ -5,6 +5,8 @@ public struct Form: Sendable {
         case text(LineEditor)
         case toggle(Bool)
         case choice([String], selected: Int)
+        /// Text typed without echo (a password): drawn as one bullet per character.
+        case secret(LineEditor)
     }
 
     /// One field.
@@ -28,7 +30,7 @@ public struct Form: Sendable {
         /// The value as text (`true`/`false` for toggles, the chosen option for choices).
         public var text: String {
             switch value {
-            case .text(let editor): editor.text
+            case .text(let editor), .secret(let editor): editor.text
             case .toggle(let on): on ? "true" : "false"
             case .choice(let options, let selected): options.indices.contains(selected) ? options[selected] : ""
             }
@@ -66,6 +68,9 @@ public struct Form: Sendable {
         case .text(var editor):
             guard editor.handle(key) else { return false }
             fields[focus].value = .text(editor)
+        case .secret(var editor):
+            guard editor.handle(key) else { return false }
+            fields[focus].value = .secret(editor)
         case .toggle(let on):
             guard key == .character(" ") || key == .left || key == .right else { return false }
             fields[focus].value = .toggle(!on)
@@ -108,6 +113,10 @@ public struct Form: Sendable {
                         editor.text.isEmpty ? "—" : editor.text, at: Point(row: row, column: valueColumn),
                         style: theme[editor.text.isEmpty ? .muted : .text], width: valueWidth)
                 }
+            case .secret(let editor):
+                surface.draw(
+                    String(repeating: "•", count: editor.text.count), at: Point(row: row, column: valueColumn),
+                    style: theme[focused ? .promptInput : .text], width: valueWidth)
             case .toggle(let on):
                 surface.draw(
                     on ? "[x]" : "[ ]", at: Point(row: row, column: valueColumn),
