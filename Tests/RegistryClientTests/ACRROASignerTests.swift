@@ -75,3 +75,42 @@ import Testing
         #expect(sts["Authorization"] != plain["Authorization"])
     }
 }
+
+/// Personal Edition requests as they go on the wire: encoded paths, the query in order, the
+/// wrapped JSON body, and the signature the SDK would put on them.
+@Suite struct ACRPersonalRequestTests {
+    private static let signer = ACRROASigner(
+        credential: AlibabaCredential(accessKeyID: "testid", accessKeySecret: "testsecret", source: "test"))
+    private static let date = Date(timeIntervalSince1970: 1_580_974_374)  // Thu, 06 Feb 2020 07:32:54 GMT
+
+    @Test func getRepoTagsIsSignedAsTheSDKSignsIt() throws {
+        let request = try ACRPersonalRequest(
+            "GetRepoTags", path: ["repos", "my-ns", "my-repo", "tags"], query: [("PageSize", "30"), ("Page", "1")]
+        ).signed(
+            endpoint: try #require(URL(string: "http://127.0.0.1:8080/")), signer: Self.signer, date: Self.date,
+            nonce: "3d8a1c9e0b7f4a2c9d6e5f4a3b2c1d0e")
+        #expect(request.url.absoluteString == "http://127.0.0.1:8080/repos/my-ns/my-repo/tags?PageSize=30&Page=1")
+        #expect(request.headers["date"] == "Thu, 06 Feb 2020 07:32:54 GMT")
+        #expect(request.headers["Authorization"] == "acs testid:kjEPAYJnHePbfrU7Tpjo08gfDqw=")
+        #expect(request.method == .get && request.body == nil && request.security == .insecure)
+    }
+
+    @Test func createRepoWrapsItsBodyAndSignsTheContentType() throws {
+        let request = try ACRPersonalRequest(
+            "CreateRepo", .put, path: ["repos"], wrapper: "Repo",
+            fields: ["RepoNamespace": "my-ns", "RepoName": "my-repo", "RepoType": "PRIVATE"]
+        ).signed(
+            endpoint: try #require(URL(string: "https://cr.cn-hangzhou.aliyuncs.com")), signer: Self.signer,
+            date: Self.date, nonce: "9b1f0c2d3e4a5b6c7d8e9f0a1b2c3d4e")
+        #expect(request.headers["Authorization"] == "acs testid:abtr2E9rWtw7Fw19YdiGtRly8LU=")
+        #expect(
+            request.body.map { String(decoding: $0, as: UTF8.self) }
+                == #"{"Repo":{"RepoName":"my-repo","RepoNamespace":"my-ns","RepoType":"PRIVATE"}}"#)
+        #expect(request.url.absoluteString == "https://cr.cn-hangzhou.aliyuncs.com/repos")
+    }
+
+    @Test func pathSegmentsAreEncodedOneByOne() {
+        let request = ACRPersonalRequest("GetRepoTag", path: ["repos", "ns", "a b", "tags", "v1/../x"])
+        #expect(request.path == "/repos/ns/a%20b/tags/v1%2F..%2Fx")
+    }
+}

@@ -178,7 +178,8 @@ public struct ACRClient: Sendable {
 }
 
 extension String {
-    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+    /// The text without `suffix` at its end, when it ends so (an endpoint's trailing `/`).
+    func trimmingSuffix(_ suffix: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }
