@@ -28,16 +28,36 @@ struct TerminalRestoreTests {
     }
 
     /// Waits until `process` is in `state` (nil: gone).
-    private func waitForState(_ expected: Character?, of process: pid_t) async throws {
+    /// Waits until `process` is in `expected` state (nil: gone). On timeout the error says where
+    /// each of its threads waits, so a failure on a loaded machine can be told from a hang.
+    private func waitForState(
+        _ expected: Character?, of process: pid_t, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         let deadline = ContinuousClock.now + .seconds(60)  // a loaded machine starts a console slowly
         while ProcessTable.state(of: process) != expected {
             guard ContinuousClock.now < deadline else {
                 let name = { (state: Character?) in state.map(String.init) ?? "gone" }
                 let now = name(ProcessTable.state(of: process))
-                throw TestSupportError("process \(process) is \(now), not \(name(expected))")
+                throw TestSupportError(
+                    "process \(process) is \(now), not \(name(expected)) (line \(sourceLocation.line)); "
+                        + "threads: \(Self.threadWaits(of: process))")
             }
             try await Task.sleep(for: .milliseconds(50))
         }
+    }
+
+    /// `name state wchan` of every thread of `process`, from /proc.
+    private static func threadWaits(of process: pid_t) -> String {
+        let tasks = "/proc/\(process)/task"
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
+        return threads.sorted().map { thread in
+            let read = { (file: String) in
+                (try? String(contentsOfFile: "\(tasks)/\(thread)/\(file)", encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+            }
+            let state = read("status").split(separator: "\n").first { $0.hasPrefix("State:") } ?? "?"
+            return "\(read("comm")) \(state.dropFirst(6).trimmingCharacters(in: .whitespaces)) \(read("wchan"))"
+        }.joined(separator: "; ")
     }
 
     @Test func ctrlBackslashClearsTheMarksAndTheConsoleKeepsRunning() async throws {
