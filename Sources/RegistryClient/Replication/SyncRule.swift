@@ -81,7 +81,12 @@ public struct SyncRule: Sendable, Hashable, Identifiable {
     }
 
     /// Whether `tag` matches the tag filter in full.
-    public func matches(tag: String) -> Bool { Self.fullMatch(tagFilter, tag) }
+    public func matches(tag: String) -> Bool { tagMatcher()(tag) }
+
+    /// `matches(tag:)` with the filter compiled once, for checking many tags.
+    public func tagMatcher() -> (String) -> Bool {
+        Self.matcher(tagFilter)
+    }
 
     /// Where a tag of `repository` lands: the rule's target names, or the source's where the scope
     /// leaves them open.
@@ -130,8 +135,13 @@ public struct SyncRule: Sendable, Hashable, Identifiable {
     }
 
     private static func fullMatch(_ pattern: String?, _ text: String) -> Bool {
-        guard let pattern, !pattern.isEmpty else { return true }
-        guard let regex = try? Regex(pattern) else { return false }
-        return (try? regex.wholeMatch(in: text)) != nil
+        matcher(pattern)(text)
+    }
+
+    /// Whether a text matches `pattern` in full (no pattern matches everything, a broken one nothing).
+    private static func matcher(_ pattern: String?) -> (String) -> Bool {
+        guard let pattern, !pattern.isEmpty else { return { _ in true } }
+        guard let regex = try? Regex(pattern) else { return { _ in false } }
+        return { (try? regex.wholeMatch(in: $0)) != nil }
     }
 }

@@ -34,6 +34,7 @@ public struct SyncRunPlan: Sendable {
             .collect()
             repositories = listed.map(\.name).filter { rule.covers(repository: $0) }.sorted()
         }
+        let matches = rule.tagMatcher()
         var items: [Item] = []
         for repository in repositories {
             if let tag {
@@ -42,7 +43,7 @@ public struct SyncRunPlan: Sendable {
                 }
             } else {
                 for try await page in provider.tags(repository: repository) {
-                    items += page.map(\.name).filter { rule.matches(tag: $0) }.map {
+                    items += page.map(\.name).filter(matches).map {
                         Item(repository: repository, tag: $0)
                     }
                     if items.count > limit { break }
