@@ -84,8 +84,14 @@ struct VulnsCommandTests {
         ])
         #expect(passing.status == 0)
 
-        // Other tests add and delete repositories under scratch/ meanwhile: rows, not failures.
-        let everywhere = try await fixture.jsonArray(["vulns", "--all", "--filter", "id:CVE-2024-3094"])
+        // Other tests add and delete repositories under scratch/ meanwhile: a manifest deleted while it
+        // is read fails that repository (exit 1), which is right, but says nothing about ns/web.
+        let all = try await fixture.cli.run(["vulns", "--all", "--filter", "id:CVE-2024-3094", "--output", "json"])
+        let otherFailures = all.stderr.split(separator: "\n").filter {
+            $0.hasPrefix("regconsole: ") && !$0.contains("/scratch/") && !$0.contains("could not be read")
+        }
+        #expect(all.status == 0 || (all.status == 1 && otherFailures.isEmpty), "\(all.stderr)")
+        let everywhere = try #require(try all.json() as? [[String: Any]])
         let web = everywhere.filter { $0["repository"] as? String == "ns/web" }
         #expect(Set(web.compactMap { $0["instance"] as? String }) == ["local", "basic", "bearer", "reader"])
         let csv = try await fixture.succeed(["vulns", "local/ns", "--output", "csv"])
