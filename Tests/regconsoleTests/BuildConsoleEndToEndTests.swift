@@ -9,7 +9,8 @@ struct BuildConsoleEndToEndTests {
         let state = try await RegistryHarness.shared()
         let emulator = try await ACREmulator.start(registry: state.basic)
         defer { emulator.stop() }
-        try await emulator.setBuildTiming(pendingMs: 300, lineIntervalMs: 150, lines: 30)
+        // Long enough (about 12 s) that a loaded machine still opens the log before the build ends.
+        try await emulator.setBuildTiming(pendingMs: 300, lineIntervalMs: 400, lines: 30)
         var cli = try CLIRunner(
             configTOML: """
                 [[instances]]
