@@ -6,9 +6,26 @@ enum ACRErrorMapper {
         var region: String
         var host: String
         var credentialSource: String
+        /// The API the host should serve, for an answer that says it does not.
+        var api = "ACR Enterprise's OpenAPI (cr.<region>.aliyuncs.com)"
+    }
+
+    /// The call that failed: its action's name, the RAM permission it needs when known, and
+    /// whether it only reads.
+    struct Call: Sendable {
+        var name: String
+        var permission: String?
+        var isReadOnly: Bool
     }
 
     static func map(status: Int, envelope: ACREnvelope?, action: ACRAction, context: Context) -> RegistryError {
+        map(
+            status: status, envelope: envelope,
+            call: Call(name: action.rawValue, permission: action.permission, isReadOnly: action.isReadOnly),
+            context: context)
+    }
+
+    static func map(status: Int, envelope: ACREnvelope?, call action: Call, context: Context) -> RegistryError {
         let code = envelope?.code?.text ?? ""
         let serverMessage = envelope?.message.map { ": \($0)" } ?? ""
         let request = envelope?.requestID.map { " (RequestId \($0))" } ?? ""
@@ -27,17 +44,20 @@ enum ACRErrorMapper {
     }
 
     private static func classify(
-        status: Int, code: String, action: ACRAction, permission: String, context: Context, detail: String
+        status: Int, code: String, action: Call, permission: String?, context: Context, detail: String
     ) -> RegistryError {
-        let call = "ACR \(action.rawValue) in \(context.region)"
+        let call = "ACR \(action.name) in \(context.region)"
+        let grant =
+            permission.map { "grant \($0) to the RAM user" }
+            ?? "grant the RAM user AliyunContainerRegistry\(action.isReadOnly ? "ReadOnly" : "Full")Access"
         let key = "the AccessKey from \(context.credentialSource)"
         switch code {
         case "NoPrivilege", "Forbidden.RAM", "Forbidden.NoPermission":
             return RegistryError(
-                .denied, "\(key) lacks the RAM permission \(permission) (\(detail))",
-                hint:
-                    "grant \(permission) to the RAM user, or attach AliyunContainerRegistry\(action.isReadOnly ? "ReadOnly" : "Full")Access"
-            )
+                .denied, "\(key) lacks the RAM permission \(permission ?? "for \(action.name)") (\(detail))",
+                hint: permission == nil
+                    ? grant
+                    : "\(grant), or attach AliyunContainerRegistry\(action.isReadOnly ? "ReadOnly" : "Full")Access")
         case "InvalidAccessKeyId.NotFound", "InvalidAccessKeyId.Inactive", "InvalidAccessKeyId":
             return RegistryError(
                 .unauthorized, "\(call) rejected \(key): unknown or disabled AccessKey ID (\(detail))",
@@ -69,7 +89,7 @@ enum ACRErrorMapper {
         case let action where action.hasPrefix("InvalidAction"):
             return RegistryError(
                 .unsupported, "\(context.host) does not offer \(call) (\(detail))",
-                hint: "is the endpoint ACR Enterprise's OpenAPI (cr.<region>.aliyuncs.com)?")
+                hint: "is the endpoint \(context.api)?")
         case let parameter where parameter.hasPrefix("InvalidParameter") || parameter.hasPrefix("Missing"):
             return RegistryError(.invalidReference, "\(call) refused a parameter (\(detail))")
         default:
@@ -80,7 +100,7 @@ enum ACRErrorMapper {
             return RegistryError(.unauthorized, "\(call) rejected \(key) (\(detail))", hint: "check the AccessKey")
         case 403:
             return RegistryError(
-                .denied, "\(call) was denied for \(key) (\(detail))", hint: "grant \(permission) to the RAM user")
+                .denied, "\(call) was denied for \(key) (\(detail))", hint: grant)
         case 404: return RegistryError(.notFound, "\(call): not found (\(detail))")
         case 200..<300:
             return RegistryError(
