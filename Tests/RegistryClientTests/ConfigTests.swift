@@ -116,6 +116,25 @@ struct ConfigTests {
         BadCase(
             text: "[[instances]]\r\nname = \"a\"\r\n  url = 42\r\n", line: 3,
             message: "instances[0].url: expected a string"),
+        BadCase(
+            text: "[[instances]]\nname = \"a\"\nkind = \"acr\"\nregion = \"cn-hangzhou\"\nedition = \"basic\"\n",
+            line: 5,
+            message: "instances[0].edition: unknown edition 'basic'; use one of enterprise, personal"),
+        BadCase(
+            text: "[[instances]]\nname = \"a\"\nurl = \"http://h\"\nedition = \"personal\"\n", line: 4,
+            message: "instances[0].edition: edition applies to kind = \"acr\" only"),
+        BadCase(
+            text:
+                "[[instances]]\nname = \"a\"\nkind = \"acr\"\nregion = \"cn-hangzhou\"\nregistry = \"r.example.com\"\n",
+            line: 5, message: "instances[0].registry: registry applies to edition = \"personal\""),
+        BadCase(
+            text:
+                "[[instances]]\nname = \"a\"\nkind = \"acr\"\nedition = \"personal\"\nregion = \"cn-hangzhou\"\nregistry = \"https://r.example.com/x\"\n",
+            line: 6, message: "instances[0].registry: 'https://r.example.com/x' is not HOST[:PORT]"),
+        BadCase(
+            text:
+                "[[instances]]\nname = \"a\"\nkind = \"acr\"\nedition = \"personal\"\nregion = \"cn-hangzhou\"\ninstance_id = \"cri-1\"\n",
+            line: 6, message: "instances[0].instance_id: a Personal Edition entry is one instance per region"),
     ]
 
     private static let nameGrammar = "; use letters, digits, '.', '_' and '-', starting with a letter or digit"
@@ -129,6 +148,29 @@ struct ConfigTests {
             return error.file == "/etc/rc.toml" && error.line == bad.line && error.message.hasPrefix(bad.message)
                 && error.description.hasPrefix("/etc/rc.toml:\(bad.line.map(String.init) ?? "")")
         }
+    }
+
+    @Test func aPersonalEditionEntryKeepsItsRegistryOverride() throws {
+        let config = try Config.parse(
+            """
+            [[instances]]
+            name = "mine"
+            kind = "acr"
+            edition = "personal"
+            region = "cn-shanghai"
+            registry = "registry.cn-shanghai.aliyuncs.com"
+
+            [[instances]]
+            name = "corp"
+            kind = "acr"
+            region = "cn-hangzhou"
+            """, file: "config.toml")
+        let personal = try #require(config.instance(named: "mine"))
+        #expect(personal.edition == .personal)
+        #expect(personal.registry == "registry.cn-shanghai.aliyuncs.com")
+        #expect(!personal.isACREnterprise)
+        let enterprise = try #require(config.instance(named: "corp"))
+        #expect(enterprise.edition == .enterprise && enterprise.registry == nil && enterprise.isACREnterprise)
     }
 
     /// `count` minimal `[[instances]]` entries named `i0`, `i1`, ….

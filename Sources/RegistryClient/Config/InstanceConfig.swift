@@ -14,6 +14,10 @@ public struct InstanceConfig: Sendable, Equatable {
     public var endpoint: URL?
     /// Alibaba Cloud profile (acr).
     public var profile: String?
+    /// Which ACR API the entry speaks (acr).
+    public var edition: ACREdition
+    /// The registry host (`HOST[:PORT]`) of a Personal Edition entry, when not the one the API reports.
+    public var registry: String?
     public var credentials: CredentialSource
     public var production: Bool
     public var readOnly: Bool
@@ -22,8 +26,9 @@ public struct InstanceConfig: Sendable, Equatable {
     /// Creates an entry.
     public init(
         name: String, kind: InstanceKind, url: URL? = nil, region: String? = nil, instanceID: String? = nil,
-        endpoint: URL? = nil, profile: String? = nil, credentials: CredentialSource = .unspecified,
-        production: Bool = false, readOnly: Bool = false, insecure: Bool = false
+        endpoint: URL? = nil, profile: String? = nil, edition: ACREdition = .enterprise, registry: String? = nil,
+        credentials: CredentialSource = .unspecified, production: Bool = false, readOnly: Bool = false,
+        insecure: Bool = false
     ) {
         self.name = name
         self.kind = kind
@@ -32,15 +37,21 @@ public struct InstanceConfig: Sendable, Equatable {
         self.instanceID = instanceID
         self.endpoint = endpoint
         self.profile = profile
+        self.edition = edition
+        self.registry = registry
         self.credentials = credentials
         self.production = production
         self.readOnly = readOnly
         self.insecure = insecure
     }
 
+    /// Whether the entry stands for ACR Enterprise instances, listed over the OpenAPI.
+    public var isACREnterprise: Bool { kind == .acr && edition == .enterprise }
+
     /// The keys an entry may have.
     static let allowedKeys = [
-        "name", "kind", "url", "region", "instance_id", "endpoint", "profile", "username", "password_env",
+        "name", "kind", "url", "region", "instance_id", "endpoint", "profile", "edition", "registry", "username",
+        "password_env",
         "password_command", "password", "production", "read_only", "insecure",
     ]
 
@@ -70,6 +81,7 @@ public struct InstanceConfig: Sendable, Equatable {
         entry.readOnly = try section.bool("read_only") ?? false
         entry.insecure = try section.bool("insecure") ?? false
         entry.credentials = try readCredentials(section, fileIsPrivate: fileIsPrivate)
+        try readEdition(section, into: &entry)
 
         switch kind {
         case .distribution, .harbor:
@@ -82,6 +94,35 @@ public struct InstanceConfig: Sendable, Equatable {
             }
         }
         return entry
+    }
+
+    /// `edition` and `registry`: ACR entries only, and `registry` and `instance_id` make sense for one
+    /// edition each.
+    private static func readEdition(_ section: TOMLSection, into entry: inout InstanceConfig) throws {
+        if let text = try section.string("edition") {
+            guard entry.kind == .acr else { throw section.error("edition", "edition applies to kind = \"acr\" only") }
+            guard let edition = ACREdition(rawValue: text) else {
+                throw section.error(
+                    "edition",
+                    "unknown edition '\(text)'; use one of \(ACREdition.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            entry.edition = edition
+        }
+        if let host = try section.string("registry") {
+            guard entry.kind == .acr, entry.edition == .personal else {
+                throw section.error(
+                    "registry", "registry applies to edition = \"personal\" (Enterprise instances report their own)")
+            }
+            guard ACRRegistryAccess.isHostName(host) else {
+                throw section.error("registry", "'\(host)' is not HOST[:PORT], e.g. registry.cn-hangzhou.aliyuncs.com")
+            }
+            entry.registry = host
+        }
+        if entry.edition == .personal, entry.instanceID != nil {
+            throw section.error(
+                "instance_id", "a Personal Edition entry is one instance per region: remove instance_id")
+        }
     }
 
     /// Why `name` breaks the grammar `[A-Za-z0-9][A-Za-z0-9._-]*` (at most 64 characters), nil when it does not.
