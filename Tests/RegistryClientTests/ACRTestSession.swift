@@ -17,6 +17,23 @@ enum ACRTestSession {
             readOnly: readOnly)
     }
 
+    /// An `edition = "personal"` entry pointing at the emulator's Personal Edition API.
+    static func personalEntry(
+        _ emulator: ACREmulator, name: String = "mine", registry: String? = nil, readOnly: Bool = false
+    ) -> InstanceConfig {
+        InstanceConfig(
+            name: name, kind: .acr, region: emulator.region, endpoint: URL(string: emulator.url), edition: .personal,
+            registry: registry, readOnly: readOnly)
+    }
+
+    /// The Personal Edition provider of a session over `personalEntry`.
+    static func personalProvider(
+        _ emulator: ACREmulator, key: ACREmulator.Key? = nil, readOnly: Bool = false
+    ) async throws -> any RegistryProvider {
+        try await make(emulator, key: key, entries: [personalEntry(emulator, readOnly: readOnly)])
+            .provider(for: "mine")
+    }
+
     /// A session over `entries` (default: one entry for every instance) whose environment holds
     /// `key` (default: the main key) and a fresh, empty home.
     static func make(

@@ -59,6 +59,14 @@ extension RegistryProvider {
         }
     }
 
+    /// The first listed tag of `repository` that points at `digest`, nil when none does.
+    func firstTag(repository: String, pointingAt digest: Digest) async throws -> String? {
+        for try await page in tags(repository: repository) {
+            if let match = page.first(where: { $0.details?.digest == digest }) { return match.name }
+        }
+        return nil
+    }
+
     /// Rules in the data directory, run by regconsole: for registries without rules of their own.
     public func lifecycleRuleStore(directories: XDGDirectories) -> any LifecycleRuleStore {
         LocalLifecycleRuleStore(instance: instance.name, directories: directories)

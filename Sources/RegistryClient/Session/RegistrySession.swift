@@ -39,10 +39,18 @@ public actor RegistrySession {
     /// configured instance already covers. An ACR entry that cannot be listed is one row whose
     /// `unavailableReason` says why.
     public func instances() async -> [Instance] {
-        for entry in config.instances where entry.kind == .acr { _ = acrListing(entry) }  // all regions at once
+        for entry in config.instances where entry.isACREnterprise { _ = acrListing(entry) }  // all regions at once
         var configured: [Instance] = []
         for entry in config.instances {
-            guard entry.kind == .acr else {
+            if entry.kind == .acr, entry.edition == .personal {
+                do {
+                    configured.append(try personalProvider(entry).instance)
+                } catch {
+                    configured.append(ACRInstanceDirectory.failed(entry, error: error, forceReadOnly: forceReadOnly))
+                }
+                continue
+            }
+            guard entry.isACREnterprise else {
                 configured.append(instance(for: entry))
                 continue
             }
@@ -95,8 +103,8 @@ public actor RegistrySession {
     }
 
     private func makeProvider(for locator: String) async throws -> any RegistryProvider {
-        if let entry = config.instance(named: locator), entry.kind != .acr {
-            return try makeProvider(entry)
+        if let entry = config.instance(named: locator), !entry.isACREnterprise {
+            return entry.kind == .acr ? try personalProvider(entry) : try makeProvider(entry)
         }
         if let acr = try await acrProvider(locator) {
             return acr
@@ -113,11 +121,23 @@ public actor RegistrySession {
             content: content, limits: config.limits)
     }
 
+    /// The ACR Personal Edition instance of `entry`, with its region's client and credential.
+    /// - Throws: `RegistryError` when no credential is found or the region is unknown.
+    private func personalProvider(_ entry: InstanceConfig) throws -> ACRPersonalProvider {
+        let credential = try AlibabaCredentialChain(environment: environment).resolve(profile: entry.profile)
+        let client = try ACRPersonalClient(
+            region: entry.region ?? "", endpoint: entry.endpoint, credential: credential, http: http)
+        return ACRPersonalProvider(
+            instance: ACRPersonalProvider.instance(
+                for: entry, credentialSource: client.credentialSource, forceReadOnly: forceReadOnly),
+            client: client, registryHost: entry.registry, http: http, content: content)
+    }
+
     /// The ACR instance named `locator`: an entry with `instance_id`, or `ENTRY.INSTANCE_NAME`.
     /// Nil when no ACR entry can stand for the name.
     private func acrProvider(_ locator: String) async throws -> (any RegistryProvider)? {
         let entries = config.instances.filter {
-            $0.kind == .acr && (locator == $0.name || locator.hasPrefix($0.name + "."))
+            $0.isACREnterprise && (locator == $0.name || locator.hasPrefix($0.name + "."))
         }
         guard !entries.isEmpty else { return nil }
         for entry in entries { _ = acrListing(entry) }

@@ -151,9 +151,15 @@ extension ACRProvider: BuildManaging {
     /// The id a Create action answered with.
     /// - Throws: `RegistryError(.invalidResponse)` when it is missing.
     static func createdID(_ id: String?, action: ACRAction) throws -> String {
+        try createdID(id, action: action.rawValue)
+    }
+
+    /// The id a create call answered with, of either edition.
+    /// - Throws: `RegistryError(.invalidResponse)` when the answer has none.
+    static func createdID(_ id: String?, action: String) throws -> String {
         guard let id, !id.isEmpty else {
             throw RegistryError(
-                .invalidResponse, "ACR accepted \(action.rawValue) but did not say the new id",
+                .invalidResponse, "ACR accepted \(action) but did not say the new id",
                 hint: "refresh the list to see it")
         }
         return id

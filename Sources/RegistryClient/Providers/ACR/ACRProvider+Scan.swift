@@ -11,11 +11,16 @@ extension ACRProvider {
         let repoID = try await repositoryID(repository)
         let status: ACRScanStatus = try await client.call(
             .getRepoTagScanStatus, ["InstanceId": instanceID, "RepoId": repoID, "Tag": tag])
-        switch status.Status?.uppercased() ?? "" {
-        case "SCANNING", "RETRYING", "WAITING", "PENDING": return .scanning
-        case "COMPLETE", "FINISH", "FINISHED": return .complete
-        case "FAILED", "FAIL": return .failed
-        default: return .none
+        return Self.scanState(status.Status)
+    }
+
+    /// A scan status word of either edition (`SCANNING`, `COMPLETE`, `NO_DATA`…) as a state.
+    static func scanState(_ word: String?) -> ServerScanState {
+        switch word?.uppercased() ?? "" {
+        case "SCANNING", "RETRYING", "WAITING", "PENDING": .scanning
+        case "COMPLETE", "FINISH", "FINISHED": .complete
+        case "FAILED", "FAIL": .failed
+        default: .none
         }
     }
 
@@ -32,7 +37,8 @@ extension ACRProvider {
     /// The findings of the tag's last complete scan; nil when it was never scanned or is scanning.
     /// A digest without a tag is looked up among the repository's tags.
     public func scanReport(repository: String, tag: String?, digest: Digest) async throws -> ScanReport? {
-        guard let tag = try await tagName(tag, repository: repository, digest: digest) else { return nil }
+        let named: String? = if let tag { tag } else { try await firstTag(repository: repository, pointingAt: digest) }
+        guard let tag = named else { return nil }
         switch try await scanState(repository: repository, tag: tag) {
         case .none, .scanning:
             return nil
@@ -47,14 +53,6 @@ extension ACRProvider {
             let findings = try await pages.collect().compactMap(Self.finding)
             return ScanReport(format: .acr, scanner: "ACR", artifact: "\(repository):\(tag)", findings: findings)
         }
-    }
-
-    private func tagName(_ tag: String?, repository: String, digest: Digest) async throws -> String? {
-        if let tag { return tag }
-        for try await page in tags(repository: repository) {
-            if let match = page.first(where: { $0.details?.digest == digest }) { return match.name }
-        }
-        return nil
     }
 
     static func finding(_ record: ACRVulnerabilityRecord) -> Finding? {

@@ -1,23 +1,43 @@
 import Foundation
 
-/// The instance's registry endpoint as a `distribution` provider, logged in with temporary
-/// credentials from GetAuthorizationToken; renewed when they expire or are refused.
+/// An ACR registry endpoint as a `distribution` provider, logged in with the temporary credentials
+/// `logIn` fetches (GetAuthorizationToken, in either edition); renewed when they expire or are refused.
 actor ACRRegistryAccess {
-    private let client: ACRClient
-    private let instanceID: String
+    /// Where the registry is and the temporary login for it.
+    struct Login: Sendable {
+        var url: URL
+        var username: String
+        var password: String
+        var expires: Date?
+    }
+
     private let instance: Instance
     private let http: any HTTPClient
     private let content: ContentStore
+    private let logIn: @Sendable () async throws -> Login
     private var current: (provider: DistributionProvider, expires: Date?)?
     /// The login in progress: concurrent callers wait for it instead of logging in again.
     private var login: Task<(provider: DistributionProvider, expires: Date?), any Error>?
 
-    init(client: ACRClient, instanceID: String, instance: Instance, http: any HTTPClient, content: ContentStore) {
-        self.client = client
-        self.instanceID = instanceID
+    init(
+        instance: Instance, http: any HTTPClient, content: ContentStore,
+        logIn: @escaping @Sendable () async throws -> Login
+    ) {
         self.instance = instance
         self.http = http
         self.content = content
+        self.logIn = logIn
+    }
+
+    /// The registry of Enterprise instance `instanceID`.
+    init(client: ACRClient, instanceID: String, instance: Instance, http: any HTTPClient, content: ContentStore) {
+        self.init(instance: instance, http: http, content: content) {
+            let (_, url) = try await Self.registryDomain(client: client, instanceID: instanceID)
+            let token: ACRAuthorizationToken = try await client.call(.getAuthorizationToken, ["InstanceId": instanceID])
+            return Login(
+                url: url, username: token.TempUsername, password: token.AuthorizationToken,
+                expires: token.ExpireTime?.date)
+        }
     }
 
     /// Runs `body` against the registry; a refused login is renewed once.
@@ -31,13 +51,20 @@ actor ACRRegistryAccess {
     }
 
     private func registry(renew: Bool) async throws -> DistributionProvider {
-        if !renew, let current, current.expires.map { $0.timeIntervalSinceNow > 60 } ?? true {
+        if !renew, let current, current.expires.map({ $0.timeIntervalSinceNow > 60 }) ?? true {
             return current.provider
         }
         if let login { return try await login.value.provider }
-        let task = Task { [client, instanceID, instance, http, content] in
-            try await Self.logIn(
-                client: client, instanceID: instanceID, instance: instance, http: http, content: content)
+        let task = Task { [instance, http, content, logIn] in
+            let fresh = try await logIn()
+            var registryInstance = instance
+            registryInstance.url = fresh.url
+            registryInstance.insecure = instance.insecure || fresh.url.scheme == "http"
+            let provider = DistributionProvider(
+                instance: registryInstance, baseURL: fresh.url, http: http,
+                credentials: .password(username: fresh.username, password: fresh.password),
+                chain: CredentialChain(environment: [:]), content: content)
+            return (provider: provider, expires: fresh.expires)
         }
         login = task
         defer { login = nil }
@@ -60,29 +87,17 @@ actor ACRRegistryAccess {
                 .unsupported, "ACR instance \(instanceID) has no enabled registry endpoint",
                 hint: "enable the internet endpoint (or run regconsole inside the instance's VPC) in the ACR console")
         }
-        let scheme = RegistrySession.isLoopback(domain) ? "http" : "https"
-        guard Self.isHostName(domain), let url = URL(string: "\(scheme)://\(domain)") else {
-            throw RegistryError(.invalidResponse, "ACR gave the registry domain '\(domain)', which is not a host name")
-        }
-        return (domain, url)
+        return (domain, try registryURL(domain))
     }
 
-    /// Finds the registry domain and logs in with GetAuthorizationToken.
-    private static func logIn(
-        client: ACRClient, instanceID: String, instance: Instance, http: any HTTPClient, content: ContentStore
-    ) async throws -> (provider: DistributionProvider, expires: Date?) {
-        let (_, url) = try await registryDomain(client: client, instanceID: instanceID)
-        let token: ACRAuthorizationToken = try await client.call(.getAuthorizationToken, ["InstanceId": instanceID])
-        let scheme = url.scheme ?? "https"
-        var registryInstance = instance
-        registryInstance.url = url
-        registryInstance.insecure = instance.insecure || scheme == "http"
-        let provider = DistributionProvider(
-            instance: registryInstance, baseURL: url, http: http,
-            credentials: .password(username: token.TempUsername, password: token.AuthorizationToken),
-            chain: CredentialChain(environment: [:]),
-            content: content)
-        return (provider, token.ExpireTime?.date)
+    /// The URL of registry `host` (`HOST[:PORT]`): plain HTTP for loopback hosts only.
+    /// - Throws: `RegistryError(.invalidResponse)` when `host` is not a host name.
+    static func registryURL(_ host: String) throws -> URL {
+        let scheme = RegistrySession.isLoopback(host) ? "http" : "https"
+        guard isHostName(host), let url = URL(string: "\(scheme)://\(host)") else {
+            throw RegistryError(.invalidResponse, "ACR gave the registry domain '\(host)', which is not a host name")
+        }
+        return url
     }
 
     /// Whether `text` is `HOST[:PORT]` (letters, digits, `.`, `-`): a domain with a path, user or

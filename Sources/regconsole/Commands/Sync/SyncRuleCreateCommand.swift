@@ -74,7 +74,7 @@ struct SyncRuleCreateCommand: AsyncParsableCommand {
     private static func instance(named name: String, context: CLIContext) async throws -> Instance {
         let instances = await context.session.instances()
         guard let found = instances.first(where: { $0.name == name }) else {
-            let known = instances.filter { $0.kind == .acr }.map(\.name)
+            let known = instances.filter { $0.kind == .acr && $0.serverID != nil }.map(\.name)
             throw UsageError(
                 description: "the target '\(name)' is not an instance of the config; ACR instances: "
                     + known.joined(separator: ", "))

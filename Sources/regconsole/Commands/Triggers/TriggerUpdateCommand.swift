@@ -28,7 +28,7 @@ struct TriggerUpdateCommand: AsyncParsableCommand {
             return
         }
         changes.show("changing trigger \(id) of \(repository.reference)")
-        try await TriggerOptions.masking(changed.url) {
+        _ = try await TriggerOptions.masking(changed.url) {
             try await context.delivery.saveTrigger(changed, repository: repository.repository, on: repository.provider)
         }
         print("updated trigger \(id) of \(repository.reference)")

@@ -1,0 +1,4 @@
+/// A Personal Edition answer: `{"data":{…},"requestId":"…"}`.
+struct ACRPersonalData<Payload: Decodable>: Decodable {
+    var data: Payload
+}
