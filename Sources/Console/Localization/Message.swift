@@ -71,6 +71,7 @@ public enum Message: String, CaseIterable, Sendable {
     case actionLifecycle, actionCreate, actionEdit, actionApply, commandLifecycle
     // Registries that scan and list instances themselves (ACR)
     case columnInstanceID, columnSpecification, columnCredentials, columnUpdated, credentialsFrom
+    case specificationPersonal, emptyRulesClientSide, rulesClientSide
     case actionScan, scanStarted, scanRunning, scanFinished, scanFailed, scanNotOffered, instanceUnavailable
     // Managing namespaces and repositories (ACR)
     case columnVisibility, columnAutoCreate, columnSummary, visibilityPublic, visibilityPrivate, yes, no

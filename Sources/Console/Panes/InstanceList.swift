@@ -97,7 +97,8 @@ final class InstanceList: ResourceKind {
             columns += [
                 TableColumn(catalog[.columnInstanceID], width: .fit(min: 4, max: 24)) { $0.instance.serverID ?? "" },
                 TableColumn(catalog[.columnSpecification], width: .fit(min: 4, max: 20)) {
-                    $0.instance.specification ?? ""
+                    $0.instance.specification == ACRPersonalProvider.specification
+                        ? catalog[.specificationPersonal] : $0.instance.specification ?? ""
                 },
             ]
         }

@@ -27,7 +27,10 @@ final class LifecycleRuleList: ResourceKind {
 
     var owningInstance: Instance? { instance }
     var crumb: String { context.catalog[.lifecycleRules] }
-    var title: String { "\(context.catalog[.lifecycleRules]) · \(instance.name) · \(scope)" }
+    var title: String {
+        let base = "\(context.catalog[.lifecycleRules]) · \(instance.name) · \(scope)"
+        return isClientSideOnACR ? "\(base) · \(context.catalog[.rulesClientSide])" : base
+    }
     var location: ViewLocation {
         switch scope {
         case .instance: ViewLocation(instance: instance.name)
@@ -37,7 +40,10 @@ final class LifecycleRuleList: ResourceKind {
                 instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository)
         }
     }
-    var emptyText: String { context.catalog[.emptyRules] }
+    var emptyText: String { context.catalog[isClientSideOnACR ? .emptyRulesClientSide : .emptyRules] }
+
+    /// An ACR instance whose rules regconsole keeps and runs (Personal Edition has none of its own).
+    private var isClientSideOnACR: Bool { instance.kind == .acr && instance.serverID == nil }
 
     func rows(in pane: ResourcePane<LifecycleRuleList>) -> AsyncThrowingStream<[Row], any Error> {
         let (session, directories, instance, scope) = (context.session, context.directories, instance, scope)
