@@ -109,6 +109,12 @@ Control endpoint (unsigned, for tests):
         (every non-control request in order; accessKeyId is the Credential= id even when it failed)
   GET /__control__          → {"faults": […], "requests": N}
 
+Personal Edition. The same process also serves ACR Personal Edition (`cr` 2016-06-07, ROA, legacy
+`acs ID:SIG` or V3 signature) for every request whose x-acs-version is 2016-06-07 or whose path is not
+`/`: acr_personal.py, whose docstring is its spec. Its model is a separate copy read from the same
+registry data (two-segment repositories with Personal Edition names); the control endpoint's faults
+(throttle, noPrivilege), request log, resetModel and buildTiming apply to it by its action names.
+
 Python tests may use `signed_call(url, action, params, key_id, secret, …)` from this module.
 """
 
@@ -133,6 +139,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import acr_delivery  # noqa: E402  (found through HERE)
+import acr_personal  # noqa: E402
 import acr_replication  # noqa: E402
 
 ThreadingHTTPServer.request_queue_size = 128
@@ -1227,8 +1234,9 @@ class Api(acr_delivery.DeliveryApi, acr_replication.ReplicationApi):
 class State:
     """Keys, nonces, faults and the request log shared by the handler threads."""
 
-    def __init__(self, api, keys, region, verbose=False):
+    def __init__(self, api, keys, region, verbose=False, personal=None):
         self.api, self.keys, self.region, self.verbose = api, keys, region, verbose
+        self.personal = personal  # acr_personal.PersonalApi
         self.nonces = NonceStore()
         self.lock = threading.Lock()
         self.faults = []    # {"kind", "action", "remaining", "retryAfterMs"}
@@ -1288,6 +1296,8 @@ class Handler(BaseHTTPRequestHandler):
         path = urllib.parse.urlsplit(self.path).path
         if path == "/__control__" or path.startswith("/__control__/"):
             return self.control(path, body)
+        if self.headers.get("x-acs-version") == acr_personal.VERSION or path != "/":
+            return acr_personal.serve(self, body, sys.modules[__name__])
         state = self.state
         request_id = str(uuid.uuid4()).upper()
         action = self.headers.get("x-acs-action") or ""
@@ -1375,6 +1385,8 @@ class Handler(BaseHTTPRequestHandler):
                     state.requests.clear()
             if document.get("resetModel"):
                 state.api.reset_model()
+                if state.personal:
+                    state.personal.reset_model()
             if "buildTiming" in document:
                 state.api.set_build_timing(document["buildTiming"])
             if "syncTiming" in document:
@@ -1474,6 +1486,7 @@ def self_test():
     check("findings count", 3 <= len(sample) <= 12 and sample == findings("ab" * 32, ["sha256:layer"]))
     acr_delivery.self_test(check)
     acr_replication.self_test(check)
+    acr_personal.self_test(check, sys.modules[__name__])
     check("password redacted", redacted("POST\n/\nInstanceId=x&Password=s3cr%21t&Z=1\nhost:a") ==
           "POST\n/\nInstanceId=x&Password=***&Z=1\nhost:a")
     print(json.dumps({"selfTest": "ok" if not failures else "failed", "failures": failures}), flush=True)
@@ -1525,7 +1538,10 @@ def main():
         data = reader.read_all()
         instances = build_model(data, args.region, started)
         api = Api(instances, args.region, args.registry, args.registry_username or "", args.registry_password or "")
-        Handler.state = State(api, keys, args.region, args.verbose)
+        personal = acr_personal.PersonalApi(sys.modules[__name__], data, args.region,
+                                            urllib.parse.urlparse(args.registry).netloc, args.registry_username or "",
+                                            args.registry_password or "", lambda: api.build_timing, started)
+        Handler.state = State(api, keys, args.region, args.verbose, personal)
         server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         server.daemon_threads = True
     except Exception as error:  # report and exit; the caller sees the message
