@@ -27,15 +27,17 @@ struct ACRPersonalProviderTests {
         Set(seed.repositories.keys.filter { $0.split(separator: "/").count == 2 })
     }
 
-    private static func seededNames(_ provider: any RegistryProvider, namespace: String? = nil) async throws -> Set<String>
-    {
+    private static func seededNames(
+        _ provider: any RegistryProvider, namespace: String? = nil
+    ) async throws -> Set<String> {
         let seed = try await RegistryHarness.shared().seed
         return Set(try await provider.repositories(namespace: namespace).collect().map(\.name))
             .intersection(expectedRepositories(seed))
     }
 
-    private static func tagDigests(_ provider: any RegistryProvider, _ repository: String) async throws -> [String: String]
-    {
+    private static func tagDigests(
+        _ provider: any RegistryProvider, _ repository: String
+    ) async throws -> [String: String] {
         Dictionary(
             try await provider.tags(repository: repository).collect().map {
                 ($0.name, $0.details?.digest.description ?? "")
@@ -112,10 +114,19 @@ struct ACRPersonalProviderTests {
         #expect(details.digest.description == multi.digest)
         #expect(Set(details.platforms.map(\.description)) == Set(multi.platforms))
         #expect(details.updated != nil)
-        let artifact = try await provider.artifact(try Reference(parsing: "mine/ns/app:1.10.0"))
+        let artifact = try await provider.artifact(Reference(locator: "mine", repository: "ns/app", tag: "1.10.0"))
         #expect(artifact.digest.description == seed.repositories["ns/app"]?["1.10.0"]?.digest)
         #expect(try await emulator.requests(action: "GetAuthorizationToken").count == 1)
         #expect(try await provider.currentDigest(repository: "ns/app", tag: "no-such-tag") == nil)
+
+        // A configured registry host is used as it is, without asking the API for one.
+        let host = try await RegistryHarness.shared().basic.host
+        let configured = try await ACRTestSession.make(
+            emulator, entries: [ACRTestSession.personalEntry(emulator, registry: host)]
+        ).provider(for: "mine")
+        try await emulator.clearRequests()
+        #expect(try await configured.tagDetails(repository: "ns/app", tag: "multi").digest == details.digest)
+        #expect(try await emulator.requests(action: "GetRepoList").isEmpty)
     }
 
     // MARK: Changes
@@ -164,7 +175,8 @@ struct ACRPersonalProviderTests {
         let emulator = try await Self.emulator()
         let provider = try await ACRTestSession.personalProvider(emulator)
         let before = try await Self.tagDigests(provider, "ns/app")
-        let digest = try #require(Digest(try #require(before["latest"])))
+        let latest = try #require(before["latest"])
+        let digest = try #require(Digest(latest))
         try await emulator.clearRequests()
         try await provider.deleteManifest(repository: "ns/app", digest: digest)
         let after = try await Self.tagDigests(provider, "ns/app")
@@ -190,7 +202,8 @@ struct ACRPersonalProviderTests {
         let emulator = try await Self.emulator()
         let provider = try await ACRTestSession.personalProvider(emulator)
         let scanner = try #require(provider as? any ServerScanning)
-        let digest = try #require(Digest(try #require(try await Self.tagDigests(provider, "ns/web")["v2"])))
+        let v2 = try #require(try await Self.tagDigests(provider, "ns/web")["v2"])
+        let digest = try #require(Digest(v2))
         #expect(try await scanner.scanState(repository: "ns/web", tag: "v2") == .none)
         #expect(try await provider.scanReport(repository: "ns/web", tag: "v2", digest: digest) == nil)
 
@@ -214,13 +227,19 @@ struct ACRPersonalProviderTests {
         #expect(try await triggers.triggers(repository: "ns/app").isEmpty)
         let id = try await triggers.createTrigger(
             repository: "ns/app",
-            RepositoryTrigger(name: "deploy", url: "https://hooks.example.com/deploy", match: .tags(["1.0.0", "latest"])))
+            RepositoryTrigger(
+                name: "deploy", url: "https://hooks.example.com/deploy", match: .tags(["1.0.0", "latest"])))
         var listed = try await triggers.triggers(repository: "ns/app")
-        #expect(listed == [RepositoryTrigger(id: id, name: "deploy", url: "https://hooks.example.com/deploy", match: .tags(["1.0.0", "latest"]))])
+        #expect(
+            listed == [
+                RepositoryTrigger(
+                    id: id, name: "deploy", url: "https://hooks.example.com/deploy", match: .tags(["1.0.0", "latest"]))
+            ])
 
         try await triggers.updateTrigger(
             repository: "ns/app",
-            RepositoryTrigger(id: id, name: "deploy-rc", url: "http://ci.example.com/hook", match: .regularExpression("^rc-")))
+            RepositoryTrigger(
+                id: id, name: "deploy-rc", url: "http://ci.example.com/hook", match: .regularExpression("^rc-")))
         listed = try await triggers.triggers(repository: "ns/app")
         #expect(listed.map(\.name) == ["deploy-rc"])
         #expect(listed.first?.match == .regularExpression("^rc-"))
@@ -235,7 +254,8 @@ struct ACRPersonalProviderTests {
         try await emulator.setBuildTiming(pendingMs: 100, lineIntervalMs: 20, lines: 5)
         let provider = try await ACRTestSession.personalProvider(emulator)
         let builds = try #require(provider as? any BuildManaging)
-        let repository = try #require(try await provider.repositories(namespace: nil).collect().map(\.name).sorted().first)
+        let repository = try #require(
+            try await provider.repositories(namespace: nil).collect().map(\.name).sorted().first)
 
         let seeded = try await builds.buildRules(repository: repository)
         #expect(seeded.map(\.pushName) == ["master"])

@@ -63,7 +63,8 @@ public struct ACRPersonalClient: Sendable {
         }
     }
 
-    private func call<Response: Decodable>(_ request: ACRPersonalRequest, itemsKey: String?) async throws -> Response {
+    /// Sends `request` and decodes the answer's `data`, a list page's items read under `itemsKey`.
+    func call<Response: Decodable>(_ request: ACRPersonalRequest, itemsKey: String?) async throws -> Response {
         let response = try await exchange(request)
         let decoder = JSONDecoder()
         if let itemsKey { decoder.userInfo[.acrItemsKey] = itemsKey }

@@ -170,7 +170,7 @@ public struct ACRPersonalProvider: RegistryProvider, ServerScanning, NamespaceMa
         if let configured { return configured }
         var request = ACRPersonalRequest("GetRepoList", path: ["repos"])
         request.query = [("Page", "1"), ("PageSize", "1")]
-        let page: ACRPersonalPage<ACRPersonalRepositoryRecord> = try await client.call(request)
+        let page: ACRPersonalPage<ACRPersonalRepositoryRecord> = try await client.call(request, itemsKey: "repos")
         if let reported = page.items.first?.repoDomainList?.public, !reported.isEmpty { return reported }
         return "registry.\(client.region).aliyuncs.com"
     }
