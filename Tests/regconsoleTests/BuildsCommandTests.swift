@@ -239,6 +239,6 @@ struct BuildsCommandTests {
 
         let plain = try await acr.run(["builds", "rules", "local/ns/app"])
         #expect(plain.status == 2)
-        #expect(plain.stderr.contains("builds need an ACR Enterprise instance, and local is not one"))
+        #expect(plain.stderr.contains("builds need an ACR Enterprise instance: local is not one"))
     }
 }

@@ -136,7 +136,7 @@ struct EventsAndChainsCommandTests {
         for command in [["events", "rules", "local"], ["chains", "list", "local"], ["chains", "runs", "local"]] {
             let plain = try await acr.run(command)
             #expect(plain.status == 2, "\(command)")
-            #expect(plain.stderr.contains("\(command[0]) need an ACR Enterprise instance, and local is not one"))
+            #expect(plain.stderr.contains("\(command[0]) need an ACR Enterprise instance: local is not one"))
         }
     }
 }

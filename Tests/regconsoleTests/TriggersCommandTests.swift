@@ -171,7 +171,7 @@ struct TriggersCommandTests {
 
         let plain = try await acr.run(["triggers", "list", "local/ns/app"])
         #expect(plain.status == 2)
-        #expect(plain.stderr.contains("triggers need an ACR Enterprise instance, and local is not one"))
+        #expect(plain.stderr.contains("triggers need an ACR Enterprise instance: local is not one"))
     }
 
     @Test func aProductionInstanceWantsTheIDTypedBeforeADelete() async throws {

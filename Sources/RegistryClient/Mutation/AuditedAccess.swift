@@ -32,7 +32,7 @@ public struct AuditedAccess: Sendable {
     }
 
     /// Records that temporary credentials were written for `login.host` (never the password).
-    public func recordLogin(_ login: RegistryLogin, destination: String, on provider: any AccessManaging) throws {
+    public func recordLogin(_ login: RegistryLogin, destination: String, on provider: any RegistryLoginIssuing) throws {
         try audit.append(
             AuditLog.Entry(
                 action: "login", phase: "done", instance: provider.instance.name, repository: nil,

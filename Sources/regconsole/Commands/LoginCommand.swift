@@ -35,7 +35,8 @@ struct LoginCommand: AsyncParsableCommand {
                 description: "refusing to print the password on a terminal; pipe it: \(Self.pipeline(instance))")
         }
         let context = try CLIContext(global)
-        let target = try await DeliveryTarget.access(instance, context: context, command: "temporary logins")
+        let target = try await DeliveryTarget<any RegistryLoginIssuing>.instance(
+            instance, context: context, command: "temporary logins")
         let login = try await target.provider.registryLogin(hours: hours)
         let destination: String
         if print {

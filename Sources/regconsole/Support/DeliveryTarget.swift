@@ -73,10 +73,12 @@ struct DeliveryTarget<Capability: Sendable> {
 
     private static func require(_ provider: any RegistryProvider, command: String) throws -> Capability {
         guard let capable = provider as? Capability else {
-            throw UsageError(
-                description:
-                    "\(command) need an ACR Enterprise instance, and \(provider.instance.name) is not one (\(provider.instance.kind.rawValue))"
-            )
+            let instance = provider.instance
+            let why =
+                instance.specification == ACRPersonalProvider.specification
+                ? "\(instance.name) is ACR Personal Edition, whose API has none"
+                : "\(instance.name) is not one (\(instance.kind.rawValue))"
+            throw UsageError(description: "\(command) need an ACR Enterprise instance: \(why)")
         }
         return capable
     }

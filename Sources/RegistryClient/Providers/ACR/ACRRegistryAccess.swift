@@ -40,6 +40,11 @@ actor ACRRegistryAccess {
         }
     }
 
+    /// A new login, for handing to another program (`docker login`).
+    func freshLogin() async throws -> Login {
+        try await logIn()
+    }
+
     /// Runs `body` against the registry; a refused login is renewed once.
     func run<Result: Sendable>(_ body: @Sendable (DistributionProvider) async throws -> Result) async throws -> Result {
         let provider = try await registry(renew: false)

@@ -199,3 +199,14 @@ public struct ACRPersonalProvider: RegistryProvider, ServerScanning, NamespaceMa
             serverID: record.repoId?.text, state: record.repoStatus)
     }
 }
+
+extension ACRPersonalProvider: RegistryLoginIssuing {
+    /// The API decides how long Personal Edition's credentials last (`hours` is not sent); the
+    /// login's `expires` says when they end.
+    public func registryLogin(hours: Int) async throws -> RegistryLogin {
+        let login = try await registry.freshLogin()
+        return RegistryLogin(
+            host: Instance.hostAndPort(login.url), username: login.username, password: login.password,
+            expires: login.expires)
+    }
+}
