@@ -1,0 +1,4 @@
+/// A build's status alone (GetRepoBuildStatus).
+struct ACRPersonalBuildStatus: Decodable, Sendable {
+    var buildStatus: String
+}
