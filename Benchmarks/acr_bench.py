@@ -14,6 +14,9 @@ Starts the harness registries (bulk/many with 1,500 tags) and the ACR OpenAPI em
   build log   `regconsole builds log acr.emulator-main/bulk/many RECORD` over a finished build of
               2,000 log lines (offset reads of 100 lines) | the SDK: lookups + the same offset loop
               (ListRepoBuildRecordLog from the highest line seen) + GetRepoBuildRecordStatus
+  personal    `regconsole tags acr-personal/bulk/many` (Personal Edition: 15 ROA GetRepoTags pages
+              of 100) | a Python process using alibabacloud_cr20160607 (call_api, legacy signature)
+              for the same 15 pages
 The SDK processes resolve the instance (ListInstance) and the repository (GetRepository) by name
 as regconsole does, so both sides start from the same names. Every result is checked against the
 other side before anything is timed. Figures are medians; ratios compare medians. The emulator is
@@ -105,6 +108,30 @@ seconds = time.perf_counter() - started
 print(json.dumps({"seconds": seconds, "items": items}))
 '''
 
+# Runs in .venv-acr: argv = endpoint key-id key-secret namespace repo. Lists every tag of the
+# repository through Personal Edition's API and prints {"seconds", "items"} like SDK_SCRIPT.
+PERSONAL_SDK_SCRIPT = r'''
+import json, sys, time
+from alibabacloud_cr20160607.client import Client
+from alibabacloud_tea_openapi.models import Config, OpenApiRequest, Params
+from darabonba.runtime import RuntimeOptions
+
+endpoint, key_id, secret, namespace, repo = sys.argv[1:6]
+started = time.perf_counter()
+client = Client(Config(access_key_id=key_id, access_key_secret=secret, endpoint=endpoint, protocol="http",
+                       region_id="cn-hangzhou", signature_algorithm="v2"))
+params = Params(action="GetRepoTags", version="2016-06-07", protocol="HTTP", pathname=f"/repos/{namespace}/{repo}/tags",
+                method="GET", auth_type="AK", style="ROA", req_body_type="json", body_type="json")
+items, page = [], 1
+while True:
+    data = client.call_api(params, OpenApiRequest(query={"Page": str(page), "PageSize": "100"}), RuntimeOptions())["body"]["data"]
+    items += [entry["tag"] for entry in data["tags"]]
+    if not data["tags"] or page * 100 >= int(data["total"]):
+        break
+    page += 1
+print(json.dumps({"seconds": time.perf_counter() - started, "items": items}))
+'''
+
 
 def run(argv, env):
     """Runs argv once; returns its standard output. Exits when it fails."""
@@ -194,6 +221,12 @@ def main():
     local_tags = [args.binary, "tags", f"local/{REPOSITORY}"]
     instances = [args.binary, "instances", "--output", "json"]
     show = [args.binary, "scan", "show", f"acr.{INSTANCE}/{SCANNED}", "--output", "json"]
+    personal_config = os.path.join(work, "personal.toml")
+    with open(personal_config, "w") as file:
+        file.write(f'[[instances]]\nname = "acr-personal"\nkind = "acr"\nedition = "personal"\nregion = "cn-hangzhou"\n'
+                   f'endpoint = "{emulator}"\n')
+    personal_tags = [args.binary, "tags", f"acr-personal/{REPOSITORY}", "--config", personal_config]
+    sdk_personal = [args.python, "-c", PERSONAL_SDK_SCRIPT, endpoint, key_id, key_secret, namespace, repo]
     skopeo = shutil.which("skopeo")
     skopeo_tags = [skopeo, "list-tags", "--tls-verify=false", f"docker://{host}/{REPOSITORY}"] if skopeo else None
 
@@ -213,6 +246,14 @@ def main():
     if skopeo_tags:
         skopeo_listed = json.loads(run(skopeo_tags, env))["Tags"]
         expect(sorted(skopeo_listed) == seeded, f"skopeo listed {len(skopeo_listed)} tags, want {len(seeded)}")
+
+    output, personal_calls = checked_run(personal_tags + ["--output", "json"], env, emulator)
+    personal_listed = sorted(entry["name"] for entry in json.loads(output))
+    expect(personal_listed == seeded, f"regconsole listed {len(personal_listed)} tags through Personal Edition, want {len(seeded)}")
+    expect(personal_calls["GetRepoTags"] == 15, f"regconsole made {calls(personal_calls)}, not 15 GetRepoTags pages")
+    output, sdk_personal_calls = checked_run(sdk_personal, env, emulator)
+    expect(sorted(json.loads(output)["items"]) == seeded, "the Personal Edition SDK listed other tags")
+    expect(sdk_personal_calls["GetRepoTags"] == 15, f"the SDK made {calls(sdk_personal_calls)}, not 15 GetRepoTags pages")
 
     output, instance_calls = checked_run(instances, env, emulator)
     listed_instances = {entry["name"] for entry in json.loads(output) if entry["kind"] == "acr"}
@@ -268,6 +309,10 @@ def main():
     log_time, _ = timed(log, env, runs)
     sdk_log_time, _ = timed(sdk_log, env, runs, outputs=sdk_log_outputs)
     sdk_log_inner = in_process(sdk_log_outputs)
+    personal_time, _ = timed(personal_tags, env, runs)
+    sdk_personal_outputs = []
+    sdk_personal_time, _ = timed(sdk_personal, env, runs, outputs=sdk_personal_outputs)
+    sdk_personal_inner = in_process(sdk_personal_outputs)
     sdk_version = run([args.python, "-c", "import importlib.metadata as m; print(m.version('alibabacloud-cr20181201'))"], env).strip()
 
     acr.terminate()
@@ -302,6 +347,10 @@ def main():
         (f"  regconsole builds log acr.{INSTANCE}/{REPOSITORY} RECORD", log_time, log_time),
         ("  SDK, whole python process", sdk_log_time, log_time),
         ("  SDK, in process", sdk_log_inner, log_time),
+        (f"tags {REPOSITORY} through Personal Edition ({compared_calls(personal_calls, sdk_personal_calls)})", None, None),
+        (f"  regconsole tags acr-personal/{REPOSITORY}", personal_time, personal_time),
+        ("  SDK (cr20160607), whole python process", sdk_personal_time, personal_time),
+        ("  SDK (cr20160607), in process", sdk_personal_inner, personal_time),
     ]
     print_timings(rows)
     print()
@@ -316,6 +365,8 @@ def main():
         ("instances: regconsole/SDK", instances_time, sdk_instances_time, "whole processes"),
         ("scan show: regconsole/SDK", show_time, sdk_scan_time, "whole processes"),
         ("build log: regconsole/SDK", log_time, sdk_log_time, "whole processes"),
+        ("personal tags: regconsole/SDK", personal_time, sdk_personal_time, "whole processes"),
+        ("personal tags: regconsole/SDK in process", personal_time, sdk_personal_inner, ""),
     ]
     print_ratios(ratios)
 

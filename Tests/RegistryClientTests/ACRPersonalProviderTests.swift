@@ -330,6 +330,20 @@ struct ACRPersonalProviderTests {
         #expect(unknown?.code == .notFound && unknown?.serverCode == "REPO_NOT_EXIST")
     }
 
+    @Test func anUnknownRegionIsOneUnavailableRowThatSuggestsTheClosest() async throws {
+        let emulator = try await ACREmulator.shared()
+        var entry = ACRTestSession.personalEntry(emulator)
+        entry.region = "cn-hangzou"
+        entry.endpoint = nil
+        let session = try ACRTestSession.make(emulator, entries: [entry])
+        let rows = await session.instances().filter { $0.kind == .acr }
+        #expect(rows.map(\.name) == ["mine"])
+        #expect(rows.first?.unavailableReason?.contains("cn-hangzou") == true)
+        let error = await ACRTestSession.registryError { _ = try await session.provider(for: "mine") }
+        #expect(error?.code == .unknownRegion)
+        #expect(error?.hint?.contains("did you mean cn-hangzhou") == true)
+    }
+
     // MARK: Lifecycle
 
     @Test func clientSideRulesDeleteExactlyWhatThePlanSays() async throws {
