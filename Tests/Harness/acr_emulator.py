@@ -47,8 +47,8 @@ roughly in the order they are checked:
   400 SignatureDoesNotMatch        wrong signature, or x-acs-content-sha256 != sha256(body)
   400 MissingSignatureNonce / SignatureNonceUsed
   400 InvalidSecurityToken.Mismatch  the --sts-key id without its x-acs-security-token
-  400 InvalidAction.NotFound       unknown action, wrong x-acs-version, path other than `/`, or a
-                                   method other than GET/POST
+  400 InvalidAction.NotFound       unknown action, wrong x-acs-version, or a method other than
+                                   GET/POST (a path other than `/` goes to Personal Edition, below)
   403 NoPrivilege                  the --readonly-key calling anything but List*/Get*
   then injected faults, then the action's own checks: 400 Missing<Param> (a required parameter),
   400 InvalidParameter[.<Param>], 404 INSTANCE_NOT_EXIST / NAMESPACE_NOT_EXIST / REPO_NOT_EXIST /

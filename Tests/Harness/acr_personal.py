@@ -61,9 +61,10 @@ control endpoint's buildTiming.pendingMs, BUILDING for lines × lineIntervalMs, 
 Builds: {buildId, buildStatus, startTime, endTime (null while running), image{repoNamespace,
 repoName, tag}}, newest first. CancelRepoBuild turns a PENDING or BUILDING build CANCELED; a finished
 one answers 400 BUILD_ALREADY_FINISHED.
-  Webhooks (none seeded): {webhookId (integer), webhookName, webhookUrl (http or https),
-webhookName 1–60 characters, triggerType ALL|TAG_LIST|TAG_REG_EXP, triggerList[] (strings; a string
-is split at commas)}; Update also takes TriggerName and TriggerUrl for WebhookName and WebhookUrl.
+  Webhooks (none seeded): {webhookId (integer), webhookName (1–60 characters), webhookUrl (http or
+https), triggerType ALL|TAG_LIST|TAG_REG_EXP, triggerList[] (strings; a string is split at commas)};
+Create needs WebhookName, WebhookUrl and TriggerType, Update sets the fields it is sent and also takes
+TriggerName and TriggerUrl for WebhookName and WebhookUrl.
 """
 
 import base64
@@ -279,8 +280,7 @@ class Request:
     """The query, the body's wrapper object and the path's placeholders of one call."""
 
     def __init__(self, ee, query, body, bound):
-        self.ee, self.query, self.bound = ee, query, bound
-        self.body = body
+        self.ee, self.query, self.body, self.bound = ee, query, body, bound
 
     def error(self, status, code, message):
         return self.ee.ApiError(status, code, message, extra={"personal": True})
