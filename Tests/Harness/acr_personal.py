@@ -32,7 +32,8 @@ any method but GET, or injected), 400 InvalidParameter.<Field> (the message says
 WEBHOOK_NOT_EXIST, 400 NAMESPACE_ALREADY_EXIST / REPO_ALREADY_EXIST / BUILD_ALREADY_FINISHED.
 Success: HTTP 200 {"data":{…},"requestId":"…"}, header x-acs-request-id. The control endpoint's
 throttle and noPrivilege faults match these action names; isSuccessFalse does not apply (the API has
-no IsSuccess). The request log records them with the key id of either scheme.
+no IsSuccess). The request log records them with the key id of either scheme and "edition":
+"personal" (the Enterprise API's entries say "enterprise"; several action names are shared).
 
 Model, read from the same registry data as the Enterprise instances but a separate copy: every
 repository of exactly two path segments whose names fit the Personal Edition rules (namespace 2–30,
@@ -710,7 +711,7 @@ def serve(handler, body, ee):
     found = route(handler.command, split.path)
     action = found[0] if found else (handler.headers.get("x-acs-action") or "")
     entry = {"action": action, "method": handler.command, "accessKeyId": key_id_of(handler.headers.get("Authorization")),
-             "status": None, "code": None}
+             "status": None, "code": None, "edition": "personal"}
     headers = {"x-acs-request-id": request_id}
     try:
         authorization = handler.headers.get("Authorization") or ""

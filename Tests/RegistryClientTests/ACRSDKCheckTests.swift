@@ -112,7 +112,11 @@ struct ACRSDKCheckTests {
         // The legacy-signed calls are in the emulator's log under the main key, by their action names.
         let tags = try await emulator.requests(action: "GetRepoTags")
         #expect(tags.contains { $0.accessKeyId == emulator.key.id && $0.method == "GET" && $0.status == 200 })
-        #expect(tags.allSatisfy { $0.action == "GetRepoTags" })
+        #expect(tags.allSatisfy { $0.action == "GetRepoTags" && $0.edition == "personal" })
+        // GetNamespace is an action of both APIs: the edition filter keeps them apart.
+        let namespaces = try await emulator.requests(action: "GetNamespace", edition: "enterprise")
+        #expect(namespaces == [])
+        #expect(try await emulator.requests(action: "GetNamespace", edition: "personal").count > 1)
     }
 
     @Test(.enabled(if: shouldRun, "needs the .venv-acr SDK environment; run scripts/install-deps"))
