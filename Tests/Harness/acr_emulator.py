@@ -47,8 +47,8 @@ roughly in the order they are checked:
   400 SignatureDoesNotMatch        wrong signature, or x-acs-content-sha256 != sha256(body)
   400 MissingSignatureNonce / SignatureNonceUsed
   400 InvalidSecurityToken.Mismatch  the --sts-key id without its x-acs-security-token
-  400 InvalidAction.NotFound       unknown action, wrong x-acs-version, path other than `/`, or a
-                                   method other than GET/POST
+  400 InvalidAction.NotFound       unknown action, wrong x-acs-version, or a method other than
+                                   GET/POST (a path other than `/` goes to Personal Edition, below)
   403 NoPrivilege                  the --readonly-key calling anything but List*/Get*
   then injected faults, then the action's own checks: 400 Missing<Param> (a required parameter),
   400 InvalidParameter[.<Param>], 404 INSTANCE_NOT_EXIST / NAMESPACE_NOT_EXIST / REPO_NOT_EXIST /
@@ -105,8 +105,10 @@ Control endpoint (unsigned, for tests):
                              delivery and replication objects come back and buildTiming/syncTiming return to their defaults)
   ("action": "*" matches every action; "times" defaults to 1, "retryAfterMs" to 1000; a value may
   also be a list of such objects. Faults apply only to requests that pass authentication.)
-  GET /__control__/requests[?action=NAME] → [{"action","method","accessKeyId","status","code"}, …]
-        (every non-control request in order; accessKeyId is the Credential= id even when it failed)
+  GET /__control__/requests[?action=NAME][&edition=enterprise|personal]
+        → [{"action","method","accessKeyId","status","code","edition"}, …]
+        (every non-control request in order; accessKeyId is the Credential= id even when it failed;
+        edition tells the Enterprise API from Personal Edition, which share action names)
   GET /__control__          → {"faults": […], "requests": N}
 
 Personal Edition. The same process also serves ACR Personal Edition (`cr` 2016-06-07, ROA, legacy
@@ -1303,7 +1305,7 @@ class Handler(BaseHTTPRequestHandler):
         action = self.headers.get("x-acs-action") or ""
         credential = re.search(r"Credential=([^,\s]+)", self.headers.get("Authorization") or "")
         entry = {"action": action, "method": self.command, "accessKeyId": credential.group(1) if credential else None,
-                 "status": None, "code": None}
+                 "status": None, "code": None, "edition": "enterprise"}
         try:
             key_id, key = authenticate(self.command, self.path, self.headers.items(), body, state.keys, state.nonces,
                                        log=state.log)
@@ -1359,9 +1361,10 @@ class Handler(BaseHTTPRequestHandler):
         state = self.state
         if self.command == "GET" and path == "/__control__/requests":
             query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
-            wanted = query.get("action", [None])[0]
+            wanted, edition = query.get("action", [None])[0], query.get("edition", [None])[0]
             with state.lock:
-                entries = [dict(entry) for entry in state.requests if wanted is None or entry["action"] == wanted]
+                entries = [dict(entry) for entry in state.requests if (wanted is None or entry["action"] == wanted)
+                           and (edition is None or entry["edition"] == edition)]
             return self.reply(200, entries)
         if self.command == "GET" and path == "/__control__":
             with state.lock:

@@ -32,7 +32,8 @@ any method but GET, or injected), 400 InvalidParameter.<Field> (the message says
 WEBHOOK_NOT_EXIST, 400 NAMESPACE_ALREADY_EXIST / REPO_ALREADY_EXIST / BUILD_ALREADY_FINISHED.
 Success: HTTP 200 {"data":{…},"requestId":"…"}, header x-acs-request-id. The control endpoint's
 throttle and noPrivilege faults match these action names; isSuccessFalse does not apply (the API has
-no IsSuccess). The request log records them with the key id of either scheme.
+no IsSuccess). The request log records them with the key id of either scheme and "edition":
+"personal" (the Enterprise API's entries say "enterprise"; several action names are shared).
 
 Model, read from the same registry data as the Enterprise instances but a separate copy: every
 repository of exactly two path segments whose names fit the Personal Edition rules (namespace 2–30,
@@ -61,9 +62,10 @@ control endpoint's buildTiming.pendingMs, BUILDING for lines × lineIntervalMs, 
 Builds: {buildId, buildStatus, startTime, endTime (null while running), image{repoNamespace,
 repoName, tag}}, newest first. CancelRepoBuild turns a PENDING or BUILDING build CANCELED; a finished
 one answers 400 BUILD_ALREADY_FINISHED.
-  Webhooks (none seeded): {webhookId (integer), webhookName, webhookUrl (http or https),
-webhookName 1–60 characters, triggerType ALL|TAG_LIST|TAG_REG_EXP, triggerList[] (strings; a string
-is split at commas)}; Update also takes TriggerName and TriggerUrl for WebhookName and WebhookUrl.
+  Webhooks (none seeded): {webhookId (integer), webhookName (1–60 characters), webhookUrl (http or
+https), triggerType ALL|TAG_LIST|TAG_REG_EXP, triggerList[] (strings; a string is split at commas)};
+Create needs WebhookName, WebhookUrl and TriggerType, Update sets the fields it is sent and also takes
+TriggerName and TriggerUrl for WebhookName and WebhookUrl.
 """
 
 import base64
@@ -279,8 +281,7 @@ class Request:
     """The query, the body's wrapper object and the path's placeholders of one call."""
 
     def __init__(self, ee, query, body, bound):
-        self.ee, self.query, self.bound = ee, query, bound
-        self.body = body
+        self.ee, self.query, self.body, self.bound = ee, query, body, bound
 
     def error(self, status, code, message):
         return self.ee.ApiError(status, code, message, extra={"personal": True})
@@ -710,7 +711,7 @@ def serve(handler, body, ee):
     found = route(handler.command, split.path)
     action = found[0] if found else (handler.headers.get("x-acs-action") or "")
     entry = {"action": action, "method": handler.command, "accessKeyId": key_id_of(handler.headers.get("Authorization")),
-             "status": None, "code": None}
+             "status": None, "code": None, "edition": "personal"}
     headers = {"x-acs-request-id": request_id}
     try:
         authorization = handler.headers.get("Authorization") or ""

@@ -581,7 +581,7 @@ class Checker:
             self.step("Faults", faults)
 
         def methods():
-            log = self.control(path="/__control__/requests")
+            log = self.control(path="/__control__/requests?edition=enterprise")
             used = {}
             for entry in log:
                 if entry.get("accessKeyId") == self.args.access_key_id:

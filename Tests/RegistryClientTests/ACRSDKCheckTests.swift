@@ -2,8 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Alibaba's official Python SDK against the ACR emulator: the emulator speaks the OpenAPI the way
-/// the real service does, as far as the SDK's signing and typed response models can tell.
+/// Alibaba's official Python SDKs against the ACR emulator: the emulator speaks the Enterprise and
+/// Personal Edition OpenAPIs the way the real service does, as far as the SDKs' signing and typed
+/// response models can tell.
 @Suite(.enabled(if: RegistryHarness.isEnabled), .serialized)
 struct ACRSDKCheckTests {
     /// Under CI a missing SDK fails the run; elsewhere (someone offline, or who skipped the SDK in
@@ -15,8 +16,9 @@ struct ACRSDKCheckTests {
         guard ACRSDKCheck.isInstalled else {
             Issue.record(
                 """
-                Alibaba's Python SDK is not installed at \(ACRSDKCheck.pythonURL.path) \
-                (a virtual environment with alibabacloud-cr20181201): run scripts/install-deps
+                Alibaba's Python SDKs are not installed at \(ACRSDKCheck.pythonURL.path) \
+                (a virtual environment with alibabacloud-cr20181201 and alibabacloud-cr20160607): \
+                run scripts/install-deps
                 """)
             return false
         }
@@ -81,6 +83,40 @@ struct ACRSDKCheckTests {
         try await emulator.clearRequests()
         #expect(try await emulator.requests().isEmpty)
         await #expect(throws: (any Error).self) { try await emulator.control(["noSuchControl": true]) }
+    }
+
+    @Test(.enabled(if: shouldRun, "needs the .venv-acr SDK environment; run scripts/install-deps"))
+    func officialPersonalSDKAcceptsTheEmulator() async throws {
+        guard requireSDK() else { return }
+        // Its own emulator: the check creates and deletes objects, injects faults and reads the request log.
+        let emulator = try await ACREmulator.start(registry: RegistryHarness.shared().basic)
+        defer { emulator.stop() }
+        let report = try await ACRSDKCheck.run(.personal, emulator: emulator)
+        #expect(report.failures == [], "\(report.errorOutput)")
+        #expect(report.exitCode == 0)
+        let actions = [
+            "GetNamespaceList", "GetNamespace", "CreateNamespace", "UpdateNamespace", "DeleteNamespace",
+            "GetRepoList", "GetRepoListByNamespace", "GetRepo", "CreateRepo", "UpdateRepo", "DeleteRepo",
+            "GetRepoTags", "GetRepoTag", "DeleteImage",
+            "StartImageScan", "GetRepoTagScanStatus", "GetRepoTagScanSummary", "GetRepoTagScanList",
+            "GetRepoBuildRuleList", "CreateRepoBuildRule", "UpdateRepoBuildRule", "DeleteRepoBuildRule",
+            "StartRepoBuildByRule", "GetRepoBuildList", "GetRepoBuildStatus", "CancelRepoBuild",
+            "GetRepoWebhook", "CreateRepoWebhook", "UpdateRepoWebhook", "DeleteRepoWebhook",
+            "GetAuthorizationToken",
+        ]
+        #expect(actions.count == 31)
+        #expect(actions.filter { !report.checked.contains($0) } == [])
+        let extras = ["WrongSecret", "ReadOnlyKey", "StsKey", "Faults", "HttpMethods", "ResetModel"]
+        #expect(extras.filter { !report.checked.contains($0) } == [])
+        #expect(report.checked.count == actions.count + extras.count)
+        // The legacy-signed calls are in the emulator's log under the main key, by their action names.
+        let tags = try await emulator.requests(action: "GetRepoTags")
+        #expect(tags.contains { $0.accessKeyId == emulator.key.id && $0.method == "GET" && $0.status == 200 })
+        #expect(tags.allSatisfy { $0.action == "GetRepoTags" && $0.edition == "personal" })
+        // GetNamespace is an action of both APIs: the edition filter keeps them apart.
+        let namespaces = try await emulator.requests(action: "GetNamespace", edition: "enterprise")
+        #expect(namespaces == [])
+        #expect(try await emulator.requests(action: "GetNamespace", edition: "personal").count > 1)
     }
 
     @Test(.enabled(if: shouldRun, "needs the .venv-acr SDK environment; run scripts/install-deps"))

@@ -44,6 +44,9 @@ public struct ACREmulator: Sendable {
         public var status: Int?
         /// The answer's `Code` (`success`, `SignatureDoesNotMatch`, `Throttling.User`, …).
         public var code: String?
+        /// `enterprise` (the `cr` 2018-12-01 API) or `personal` (Personal Edition, `cr` 2016-06-07):
+        /// the two share several action names.
+        public var edition: String?
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -180,12 +183,13 @@ public struct ACREmulator: Sendable {
         try await clearRequests()
     }
 
-    /// The request log, optionally only the calls of `action`.
-    public func requests(action: String? = nil) async throws -> [RecordedRequest] {
-        var path = "/__control__/requests"
-        if let action {
-            path += "?action=" + (action.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? action)
+    /// The request log, optionally only the calls of `action` and of one `edition` (`enterprise` or
+    /// `personal`).
+    public func requests(action: String? = nil, edition: String? = nil) async throws -> [RecordedRequest] {
+        let filters = [("action", action), ("edition", edition)].compactMap { name, value in
+            value.map { name + "=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) }
         }
+        let path = "/__control__/requests" + (filters.isEmpty ? "" : "?" + filters.joined(separator: "&"))
         return try await JSONDecoder().decode([RecordedRequest].self, from: send("GET", path, body: nil))
     }
 

@@ -1,12 +1,21 @@
 import Foundation
 
-/// Alibaba's official Python SDK (alibabacloud-cr20181201, in the `.venv-acr` virtual environment
-/// scripts/install-deps creates) run against an `ACREmulator` by Tests/Harness/acr_sdk_check.py.
+/// Alibaba's official Python SDKs (alibabacloud-cr20181201 for Enterprise, alibabacloud-cr20160607
+/// for Personal Edition, in the `.venv-acr` virtual environment scripts/install-deps creates) run
+/// against an `ACREmulator` by Tests/Harness/acr_sdk_check.py and acr_personal_sdk_check.py.
 public enum ACRSDKCheck {
-    /// What acr_sdk_check.py reported.
+    /// Which check script runs: both take the same arguments and print the same report.
+    public enum Script: String, Sendable {
+        /// acr_sdk_check.py: the Enterprise API (`cr` 2018-12-01).
+        case enterprise = "acr_sdk_check.py"
+        /// acr_personal_sdk_check.py: the Personal Edition API (`cr` 2016-06-07).
+        case personal = "acr_personal_sdk_check.py"
+    }
+
+    /// What the check script reported.
     public struct Report: Sendable {
-        /// The checks that passed: action names (`ListInstance`, …) and named extra checks
-        /// (`WrongSecret`, `ReadOnlyKey`, `StsKey`, `Faults`, `HttpMethods`).
+        /// The checks that passed: action names (`ListInstance`, `GetRepoTags`, …) and named extra
+        /// checks (`WrongSecret`, `ReadOnlyKey`, `StsKey`, `Faults`, `HttpMethods`, …).
         public var checked: [String]
         /// One text per failed check.
         public var failures: [String]
@@ -19,12 +28,12 @@ public enum ACRSDKCheck {
     /// `.venv-acr/bin/python` in the package root.
     public static let pythonURL = TestPaths.packageRoot.appendingPathComponent(".venv-acr/bin/python")
 
-    /// Whether `pythonURL` exists and can import the SDK.
+    /// Whether `pythonURL` exists and can import both SDKs.
     public static let isInstalled: Bool = {
         guard FileManager.default.isExecutableFile(atPath: pythonURL.path) else { return false }
         let process = Process()
         process.executableURL = pythonURL
-        process.arguments = ["-c", "import alibabacloud_cr20181201.client"]
+        process.arguments = ["-c", "import alibabacloud_cr20181201.client, alibabacloud_cr20160607.client"]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -33,17 +42,17 @@ public enum ACRSDKCheck {
         return process.terminationStatus == 0
     }()
 
-    /// Runs acr_sdk_check.py against `emulator` as `key` (default: the emulator's main key), with
-    /// the emulator's read-only and STS keys for their checks. `faults: false` skips the checks that
+    /// Runs `script` against `emulator` as `key` (default: the emulator's main key), with the
+    /// emulator's read-only and STS keys for their checks. `faults: false` skips the checks that
     /// inject faults through the control endpoint. Throws when the script cannot be started, runs
     /// longer than `timeout`, or prints no JSON report.
     public static func run(
-        emulator: ACREmulator, key: ACREmulator.Key? = nil, faults: Bool = true, verbose: Bool = false,
-        timeout: Duration = .seconds(300)
+        _ script: Script = .enterprise, emulator: ACREmulator, key: ACREmulator.Key? = nil, faults: Bool = true,
+        verbose: Bool = false, timeout: Duration = .seconds(300)
     ) async throws -> Report {
         let key = key ?? emulator.key
         var arguments = [
-            TestPaths.harness.appendingPathComponent("acr_sdk_check.py").path,
+            TestPaths.harness.appendingPathComponent(script.rawValue).path,
             "--endpoint", emulator.endpoint, "--region", emulator.region,
             "--access-key-id", key.id, "--access-key-secret", key.secret,
             "--readonly-key", "\(emulator.readOnlyKey.id):\(emulator.readOnlyKey.secret)",
@@ -86,7 +95,7 @@ public enum ACRSDKCheck {
         let errorText = String(decoding: stderr, as: UTF8.self)
         if process.terminationReason == .uncaughtSignal {
             throw TestSupportError(
-                "acr_sdk_check.py did not finish within \(timeout) (signal \(status)); stderr: \(errorText)")
+                "\(script.rawValue) did not finish within \(timeout) (signal \(status)); stderr: \(errorText)")
         }
         struct Line: Decodable {
             var checked: [String]
@@ -95,7 +104,7 @@ public enum ACRSDKCheck {
         let lastLine = stdout.split(separator: 0x0A).last.map { Data($0) } ?? Data()
         guard let line = try? JSONDecoder().decode(Line.self, from: lastLine) else {
             throw TestSupportError(
-                "acr_sdk_check.py (exit \(status)) printed no report: \(String(decoding: stdout, as: UTF8.self)) \(errorText)"
+                "\(script.rawValue) (exit \(status)) printed no report: \(String(decoding: stdout, as: UTF8.self)) \(errorText)"
             )
         }
         return Report(checked: line.checked, failures: line.failures, exitCode: status, errorOutput: errorText)
