@@ -34,7 +34,7 @@ two valid ones; it serves one valid manifest and config for any reference. LOG s
 With --upstream every other request is proxied to that registry (with the client's Host header under
 --preserve-host), except where a rule matches the
 path (or `METHOD path`, so `^DELETE ` matches deletes): ACTION is `status:CODE:TIMES` (the first TIMES matches answer CODE, then pass through),
-`garbage` (a body that is not JSON), `truncate` (half the upstream body, then close), `huge`
+`garbage` (a body that is not JSON), `body:TEXT` (200 with TEXT as a JSON body), `truncate` (half the upstream body, then close), `huge`
 (20 MiB of JSON-looking bytes), `slow:MS` (delay, then pass through), `hold:N:FILE` (the first N
 matches pass, later ones wait until FILE exists, at most 120 s, then pass through), `page:N` (serve tags/list
 sorted in pages of at most N with a relative `Link`, as distribution v3 does; 2.8 cannot page tags).
@@ -152,6 +152,8 @@ class Handler(ReplyingHandler):
                     return self.reply(200, b'{"name":"x","tags":["a", 12, {"oops"', content_type="application/json")
                 if action == "huge":
                     return self.stream(20 << 20)
+                if action.startswith("body:"):
+                    return self.reply(200, action[len("body:"):].encode(), content_type="application/json")
                 if action.startswith("page:") and self.command == "GET":
                     return self.page_tags(body, int(action.split(":")[1]))
                 if action.startswith("slow:"):
