@@ -25,6 +25,29 @@ extension ServerScanning {
     }
 }
 
+extension ServerScanning {
+    /// The report of the tag's last complete scan, whose findings `findings` reads for a tag; nil
+    /// when it was never scanned or is scanning. A digest without a tag is looked up among the
+    /// repository's tags.
+    func serverScanReport(
+        repository: String, tag: String?, digest: Digest, scanner: String,
+        findings: (String) async throws -> [Finding]
+    ) async throws -> ScanReport? {
+        let named: String? = if let tag { tag } else { try await firstTag(repository: repository, pointingAt: digest) }
+        guard let tag = named else { return nil }
+        switch try await scanState(repository: repository, tag: tag) {
+        case .none, .scanning:
+            return nil
+        case .failed:
+            return ScanReport(
+                format: .acr, scanner: scanner, artifact: "\(repository):\(tag)", status: "failed", findings: [])
+        case .complete:
+            return ScanReport(
+                format: .acr, scanner: scanner, artifact: "\(repository):\(tag)", findings: try await findings(tag))
+        }
+    }
+}
+
 /// Where a server-side scan stands.
 public enum ServerScanState: Sendable, Equatable {
     /// Never scanned.

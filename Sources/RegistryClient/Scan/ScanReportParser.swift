@@ -11,15 +11,8 @@ public enum ScanReportParser {
         case harbor(HarborReport)
         case unrecognized
 
-        private struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
         init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: Key.self)
+            let container = try decoder.container(keyedBy: NamedCodingKey.self)
             let keys = Set(container.allKeys.map(\.stringValue))
             if keys.contains("SchemaVersion") {
                 self = .trivy(try TrivyReport(from: decoder))

@@ -23,20 +23,11 @@ extension ACRPersonalProvider {
     /// The findings of the tag's last complete scan; nil when it was never scanned or is scanning.
     /// A digest without a tag is looked up among the repository's tags.
     public func scanReport(repository: String, tag: String?, digest: Digest) async throws -> ScanReport? {
-        let named: String? = if let tag { tag } else { try await firstTag(repository: repository, pointingAt: digest) }
-        guard let tag = named else { return nil }
-        switch try await scanState(repository: repository, tag: tag) {
-        case .none, .scanning:
-            return nil
-        case .failed:
-            return ScanReport(
-                format: .acr, scanner: "ACR", artifact: "\(repository):\(tag)", status: "failed", findings: [])
-        case .complete:
+        try await serverScanReport(repository: repository, tag: tag, digest: digest, scanner: "ACR") { tag in
             let pages: AsyncThrowingStream<[ACRPersonalVulnerabilityRecord], any Error> = client.pages(
                 ACRPersonalRequest("GetRepoTagScanList", path: try Self.tagPath(repository, tag, "scanResult")),
                 itemsKey: "vulnerabilities")
-            let findings = try await pages.collect().compactMap(Self.finding)
-            return ScanReport(format: .acr, scanner: "ACR", artifact: "\(repository):\(tag)", findings: findings)
+            return try await pages.collect().compactMap(Self.finding)
         }
     }
 

@@ -3,18 +3,11 @@ struct ACRPage<Item: Decodable & Sendable>: Decodable, Sendable {
     var items: [Item]
     var totalCount: Int?
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
+        let container = try decoder.container(keyedBy: NamedCodingKey.self)
         let itemsKey = decoder.userInfo[.acrItemsKey] as? String ?? "Items"
-        items = try container.decodeIfPresent([Item].self, forKey: Key(stringValue: itemsKey)) ?? []
-        totalCount = try container.decodeIfPresent(LenientInt.self, forKey: Key(stringValue: "TotalCount"))?.value
+        items = try container.decodeIfPresent([Item].self, forKey: NamedCodingKey(itemsKey)) ?? []
+        totalCount = try container.decodeIfPresent(LenientInt.self, forKey: NamedCodingKey("TotalCount"))?.value
     }
 }
 

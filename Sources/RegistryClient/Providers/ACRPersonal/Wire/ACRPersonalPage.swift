@@ -4,17 +4,10 @@ struct ACRPersonalPage<Item: Decodable & Sendable>: Decodable, Sendable {
     var items: [Item]
     var total: Int?
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
+        let container = try decoder.container(keyedBy: NamedCodingKey.self)
         let itemsKey = decoder.userInfo[.acrItemsKey] as? String ?? "items"
-        items = try container.decodeIfPresent([Item].self, forKey: Key(stringValue: itemsKey)) ?? []
-        total = try container.decodeIfPresent(LenientInt.self, forKey: Key(stringValue: "total"))?.value
+        items = try container.decodeIfPresent([Item].self, forKey: NamedCodingKey(itemsKey)) ?? []
+        total = try container.decodeIfPresent(LenientInt.self, forKey: NamedCodingKey("total"))?.value
     }
 }
