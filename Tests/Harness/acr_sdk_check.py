@@ -55,14 +55,13 @@ Prints ONE JSON line {"checked": [action names…], "failures": [text…]} and e
 (2 if the SDK is not importable).
 """
 
-import argparse
 import json
 import re
 import sys
 import time
-import traceback
-import urllib.request
 import uuid
+
+from sdk_check_support import CheckerBase, Failure, expect, main
 
 try:
     from alibabacloud_cr20181201 import models as cr
@@ -85,15 +84,6 @@ GET_ACTIONS = {"GetRepoTag", "GetArtifactLifecycleRule", "ListArtifactLifecycleR
                "GetArtifactSubscriptionTask", "ListArtifactSubscriptionTask", "GetArtifactSubscriptionTaskResult"}
 
 
-class Failure(Exception):
-    pass
-
-
-def expect(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
 def error_code(call):
     """Runs `call`, which must fail; returns (code, exception)."""
     try:
@@ -103,11 +93,9 @@ def error_code(call):
     raise Failure("the call succeeded but should have failed")
 
 
-class Checker:
+class Checker(CheckerBase):
     def __init__(self, args):
-        self.args = args
-        self.checked = []
-        self.failures = []
+        super().__init__(args)
         self.client = self.make_client(args.access_key_id, args.access_key_secret)
         self.suffix = uuid.uuid4().hex[:6]
 
@@ -118,32 +106,9 @@ class Checker:
             config.security_token = token
         return Client(config)
 
-    def step(self, name, function, *arguments):
-        """Runs one check; records `name` as checked or the failure. Returns the function's value."""
-        try:
-            value = function(*arguments)
-        except Failure as failure:
-            self.failures.append(f"{name}: {failure}")
-            return None
-        except Exception as error:
-            detail = getattr(error, "code", None)
-            self.failures.append(f"{name}: {type(error).__name__} {detail or ''} {error}".strip())
-            if self.args.verbose:
-                traceback.print_exc()
-            return None
-        if name not in self.checked:
-            self.checked.append(name)
-        return value
 
     # -- control endpoint ----------------------------------------------------------------
 
-    def control(self, document=None, path="/__control__"):
-        url = f"http://{self.args.endpoint}{path}"
-        data = json.dumps(document).encode() if document is not None else None
-        request = urllib.request.Request(url, data=data, method="POST" if data else "GET",
-                                         headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return json.loads(response.read())
 
     # -- the run -------------------------------------------------------------------------
 
@@ -1393,26 +1358,5 @@ class Checker:
         self.step("GetInstanceCount", count)
         self.control({"syncTiming": {}})
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--endpoint", required=True, help="host:port of acr_emulator.py")
-    parser.add_argument("--access-key-id", required=True)
-    parser.add_argument("--access-key-secret", required=True)
-    parser.add_argument("--region", default="cn-hangzhou")
-    parser.add_argument("--readonly-key", metavar="ID:SECRET")
-    parser.add_argument("--sts-key", metavar="ID:SECRET:TOKEN")
-    parser.add_argument("--no-faults", action="store_true", help="skip the /__control__ fault-injection checks")
-    parser.add_argument("--verbose", action="store_true", help="print tracebacks of unexpected exceptions to stderr")
-    args = parser.parse_args()
-    args.endpoint = args.endpoint.replace("http://", "").rstrip("/")
-    checker = Checker(args)
-    try:
-        checker.run()
-    except Exception as error:  # a bug in this script: still report
-        checker.failures.append(f"aborted: {type(error).__name__}: {error}")
-    print(json.dumps({"checked": checker.checked, "failures": checker.failures}, ensure_ascii=False), flush=True)
-    sys.exit(1 if checker.failures else 0)
-
-
 if __name__ == "__main__":
-    main()
+    main(Checker, __doc__)
