@@ -258,7 +258,7 @@ struct CurlHTTPClientTests {
         let server = try await HostileRegistry.start(.token, tls: true)
         defer { server.stop() }
         var options = CurlHTTPClient.Options()
-        options.caFile = try #require(server.certificate)
+        options.caFile = server.certificate
         let client = CurlHTTPClient(options: options, retryPolicy: .none)
         let response = try await client.send(HTTPRequest(url: URL(string: server.url + "/token")!))
         #expect(response.status == 200)

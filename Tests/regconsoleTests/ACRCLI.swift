@@ -52,6 +52,7 @@ struct ACRCLI {
     }
 
     /// Runs the CLI and requires exit status 0.
+    @discardableResult
     func succeed(
         _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> CLIRunner.Result {
