@@ -25,11 +25,14 @@ public struct BuildLogFollower: Sendable {
     let maxLines: Int
     /// The follower stops after this long even if the build still runs.
     let deadline: Duration
+    /// Whether a provider that serves no logs (`.unsupported`, Personal Edition) is followed by its
+    /// status alone instead of failing.
+    let logOptional: Bool
 
     /// Creates a follower of build `recordID` of `repository`.
     public init(
         provider: any BuildManaging, repository: String, recordID: String, interval: Duration = .seconds(2),
-        maxLines: Int = 200_000, deadline: Duration = .seconds(6 * 3600)
+        maxLines: Int = 200_000, deadline: Duration = .seconds(6 * 3600), logOptional: Bool = false
     ) {
         self.provider = provider
         self.repository = repository
@@ -37,6 +40,7 @@ public struct BuildLogFollower: Sendable {
         self.interval = interval
         self.maxLines = maxLines
         self.deadline = deadline
+        self.logOptional = logOptional
     }
 
     /// The log as events: every line so far, then, with `follow`, new lines until the build ends.
@@ -53,10 +57,17 @@ public struct BuildLogFollower: Sendable {
         let started = ContinuousClock.now
         var highest = 0
         var delivered = 0
+        var logServed = true
         /// Reads until a read brings nothing new.
         func drain() async throws {
-            while delivered < maxLines {
-                let page = try await provider.buildLog(repository: repository, recordID: recordID, from: highest)
+            while logServed, delivered < maxLines {
+                let page: [BuildLogLine]
+                do {
+                    page = try await provider.buildLog(repository: repository, recordID: recordID, from: highest)
+                } catch let error as RegistryError where error.code == .unsupported && logOptional {
+                    logServed = false
+                    return
+                }
                 let fresh = page.filter { $0.number > highest }.sorted { $0.number < $1.number }
                 let unique = fresh.enumerated()
                     .filter { $0.offset == 0 || fresh[$0.offset - 1].number != $0.element.number }

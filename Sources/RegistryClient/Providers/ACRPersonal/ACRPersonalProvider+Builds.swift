@@ -3,8 +3,10 @@ import Foundation
 /// Image builds on Personal Edition: build rules, starting and cancelling builds, their records and
 /// status. The API has no source binding, rebuild or log calls: those say so.
 extension ACRPersonalProvider: BuildManaging {
-    /// Personal Edition's API does not expose the source binding.
-    public func sourceCodeBinding(repository: String) async throws -> SourceCodeBinding? { nil }
+    /// Personal Edition's API does not expose the source binding, so none can be told from "not bound".
+    public func sourceCodeBinding(repository: String) async throws -> SourceCodeBinding? {
+        throw Self.missing("does not show a repository's source binding", where: "see it in the ACR console (个人版 → 构建)")
+    }
 
     public func bindSourceCode(repository: String, _ binding: SourceCodeBinding) async throws {
         throw Self.missing("cannot bind a source repository", where: "bind it in the ACR console (个人版 → 构建)")

@@ -9,12 +9,15 @@ struct BuildLogPrinter {
     let target: DeliveryTarget<any BuildManaging>
     let recordID: String
     let options: BuildLogOptions
+    /// Whether a build whose log the registry does not serve is followed by its status alone.
+    var logOptional = false
 
     /// Prints the log there is and, with `follow`, new lines until the build ends.
     /// - Throws: `CommandFailure` when the build failed, was canceled or (followed) did not end.
     func run(follow: Bool) async throws {
         let follower = BuildLogFollower(
-            provider: target.provider, repository: target.repository, recordID: recordID, interval: options.interval)
+            provider: target.provider, repository: target.repository, recordID: recordID, interval: options.interval,
+            logOptional: logOptional)
         let waiting = follow ? WaitLine("following build \(recordID) of \(target.reference)") : nil
         defer { waiting?.finish() }
         var final: BuildStatus?

@@ -12,7 +12,9 @@ struct BuildsRunCommand: AsyncParsableCommand {
     var target: String
     @Option(name: .long, help: ArgumentHelp("The build rule (see `builds rules`).", valueName: "id"))
     var rule: String
-    @Flag(name: .long, help: "Follow the build's log until it ends; exit 1 unless it succeeds.")
+    @Flag(
+        name: .long,
+        help: "Follow the build's log (or its status, where none is served) until it ends; exit 1 unless it succeeds.")
     var wait = false
     @OptionGroup var log: BuildLogOptions
 
@@ -25,6 +27,6 @@ struct BuildsRunCommand: AsyncParsableCommand {
         }
         print(id)
         guard wait else { return }
-        try await BuildLogPrinter(target: repository, recordID: id, options: log).run(follow: true)
+        try await BuildLogPrinter(target: repository, recordID: id, options: log, logOptional: true).run(follow: true)
     }
 }

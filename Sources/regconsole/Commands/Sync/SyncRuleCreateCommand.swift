@@ -80,7 +80,8 @@ struct SyncRuleCreateCommand: AsyncParsableCommand {
                     + known.joined(separator: ", "))
         }
         guard found.region != nil, found.serverID != nil else {
-            let why = found.unavailableReason ?? found.kind.rawValue
+            let personal = found.specification == ACRPersonalProvider.specification
+            let why = found.unavailableReason ?? (personal ? "it is ACR Personal Edition" : found.kind.rawValue)
             throw UsageError(description: "the target '\(name)' is not an ACR Enterprise instance (\(why))")
         }
         return found
