@@ -71,10 +71,11 @@ struct ACRPersonalProviderTests {
         #expect(try await Self.seededNames(provider, namespace: "ns") == ["ns/app", "ns/web"])
 
         let namespaces = try await provider.namespaces().collect()
-        let ns = try #require(namespaces.last { $0.name == "ns" })
+        let ns = try #require(namespaces.first { $0.name == "ns" })
         #expect(ns.autoCreateRepositories == true)
         #expect(ns.visibility == .private)
         #expect(Set(expected.map { Namespace.of(repository: $0) }).isSubset(of: Set(namespaces.map(\.name))))
+        #expect(namespaces.count == Set(namespaces.map(\.name)).count, "each namespace once")
 
         // Tags with ACR's digests, newest first; the referrers fallback tag is not an image.
         let app = try await provider.tags(repository: "ns/app").collect()
@@ -139,10 +140,10 @@ struct ACRPersonalProviderTests {
 
         try await namespaces.createNamespace(
             "team-a", settings: NamespaceSettings(autoCreateRepositories: false, defaultVisibility: .public))
-        var listed = try #require(try await provider.namespaces().collect().last { $0.name == "team-a" })
+        var listed = try #require(try await provider.namespaces().collect().first { $0.name == "team-a" })
         #expect(listed.autoCreateRepositories == false && listed.visibility == .public)
         try await namespaces.updateNamespace("team-a", settings: NamespaceSettings(autoCreateRepositories: true))
-        listed = try #require(try await provider.namespaces().collect().last { $0.name == "team-a" })
+        listed = try #require(try await provider.namespaces().collect().first { $0.name == "team-a" })
         #expect(listed.autoCreateRepositories == true && listed.visibility == .private)
 
         try await repositories.createRepository(

@@ -50,15 +50,15 @@ public struct ACRPersonalProvider: RegistryProvider, ServerScanning, NamespaceMa
 
     // MARK: Browsing
 
-    /// The list first, then again with each namespace's settings (a few per account).
+    /// The namespaces with their settings: the list names them, and each one's settings take a call
+    /// (an account has a few), made in parallel before the one page is yielded.
     public func namespaces() -> AsyncThrowingStream<[Namespace], any Error> {
         let name = instance.name
         let client = client
         return .producing { continuation in
             let list: ACRPersonalNamespaceList = try await client.call(
                 ACRPersonalRequest("GetNamespaceList", path: ["namespace"]))
-            continuation.yield(list.namespaces.map { Self.namespace($0, instance: name) })
-            let detailed = try await BoundedConcurrency.map(list.namespaces, limit: 4) { record in
+            let detailed = try await BoundedConcurrency.map(list.namespaces, limit: 8) { record in
                 let detail: ACRPersonalNamespaceDetail = try await client.call(
                     ACRPersonalRequest("GetNamespace", path: ["namespace", record.namespace]))
                 return Self.namespace(detail.namespace, instance: name)

@@ -14,8 +14,7 @@ struct NamespaceUpdateCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try CLIContext(global)
         let (provider, name) = try await ManagedTarget.namespace(target, context: context)
-        // A later page refines an earlier one (Personal Edition lists names first, then their settings).
-        guard let current = try await provider.namespaces().collect().last(where: { $0.name == name }) else {
+        guard let current = try await provider.namespaces().collect().first(where: { $0.name == name }) else {
             throw RegistryError(
                 .notFound, "\(provider.instance.name) has no namespace '\(name)'",
                 hint: "list them with: regconsole namespaces \(provider.instance.name)")
