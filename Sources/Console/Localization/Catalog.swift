@@ -197,9 +197,8 @@ public struct Catalog: Sendable {
         .cancel: "Cancel",
         .lifecycleRules: "lifecycle rules", .lifecycleEditor: "rule", .lifecycleRun: "lifecycle run",
         .emptyRules: "No lifecycle rules here. Press n to create one.",
-        .emptyRulesClientSide:
-            "ACR Personal Edition has no lifecycle rules. Press n to create a regconsole rule: it runs from this machine, deleting through the API after the same plan and confirmation.",
-        .rulesClientSide: "regconsole's own rules (Personal Edition has none)",
+        .emptyRulesClientSide: "Personal Edition has no lifecycle rules. Press n for one run by regconsole.",
+        .rulesClientSide: "run by regconsole",
         .columnRule: "RULE", .columnScope: "SCOPE", .columnKeep: "KEEP", .columnSchedule: "SCHEDULE",
         .columnRunsOn: "RUNS ON",
         .columnLastRun: "LAST RUN", .columnDecision: "DECISION", .columnReason: "REASON",

@@ -90,7 +90,7 @@ public enum Message: String, CaseIterable, Sendable {
     case buildPending, buildBuilding, buildSuccess, buildFailed, buildCanceled, originRule, originRebuild,
         originListedRule
     case durationSeconds, durationMinutes, durationHours, pushBranch, pushTag
-    case sourceSummary, sourceAutoBuildOn, sourceAutoBuildOff, sourceNone, sourceBindTitle, sourceBound
+    case sourceSummary, sourceAutoBuildOn, sourceAutoBuildOff, sourceNone, sourcePersonal, sourceBindTitle, sourceBound
     case fieldSourceProvider, fieldSourceNamespace, fieldSourceName, fieldAutoBuild, fieldDisableCache
     case fieldOverseaBuild, hintAutoBuild
     case buildRuleNew, buildRuleEdit, buildRuleCreated, buildRuleSaved, buildRuleDeleted

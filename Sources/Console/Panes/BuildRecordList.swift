@@ -108,9 +108,12 @@ final class BuildRecordList: ResourceKind {
 
     func settle() async { await rulesRead?.value }
 
+    /// Whether an earlier build can run again (Personal Edition's API has no call for it).
+    private var rebuilds: Bool { !instance.isACRPersonal }
+
     func actions(in pane: ResourcePane<BuildRecordList>) -> [ConsoleAction] {
         guard builder != nil else { return [.back, .command, .refresh] }
-        let changes: [ConsoleAction] = context.isReadOnly(instance) ? [] : [.build, .cancelBuild]
+        let changes: [ConsoleAction] = context.isReadOnly(instance) ? [] : (rebuilds ? [.build] : []) + [.cancelBuild]
         return [.open, .rules] + changes + [.back, .filter, .refresh]
     }
 
@@ -123,7 +126,7 @@ final class BuildRecordList: ResourceKind {
             context.push(
                 BuildLogScreen(
                     context: context, instance: instance, provider: builder, repository: repository, record: record))
-        case .build:
+        case .build where rebuilds:
             guard context.requireWritable(instance), let record = pane.selected else { return true }
             flow.rebuild(record)
         case .cancelBuild:

@@ -72,6 +72,7 @@ final class BuildRuleList: ResourceKind {
     func header(in pane: ResourcePane<BuildRuleList>) -> StyledLine? {
         guard builder != nil else { return nil }
         let catalog = context.catalog
+        if instance.isACRPersonal { return StyledLine(catalog[.sourcePersonal], .muted) }
         guard bindingRead else { return StyledLine(catalog[.loading], .muted) }
         guard let binding else { return StyledLine(catalog[.sourceNone], .warning) }
         return StyledLine([
@@ -85,6 +86,9 @@ final class BuildRuleList: ResourceKind {
         change == .builds(instance: instance.name, repository: repository)
     }
 
+    /// Whether the source binding can be changed here (Personal Edition's API has no call for it).
+    private var binds: Bool { !instance.isACRPersonal }
+
     func close() { bindingTask?.cancel() }
 
     func settle() async { await bindingTask?.value }
@@ -92,7 +96,7 @@ final class BuildRuleList: ResourceKind {
     func actions(in pane: ResourcePane<BuildRuleList>) -> [ConsoleAction] {
         guard builder != nil else { return [.back, .command, .refresh] }
         let changes: [ConsoleAction] =
-            context.isReadOnly(instance) ? [] : [.build, .create, .edit, .delete, .bindSource]
+            context.isReadOnly(instance) ? [] : [.build, .create, .edit, .delete] + (binds ? [.bindSource] : [])
         return changes + [.back, .filter, .refresh]
     }
 
@@ -102,7 +106,7 @@ final class BuildRuleList: ResourceKind {
         switch action {
         case .open where !context.isReadOnly(instance):
             return flow.perform(.edit, selected: pane.selected)
-        case .bindSource:
+        case .bindSource where binds:
             guard context.requireWritable(instance) else { return true }
             flow.bind(binding)
         case .build:

@@ -84,36 +84,35 @@ final class InstanceList: ResourceKind {
         let catalog = context.catalog
         // Instances a cloud API lists (ACR) have an id, a specification and a credential source.
         let listed = pane.list.items.contains { $0.instance.serverID != nil || $0.instance.credentialSource != nil }
-        var columns: [TableColumn<Row>] = [
-            TableColumn(catalog[.columnName], width: .fit(min: 8, max: 32)) { $0.instance.name },
-            TableColumn(catalog[.columnKind], width: .fit(min: 4, max: 12)) { $0.instance.kind.rawValue },
-            TableColumn(catalog[listed ? .columnCredentials : .columnURL], width: .flexible(min: 12)) { row in
-                if let url = row.instance.url { return url.absoluteString }
-                return row.instance.credentialSource.map { catalog[.credentialsFrom, $0] } ?? "-"
-            },
-            TableColumn(catalog[.columnRegion], width: .fit(min: 6, max: 16)) { $0.instance.region ?? "-" },
-        ]
-        if listed {
-            columns += [
-                TableColumn(catalog[.columnInstanceID], width: .fit(min: 4, max: 24)) { $0.instance.serverID ?? "" },
-                TableColumn(catalog[.columnSpecification], width: .fit(min: 4, max: 20)) {
-                    $0.instance.specification == ACRPersonalProvider.specification
-                        ? catalog[.specificationPersonal] : $0.instance.specification ?? ""
-                },
-            ]
+        let name = TableColumn<Row>(catalog[.columnName], width: .fit(min: 8, max: 32)) { $0.instance.name }
+        let kind = TableColumn<Row>(catalog[.columnKind], width: .fit(min: 4, max: 12)) { $0.instance.kind.rawValue }
+        let address = TableColumn<Row>(catalog[listed ? .columnCredentials : .columnURL], width: .flexible(min: 12)) {
+            row in
+            if let url = row.instance.url { return url.absoluteString }
+            return row.instance.credentialSource.map { catalog[.credentialsFrom, $0] } ?? "-"
         }
-        columns += [
-            TableColumn(
-                catalog[.columnStatus], width: .fit(min: 8, max: 16),
-                style: { row in
-                    row.status == catalog[.statusOK] ? theme[.ok] : (row.status == nil ? theme[.muted] : theme[.error])
-                }
-            ) { [unowned self] in status(of: $0) },
-            TableColumn(catalog[.columnFlags], width: .fit(min: 5, max: 30)) { [unowned self] row in
-                flags(of: row.instance).joined(separator: ",")
-            },
-        ]
-        return columns
+        let region = TableColumn<Row>(catalog[.columnRegion], width: .fit(min: 6, max: 16)) {
+            $0.instance.region ?? "-"
+        }
+        let status = TableColumn<Row>(
+            catalog[.columnStatus], width: .fit(min: 8, max: 16),
+            style: { row in
+                row.status == catalog[.statusOK] ? theme[.ok] : (row.status == nil ? theme[.muted] : theme[.error])
+            }
+        ) { [unowned self] in self.status(of: $0) }
+        let flags = TableColumn<Row>(catalog[.columnFlags], width: .fit(min: 5, max: 30)) { [unowned self] row in
+            self.flags(of: row.instance).joined(separator: ",")
+        }
+        guard listed else { return [name, kind, address, region, status, flags] }
+        let id = TableColumn<Row>(catalog[.columnInstanceID], width: .fit(min: 4, max: 24)) {
+            $0.instance.serverID ?? ""
+        }
+        let specification = TableColumn<Row>(catalog[.columnSpecification], width: .fit(min: 4, max: 20)) {
+            $0.instance.isACRPersonal ? catalog[.specificationPersonal] : $0.instance.specification ?? ""
+        }
+        // A narrow terminal cuts the rightmost columns first: what an instance is and whether it
+        // answers come before where its key comes from.
+        return [name, kind, specification, status, region, id, address, flags]
     }
 
     private func flags(of instance: Instance) -> [String] {

@@ -62,11 +62,15 @@ final class NamespaceList: ResourceKind {
         var columns: [TableColumn<Namespace>] = [
             TableColumn(catalog[.columnNamespace], width: .flexible(min: 12)) {
                 $0.name.isEmpty ? catalog[.rootNamespace] : $0.name
-            },
-            TableColumn(catalog[.columnRepositories], width: .fit(min: 6, max: 10), alignRight: true) {
-                $0.repositoryCount.map(String.init) ?? "-"
-            },
+            }
         ]
+        // Counts come from a catalog (plain registries); ACR's namespace lists carry none.
+        if rows.contains(where: { $0.repositoryCount != nil }) {
+            columns.append(
+                TableColumn(catalog[.columnRepositories], width: .fit(min: 6, max: 10), alignRight: true) {
+                    $0.repositoryCount.map(String.init) ?? "-"
+                })
+        }
         // Only namespaces that are server objects (ACR) have settings; plain registries show none.
         if rows.contains(where: { $0.visibility != nil }) {
             columns.append(

@@ -176,13 +176,17 @@ final class BuildLogScreen: Screen, KeyCapturing {
             on: surface, at: Point(row: rect.row, column: rect.column + 1), width: rect.columns - 2, theme: theme)
         let body = rect.inset(top: 1, left: 1, right: 1)
         if lines.isEmpty {
-            let empty = isReading ? context.catalog[.loading] : context.catalog[.logEmpty]
-            surface.draw(empty, at: Point(row: body.row + 1, column: body.column + 1), style: theme[.muted])
+            // A log that could not be read says why where its lines would be.
+            let empty = isReading ? context.catalog[.loading] : failure ?? context.catalog[.logEmpty]
+            surface.draw(
+                empty, at: Point(row: body.row + 1, column: body.column + 1),
+                style: theme[failure == nil ? .muted : .error], width: body.columns - 2)
         }
         view.draw(on: surface, in: body, theme: theme)
     }
 
-    /// The build's status and length, following or paused, the search, and a read failure.
+    /// The build's status and length, following or paused, the search, and a read failure (shown
+    /// in the body instead while there are no lines).
     private var statusLine: StyledLine {
         let catalog = context.catalog
         var runs: [StyledLine.Run] = [
@@ -195,7 +199,7 @@ final class BuildLogScreen: Screen, KeyCapturing {
                 matches.isEmpty ? catalog[.logNoMatch, search] : catalog[.logMatch, search, current + 1, matches.count]
             runs.append(.init(" · " + found, .muted))
         }
-        if let failure { runs.append(.init(" · " + failure, .error)) }
+        if let failure, !lines.isEmpty { runs.append(.init(" · " + failure, .error)) }
         return StyledLine(runs)
     }
 }
