@@ -11,13 +11,14 @@ import Testing
 /// from the panes checked through the provider (namespaces, repositories, tag deletes, scans,
 /// webhooks, builds, client-side lifecycle rules), and what the Enterprise-only panes and keys do.
 ///
-/// Every test uses this suite's own emulator, back to its startup model, which is why the suite
-/// runs serialized.
+/// Every test uses this suite's own emulator over the pristine registry (which no test pushes to, so
+/// the snapshots hold no other test's repositories), back to its startup model, which is why the
+/// suite runs serialized.
 @Suite(.enabled(if: RegistryHarness.isEnabled), .serialized)
 @MainActor
 struct PersonalEditionConsoleTests {
     private static let ownEmulator = Task<ACREmulator, any Error> {
-        try await ACREmulator.start(registry: RegistryHarness.shared().basic)
+        try await ACREmulator.start(registry: RegistryHarness.pristine().basic)
     }
 
     /// The Personal Edition entry's name, which is its instance's.

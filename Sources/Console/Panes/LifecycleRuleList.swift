@@ -29,7 +29,7 @@ final class LifecycleRuleList: ResourceKind {
     var crumb: String { context.catalog[.lifecycleRules] }
     var title: String {
         let base = "\(context.catalog[.lifecycleRules]) · \(instance.name) · \(scope)"
-        return isClientSideOnACR ? "\(base) · \(context.catalog[.rulesClientSide])" : base
+        return instance.isACRPersonal ? "\(base) · \(context.catalog[.rulesClientSide])" : base
     }
     var location: ViewLocation {
         switch scope {
@@ -40,10 +40,7 @@ final class LifecycleRuleList: ResourceKind {
                 instance: instance.name, namespace: Namespace.of(repository: repository), repository: repository)
         }
     }
-    var emptyText: String { context.catalog[isClientSideOnACR ? .emptyRulesClientSide : .emptyRules] }
-
-    /// An ACR instance whose rules regconsole keeps and runs (Personal Edition has none of its own).
-    private var isClientSideOnACR: Bool { instance.kind == .acr && instance.serverID == nil }
+    var emptyText: String { context.catalog[instance.isACRPersonal ? .emptyRulesClientSide : .emptyRules] }
 
     func rows(in pane: ResourcePane<LifecycleRuleList>) -> AsyncThrowingStream<[Row], any Error> {
         let (session, directories, instance, scope) = (context.session, context.directories, instance, scope)

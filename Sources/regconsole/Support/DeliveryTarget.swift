@@ -75,7 +75,7 @@ struct DeliveryTarget<Capability: Sendable> {
         guard let capable = provider as? Capability else {
             let instance = provider.instance
             let why =
-                instance.specification == ACRPersonalProvider.specification
+                instance.isACRPersonal
                 ? "\(instance.name) is ACR Personal Edition, whose API has none"
                 : "\(instance.name) is not one (\(instance.kind.rawValue))"
             throw UsageError(description: "\(command) need an ACR Enterprise instance: \(why)")

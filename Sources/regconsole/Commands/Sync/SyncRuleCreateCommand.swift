@@ -80,8 +80,8 @@ struct SyncRuleCreateCommand: AsyncParsableCommand {
                     + known.joined(separator: ", "))
         }
         guard found.region != nil, found.serverID != nil else {
-            let personal = found.specification == ACRPersonalProvider.specification
-            let why = found.unavailableReason ?? (personal ? "it is ACR Personal Edition" : found.kind.rawValue)
+            let why =
+                found.unavailableReason ?? (found.isACRPersonal ? "it is ACR Personal Edition" : found.kind.rawValue)
             throw UsageError(description: "the target '\(name)' is not an ACR Enterprise instance (\(why))")
         }
         return found
