@@ -41,38 +41,21 @@ public struct ACRClient: Sendable {
     }
 
     /// Every item of a list action, one page (`PageSize` 100, the maximum) at a time, in order. The
-    /// first page's `TotalCount` says how many follow; those are fetched `concurrency` at a time.
+    /// first page's `TotalCount` says how many follow; those are fetched `concurrency` at a time. At
+    /// most `maxPages` pages.
     func pages<Item: Decodable & Sendable>(
-        _ action: ACRAction, _ parameters: ACRParameters, itemsKey: String, pageSize: Int = 100, concurrency: Int = 4
+        _ action: ACRAction, _ parameters: ACRParameters, itemsKey: String, pageSize: Int = 100, concurrency: Int = 4,
+        maxPages: Int = 1_000
     ) -> AsyncThrowingStream<[Item], any Error> {
-        @Sendable func page(_ number: Int) async throws -> ACRPage<Item> {
+        return NumberedPages.stream(
+            pageSize: pageSize, concurrency: concurrency, maxPages: maxPages,
+            tooMany: { transport.tooManyPages(action.rawValue, maxPages: maxPages, pageSize: pageSize) }
+        ) { number in
             var query = parameters
             query.set("PageNo", number)
             query.set("PageSize", pageSize)
-            return try await call(action, query, itemsKey: itemsKey)
-        }
-        return .producing { continuation in
-            let first = try await page(1)
-            if !first.items.isEmpty { continuation.yield(first.items) }
-            guard first.items.count == pageSize else { return }
-            guard let total = first.totalCount else {
-                // No total: one page after another until a short one.
-                var number = 2
-                while true {
-                    let next = try await page(number)
-                    if !next.items.isEmpty { continuation.yield(next.items) }
-                    if next.items.count < pageSize { return }
-                    number += 1
-                }
-            }
-            // Known length: the rest in parallel windows, yielded in order.
-            let last = (total + pageSize - 1) / pageSize
-            for start in stride(from: 2, through: last, by: concurrency) {
-                let window = try await BoundedConcurrency.map(
-                    Array(start...min(start + concurrency - 1, last)), limit: concurrency, page)
-                for result in window where !result.items.isEmpty { continuation.yield(result.items) }
-                if window.last.map({ $0.items.count < pageSize }) ?? true { return }
-            }
+            let page: ACRPage<Item> = try await call(action, query, itemsKey: itemsKey)
+            return NumberedPages.Page(items: page.items, total: page.totalCount)
         }
     }
 

@@ -74,6 +74,13 @@ struct ACRTransport: Sendable {
             hint: "the endpoint \(host) may not be \(api), or a proxy changed the answer")
     }
 
+    /// A listing that would pass `maxPages` pages of `pageSize`, as an error.
+    func tooManyPages(_ action: String, maxPages: Int, pageSize: Int) -> RegistryError {
+        RegistryError(
+            .invalidResponse, "ACR \(action) lists more than \(maxPages) pages of \(pageSize)",
+            hint: "the endpoint \(host) may not be \(api), or it repeats pages")
+    }
+
     private var context: ACRErrorMapper.Context {
         ACRErrorMapper.Context(region: region, host: host, credentialSource: credentialSource, api: api)
     }

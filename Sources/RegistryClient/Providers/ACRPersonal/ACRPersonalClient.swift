@@ -41,25 +41,21 @@ public struct ACRPersonalClient: Sendable {
         _ = try await exchange(request)
     }
 
-    /// Every item of a list, one page (`PageSize` 100) at a time, in order: pages follow while the
-    /// answer's `total` says more exist (or, without one, while pages are full), at most `maxPages`.
+    /// Every item of a list, one page (`PageSize` 100) at a time, in order. The first page's `total`
+    /// says how many follow; those are fetched `concurrency` at a time. Without a total, pages follow
+    /// one another until a short one. At most `maxPages` pages either way.
     func pages<Item: Decodable & Sendable>(
-        _ request: ACRPersonalRequest, itemsKey: String, pageSize: Int = 100, maxPages: Int = 1_000
+        _ request: ACRPersonalRequest, itemsKey: String, pageSize: Int = 100, concurrency: Int = 4,
+        maxPages: Int = 1_000
     ) -> AsyncThrowingStream<[Item], any Error> {
-        .producing { continuation in
-            var seen = 0
-            for number in 1...maxPages {
-                var paged = request
-                paged.query += [("Page", String(number)), ("PageSize", String(pageSize))]
-                let page: ACRPersonalPage<Item> = try await call(paged, itemsKey: itemsKey)
-                if !page.items.isEmpty { continuation.yield(page.items) }
-                seen += page.items.count
-                let more = page.total.map { seen < $0 } ?? (page.items.count == pageSize)
-                if !more || page.items.isEmpty { return }
-            }
-            throw RegistryError(
-                .invalidResponse, "ACR \(request.action) kept answering after \(maxPages) pages",
-                hint: "the endpoint \(transport.host) may not be \(transport.api)")
+        return NumberedPages.stream(
+            pageSize: pageSize, concurrency: concurrency, maxPages: maxPages,
+            tooMany: { transport.tooManyPages(request.action, maxPages: maxPages, pageSize: pageSize) }
+        ) { number in
+            var paged = request
+            paged.query += [("Page", String(number)), ("PageSize", String(pageSize))]
+            let page: ACRPersonalPage<Item> = try await call(paged, itemsKey: itemsKey)
+            return NumberedPages.Page(items: page.items, total: page.total)
         }
     }
 
