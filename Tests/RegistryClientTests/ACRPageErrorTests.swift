@@ -60,7 +60,10 @@ struct ACRPageErrorTests {
         #expect(error.code == .invalidResponse)
         #expect(
             error.message == "ACR's answer to ListNamespace could not be read: not valid JSON (truncated or garbage?)")
-        #expect(error.hint == "the endpoint cr.example may not be ACR Enterprise's OpenAPI (cr.<region>.aliyuncs.com), or a proxy changed the answer")
+        #expect(
+            error.hint
+                == "the endpoint cr.example may not be ACR Enterprise's OpenAPI (cr.<region>.aliyuncs.com), or a proxy changed the answer"
+        )
         #expect(http.requests.count == 2)
     }
 
