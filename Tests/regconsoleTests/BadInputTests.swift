@@ -12,7 +12,7 @@ struct BadInputTests {
         #expect(result.status == 2)
         #expect(
             result.stderr
-                == "regconsole: \(cli.configPath.path):5: instances[0].pasword_env: unknown key (did you mean 'password_env'?); allowed keys: name, kind, url, region, instance_id, endpoint, profile, username, password_env, password_command, password, production, read_only, insecure\n"
+                == "regconsole: \(cli.configPath.path):5: instances[0].pasword_env: unknown key (did you mean 'password_env'?); allowed keys: name, kind, url, region, instance_id, endpoint, profile, edition, registry, username, password_env, password_command, password, production, read_only, insecure\n"
         )
         let syntax = try CLIRunner(configTOML: "theme = \"dark\"\n[[instances]\n")
         let broken = try await syntax.run(["config", "check"])
