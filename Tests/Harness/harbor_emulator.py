@@ -77,6 +77,7 @@ sys.path.insert(0, HERE)
 REPORT_MIME = "application/vnd.security.vulnerability.report; version=1.1"
 NEVER = "0001-01-01T00:00:00.000Z"
 PREFIX = "/api/v2.0"
+IMAGE_ICON = "sha256:0048162a053eef4d4ce3fe7518615bef084403614f8bca43b40ae2e762e11e06"  # Harbor's built-in image icon
 SCANNER = {"name": "Trivy", "vendor": "Aqua Security", "version": "v0.51.2"}
 SEVERITIES = ["Unknown", "Negligible", "Low", "Medium", "High", "Critical"]
 FINDINGS = [
@@ -241,8 +242,10 @@ class Api:
             counts = {}
             for row in rows:
                 counts[row[4]] = counts.get(row[4], 0) + 1
-            summary.update({"severity": overall_severity(rows), "duration": 3, "end_time": harbor_time(scan["start_ms"] + 3000),
-                            "summary": {"total": len(rows), "fixable": sum(1 for row in rows if row[3]), "summary": counts}})
+            fixable = sum(1 for row in rows if row[3])
+            summary.update({"severity": overall_severity(rows), "duration": 3,
+                            "end_time": harbor_time(scan["start_ms"] + 3000),
+                            "summary": {"total": len(rows), "fixable": fixable, "summary": counts}})
         return {REPORT_MIME: summary}
 
     def artifact_view(self, project, repository, record, params):
@@ -253,7 +256,7 @@ class Api:
                 "artifact_type": "", "media_type": "application/vnd.oci.image.config.v1+json",
                 "manifest_media_type": record["media_type"], "project_id": project["project_id"],
                 "repository_id": repository["id"], "repository_name": repository["name"],
-                "push_time": harbor_time(record["push_ms"]), "pull_time": NEVER, "icon": "sha256:0048162a053eef4d4ce3fe7518615bef084403614f8bca43b40ae2e762e11e06",
+                "push_time": harbor_time(record["push_ms"]), "pull_time": NEVER, "icon": IMAGE_ICON,
                 "extra_attrs": {}, "annotations": {}, "labels": None, "accessories": None,
                 "references": [{"parent_id": record["id"], "child_id": 0, "child_digest": child["digest"],
                                 "platform": child["platform"], "urls": []} for child in record["children"]] or None,
@@ -276,7 +279,7 @@ class Api:
             return 200, "Pong", {}
         if segments == ["systeminfo"] and method == "GET":
             return 200, self.systeminfo(authenticated), {}
-        if not segments or segments[0] != "projects" or len(segments) > 8:
+        if not segments or segments[0] != "projects":
             return None
         if not authenticated:
             raise ApiError(401, "UNAUTHORIZED", "unauthorized")
@@ -325,11 +328,11 @@ class Api:
             self.scans.pop(record["digest"], None)
             return 200, None, {}
         if shape == ("POST", 6, ("repositories", "artifacts", "scan")):
-            overview = self.scan_overview(record, advance=False)
-            if overview and overview[REPORT_MIME]["scan_status"] != "Success":
-                raise ApiError(409, "CONFLICT", f"a previous vulnerability scan process is {overview[REPORT_MIME]['scan_status']}")
-            self.scans[record["digest"]] = {"report_id": hashlib.sha256(f"{record['digest']}{time.time()}".encode()).hexdigest()[:32],
-                                            "polls": 0, "start_ms": int(time.time() * 1000)}
+            status = (self.scan_overview(record, advance=False) or {REPORT_MIME: {}})[REPORT_MIME].get("scan_status")
+            if status in ("Pending", "Running"):
+                raise ApiError(409, "CONFLICT", f"a previous vulnerability scan process is {status}")
+            self.scans[record["digest"]] = {"report_id": secrets.token_hex(16), "polls": 0,
+                                            "start_ms": int(time.time() * 1000)}
             return 202, None, {}
         overview = self.scan_overview(record, advance=False)  # the vulnerabilities addition
         if not overview or overview[REPORT_MIME]["scan_status"] != "Success":
