@@ -444,7 +444,8 @@ class RegistryReader:
         return created
 
     def describe(self, repository, reference):
-        """{digest, mediaType, size, created, configDigest, layers} of a tag or digest; None if gone."""
+        """{digest, mediaType, size, created, configDigest, layers} of a tag or digest (an index adds
+        children: [{digest, platform}]); None if gone."""
         if reference.startswith("sha256:"):
             with self.lock:
                 cached = self.manifests.get((repository, reference))
@@ -469,8 +470,11 @@ class RegistryReader:
                 if created is None:
                     created, layers, config = described["created"], described["layers"], described["configDigest"]
                     sizes = described["layerSizes"]
+            children = [{"digest": child.get("digest"), "platform": child.get("platform")}
+                        for child in document.get("manifests") or []]
             result = {"digest": digest, "mediaType": media, "size": size, "created": created,
-                      "configDigest": None, "layers": layers, "layerSizes": sizes, "firstChildConfig": config}
+                      "configDigest": None, "layers": layers, "layerSizes": sizes, "firstChildConfig": config,
+                      "children": children}
         else:
             config = document.get("config") or {}
             layers = document.get("layers") or []

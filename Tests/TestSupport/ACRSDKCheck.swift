@@ -29,18 +29,21 @@ public enum ACRSDKCheck {
     public static let pythonURL = TestPaths.packageRoot.appendingPathComponent(".venv-acr/bin/python")
 
     /// Whether `pythonURL` exists and can import both SDKs.
-    public static let isInstalled: Bool = {
+    public static let isInstalled = canImport("alibabacloud_cr20181201.client, alibabacloud_cr20160607.client")
+
+    /// Whether `pythonURL` exists and can import `modules` (a comma-separated list).
+    public static func canImport(_ modules: String) -> Bool {
         guard FileManager.default.isExecutableFile(atPath: pythonURL.path) else { return false }
         let process = Process()
         process.executableURL = pythonURL
-        process.arguments = ["-c", "import alibabacloud_cr20181201.client, alibabacloud_cr20160607.client"]
+        process.arguments = ["-c", "import " + modules]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return false }
         process.waitUntilExit()
         return process.terminationStatus == 0
-    }()
+    }
 
     /// Runs `script` against `emulator` as `key` (default: the emulator's main key), with the
     /// emulator's read-only and STS keys for their checks. `faults: false` skips the checks that
@@ -52,7 +55,6 @@ public enum ACRSDKCheck {
     ) async throws -> Report {
         let key = key ?? emulator.key
         var arguments = [
-            TestPaths.harness.appendingPathComponent(script.rawValue).path,
             "--endpoint", emulator.endpoint, "--region", emulator.region,
             "--access-key-id", key.id, "--access-key-secret", key.secret,
             "--readonly-key", "\(emulator.readOnlyKey.id):\(emulator.readOnlyKey.secret)",
@@ -60,10 +62,16 @@ public enum ACRSDKCheck {
         ]
         if !faults { arguments.append("--no-faults") }
         if verbose { arguments.append("--verbose") }
+        return try await runScript(script.rawValue, arguments, timeout: timeout)
+    }
 
+    /// Runs the check script `name` of Tests/Harness with `pythonURL` and `arguments`, and reads the
+    /// one-line {"checked", "failures"} report it prints. Throws when the script cannot be started,
+    /// runs longer than `timeout`, or prints no report.
+    public static func runScript(_ name: String, _ arguments: [String], timeout: Duration) async throws -> Report {
         let process = Process()
         process.executableURL = pythonURL
-        process.arguments = arguments
+        process.arguments = [TestPaths.harness.appendingPathComponent(name).path] + arguments
         process.currentDirectoryURL = TestPaths.packageRoot
         let output = Pipe()
         let errors = Pipe()
@@ -95,7 +103,7 @@ public enum ACRSDKCheck {
         let errorText = String(decoding: stderr, as: UTF8.self)
         if process.terminationReason == .uncaughtSignal {
             throw TestSupportError(
-                "\(script.rawValue) did not finish within \(timeout) (signal \(status)); stderr: \(errorText)")
+                "\(name) did not finish within \(timeout) (signal \(status)); stderr: \(errorText)")
         }
         struct Line: Decodable {
             var checked: [String]
@@ -104,7 +112,7 @@ public enum ACRSDKCheck {
         let lastLine = stdout.split(separator: 0x0A).last.map { Data($0) } ?? Data()
         guard let line = try? JSONDecoder().decode(Line.self, from: lastLine) else {
             throw TestSupportError(
-                "\(script.rawValue) (exit \(status)) printed no report: \(String(decoding: stdout, as: UTF8.self)) \(errorText)"
+                "\(name) (exit \(status)) printed no report: \(String(decoding: stdout, as: UTF8.self)) \(errorText)"
             )
         }
         return Report(checked: line.checked, failures: line.failures, exitCode: status, errorOutput: errorText)

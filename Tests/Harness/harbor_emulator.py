@@ -1,0 +1,580 @@
+#!/usr/bin/env python3
+"""An emulator of the Harbor REST API v2.0 (`/api/v2.0`) over the content of a real registry.
+
+  harbor_emulator.py --registry URL --registry-username U --registry-password P
+                     --admin USER:PASSWORD [--parent-pid PID] [--verbose]
+  harbor_emulator.py --self-test
+
+Standard library only (plus acr_emulator.py's RegistryReader and registry_client.py from this
+directory). Section numbers (§0.2 …) refer to the project's Harbor API reference notes.
+
+Startup: reads the real registry at --registry (catalog, tags, manifests, config blobs), builds the
+model, prints ONE JSON line
+
+  {"url": "http://127.0.0.1:PORT", "endpoint": "127.0.0.1:PORT", "base": "http://127.0.0.1:PORT/api/v2.0",
+   "projects": ["ns", …], "pid": PID}
+
+and serves until killed or until the process named by --parent-pid goes away. On a startup failure it
+prints {"error": "..."} and exits 1.
+
+Model. Every registry repository with at least two path segments: project = first segment,
+repository = the full name (`ns/team/app`). Artifacts are the distinct manifest digests of a
+repository, each with all its tags (OCI referrer fallback tags `sha256-<hex>` are ignored): `type`
+IMAGE, `size` = config + layers (an index: the sum over its platform children), `push_time` = the
+config's `created` (an index: its first platform child's; else the startup time), `pull_time` =
+`0001-01-01T00:00:00.000Z` (never), `references` = an index's children with their platform. Ids are
+sequential in name order (projects from 1). After startup the model is authoritative: deletes never
+touch the registry.
+
+Transport (§1). Paths are decoded once and split on `/`; a `{repository_name}` segment is decoded a
+second time, so `team%252Fapp` names `<project>/team/app` while a single-encoded `team%2Fapp` matches
+no route: 404 NOT_FOUND "path … was not found". Errors: {"errors": [{"code", "message"}]}.
+  Authentication: Basic --admin. `/ping` (text/plain `Pong`) and `/systeminfo` are anonymous
+(`harbor_version` and the URLs only for an authenticated caller); every other call without valid
+credentials answers 401 UNAUTHORIZED. Every response sets `Set-Cookie: sid=…` and echoes
+`X-Request-Id`; a non-GET request that sends a `sid` cookie back answers 403 FORBIDDEN "CSRF token
+invalid" (§0.2). Booleans are accepted in any casing (the Python client sends `True`).
+  Lists page with `page` (1-based) and `page_size` (default 10, 1..100, else 422
+UNPROCESSABLE_ENTITY), set `X-Total-Count` and a Harbor-style `Link` (relative URLs joined by " , ").
+
+Endpoints under /api/v2.0:
+  GET /ping, GET /systeminfo
+  GET /projects (name= exact filter), GET /projects/{name_or_id} (digits are an id unless
+      X-Is-Resource-Name: true), GET /projects/{name_or_id}/summary (repo_count, quota hard -1 / used
+      = the sum of artifact sizes)
+  GET /projects/{p}/repositories, GET /projects/{p}/repositories/{r}
+  GET …/{r}/artifacts (with_tag default true, with_scan_overview), GET|DELETE …/artifacts/{reference}
+      (tag or digest; DELETE removes the artifact and its tags from the model)
+  POST …/artifacts/{reference}/scan → 202; 409 CONFLICT while Pending or Running. Each later read of
+      the artifact with with_scan_overview=true advances it: Pending, Running, then Success. Only a
+      scanned artifact has `scan_overview`, keyed by REPORT_MIME.
+  GET …/artifacts/{reference}/additions/vulnerabilities → {REPORT_MIME: report} once the scan
+      succeeded, else {}. Findings: 2–5 entries of a built-in table chosen by hashing the digest.
+
+Control endpoint (unauthenticated, for tests):
+  POST /__control__ {"resetModel": true}  restores the model read at startup and forgets scans
+  GET /__control__                        → {"requests": N} (API requests served so far)
+"""
+
+import argparse
+import base64
+import copy
+import datetime
+import hashlib
+import http.client
+import json
+import os
+import secrets
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+REPORT_MIME = "application/vnd.security.vulnerability.report; version=1.1"
+NEVER = "0001-01-01T00:00:00.000Z"
+PREFIX = "/api/v2.0"
+IMAGE_ICON = "sha256:0048162a053eef4d4ce3fe7518615bef084403614f8bca43b40ae2e762e11e06"  # Harbor's built-in image icon
+SCANNER = {"name": "Trivy", "vendor": "Aqua Security", "version": "v0.51.2"}
+SEVERITIES = ["Unknown", "Negligible", "Low", "Medium", "High", "Critical"]
+FINDINGS = [
+    ("CVE-2019-1549", "libssl1.1", "1.1.1c-r0", "1.1.1d-r0", "Medium", 5.3, "CWE-330"),
+    ("CVE-2021-3711", "libcrypto1.1", "1.1.1k-r0", "1.1.1l-r0", "Critical", 9.8, "CWE-120"),
+    ("CVE-2022-28391", "busybox", "1.35.0-r13", "1.35.0-r15", "High", 8.8, "CWE-94"),
+    ("CVE-2018-25032", "zlib", "1.2.11-r3", "1.2.12-r0", "High", 7.5, "CWE-787"),
+    ("CVE-2020-28928", "musl", "1.2.1-r1", "", "Medium", 5.5, "CWE-787"),
+    ("CVE-2022-37434", "zlib", "1.2.12-r1", "1.2.12-r2", "Critical", 9.8, "CWE-787"),
+    ("CVE-2023-0464", "libcrypto3", "3.0.8-r0", "3.0.8-r1", "Low", 3.1, "CWE-295"),
+]
+
+
+class ApiError(Exception):
+    def __init__(self, status, code, message):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def harbor_time(epoch_ms):
+    moment = datetime.datetime.fromtimestamp(epoch_ms / 1000, datetime.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def build_model(registry_data, started_ms):
+    """{project: {project_id, name, time, repositories: {full name: {id, name, time, artifacts: [...]}}}}."""
+    projects, next_ids = {}, {"repository": 1, "artifact": 1}
+    for name in sorted(registry_data):
+        project = projects.setdefault(name.split("/")[0], {
+            "project_id": len(projects) + 1, "name": name.split("/")[0], "time": started_ms, "repositories": {}})
+        artifacts = {}
+        for tag, description in sorted(registry_data[name].items()):
+            artifact = artifacts.setdefault(description["digest"], {"description": description, "tags": []})
+            artifact["tags"].append(tag)
+        records = []
+        for digest in sorted(artifacts):
+            description = artifacts[digest]["description"]
+            records.append({"id": next_ids["artifact"], "digest": digest, "size": description["size"],
+                            "media_type": description["mediaType"], "tags": artifacts[digest]["tags"],
+                            "push_ms": description.get("created") or started_ms,
+                            "children": description.get("children") or []})
+            next_ids["artifact"] += 1
+        times = [record["push_ms"] for record in records] or [started_ms]
+        project["time"] = min(project["time"], *times)
+        project["repositories"][name] = {"id": next_ids["repository"], "name": name, "time": min(times),
+                                         "update": max(times), "artifacts": records}
+        next_ids["repository"] += 1
+    return projects
+
+
+def report_findings(digest):
+    """2–5 FINDINGS rows chosen by the digest: deterministic per artifact."""
+    seed = hashlib.sha256(digest.encode()).digest()
+    count = 2 + seed[0] % 4
+    chosen = []
+    for byte in seed[1:]:
+        row = FINDINGS[byte % len(FINDINGS)]
+        if row not in chosen:
+            chosen.append(row)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def overall_severity(rows):
+    return max((row[4] for row in rows), key=SEVERITIES.index, default="None")
+
+
+class Params:
+    def __init__(self, raw_query):
+        self.values = dict(urllib.parse.parse_qsl(raw_query, keep_blank_values=True))
+
+    def integer(self, name, default, minimum, maximum=None):
+        text = self.values.get(name)
+        if text is None or text == "":
+            return default
+        try:
+            value = int(text)
+        except ValueError:
+            raise ApiError(422, "UNPROCESSABLE_ENTITY", f"{name} in query must be of type int64: \"{text}\"")
+        if value < minimum:
+            raise ApiError(422, "UNPROCESSABLE_ENTITY", f"{name} in query should be greater than or equal to {minimum}")
+        if maximum is not None and value > maximum:
+            raise ApiError(422, "UNPROCESSABLE_ENTITY", f"{name} in query should be less than or equal to {maximum}")
+        return value
+
+    def boolean(self, name, default):
+        text = self.values.get(name)
+        if text is None or text == "":
+            return default
+        if text.lower() not in ("true", "false"):
+            raise ApiError(422, "UNPROCESSABLE_ENTITY", f"{name} in query must be of type boolean: \"{text}\"")
+        return text.lower() == "true"
+
+
+class Api:
+    """The model and the endpoint handlers; each returns (status, document or text, headers)."""
+
+    def __init__(self, projects, external_url):
+        self.startup = projects
+        self.external_url = external_url
+        self.lock = threading.Lock()
+        self.reset_model()
+
+    def reset_model(self):
+        with self.lock:
+            self.projects = copy.deepcopy(self.startup)
+            self.scans = {}  # digest → {"report_id", "polls", "start_ms"}
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    def project(self, name_or_id, by_name=True):
+        if not by_name and name_or_id.isdigit():
+            found = [p for p in self.projects.values() if p["project_id"] == int(name_or_id)]
+        else:
+            found = [self.projects[name_or_id]] if name_or_id in self.projects else []
+        if not found:
+            raise ApiError(404, "NOT_FOUND", f"project {name_or_id} not found")
+        return found[0]
+
+    def repository(self, project, short_name):
+        full = f"{project['name']}/{short_name}"
+        if full not in project["repositories"]:
+            raise ApiError(404, "NOT_FOUND", f"repository {full} not found")
+        return project["repositories"][full]
+
+    @staticmethod
+    def artifact(repository, reference):
+        for record in repository["artifacts"]:
+            if record["digest"] == reference or reference in record["tags"]:
+                return record
+        raise ApiError(404, "NOT_FOUND", f"artifact {repository['name']}:{reference} not found")
+
+    # -- views -------------------------------------------------------------------------------
+
+    def project_view(self, project):
+        return {"project_id": project["project_id"], "name": project["name"], "owner_id": 1, "owner_name": "admin",
+                "creation_time": harbor_time(project["time"]), "update_time": harbor_time(project["time"]),
+                "repo_count": len(project["repositories"]), "registry_id": None, "deleted": False,
+                "togglable": True, "current_user_role_id": 1, "current_user_role_ids": [1],
+                "cve_allowlist": {"id": 0, "project_id": project["project_id"], "items": []},
+                "metadata": {"public": "false", "auto_scan": "false", "prevent_vul": "false", "severity": "low"}}
+
+    @staticmethod
+    def repository_view(project, repository):
+        return {"id": repository["id"], "project_id": project["project_id"], "name": repository["name"],
+                "description": "", "artifact_count": len(repository["artifacts"]), "pull_count": 0,
+                "creation_time": harbor_time(repository["time"]), "update_time": harbor_time(repository["update"])}
+
+    def scan_overview(self, record, advance):
+        scan = self.scans.get(record["digest"])
+        if scan is None:
+            return None
+        stage = scan["polls"]
+        if advance and stage < 2:
+            scan["polls"] += 1
+        status = ["Pending", "Running", "Success"][stage]
+        summary = {"report_id": scan["report_id"], "scan_status": status, "scanner": dict(SCANNER),
+                   "start_time": harbor_time(scan["start_ms"]), "complete_percent": [0, 50, 100][stage]}
+        if status == "Success":
+            rows = report_findings(record["digest"])
+            counts = {}
+            for row in rows:
+                counts[row[4]] = counts.get(row[4], 0) + 1
+            fixable = sum(1 for row in rows if row[3])
+            summary.update({"severity": overall_severity(rows), "duration": 3,
+                            "end_time": harbor_time(scan["start_ms"] + 3000),
+                            "summary": {"total": len(rows), "fixable": fixable, "summary": counts}})
+        return {REPORT_MIME: summary}
+
+    def artifact_view(self, project, repository, record, params):
+        short = repository["name"][len(project["name"]) + 1:]
+        encoded = urllib.parse.quote(urllib.parse.quote(short, safe=""), safe="")
+        base = f"{PREFIX}/projects/{project['name']}/repositories/{encoded}/artifacts/{record['digest']}"
+        view = {"id": record["id"], "type": "IMAGE", "digest": record["digest"], "size": record["size"],
+                "artifact_type": "", "media_type": "application/vnd.oci.image.config.v1+json",
+                "manifest_media_type": record["media_type"], "project_id": project["project_id"],
+                "repository_id": repository["id"], "repository_name": repository["name"],
+                "push_time": harbor_time(record["push_ms"]), "pull_time": NEVER, "icon": IMAGE_ICON,
+                "extra_attrs": {}, "annotations": {}, "labels": None, "accessories": None,
+                "references": [{"parent_id": record["id"], "child_id": 0, "child_digest": child["digest"],
+                                "platform": child["platform"], "urls": []} for child in record["children"]] or None,
+                "addition_links": {"vulnerabilities": {"href": base + "/additions/vulnerabilities", "absolute": False}}}
+        if params.boolean("with_tag", True):
+            view["tags"] = [{"id": record["id"] * 100 + index, "repository_id": repository["id"],
+                             "artifact_id": record["id"], "name": tag, "push_time": harbor_time(record["push_ms"]),
+                             "pull_time": NEVER, "immutable": False} for index, tag in enumerate(record["tags"])] or None
+        if params.boolean("with_scan_overview", False):
+            overview = self.scan_overview(record, advance=True)
+            if overview:
+                view["scan_overview"] = overview
+        return view
+
+    # -- endpoints ---------------------------------------------------------------------------
+
+    def route(self, method, segments, params, headers, authenticated):
+        """Dispatches `segments` (the path after /api/v2.0, decoded once)."""
+        if segments == ["ping"] and method == "GET":
+            return 200, "Pong", {}
+        if segments == ["systeminfo"] and method == "GET":
+            return 200, self.systeminfo(authenticated), {}
+        if not segments or segments[0] != "projects":
+            return None
+        if not authenticated:
+            raise ApiError(401, "UNAUTHORIZED", "unauthorized")
+        with self.lock:
+            return self.projects_route(method, segments[1:], params, headers)
+
+    ROUTES = {("GET", 0, ()), ("GET", 1, ()), ("GET", 2, ("summary",)), ("GET", 2, ("repositories",)),
+              ("GET", 3, ("repositories",)), ("GET", 4, ("repositories", "artifacts")),
+              ("GET", 5, ("repositories", "artifacts")), ("DELETE", 5, ("repositories", "artifacts")),
+              ("POST", 6, ("repositories", "artifacts", "scan")),
+              ("GET", 7, ("repositories", "artifacts", "additions", "vulnerabilities"))}
+
+    def projects_route(self, method, rest, params, headers):
+        """`rest` follows /projects; None for a path no route matches (checked before any lookup)."""
+        shape = (method, len(rest), tuple(rest[index] for index in (1, 3, 5, 6) if index < len(rest)))
+        if shape not in self.ROUTES:
+            return None
+        if shape == ("GET", 0, ()):
+            wanted = params.values.get("name")
+            rows = [p for name, p in sorted(self.projects.items()) if wanted in (None, name)]
+            return paged(params, [self.project_view(p) for p in rows])
+        by_name = (headers.get("X-Is-Resource-Name") or "").lower() == "true"
+        if shape == ("GET", 1, ()):
+            return 200, self.project_view(self.project(rest[0], by_name)), {}
+        if shape == ("GET", 2, ("summary",)):
+            project = self.project(rest[0], by_name)
+            used = sum(a["size"] for r in project["repositories"].values() for a in r["artifacts"])
+            return 200, {"repo_count": len(project["repositories"]), "project_admin_count": 1,
+                         "quota": {"hard": {"storage": -1}, "used": {"storage": used}}}, {}
+        project = self.project(rest[0])
+        if shape == ("GET", 2, ("repositories",)):
+            rows = sorted(project["repositories"].values(), key=lambda r: r["name"])
+            return paged(params, [self.repository_view(project, r) for r in rows])
+        repository = self.repository(project, urllib.parse.unquote(rest[2]))
+        if shape == ("GET", 3, ("repositories",)):
+            return 200, self.repository_view(project, repository), {}
+        if shape == ("GET", 4, ("repositories", "artifacts")):
+            rows = sorted(repository["artifacts"], key=lambda a: (-a["push_ms"], -a["id"]))
+            params.integer("page_size", 10, 1, 100)  # validate before the views advance scans
+            return paged(params, rows, lambda a: self.artifact_view(project, repository, a, params))
+        record = self.artifact(repository, rest[4])
+        if shape == ("GET", 5, ("repositories", "artifacts")):
+            return 200, self.artifact_view(project, repository, record, params), {}
+        if shape == ("DELETE", 5, ("repositories", "artifacts")):
+            repository["artifacts"].remove(record)
+            self.scans.pop(record["digest"], None)
+            return 200, None, {}
+        if shape == ("POST", 6, ("repositories", "artifacts", "scan")):
+            status = (self.scan_overview(record, advance=False) or {REPORT_MIME: {}})[REPORT_MIME].get("scan_status")
+            if status in ("Pending", "Running"):
+                raise ApiError(409, "CONFLICT", f"a previous vulnerability scan process is {status}")
+            self.scans[record["digest"]] = {"report_id": secrets.token_hex(16), "polls": 0,
+                                            "start_ms": int(time.time() * 1000)}
+            return 202, None, {}
+        overview = self.scan_overview(record, advance=False)  # the vulnerabilities addition
+        if not overview or overview[REPORT_MIME]["scan_status"] != "Success":
+            return 200, {}, {}
+        return 200, {REPORT_MIME: self.report(record, overview[REPORT_MIME])}, {}
+
+    @staticmethod
+    def report(record, summary):
+        rows = report_findings(record["digest"])
+        return {"generated_at": summary["end_time"], "severity": summary["severity"], "scanner": dict(SCANNER),
+                "vulnerabilities": [
+                    {"id": cve, "package": package, "version": version, "fix_version": fix, "severity": severity,
+                     "status": "fixed" if fix else "affected", "description": f"{cve} in {package}",
+                     "links": [f"https://avd.aquasec.com/nvd/{cve.lower()}"], "artifact_digests": [record["digest"]],
+                     "preferred_cvss": {"score_v3": score, "score_v2": None,
+                                        "vector_v3": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "vector_v2": ""},
+                     "cwe_ids": [cwe], "vendor_attributes": {}}
+                    for cve, package, version, fix, severity, score, cwe in rows]}
+
+    def systeminfo(self, authenticated):
+        info = {"auth_mode": "db_auth", "primary_auth_mode": False, "self_registration": False,
+                "has_ca_root": False, "banner_message": "", "with_notary": False}
+        if authenticated:
+            host = urllib.parse.urlparse(self.external_url).netloc
+            info.update({"harbor_version": "v2.12.2-emulated", "external_url": self.external_url,
+                         "registry_url": host, "read_only": False, "current_time": harbor_time(time.time() * 1000),
+                         "registry_storage_provider_name": "filesystem", "notification_enable": True})
+        return info
+
+
+def paged(params, rows, view=lambda row: row):
+    """One page of `rows` with X-Total-Count and a Harbor-style Link (relative, joined by " , ")."""
+    page = params.integer("page", 1, 1)
+    size = params.integer("page_size", 10, 1, 100)
+    total = len(rows)
+    links = []
+    others = "".join(f"&{name}={value}" for name, value in params.values.items() if name not in ("page", "page_size"))
+    if page > 1:
+        links.append(f"<{{path}}?page={page - 1}&page_size={size}{others}>; rel=\"prev\"")
+    if page * size < total:
+        links.append(f"<{{path}}?page={page + 1}&page_size={size}{others}>; rel=\"next\"")
+    headers = {"X-Total-Count": str(total)}
+    if links:
+        headers["Link"] = " , ".join(links)
+    return 200, [view(row) for row in rows[(page - 1) * size: page * size]], headers
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    api: Api = None
+    admin = ("", "")
+    verbose = False
+    served = 0
+
+    def log_message(self, *args):
+        if self.verbose:
+            sys.stderr.write("harbor_emulator: " + (args[0] % args[1:]) + "\n")
+
+    def reply(self, status, document, headers=None):
+        if isinstance(document, str):
+            body, content_type = document.encode(), "text/plain"
+        elif document is None:
+            body, content_type = b"", None
+        else:
+            body, content_type = json.dumps(document).encode(), "application/json"
+        self.send_response(status)
+        if content_type:
+            self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Set-Cookie", f"sid={secrets.token_hex(16)}; Path=/; HttpOnly")
+        self.send_header("X-Request-Id", self.headers.get("X-Request-Id") or secrets.token_hex(8))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def authenticated(self):
+        header = self.headers.get("Authorization") or ""
+        if not header.lower().startswith("basic "):
+            return False
+        try:
+            user, _, password = base64.b64decode(header[6:]).decode().partition(":")
+        except (ValueError, UnicodeDecodeError):
+            return False
+        return (user, password) == self.admin
+
+    def handle_any(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        raw_path, _, raw_query = self.path.partition("?")
+        if raw_path.rstrip("/") == "/__control__":
+            return self.control(body)
+        Handler.served += 1
+        path = urllib.parse.unquote(raw_path)
+        try:
+            if self.command != "GET" and "sid=" in (self.headers.get("Cookie") or ""):
+                raise ApiError(403, "FORBIDDEN", "CSRF token invalid")
+            answer = None
+            if path.startswith(PREFIX + "/"):
+                segments = path[len(PREFIX) + 1:].rstrip("/").split("/")
+                answer = self.api.route(self.command, segments, Params(raw_query), self.headers, self.authenticated())
+            if answer is None:
+                raise ApiError(404, "NOT_FOUND", f"path {path} was not found")
+            status, document, headers = answer
+            if "Link" in headers:
+                headers["Link"] = headers["Link"].replace("{path}", path)
+            self.reply(status, document, headers)
+        except ApiError as error:
+            extra = {"WWW-Authenticate": 'Basic realm="harbor"'} if error.status == 401 else {}
+            self.reply(error.status, {"errors": [{"code": error.code, "message": error.message}]}, extra)
+
+    def control(self, body):
+        if self.command == "GET":
+            return self.reply(200, {"requests": Handler.served})
+        try:
+            document = json.loads(body or b"{}")
+        except ValueError:
+            document = None
+        if not isinstance(document, dict) or set(document) - {"resetModel"}:
+            return self.reply(400, {"error": "expected {\"resetModel\": true}"})
+        if document.get("resetModel"):
+            self.api.reset_model()
+        return self.reply(200, {"ok": True})
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = handle_any
+
+
+def serve(api, admin, verbose=False):
+    Handler.api, Handler.admin, Handler.verbose = api, admin, verbose
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+# ---------------------------------------------------------------------------------------------
+# --self-test: a synthetic model served in-process
+# ---------------------------------------------------------------------------------------------
+
+def self_test():
+    failures = []
+
+    def check(name, condition, detail=""):
+        if not condition:
+            failures.append(f"{name}: {detail}")
+
+    image = {"digest": "sha256:" + "a" * 64, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+             "size": 1234, "created": 1714557600000}
+    index = {"digest": "sha256:" + "b" * 64, "mediaType": "application/vnd.oci.image.index.v1+json", "size": 99,
+             "created": 1714557700000, "children": [{"digest": "sha256:" + "c" * 64,
+                                                    "platform": {"os": "linux", "architecture": "arm64"}}]}
+    data = {f"p{n:02d}/app": {"v1": image} for n in range(12)}
+    data["lib/team/app"] = {"v1": index, "latest": index, "old": image}
+    server = serve(Api(build_model(data, 1714557000000), "http://registry.invalid"), ("admin", "pw"))
+    port = server.server_address[1]
+    auth = "Basic " + base64.b64encode(b"admin:pw").decode()
+
+    def call(method, path, headers=None):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request(method, PREFIX + path, headers={"Authorization": auth, **(headers or {})})
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        try:
+            document = json.loads(body) if body else None
+        except ValueError:
+            document = body.decode()
+        return response.status, document, response
+
+    status, document, response = call("GET", "/projects?page=2&page_size=5")
+    check("page 2", status == 200 and [p["name"] for p in document] == ["p04", "p05", "p06", "p07", "p08"], document)
+    check("X-Total-Count", response.getheader("X-Total-Count") == "13", response.getheader("X-Total-Count"))
+    check("Link", response.getheader("Link") == '</api/v2.0/projects?page=1&page_size=5>; rel="prev" , '
+          '</api/v2.0/projects?page=3&page_size=5>; rel="next"', response.getheader("Link"))
+    status, document, _ = call("GET", "/projects?page_size=101")
+    check("page_size 101", status == 422 and document["errors"][0]["code"] == "UNPROCESSABLE_ENTITY", document)
+    status, document, _ = call("GET", "/projects/lib/repositories/team%252Fapp")
+    check("double-encoded name", status == 200 and document["name"] == "lib/team/app", document)
+    status, document, _ = call("GET", "/projects/lib/repositories/team%2Fapp")
+    check("single-encoded name", status == 404 and "/team/app was not found" in document["errors"][0]["message"], document)
+    status, document, _ = call("GET", "/projects/lib/repositories/team%252Fapp/artifacts?with_tag=True")
+    check("one artifact, many tags", status == 200 and sorted(document[0]["tags"][i]["name"] for i in range(2)) ==
+          ["latest", "v1"] and document[0]["references"][0]["platform"]["architecture"] == "arm64", document)
+    status, document, _ = call("DELETE", "/projects/lib/repositories/team%252Fapp/artifacts/old",
+                               {"Cookie": "sid=abc"})
+    check("CSRF", status == 403 and document["errors"][0]["message"] == "CSRF token invalid", document)
+    status, document, _ = call("GET", "/projects", {"Authorization": "Basic " + base64.b64encode(b"admin:x").decode()})
+    check("wrong password", status == 401 and document["errors"][0]["code"] == "UNAUTHORIZED", document)
+    status, document, _ = call("GET", "/projects/lib/repositories/team%252Fapp/artifacts/v1?with_scan_overview=true")
+    check("no scan overview before a scan", status == 200 and "scan_overview" not in document, document)
+    status, _, _ = call("POST", "/projects/lib/repositories/team%252Fapp/artifacts/v1/scan")
+    second, _, _ = call("POST", "/projects/lib/repositories/team%252Fapp/artifacts/v1/scan")
+    check("scan 202 then 409", (status, second) == (202, 409), (status, second))
+    states = [call("GET", "/projects/lib/repositories/team%252Fapp/artifacts/v1?with_scan_overview=true")[1]
+              ["scan_overview"][REPORT_MIME]["scan_status"] for _ in range(3)]
+    check("scan states", states == ["Pending", "Running", "Success"], states)
+    status, document, _ = call("GET", "/projects/lib/repositories/team%252Fapp/artifacts/old/additions/vulnerabilities")
+    check("no report", status == 200 and document == {}, document)
+    server.shutdown()
+    print(json.dumps({"selfTest": "ok" if not failures else "failed", "failures": failures}), flush=True)
+    return 0 if not failures else 1
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--self-test", action="store_true", help="check routing, paging and CSRF in-process and exit")
+    parser.add_argument("--registry")
+    parser.add_argument("--registry-username")
+    parser.add_argument("--registry-password")
+    parser.add_argument("--admin", metavar="USER:PASSWORD")
+    parser.add_argument("--parent-pid", type=int)
+    parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    args = parser.parse_args()
+    if args.self_test:
+        sys.exit(self_test())
+    if not (args.registry and args.admin and ":" in args.admin):
+        print(json.dumps({"error": "--registry and --admin USER:PASSWORD are required"}), flush=True)
+        sys.exit(1)
+    try:
+        from acr_emulator import RegistryReader
+        started = int(time.time() * 1000)
+        data = RegistryReader(args.registry, args.registry_username, args.registry_password).read_all()
+        api = Api(build_model(data, started), args.registry)
+        user, _, password = args.admin.partition(":")
+        server = serve(api, (user, password), args.verbose)
+    except Exception as error:  # report and exit; the caller sees the message
+        print(json.dumps({"error": f"{type(error).__name__}: {error}"}), flush=True)
+        sys.exit(1)
+    port = server.server_address[1]
+    print(json.dumps({"url": f"http://127.0.0.1:{port}", "endpoint": f"127.0.0.1:{port}",
+                      "base": f"http://127.0.0.1:{port}{PREFIX}", "projects": sorted(api.projects),
+                      "pid": os.getpid()}), flush=True)
+    try:
+        while True:
+            time.sleep(0.3)
+            if args.parent_pid and os.getppid() != args.parent_pid:
+                break
+    except KeyboardInterrupt:
+        pass
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
