@@ -71,7 +71,9 @@ public struct HarborEmulator: Sendable {
 
     /// Runs harbor_client_check.py against this emulator, with `password` instead of the right one
     /// when given. The check deletes an artifact and then restores the startup model.
-    public func runClientCheck(password: String? = nil, timeout: Duration = .seconds(300)) async throws
+    public func runClientCheck(
+        password: String? = nil, timeout: Duration = .seconds(300)
+    ) async throws
         -> ACRSDKCheck.Report
     {
         try await ACRSDKCheck.runScript(

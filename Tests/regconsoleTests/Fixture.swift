@@ -42,6 +42,7 @@ struct Fixture {
     }
 
     /// Runs the CLI and requires exit status 0.
+    @discardableResult
     func succeed(
         _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> CLIRunner.Result {
