@@ -43,20 +43,6 @@ struct BuildPaneTests {
         await driver.settle()
     }
 
-    /// Settles until the screen satisfies `condition` (a build runs on the emulator's clock), or
-    /// gives up after `timeout`; returns whether it did.
-    private func waitFor(
-        _ driver: ConsoleDriver, timeout: Duration = .seconds(60), _ condition: (String) -> Bool
-    ) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            await driver.settle()
-            if condition(driver.screen) { return true }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return false
-    }
-
     private func provider(_ driver: ConsoleDriver) async throws -> any BuildManaging {
         try #require(try await driver.app.session.provider(for: "acr.emulator-main") as? any BuildManaging)
     }
@@ -78,7 +64,7 @@ struct BuildPaneTests {
         try Snapshot.check(masked(driver), named: name("records", language, size))
 
         await driver.press(.enter)
-        #expect(await waitFor(driver) { !$0.contains(language == .english ? "Loading" : "加载") })
+        #expect(await driver.waitFor { !$0.contains(language == .english ? "Loading" : "加载") })
         try Snapshot.check(masked(driver), named: name("log", language, size))
         await driver.press(.escape)
 
@@ -165,7 +151,7 @@ struct BuildPaneTests {
         #expect(started.contains("Started build \(BuildRecordList.shortID(new.id)) of \(repository)"))
         #expect(new.status.isRunning)
         #expect(
-            await waitFor(driver) { screen in
+            await driver.waitFor { screen in
                 screen.contains(BuildRecordList.shortID(new.id)) && screen.contains("you · rule")
             })
         await driver.press(.character("g"))
@@ -177,7 +163,7 @@ struct BuildPaneTests {
         #expect(try await provider(driver).buildStatus(repository: repository, recordID: new.id).isRunning)
         await driver.press(.control("k"), .character("y"))
         #expect(
-            await waitFor(driver) {
+            await driver.waitFor {
                 $0.contains("build \(BuildRecordList.shortID(new.id)) of \(repository) was canceled after")
             }, "\(driver.screen)")
         #expect(try await provider(driver).buildStatus(repository: repository, recordID: new.id) == .canceled)
@@ -199,7 +185,7 @@ struct BuildPaneTests {
         await driver.press(.character("b"))
         #expect(driver.screen.contains("Started build "), "\(driver.screen)")
         #expect(
-            await waitFor(driver) { $0.contains("you · rebuild of \(BuildRecordList.shortID(seeded.id))") },
+            await driver.waitFor { $0.contains("you · rebuild of \(BuildRecordList.shortID(seeded.id))") },
             "\(driver.screen)")
 
         // B edits the binding shown above the rules.
@@ -233,12 +219,12 @@ struct BuildPaneTests {
         await driver.press(.character("r"))
         await driver.press(.character("b"))
         await driver.press(.escape)
-        #expect(await waitFor(driver) { $0.contains(english ? "you · rule" : "你 · 规则") })
+        #expect(await driver.waitFor { $0.contains(english ? "you · rule" : "你 · 规则") })
         await driver.press(.character("g"), .enter)
         #expect(
             driver.screen.contains(english ? "build log · \(repository)" : "构建日志 · \(repository)"), "\(driver.screen)")
         #expect(
-            await waitFor(driver) { $0.contains(english ? "success ·" : "成功 ·") }, "\(driver.screen)")
+            await driver.waitFor { $0.contains(english ? "success ·" : "成功 ·") }, "\(driver.screen)")
         let log = try #require(driver.app.top as? BuildLogScreen)
         #expect(log.lines.count >= 40)
         #expect(log.lines.map(\.number) == log.lines.map(\.number).sorted())
@@ -250,7 +236,7 @@ struct BuildPaneTests {
             english
             ? "build \(BuildRecordList.shortID(log.record.id)) of \(repository) succeeded in "
             : "\(repository) 的构建 \(BuildRecordList.shortID(log.record.id)) 已成功，耗时"
-        #expect(await waitFor(driver) { $0.contains(flash) }, "the flash says the build ended: \(driver.screen)")
+        #expect(await driver.waitFor { $0.contains(flash) }, "the flash says the build ended: \(driver.screen)")
         #expect(driver.app.top is BuildLogScreen)
 
         await driver.press(.character("f"), .character("g"))
@@ -264,7 +250,7 @@ struct BuildPaneTests {
         try await openBuilds(driver)
         await driver.press(.enter)
         let log = try #require(driver.app.top as? BuildLogScreen)
-        #expect(await waitFor(driver) { _ in !log.lines.isEmpty })
+        #expect(await driver.waitFor { _ in !log.lines.isEmpty })
         let word = try #require(log.lines.last?.message.split(separator: " ").first.map(String.init))
         let count = log.lines.filter { $0.message.lowercased().contains(word.lowercased()) }.count
         driver.app.handle(.character("/"))

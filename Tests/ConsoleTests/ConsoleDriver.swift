@@ -95,6 +95,18 @@ final class ConsoleDriver {
     }
 
     /// The screen text with the registry's port replaced, so snapshots do not depend on it.
+    /// Settles until the screen satisfies `condition` (work that runs on another clock, such as an
+    /// emulator's build), or gives up after `timeout`; returns whether it did.
+    func waitFor(timeout: Duration = .seconds(60), _ condition: (String) -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            await settle()
+            if condition(screen) { return true }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
     var screen: String {
         surface.text.replacingOccurrences(of: #"127\.0\.0\.1:\d+"#, with: "127.0.0.1:PORT", options: .regularExpression)
     }

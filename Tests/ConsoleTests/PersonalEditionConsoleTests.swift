@@ -76,20 +76,6 @@ struct PersonalEditionConsoleTests {
         return false
     }
 
-    /// Settles until the screen satisfies `condition`, or gives up after `timeout`; returns whether
-    /// it did.
-    private func waitFor(
-        _ driver: ConsoleDriver, timeout: Duration = .seconds(60), _ condition: (String) -> Bool
-    ) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            await driver.settle()
-            if condition(driver.screen) { return true }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return false
-    }
-
     private func tagNames(_ driver: ConsoleDriver, _ repository: String) async throws -> Set<String> {
         Set(try await provider(driver).tags(repository: repository).collect().map(\.name))
     }
@@ -181,9 +167,9 @@ struct PersonalEditionConsoleTests {
         #expect(driver.screen.contains("Delete from \(Self.personal)/ns/app"), "\(driver.screen)")
         #expect(driver.screen.contains("(tags: 1.10.0, latest)"), "\(driver.screen)")
         await driver.press(.character("y"))
-        #expect(await waitFor(driver) { $0.contains("Deleted 1") }, "\(driver.screen)")
+        #expect(await driver.waitFor { $0.contains("Deleted 1") }, "\(driver.screen)")
         #expect(try await tagNames(driver, "ns/app") == before.subtracting(["latest", "1.10.0"]))
-        #expect(await waitFor(driver) { _ in row(driver, "latest") == nil && row(driver, "1.10.0") == nil })
+        #expect(await driver.waitFor { _ in row(driver, "latest") == nil && row(driver, "1.10.0") == nil })
         #expect(row(driver, "1.0.0") != nil)
     }
 
@@ -195,18 +181,18 @@ struct PersonalEditionConsoleTests {
         #expect(await select(driver, "v2"))
         await driver.press(.character("s"))
         #expect(driver.screen.contains("Scan of v2 started"), "\(driver.screen)")
-        #expect(await waitFor(driver) { $0.contains("Scan of v2 finished.") }, "\(driver.screen)")
+        #expect(await driver.waitFor { $0.contains("Scan of v2 finished.") }, "\(driver.screen)")
 
         let scanner = try #require(try await provider(driver) as? any ServerScanning)
         let summary = try await scanner.scanSummary(repository: "ns/web", tag: "v2")
         let total = summary.values.reduce(0, +)
         #expect(total > 0)
         #expect(
-            await waitFor(driver) { _ in row(driver, "v2")?.contains(summary.countsText) == true }, "\(driver.screen)")
+            await driver.waitFor { _ in row(driver, "v2")?.contains(summary.countsText) == true }, "\(driver.screen)")
 
         await driver.press(.character("v"))
         let pane = try #require(driver.app.top as? ResourcePane<FindingList>)
-        #expect(await waitFor(driver) { $0.contains("findings · ns/web:v2 [\(total)]") }, "\(driver.screen)")
+        #expect(await driver.waitFor { $0.contains("findings · ns/web:v2 [\(total)]") }, "\(driver.screen)")
         let severities = pane.list.items.compactMap { row -> Severity? in
             if case .finding(let entry) = row { entry.finding.severity } else { nil }
         }
@@ -279,14 +265,14 @@ struct PersonalEditionConsoleTests {
         let short = BuildRecordList.shortID(new.id)
         await driver.press(.escape)
         #expect(
-            await waitFor(driver) { _ in row(driver, short)?.contains("success") == true }, "\(driver.screen)")
+            await driver.waitFor { _ in row(driver, short)?.contains("success") == true }, "\(driver.screen)")
         #expect(try await builder.buildStatus(repository: repository, recordID: new.id) == .success)
 
         #expect(await select(driver, short))
         await driver.press(.enter)
         let log = try #require(driver.app.top as? BuildLogScreen, "\(driver.screen)")
         #expect(
-            await waitFor(driver, timeout: .seconds(10)) {
+            await driver.waitFor(timeout: .seconds(10)) {
                 $0.contains("ACR Personal Edition's API does not serve build logs")
             }, "\(driver.screen)")
         #expect(!driver.screen.contains("Loading"), "no spinner: \(driver.screen)")
@@ -324,7 +310,7 @@ struct PersonalEditionConsoleTests {
         await driver.press(.character("y"))
         await driver.app.top?.settle()
         #expect(
-            await waitFor(driver) { $0.contains("skipped 0, failed 0") }, "\(driver.screen)")
+            await driver.waitFor { $0.contains("skipped 0, failed 0") }, "\(driver.screen)")
         #expect(try await tagNames(driver, "ns/app") == ["multi", "1.0.0"])
     }
 

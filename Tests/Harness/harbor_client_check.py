@@ -17,13 +17,12 @@ The check deletes an artifact and ends by restoring the emulator's startup model
 
 import argparse
 import json
-import sys
 import urllib.parse
 
 import harbor_client
 from harbor_client.rest import ApiException
 
-from sdk_check_support import CheckerBase, Failure, expect
+from sdk_check_support import CheckerBase, Failure, expect, run_and_report
 
 REPORT_MIME = "application/vnd.security.vulnerability.report; version=1.1"
 
@@ -193,13 +192,7 @@ def main():
     parser.add_argument("--verbose", action="store_true", help="print tracebacks of unexpected exceptions to stderr")
     args = parser.parse_args()
     args.endpoint = args.endpoint.replace("http://", "").rstrip("/")
-    checker = HarborChecker(args)
-    try:
-        checker.run()
-    except Exception as error:  # a bug in the check script: still report
-        checker.failures.append(f"aborted: {type(error).__name__}: {error}")
-    print(json.dumps({"checked": checker.checked, "failures": checker.failures}), flush=True)
-    sys.exit(1 if checker.failures else 0)
+    run_and_report(HarborChecker(args))
 
 
 if __name__ == "__main__":

@@ -67,7 +67,11 @@ def main(checker_class, description):
     parser.add_argument("--verbose", action="store_true", help="print tracebacks of unexpected exceptions to stderr")
     args = parser.parse_args()
     args.endpoint = args.endpoint.replace("http://", "").rstrip("/")
-    checker = checker_class(args)
+    run_and_report(checker_class(args))
+
+
+def run_and_report(checker):
+    """Runs `checker.run()`, prints {"checked", "failures"} on one line and exits 1 when a check failed."""
     try:
         checker.run()
     except Exception as error:  # a bug in the check script: still report

@@ -70,14 +70,8 @@ public struct ACRProvider: RegistryProvider, ServerScanning, NamespaceManaging, 
             return try await registry.run { try await $0.tagDetails(repository: repository, tag: tag) }
         }
         let record = try await tagRecord(repository: repository, tag: tag)
-        guard let digest = record.digest else {
-            throw RegistryError(.invalidResponse, "ACR lists \(repository):\(tag) without a digest")
-        }
-        var details = try await registry.run {
-            try await $0.tagDetails(repository: repository, tag: digest.description)
-        }
-        details.updated = record.ImageUpdate?.date
-        return details
+        return try await registry.tagDetails(
+            repository: repository, tag: tag, listedAt: record.digest, updated: record.ImageUpdate?.date)
     }
 
     public func currentDigest(repository: String, tag: String) async throws -> Digest? {

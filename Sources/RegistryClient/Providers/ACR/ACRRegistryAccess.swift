@@ -45,6 +45,19 @@ actor ACRRegistryAccess {
         try await logIn()
     }
 
+    /// The manifest's facts for `tag`, which ACR lists at `digest`, with ACR's `updated` time: read
+    /// from the registry by digest, so a tag moved since the listing is not read by name.
+    func tagDetails(
+        repository: String, tag: String, listedAt digest: Digest?, updated: Date?
+    ) async throws -> TagDetails {
+        guard let digest else {
+            throw RegistryError(.invalidResponse, "ACR lists \(repository):\(tag) without a digest")
+        }
+        var details = try await run { try await $0.tagDetails(repository: repository, tag: digest.description) }
+        details.updated = updated
+        return details
+    }
+
     /// Runs `body` against the registry; a refused login is renewed once.
     func run<Result: Sendable>(_ body: @Sendable (DistributionProvider) async throws -> Result) async throws -> Result {
         let provider = try await registry(renew: false)

@@ -96,14 +96,8 @@ public struct ACRPersonalProvider: RegistryProvider, ServerScanning, NamespaceMa
             return try await registry.run { try await $0.tagDetails(repository: repository, tag: tag) }
         }
         let record = try await tagRecord(repository: repository, tag: tag)
-        guard let digest = Digest(acr: record.digest) else {
-            throw RegistryError(.invalidResponse, "ACR lists \(repository):\(tag) without a digest")
-        }
-        var details = try await registry.run {
-            try await $0.tagDetails(repository: repository, tag: digest.description)
-        }
-        details.updated = record.imageUpdate?.date
-        return details
+        return try await registry.tagDetails(
+            repository: repository, tag: tag, listedAt: Digest(acr: record.digest), updated: record.imageUpdate?.date)
     }
 
     public func currentDigest(repository: String, tag: String) async throws -> Digest? {
