@@ -64,7 +64,9 @@ struct VulnsSnapshotTests {
         let fixture = try await Fixture.make()
         defer { try? FileManager.default.removeItem(at: fixture.cli.home) }
         let registry = fixture.state.anonymous.url
-        let repository = "scratch/vulns-\(UUID().uuidString.lowercased().prefix(8))"
+        // A namespace of its own: other tests create and delete scratch repositories meanwhile.
+        let namespace = "vulns-\(UUID().uuidString.lowercased().prefix(8))"
+        let repository = "\(namespace)/app"
         let v1 = try #require(
             try RegistryHarness.seedImage(
                 registry: registry, repository: repository, tags: ["v1"], content: "\(repository) 1",
@@ -77,7 +79,7 @@ struct VulnsSnapshotTests {
             )["v2"])
         _ = try await fixture.succeed(["scan", "attach", "local/\(repository):v1", Self.report.path])
         func row(_ arguments: [String] = []) async throws -> [[String: Any]] {
-            try await fixture.jsonArray(["vulns", "local/scratch"] + arguments).filter {
+            try await fixture.jsonArray(["vulns", "local/\(namespace)"] + arguments).filter {
                 $0["repository"] as? String == repository
             }
         }
