@@ -146,6 +146,12 @@ def overall_severity(rows):
     return max((row[4] for row in rows), key=SEVERITIES.index, default="None")
 
 
+# Modules serving further endpoints: each has `route(api, method, segments, params, headers, body)`
+# (None when no route matches, else (status, document, headers)) and `reset(api)`, which (re)creates
+# its part of the model from api.projects.
+EXTENSIONS = []
+
+
 class Params:
     def __init__(self, raw_query):
         self.values = dict(urllib.parse.parse_qsl(raw_query, keep_blank_values=True))
@@ -186,6 +192,15 @@ class Api:
         with self.lock:
             self.projects = copy.deepcopy(self.startup)
             self.scans = {}  # digest → {"report_id", "polls", "start_ms"}
+            self.audit_log = []  # {"id", "username", "resource", "resource_type", "operation", "op_ms", …}
+            for extension in EXTENSIONS:
+                extension.reset(self)
+
+    def audit(self, username, resource, resource_type, operation, project=None, result=True):
+        """Records one audit-log entry (newest last); every mutation of every module calls it."""
+        self.audit_log.append({"id": len(self.audit_log) + 1, "username": username, "resource": resource,
+                               "resource_type": resource_type, "operation": operation, "project": project,
+                               "operation_result": result, "op_ms": int(time.time() * 1000)})
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -273,17 +288,22 @@ class Api:
 
     # -- endpoints ---------------------------------------------------------------------------
 
-    def route(self, method, segments, params, headers, authenticated):
-        """Dispatches `segments` (the path after /api/v2.0, decoded once)."""
+    def route(self, method, segments, params, headers, authenticated, body=b""):
+        """Dispatches `segments` (the path after /api/v2.0, decoded once); `body` is the raw request body.
+        Each module in EXTENSIONS is asked first, under the model lock, after authentication."""
         if segments == ["ping"] and method == "GET":
             return 200, "Pong", {}
         if segments == ["systeminfo"] and method == "GET":
             return 200, self.systeminfo(authenticated), {}
-        if not segments or segments[0] != "projects":
-            return None
         if not authenticated:
             raise ApiError(401, "UNAUTHORIZED", "unauthorized")
         with self.lock:
+            for extension in EXTENSIONS:
+                answer = extension.route(self, method, segments, params, headers, body)
+                if answer is not None:
+                    return answer
+            if not segments or segments[0] != "projects":
+                return None
             return self.projects_route(method, segments[1:], params, headers)
 
     ROUTES = {("GET", 0, ()), ("GET", 1, ()), ("GET", 2, ("summary",)), ("GET", 2, ("repositories",)),
@@ -434,7 +454,8 @@ class Handler(BaseHTTPRequestHandler):
             answer = None
             if path.startswith(PREFIX + "/"):
                 segments = path[len(PREFIX) + 1:].rstrip("/").split("/")
-                answer = self.api.route(self.command, segments, Params(raw_query), self.headers, self.authenticated())
+                answer = self.api.route(self.command, segments, Params(raw_query), self.headers, self.authenticated(),
+                                        body)
             if answer is None:
                 raise ApiError(404, "NOT_FOUND", f"path {path} was not found")
             status, document, headers = answer
