@@ -134,6 +134,15 @@ actor Authenticator {
         }
     }
 
+    /// The Basic `Authorization` value of the instance's user and password, with the user's name,
+    /// for an API beside the registry (Harbor's); nil when no password is configured or stored.
+    func passwordAuthorization() async throws -> (header: String, username: String)? {
+        guard let credential = try await credentials().credential, case .password(let password) = credential.secret
+        else { return nil }
+        let header = "Basic " + Data("\(credential.username):\(password)".utf8).base64EncodedString()
+        return (header, credential.username)
+    }
+
     /// The unauthorized or denied error, naming the credentials that were tried.
     private func refusal(insufficientScope: Bool, scopes: [AuthScope]) async throws -> RegistryError {
         let lookup = try await credentials()

@@ -14,6 +14,10 @@ public struct Namespace: Hashable, Sendable, Identifiable {
     public var serverID: String?
     /// The server's lifecycle state (ACR `NORMAL`…), when it reports one.
     public var state: String?
+    /// Bytes stored, when the server counts them (Harbor's project quota).
+    public var storageUsed: Int64?
+    /// The storage quota in bytes, nil when unlimited or unknown.
+    public var storageLimit: Int64?
 
     /// Creates a namespace.
     public init(

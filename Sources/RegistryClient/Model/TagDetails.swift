@@ -18,6 +18,15 @@ public struct TagDetails: Hashable, Sendable {
     /// Whether the manifest itself was read: lists of some providers (ACR) carry only digest, size
     /// and times, without media type and platforms.
     public var hasManifestFacts: Bool { !mediaType.isEmpty }
+    /// When the image was last pulled, when the registry records pulls (Harbor); nil for never or unknown.
+    public var pulled: Date?
+    /// The registry's own scan of the image as its listing reports it (Harbor), nil when it says nothing.
+    public var serverScan: ServerScanOverview?
+    /// Kinds of the signatures, SBOMs and other accessories attached (`signature.cosign`, `sbom.harbor`…),
+    /// when the listing names them.
+    public var accessories: [String] = []
+    /// Whether an immutability rule protects the tag, when the registry says.
+    public var immutable: Bool?
 
     /// Creates details.
     public init(

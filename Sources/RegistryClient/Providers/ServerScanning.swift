@@ -49,7 +49,7 @@ extension ServerScanning {
 }
 
 /// Where a server-side scan stands.
-public enum ServerScanState: Sendable, Equatable {
+public enum ServerScanState: Sendable, Hashable {
     /// Never scanned.
     case none
     /// Queued, running or retrying.

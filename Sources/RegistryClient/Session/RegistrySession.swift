@@ -116,6 +116,11 @@ public actor RegistrySession {
         guard let url = entry.url else {
             throw RegistryError(.invalidReference, "instance '\(entry.name)' has no url")
         }
+        if entry.kind == .harbor {
+            return HarborProvider(
+                instance: instance(for: entry), baseURL: url, http: http, credentials: entry.credentials, chain: chain,
+                content: content, limits: config.limits)
+        }
         return DistributionProvider(
             instance: instance(for: entry), baseURL: url, http: http, credentials: entry.credentials, chain: chain,
             content: content, limits: config.limits)

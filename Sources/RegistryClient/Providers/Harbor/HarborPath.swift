@@ -7,8 +7,11 @@ struct HarborPath: Sendable, Hashable, CustomStringConvertible {
 
     var description: String { path }
 
+    /// `/api/v2.0`, which every other path extends (`root.appending("robots")`).
+    static let root = HarborPath(path: "/api/v2.0")
+
     /// `/api/v2.0/projects`.
-    static let projects = HarborPath(path: "/api/v2.0/projects")
+    static let projects = root.appending("projects")
 
     /// `/api/v2.0/projects/{project_name}`. A name made only of digits means a project id unless the
     /// request sends `X-Is-Resource-Name: true`.
@@ -55,9 +58,14 @@ struct HarborPath: Sendable, Hashable, CustomStringConvertible {
     /// The path with a query, e.g. `?q=name%3D~foo&page_size=100`; every value is percent-encoded
     /// (spaces as `%20`), which is what Harbor's second decoding of `q` expects.
     func query(_ items: KeyValuePairs<String, String>) -> String {
+        query(items.map { ($0.key, $0.value) })
+    }
+
+    /// The path with the query `items`, in order, encoded as `query(_:)` does.
+    func query(_ items: [(String, String)]) -> String {
         guard !items.isEmpty else { return path }
         return path + "?"
-            + items.map { "\(Self.encode($0.key, keeping: ""))=\(Self.encode($0.value, keeping: ""))" }
+            + items.map { "\(Self.encode($0.0, keeping: ""))=\(Self.encode($0.1, keeping: ""))" }
             .joined(separator: "&")
     }
 
