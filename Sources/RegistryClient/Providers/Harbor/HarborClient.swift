@@ -80,7 +80,8 @@ public struct HarborClient: Sendable {
     /// Sends a write with an optional JSON body.
     @discardableResult
     func send(
-        _ method: HTTPMethod, _ path: HarborPath, query: [(String, String)] = [], json: (any Encodable & Sendable)? = nil,
+        _ method: HTTPMethod, _ path: HarborPath, query: [(String, String)] = [],
+        json: (any Encodable & Sendable)? = nil,
         operation: String
     ) async throws -> WriteResult {
         let body = try json.map { try JSONEncoder().encode($0) }
@@ -99,7 +100,8 @@ public struct HarborClient: Sendable {
             throw RegistryError(
                 .invalidResponse,
                 "Harbor at \(host) sent an answer regconsole cannot read while \(operation): \(DecodingErrorSummary.describe(error))",
-                hint: "this Harbor version may differ from API v2.0 as regconsole knows it; its version is in /api/v2.0/systeminfo"
+                hint:
+                    "this Harbor version may differ from API v2.0 as regconsole knows it; its version is in /api/v2.0/systeminfo"
             )
         }
     }

@@ -56,7 +56,8 @@ extension HarborProvider: ServerScanning {
                 hint: "the server may be failing, or a proxy altered the answer")
         }
         let key =
-            HarborScanOverview.reportTypes.first { document[$0] != nil } ?? (document.count == 1 ? document.keys.first : nil)
+            HarborScanOverview.reportTypes.first { document[$0] != nil }
+            ?? (document.count == 1 ? document.keys.first : nil)
         guard let key, let report = document[key], JSONSerialization.isValidJSONObject(report) else { return nil }
         return try JSONSerialization.data(withJSONObject: report)
     }
