@@ -166,4 +166,6 @@ public enum Message: String, CaseIterable, Sendable {
     case driftNoRule, driftNeedsRepository, driftTargetUnknown, actionDrift, commandDrift
     case driftTargetMissing, driftTruncated, driftSummary
     case storage, storageProgress, storageTruncated, storageLegend, storageTags
+    // Harbor browsing (texts in Catalog+Harbor)
+    case columnLastPulled, columnAccessories, columnStorage, scanFailedCell, storageUnlimited
 }
