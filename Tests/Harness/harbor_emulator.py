@@ -62,6 +62,7 @@ import copy
 import datetime
 import hashlib
 import http.client
+import importlib
 import json
 import os
 import re
@@ -226,6 +227,15 @@ def overall_severity(rows):
 # (None when no route matches, else (status, document, headers)) and `reset(api)`, which (re)creates
 # its part of the model from api.projects.
 EXTENSIONS = []
+EXTENSION_MODULES = ("harbor_retention",)
+
+
+def load_extensions():
+    """Registers the modules of EXTENSION_MODULES (found next to this file) in EXTENSIONS, once."""
+    for name in EXTENSION_MODULES:
+        module = importlib.import_module(name)
+        if module not in EXTENSIONS:
+            EXTENSIONS.append(module)
 
 
 class Params:
@@ -782,6 +792,7 @@ def serve(api, admin, verbose=False, registry=None):
 # ---------------------------------------------------------------------------------------------
 
 def self_test():
+    load_extensions()
     failures = []
 
     def check(name, condition, detail=""):
@@ -855,6 +866,7 @@ def main():
     parser.add_argument("--parent-pid", type=int)
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args()
+    load_extensions()
     if args.self_test:
         sys.exit(self_test())
     if not (args.registry and args.admin and ":" in args.admin):
