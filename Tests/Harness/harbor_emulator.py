@@ -63,6 +63,7 @@ import datetime
 import hashlib
 import http.client
 import importlib
+import importlib.util
 import json
 import os
 import re
@@ -576,7 +577,7 @@ class Api:
 
     def systeminfo(self, authenticated):
         info = {"auth_mode": "db_auth", "primary_auth_mode": False, "self_registration": False,
-                "has_ca_root": False, "banner_message": "", "with_notary": False}
+                "has_ca_root": False, "banner_message": ""}
         if authenticated:
             host = urllib.parse.urlparse(self.external_url).netloc
             info.update({"harbor_version": "v2.12.2-emulated", "external_url": self.external_url,
@@ -609,6 +610,9 @@ class Handler(BaseHTTPRequestHandler):
     registry = {"url": "", "username": "", "password": ""}
     verbose = False
     served = 0
+    swagger = None  # a harbor_schema.Swagger with --swagger
+    violations = []  # {"method", "path", "status", "problem"}
+    violations_lock = threading.Lock()
 
     def log_message(self, *args):
         if self.verbose:
@@ -666,10 +670,15 @@ class Handler(BaseHTTPRequestHandler):
             status, document, headers = answer
             if "Link" in headers:
                 headers["Link"] = headers["Link"].replace("{path}", path)
-            self.reply(status, document, headers)
         except ApiError as error:
-            extra = {"WWW-Authenticate": 'Basic realm="harbor"'} if error.status == 401 else {}
-            self.reply(error.status, {"errors": [{"code": error.code, "message": error.message}]}, extra)
+            status, document = error.status, {"errors": [{"code": error.code, "message": error.message}]}
+            headers = {"WWW-Authenticate": 'Basic realm="harbor"'} if error.status == 401 else {}
+        if self.swagger is not None and raw_path.startswith(PREFIX + "/"):
+            problems = self.swagger.validate(self.command, raw_path[len(PREFIX):], status, document)
+            with Handler.violations_lock:
+                Handler.violations += [{"method": self.command, "path": raw_path, "status": status, "problem": problem}
+                                       for problem in problems]
+        self.reply(status, document, headers)
 
     # -- /v2/: the real registry behind Harbor --------------------------------------------------
 
@@ -764,7 +773,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def control(self, body):
         if self.command == "GET":
-            return self.reply(200, {"requests": Handler.served})
+            with Handler.violations_lock:
+                return self.reply(200, {"requests": Handler.served, "schemaViolations": list(Handler.violations)})
         try:
             document = json.loads(body or b"{}")
         except ValueError:
@@ -778,8 +788,8 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = handle_any
 
 
-def serve(api, admin, verbose=False, registry=None):
-    Handler.api, Handler.admin, Handler.verbose = api, admin, verbose
+def serve(api, admin, verbose=False, registry=None, swagger=None):
+    Handler.api, Handler.admin, Handler.verbose, Handler.swagger = api, admin, verbose, swagger
     Handler.registry = registry or Handler.registry
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
@@ -804,15 +814,23 @@ def self_test():
     index = {"digest": "sha256:" + "b" * 64, "mediaType": "application/vnd.oci.image.index.v1+json", "size": 99,
              "created": 1714557700000, "children": [{"digest": "sha256:" + "c" * 64,
                                                     "platform": {"os": "linux", "architecture": "arm64"}}]}
-    data = {f"p{n:02d}/app": {"v1": image} for n in range(12)}
+    import harbor_retention
+    import harbor_schema
+    data, referrers = harbor_retention.self_test_data()
+    data.update({f"p{n:02d}/app": {"v1": image} for n in range(12)})
     data["lib/team/app"] = {"v1": index, "latest": index, "old": image}
-    server = serve(Api(build_model(data, 1714557000000), "http://registry.invalid"), ("admin", "pw"))
+    swagger_path = os.path.join(HERE, "..", "Fixtures", "harbor", "harbor-swagger.yaml")
+    swagger = harbor_schema.Swagger(swagger_path) if importlib.util.find_spec("yaml") else None
+    check("PyYAML", swagger is not None, "not importable: the responses go unvalidated")
+    server = serve(Api(build_model(data, 1714557000000, referrers), "http://registry.invalid"), ("admin", "pw"),
+                   swagger=swagger)
     port = server.server_address[1]
     auth = "Basic " + base64.b64encode(b"admin:pw").decode()
 
-    def call(method, path, headers=None):
+    def call(method, path, body=None, headers=None):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        connection.request(method, PREFIX + path, headers={"Authorization": auth, **(headers or {})})
+        connection.request(method, PREFIX + path, body=None if body is None else json.dumps(body),
+                           headers={"Authorization": auth, **(headers or {})})
         response = connection.getresponse()
         body = response.read()
         connection.close()
@@ -837,9 +855,9 @@ def self_test():
     check("one artifact, many tags", status == 200 and sorted(document[0]["tags"][i]["name"] for i in range(2)) ==
           ["latest", "v1"] and document[0]["references"][0]["platform"]["architecture"] == "arm64", document)
     status, document, _ = call("DELETE", "/projects/lib/repositories/team%252Fapp/artifacts/old",
-                               {"Cookie": "sid=abc"})
+                               headers={"Cookie": "sid=abc"})
     check("CSRF", status == 403 and document["errors"][0]["message"] == "CSRF token invalid", document)
-    status, document, _ = call("GET", "/projects", {"Authorization": "Basic " + base64.b64encode(b"admin:x").decode()})
+    status, document, _ = call("GET", "/projects", headers={"Authorization": "Basic " + base64.b64encode(b"admin:x").decode()})
     check("wrong password", status == 401 and document["errors"][0]["code"] == "UNAUTHORIZED", document)
     status, document, _ = call("GET", "/projects/lib/repositories/team%252Fapp/artifacts/v1?with_scan_overview=true")
     check("no scan overview before a scan", status == 200 and "scan_overview" not in document, document)
@@ -851,6 +869,19 @@ def self_test():
     check("scan states", states == ["Pending", "Running", "Success"], states)
     status, document, _ = call("GET", "/projects/lib/repositories/team%252Fapp/artifacts/old/additions/vulnerabilities")
     check("no report", status == 200 and document == {}, document)
+    status, document, _ = call("GET", "/projects/lib/repositories/keep/artifacts/v3/accessories")
+    check("accessories", status == 200 and [(a["type"], a["subject_artifact_digest"][7]) for a in document] ==
+          [("signature.cosign", "c")], document)
+    try:
+        harbor_retention.self_test_cases(call, check)
+    except (KeyError, TypeError, IndexError, AttributeError) as error:  # reported with the other failures
+        check("retention cases", False, f"{type(error).__name__}: {error}")
+    status = call("DELETE", "/projects/lib/repositories/team%252Fapp")[0]
+    check("delete repository", (status, call("GET", "/projects/lib/repositories/team%252Fapp")[0]) == (200, 404), status)
+    check("audit", [e["operation"] for e in server.RequestHandlerClass.api.audit_log].count("delete") >= 3, "few")
+    harbor_schema.self_test_cases(check)
+    with Handler.violations_lock:
+        check("schema violations", Handler.violations == [], Handler.violations)
     server.shutdown()
     print(json.dumps({"selfTest": "ok" if not failures else "failed", "failures": failures}), flush=True)
     return 0 if not failures else 1
@@ -864,8 +895,14 @@ def main():
     parser.add_argument("--registry-password")
     parser.add_argument("--admin", metavar="USER:PASSWORD")
     parser.add_argument("--parent-pid", type=int)
+    parser.add_argument("--swagger", metavar="PATH", help="validate every /api/v2.0 JSON response against it")
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args()
+    venv = os.path.abspath(os.path.join(HERE, "..", "..", ".venv-acr"))
+    if (args.swagger or args.self_test) and importlib.util.find_spec("yaml") is None \
+            and os.path.exists(os.path.join(venv, "bin", "python")) and os.path.abspath(sys.prefix) != venv:
+        # PyYAML reads the swagger; scripts/install-deps puts it into .venv-acr.
+        os.execv(os.path.join(venv, "bin", "python"), [os.path.join(venv, "bin", "python"), __file__] + sys.argv[1:])
     load_extensions()
     if args.self_test:
         sys.exit(self_test())
@@ -878,9 +915,13 @@ def main():
         data = reader.read_all()
         api = Api(build_model(data, started, read_referrers(reader, data)), args.registry)
         user, _, password = args.admin.partition(":")
+        swagger = None
+        if args.swagger:
+            from harbor_schema import Swagger
+            swagger = Swagger(args.swagger)
         server = serve(api, (user, password), args.verbose, {
             "url": args.registry.rstrip("/"), "username": args.registry_username or "",
-            "password": args.registry_password or ""})
+            "password": args.registry_password or ""}, swagger)
     except Exception as error:  # report and exit; the caller sees the message
         print(json.dumps({"error": f"{type(error).__name__}: {error}"}), flush=True)
         sys.exit(1)

@@ -369,7 +369,8 @@ def retention_route(api, method, rest, params, headers, body):
         project = projects[0]
         if project.get("metadata", {}).get("retention_id"):
             raise ApiError(400, "BAD_REQUEST", f"project {project['name']} already has a retention policy")
-        policy = {"id": next_id(api, "policy"), "algorithm": "or", "rules": checked_rules(document),
+        rules = checked_rules(document)
+        policy = {"id": next_id(api, "policy"), "algorithm": "or", "rules": rules,
                   "trigger": trigger_of(document), "scope": {"level": "project", "ref": project["project_id"]}}
         api.retention["policies"][policy["id"]] = policy
         project.setdefault("metadata", {})["retention_id"] = str(policy["id"])
@@ -408,11 +409,9 @@ def retention_route(api, method, rest, params, headers, body):
     if len(rest) == 2 and method == "GET":
         executions = sorted((e for e in api.retention["executions"].values() if e["policy_id"] == policy["id"]),
                             key=lambda e: -e["id"])
-        views = []
         for execution in executions:
-            views.append(execution_view(execution))
             advance(execution)
-        return unlimited_page(params, views)
+        return unlimited_page(params, [execution_view(execution) for execution in executions])
     execution = api.retention["executions"].get(int(rest[2]) if rest[2].isdigit() else 0)
     if execution is None or execution["policy_id"] != policy["id"]:
         raise ApiError(404, "NOT_FOUND", f"retention execution {rest[2]} not found")
@@ -425,9 +424,8 @@ def retention_route(api, method, rest, params, headers, body):
                   "retention_execution", "stop", project["name"])
         return 200, None, {}
     if len(rest) == 4 and rest[3] == "tasks" and method == "GET":
-        views = [task_view(execution, task) for task in execution["tasks"]]
         advance(execution)
-        return unlimited_page(params, views)
+        return unlimited_page(params, [task_view(execution, task) for task in execution["tasks"]])
     if len(rest) == 5 and rest[3] == "tasks" and method == "GET":
         tasks = [task for task in execution["tasks"] if str(task["id"]) == rest[4]]
         if not tasks:
@@ -478,3 +476,100 @@ def checked_immutable(document):
     rule = rule_view({**document, "action": "immutable", "template": "immutable_template"}, 0, with_params=False)
     rule["priority"] = document.get("priority") or 0
     return rule
+
+
+# -- self-test (run by harbor_emulator.py --self-test) ---------------------------------------------
+
+def digest_of(letter):
+    return "sha256:" + letter * 64
+
+
+def self_test_data():
+    """Registry data and referrers of the cases below: lib/keep (e: rc-1, c: v3+latest with a cosign
+    signature, b: v2, a: v1, u: old, pushed newest first) and lib/other (o: v9)."""
+    def image(letter, month):
+        return {"digest": digest_of(letter), "mediaType": "application/vnd.oci.image.manifest.v1+json", "size": 10,
+                "created": int(datetime.datetime(2024, month, 1, tzinfo=datetime.timezone.utc).timestamp() * 1000)}
+    keep = {"rc-1": image("e", 5), "v3": image("c", 4), "latest": image("c", 4), "v2": image("b", 3),
+            "v1": image("a", 2), "old": image("f", 1)}
+    signature = {"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": digest_of("9"), "size": 300,
+                 "artifactType": "application/vnd.dev.cosign.artifact.sig.v1+json"}
+    return ({"lib/keep": keep, "lib/other": {"v9": image("d", 6)}},
+            {"lib/keep": {digest_of("c"): [signature]}})
+
+
+def self_test_cases(call, check):
+    """Tags, immutability, retention (exact verdicts of a dry run), a real run; `call(method, path, body)`
+    returns (status, document, response) for a path under /api/v2.0."""
+    keep = "/projects/lib/repositories/keep/artifacts"
+    status, _, _ = call("DELETE", f"{keep}/old/tags/old")
+    untagged = call("GET", f"{keep}/{digest_of('f')}")[1]
+    check("untag", status == 200 and untagged.get("tags") is None, (status, untagged))
+    status, _, response = call("POST", f"{keep}/v2/tags", {"name": "v2b"})
+    tags = [tag["name"] for tag in call("GET", f"{keep}/v2/tags")[1]]
+    check("create tag", status == 201 and response.getheader("Location", "").endswith("/tags/v2b")
+          and tags == ["v2", "v2b"], (status, tags))
+    status, document, _ = call("POST", f"{keep}/v2/tags", {"name": "v3"})
+    check("existing tag", status == 409 and document["errors"][0]["code"] == "CONFLICT", document)
+    call("DELETE", f"{keep}/v2/tags/v2b")
+    rule = {"disabled": False, "tag_selectors": [{"kind": "doublestar", "decoration": "matches", "pattern": "v1"}],
+            "scope_selectors": {"repository": [{"kind": "doublestar", "decoration": "repoMatches", "pattern": "**"}]}}
+    status, _, response = call("POST", "/projects/lib/immutabletagrules", rule)
+    check("immutable rule", status == 201 and response.getheader("Location") == f"{PREFIX}/projects/lib/immutabletagrules/1",
+          status)
+    status, document, _ = call("PUT", "/projects/lib/immutabletagrules/1", rule)
+    check("immutable PUT without id", status == 400, (status, document))
+    status, document, _ = call("DELETE", f"{keep}/v1")
+    check("immutable delete", status == 412 and document["errors"][0]["code"] == "PRECONDITION"
+          and "immutable" in document["errors"][0]["message"], document)
+    status, _, _ = call("DELETE", f"{keep}/v1/tags/v1")
+    check("immutable untag", status == 412, status)
+    listed = call("GET", f"{keep}?with_immutable_status=true&with_accessory=true")[1]
+    flags = {tag["name"]: tag["immutable"] for row in listed for tag in row["tags"] or []}
+    check("immutable status", flags == {"rc-1": False, "v3": False, "latest": False, "v2": False, "v1": True}, flags)
+    selectors = {"repository": [{"kind": "doublestar", "decoration": "repoMatches", "pattern": "**"}]}
+
+    def retain(template, pattern, value=None, extras="", scope=selectors, disabled=False):
+        return {"disabled": disabled, "action": "retain", "template": template,
+                "params": {template: value} if value is not None else {}, "scope_selectors": scope,
+                "tag_selectors": [{"kind": "doublestar", "decoration": "matches", "pattern": pattern, "extras": extras}]}
+    rules = [retain("latestPushedK", "v*", 1, '{"untagged":false}'),
+             retain("always", "rc-*", scope={"repository": [{"kind": "doublestar", "decoration": "repoMatches",
+                                                             "pattern": "{keep,x}"}]}),
+             retain("always", "**", disabled=True)]
+    project_id = call("GET", "/projects/lib")[1]["project_id"]
+    policy = {"algorithm": "or", "scope": {"level": "project", "ref": project_id}, "rules": rules,
+              "trigger": {"kind": "Schedule", "settings": {"cron": ""}}}
+    for name, changed, expected in (("algorithm", {"algorithm": "and"}, 400), ("16 rules", {"rules": rules[:1] * 16}, 400),
+                                    ("duplicate rules", {"rules": rules[:1] * 2}, 409),
+                                    ("template", {"rules": [retain("newestK", "**", 1)]}, 400)):
+        status = call("POST", "/retentions", {**policy, **changed})[0]
+        check(f"retention {name}", status == expected, status)
+    status, _, response = call("POST", "/retentions", policy)
+    check("retention create", status == 201 and response.getheader("Location") == f"{PREFIX}/retentions/1", status)
+    check("retention_id", call("GET", "/projects/lib")[1]["metadata"].get("retention_id") == "1", "unset")
+    check("second policy", call("POST", "/retentions", policy)[0] == 400, "accepted")
+    status, _, response = call("POST", "/retentions/1/executions", {"dry_run": True})
+    check("dry run", status == 201 and response.getheader("Location") == f"{PREFIX}/retentions/1/executions/1", status)
+    states = [call("GET", "/retentions/1/executions")[1][0]["status"] for _ in range(2)]
+    check("execution states", states == ["InProgress", "Succeed"], states)
+    tasks = call("GET", "/retentions/1/executions/1/tasks")[1]
+    check("tasks", [(t["repository"], t["total"], t["retained"]) for t in tasks] == [("keep", 5, 4), ("other", 1, 1),
+                                                                                  ("team/app", 2, 1)],
+          tasks)
+    log = call("GET", f"/retentions/1/executions/1/tasks/{tasks[0]['id']}")[1]
+    verdicts = {line.split("|")[1].strip(): line.split("|")[8].strip() for line in log.splitlines()
+                if line.startswith("| sha256:")}
+    check("dry run verdicts", verdicts == {digest_of("e"): "RETAIN", digest_of("c"): "RETAIN", digest_of("b"): "DEL",
+                                           digest_of("a"): "IMMUTABLE", digest_of("f"): "RETAIN"}, log)
+    check("task log header", "Repository: lib/keep" in log and "Dry Run: true" in log
+          and "Load 5 candidates" in log and "|---" in log, log)
+    call("POST", "/retentions/1/executions", {"dry_run": False})
+    status = call("GET", f"{keep}/v2")[0]
+    check("real run deletes", status == 404, status)
+    rule["id"], rule["disabled"] = 1, True
+    status = call("PUT", "/projects/lib/immutabletagrules/1", rule)[0]
+    check("disable immutable rule", status == 200 and call("DELETE", f"{keep}/v1")[0] == 200, status)
+    status = call("DELETE", "/retentions/1")[0]
+    check("retention delete", status == 200 and "retention_id" not in call("GET", "/projects/lib")[1]["metadata"],
+          status)
