@@ -12,7 +12,8 @@ struct HarborProviderTests {
         _ emulator: HarborEmulator, password: String? = nil, readOnly: Bool = false
     ) throws -> HarborProvider {
         let url = try #require(URL(string: emulator.url))
-        let instance = Instance(name: "hb", kind: .harbor, url: url, origin: .config, insecure: true, readOnly: readOnly)
+        let instance = Instance(
+            name: "hb", kind: .harbor, url: url, origin: .config, insecure: true, readOnly: readOnly)
         return HarborProvider(
             instance: instance, baseURL: url, http: CurlHTTPClient(),
             credentials: .password(username: emulator.username, password: password ?? emulator.password),
@@ -51,7 +52,9 @@ struct HarborProviderTests {
         #expect(multi.platforms.map(\.description).sorted() == ["linux/amd64", "linux/arm64/v8"])
         #expect(latest.serverScan == nil, "never scanned")
 
-        #expect(try await provider.currentDigest(repository: "ns/app", tag: "1.0.0")?.description == seeded["1.0.0"]?.digest)
+        #expect(
+            try await provider.currentDigest(repository: "ns/app", tag: "1.0.0")?.description == seeded["1.0.0"]?.digest
+        )
         #expect(try await provider.currentDigest(repository: "ns/app", tag: "no-such-tag") == nil)
     }
 
@@ -89,7 +92,9 @@ struct HarborProviderTests {
             try await Self.provider(emulator).currentDigest(repository: "ns/app", tag: "latest"))
 
         let readOnly = try Self.provider(emulator, readOnly: true)
-        await #expect(throws: RegistryError.self) { try await readOnly.deleteManifest(repository: "ns/app", digest: digest) }
+        await #expect(throws: RegistryError.self) {
+            try await readOnly.deleteManifest(repository: "ns/app", digest: digest)
+        }
 
         let provider = try Self.provider(emulator)
         try await provider.deleteManifest(repository: "ns/app", digest: digest)

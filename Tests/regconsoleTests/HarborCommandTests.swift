@@ -75,7 +75,8 @@ struct HarborCommandTests {
         for finding in findings { counts[finding["severity"] as? String ?? "", default: 0] += 1 }
 
         let rows = try await json(cli, ["vulns", "hb/ns"])
-        let web = try #require(rows.first { $0["repository"] as? String == "ns/web" && $0["tag"] as? String == "stable" })
+        let web = try #require(
+            rows.first { $0["repository"] as? String == "ns/web" && $0["tag"] as? String == "stable" })
         #expect(web["source"] as? String == "harbor")
         let overview = try #require(web["counts"] as? [String: Int])
         #expect(overview.filter { $0.value > 0 } == counts, "vulns agrees with scan show")

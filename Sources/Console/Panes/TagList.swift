@@ -175,8 +175,10 @@ final class TagList: ResourceKind {
         let visible = rows.filter { $0.isRequestable && !($0.details?.hasManifestFacts ?? false) }.map(\.name)
         details?.want(
             visible: visible, everything: sortOrder.needsDetails,
-            all: pane.list.displayed.filter { $0.isRequestable && lists($0) && !($0.details?.hasManifestFacts ?? false) }
-                .map(\.name))
+            all: pane.list.displayed.filter {
+                $0.isRequestable && lists($0) && !($0.details?.hasManifestFacts ?? false)
+            }
+            .map(\.name))
         scans.want(rows.compactMap { row in row.details.map { (row.name, $0.digest, $0.serverScan) } })
     }
 

@@ -180,7 +180,9 @@ public struct HarborProvider: RegistryProvider {
             $0.os != "unknown" && !$0.os.isEmpty
         }
         let platform = image.flatMap { attributes in
-            attributes.os.map { Platform(os: $0, architecture: attributes.architecture ?? "", variant: attributes.variant) }
+            attributes.os.map {
+                Platform(os: $0, architecture: attributes.architecture ?? "", variant: attributes.variant)
+            }
         }
         // With the config's facts (an image) or its children (an index), the listing says all a
         // manifest read would: no read, so browsing never counts as a pull.
