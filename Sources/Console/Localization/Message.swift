@@ -168,4 +168,5 @@ public enum Message: String, CaseIterable, Sendable {
     case storage, storageProgress, storageTruncated, storageLegend, storageTags
     // Harbor browsing (texts in Catalog+Harbor)
     case columnLastPulled, columnAccessories, columnStorage, scanFailedCell, storageUnlimited
+    case columnAllowlist, allowlistedCount, allowlistSystem, allowlistProject
 }
