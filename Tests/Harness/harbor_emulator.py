@@ -212,7 +212,7 @@ def read_referrers(reader, data):
         digests = sorted({description["digest"] for description in tags.values()})
         if not digests:
             continue
-        response, _ = reader.get(f"/v2/{name}/referrers/{digests[0]}", OCI_INDEX, allow=(200, 404))
+        response, _ = reader.get(f"/v2/{name}/referrers/{digests[0]}", OCI_INDEX, allow=(200, 400, 404, 405))
         if response.status == 200:
             references = [(digest, f"/v2/{name}/referrers/{digest}") for digest in digests]
         else:

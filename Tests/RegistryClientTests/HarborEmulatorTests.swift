@@ -1,10 +1,10 @@
 import Foundation
+import TestSupport
+import Testing
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-import TestSupport
-import Testing
 
 /// The Harbor emulator against its own self-test and against PyPI's `harbor-api-client`, whose
 /// models must decode every answer.
