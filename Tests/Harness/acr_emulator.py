@@ -402,6 +402,7 @@ class RegistryReader:
         self.lock = threading.Lock()
         self.manifests = {}  # (repository, digest) → description
         self.created = {}    # config digest → epoch ms or None
+        self.platforms = {}  # config digest → {"os", "architecture"} or None
 
     def get(self, path, accept=None, allow=(200,)):
         headers = {"Accept": accept} if accept else {}
@@ -431,16 +432,19 @@ class RegistryReader:
         with self.lock:
             if digest in self.created:
                 return self.created[digest]
-        created = None
+        created, platform = None, None
         try:
             _, data = self.get(f"/v2/{repository}/blobs/{digest}")
             document = json.loads(data)
             if isinstance(document, dict):
                 created = rfc3339_ms(document.get("created"))
+                if document.get("os"):
+                    platform = {"os": document.get("os"), "architecture": document.get("architecture") or ""}
         except (RuntimeError, ValueError):
             created = None
         with self.lock:
             self.created[digest] = created
+            self.platforms[digest] = platform
         return created
 
     def describe(self, repository, reference):
@@ -482,6 +486,7 @@ class RegistryReader:
                       "size": int(config.get("size") or 0) + sum(int(layer.get("size") or 0) for layer in layers),
                       "created": self.config_created(repository, config.get("digest")),
                       "configDigest": config.get("digest"), "layers": [layer.get("digest") for layer in layers],
+                      "platform": self.platforms.get(config.get("digest")),
                       "layerSizes": [int(layer.get("size") or 0) for layer in layers]}
         with self.lock:
             self.manifests[(repository, digest)] = result

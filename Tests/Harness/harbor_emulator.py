@@ -39,14 +39,16 @@ UNPROCESSABLE_ENTITY), set `X-Total-Count` and a Harbor-style `Link` (relative U
 Every mutation records an audit entry through Api.audit (user, "<project>/<repo>:<tag or digest>", …).
 
 Endpoints under /api/v2.0:
-  GET /ping, GET /systeminfo
+  GET /ping, GET /systeminfo, GET /system/CVEAllowlist (SYSTEM_ALLOWLIST)
   GET /projects (name= exact filter), GET /projects/{name_or_id} (digits are an id unless
-      X-Is-Resource-Name: true; metadata.retention_id once a retention policy exists),
+      X-Is-Resource-Name: true; metadata.retention_id once a retention policy exists; cve_allowlist
+      from PROJECT_ALLOWLISTS, metadata.reuse_sys_cve_allowlist "true" for projects without one),
       GET /projects/{name_or_id}/summary (repo_count, quota hard -1 / used = the sum of artifact sizes)
   GET /projects/{p}/repositories, GET|DELETE /projects/{p}/repositories/{r} (pull_count counts /v2/
       manifest pulls; DELETE: 412 PRECONDITION while an artifact has an immutable tag)
   GET …/{r}/artifacts (with_tag default true, with_scan_overview, with_immutable_status,
-      with_accessory), GET|DELETE …/artifacts/{reference} (tag or digest; DELETE removes the artifact,
+      with_accessory; an image's extra_attrs carry its config's created, os and architecture as
+      Harbor's image processor sets them), GET|DELETE …/artifacts/{reference} (tag or digest; DELETE removes the artifact,
       its tags and accessories; 412 PRECONDITION "… is immutable" when a tag is immutable)
   GET …/artifacts/{reference}/tags (paged, with_immutable_status), POST …/tags {"name"} → 201 +
       Location (400 bad name, 409 CONFLICT taken in the repository), DELETE …/tags/{tag_name} (untag;
@@ -114,6 +116,9 @@ OCI_INDEX = "application/vnd.oci.image.index.v1+json"
 TAG_NAME = re.compile(r"^[\w][\w.-]{0,127}$")
 IMAGE_ICON = "sha256:0048162a053eef4d4ce3fe7518615bef084403614f8bca43b40ae2e762e11e06"  # Harbor's built-in image icon
 SCANNER = {"name": "Trivy", "vendor": "Aqua Security", "version": "v0.51.2"}
+# CVE allowlists: project `ns` has its own; every other project reuses the system's.
+PROJECT_ALLOWLISTS = {"ns": ["CVE-2019-1549"]}
+SYSTEM_ALLOWLIST = ["CVE-2021-3711"]
 SEVERITIES = ["Unknown", "Negligible", "Low", "Medium", "High", "Critical"]
 FINDINGS = [
     ("CVE-2019-1549", "libssl1.1", "1.1.1c-r0", "1.1.1d-r0", "Medium", 5.3, "CWE-330"),
@@ -175,6 +180,7 @@ def build_model(registry_data, started_ms, referrers=None):
             record = {"id": next_ids["artifact"], "digest": digest, "size": description["size"],
                       "media_type": description["mediaType"], "tags": artifacts[digest]["tags"], "push_ms": push_ms,
                       "pull_ms": pull_ms_of(digest, push_ms), "children": description.get("children") or [],
+                      "created_ms": description.get("created"), "platform": description.get("platform"),
                       "tag_meta": {}, "accessories": []}
             for tag in record["tags"]:
                 record["tag_meta"][tag] = {"id": next_ids["tag"], "push_ms": push_ms, "pull_ms": record["pull_ms"]}
@@ -230,6 +236,16 @@ def read_referrers(reader, data):
 
 def pull_time(epoch_ms):
     return harbor_time(epoch_ms) if epoch_ms else NEVER
+
+
+def image_attributes(record):
+    """An image's `extra_attrs` as Harbor's image processor fills them from the config (created, os,
+    architecture, author, config); {} for an index or an artifact whose config was not read."""
+    platform = record.get("platform")
+    if record.get("children") or not platform or record.get("created_ms") is None:
+        return {}
+    return {"created": harbor_time(record["created_ms"]), "os": platform["os"],
+            "architecture": platform["architecture"], "author": "", "config": {}}
 
 
 def report_findings(digest):
@@ -390,8 +406,10 @@ class Api:
                 "creation_time": harbor_time(project["time"]), "update_time": harbor_time(project["time"]),
                 "repo_count": len(project["repositories"]), "deleted": False,
                 "togglable": True, "current_user_role_id": 1, "current_user_role_ids": [1],
-                "cve_allowlist": {"id": 0, "project_id": project["project_id"], "items": []},
+                "cve_allowlist": {"id": project["project_id"], "project_id": project["project_id"],
+                                  "items": [{"cve_id": cve} for cve in PROJECT_ALLOWLISTS.get(project["name"], [])]},
                 "metadata": {"public": "false", "auto_scan": "false", "prevent_vul": "false", "severity": "low",
+                             "reuse_sys_cve_allowlist": "false" if project["name"] in PROJECT_ALLOWLISTS else "true",
                              **project.get("metadata", {})}}
 
     @staticmethod
@@ -431,7 +449,7 @@ class Api:
                 "manifest_media_type": record["media_type"], "project_id": project["project_id"],
                 "repository_id": repository["id"], "repository_name": repository["name"],
                 "push_time": harbor_time(record["push_ms"]), "pull_time": pull_time(record["pull_ms"]), "icon": IMAGE_ICON,
-                "extra_attrs": {}, "annotations": {}, "labels": None, "accessories": None,
+                "extra_attrs": image_attributes(record), "annotations": {}, "labels": None, "accessories": None,
                 "references": [{"parent_id": record["id"], "child_id": 0, "child_digest": child["digest"],
                                 "platform": child["platform"], "urls": []} for child in record["children"]] or None,
                 "addition_links": {"vulnerabilities": {"href": base + "/additions/vulnerabilities", "absolute": False}}}
@@ -470,6 +488,8 @@ class Api:
             return 200, self.systeminfo(authenticated), {}
         if not authenticated:
             raise ApiError(401, "UNAUTHORIZED", "unauthorized")
+        if segments == ["system", "CVEAllowlist"] and method == "GET":
+            return 200, {"id": 1, "project_id": 0, "items": [{"cve_id": cve} for cve in SYSTEM_ALLOWLIST]}, {}
         with self.lock:
             for extension in EXTENSIONS:
                 answer = extension.route(self, method, segments, params, headers, body)

@@ -51,11 +51,14 @@ struct HarborProviderTests {
         let multi = try #require(tags.first { $0.name == "multi" }?.details)
         #expect(multi.platforms.map(\.description).sorted() == ["linux/amd64", "linux/arm64/v8"])
         #expect(latest.serverScan == nil, "never scanned")
+        #expect(latest.hasManifestFacts && latest.created != nil, "the config's facts come from extra_attrs")
+        #expect(latest.platforms.map(\.description) == ["linux/amd64"])
 
         #expect(
             try await provider.currentDigest(repository: "ns/app", tag: "1.0.0")?.description == seeded["1.0.0"]?.digest
         )
         #expect(try await provider.currentDigest(repository: "ns/app", tag: "no-such-tag") == nil)
+        #expect(try await emulator.schemaViolations() == [], "every answer matches Harbor's swagger")
     }
 
     @Test func aScanIsFollowedAndTheListingCarriesItsCounts() async throws {
@@ -81,8 +84,14 @@ struct HarborProviderTests {
         #expect(overview.scanner == "Trivy v0.51.2")
         #expect(try await provider.scanSummary(repository: "ns/app", tag: "1.0.0") == report.counts)
 
+        let projectList = try await provider.cveAllowlist(repository: "ns/app")
+        #expect(projectList == CVEAllowlist(level: .project("ns"), ids: ["CVE-2019-1549"]))
+        let systemList = try await provider.cveAllowlist(repository: "bulk/many")
+        #expect(systemList == CVEAllowlist(level: .system, ids: ["CVE-2021-3711"]), "bulk reuses the system's")
+
         let never = try #require(try await provider.currentDigest(repository: "ns/app", tag: "1.2.0"))
         #expect(try await provider.scanReport(repository: "ns/app", tag: nil, digest: never) == nil)
+        #expect(try await emulator.schemaViolations() == [], "every answer matches Harbor's swagger")
     }
 
     @Test func deletingAnArtifactTakesEveryTagOnItAndReadOnlyRefuses() async throws {

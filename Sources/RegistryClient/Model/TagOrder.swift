@@ -5,7 +5,8 @@ public enum TagOrder: String, CaseIterable, Sendable {
     /// By semantic version, oldest first (`1.2.0` before `1.10.0`, `1.0.0-rc1` before `1.0.0`);
     /// tags that are not versions follow, by name.
     case semver
-    /// By `created`, newest first; tags without a date last.
+    /// By `created`, newest first, or by push time where the image has no `created` (a Harbor
+    /// index); tags without either last.
     case created
     /// By size, largest first; tags without a size last.
     case size
@@ -33,7 +34,7 @@ public enum TagOrder: String, CaseIterable, Sendable {
                 }
             }
         case .created:
-            return descending(tags) { $0.details?.created?.timeIntervalSince1970 }
+            return descending(tags) { ($0.details?.created ?? $0.details?.updated)?.timeIntervalSince1970 }
         case .size:
             return descending(tags) { $0.details?.size.map(Double.init) }
         }

@@ -1,0 +1,66 @@
+import Foundation
+import RegistryClient
+import TerminalUI
+import TestSupport
+import Testing
+
+@testable import Console
+
+/// A Harbor instance in the console, against the Harbor emulator over the pristine registry:
+/// projects with their storage, artifacts' tags with pull times and the SCAN column filled from the
+/// listing's scan overview alone, in English and Chinese.
+@Suite(.enabled(if: RegistryHarness.isEnabled), .serialized)
+@MainActor
+struct HarborConsoleTests {
+    private static let ownEmulator = Task<HarborEmulator, any Error> {
+        try await HarborEmulator.start(registry: RegistryHarness.pristine().basic)
+    }
+
+    private func driver(language: Language = .english, size: Size) async throws -> (ConsoleDriver, HarborEmulator) {
+        let emulator = try await Self.ownEmulator.value
+        let driver = try await ConsoleDriver(
+            language: language, size: size, shared: true,
+            config: """
+                [[instances]]
+                name = "hb"
+                kind = "harbor"
+                url = "\(emulator.url)"
+                insecure = true
+                username = "\(emulator.username)"
+                password_env = "HARBOR_PASSWORD"
+                """, environment: ["HARBOR_PASSWORD": emulator.password])
+        return (driver, emulator)
+    }
+
+    /// The table row of `name`.
+    private func row(_ driver: ConsoleDriver, _ name: String) -> String? {
+        driver.surface.lines.first { $0.dropFirst(2).hasPrefix("\(name) ") }
+    }
+
+    @Test(arguments: PaneSnapshotTests.languages, PaneSnapshotTests.sizes)
+    func panes(language: Language, size: Size) async throws {
+        func name(_ pane: String) -> String { "harbor-\(pane)-\(language.rawValue)-\(size.columns)x\(size.rows)" }
+        let (driver, _) = try await driver(language: language, size: size)
+        let provider = try #require(try await driver.app.session.provider(for: "hb") as? HarborProvider)
+        if try await provider.scanState(repository: "ns/app", tag: "1.0.0") != .complete {
+            try await provider.startScan(repository: "ns/app", tag: "1.0.0")
+            _ = try await provider.waitForScan(repository: "ns/app", tag: "1.0.0", every: .milliseconds(20))
+        }
+        let counts = try await provider.scanSummary(repository: "ns/app", tag: "1.0.0")
+
+        await driver.start(instance: "hb")
+        let project = try #require(row(driver, "ns"), "\(driver.screen)")
+        #expect(project.contains(language == .english ? "(no quota)" : "（无配额）"), "\(project)")
+        try Snapshot.check(driver.screen, named: name("projects"))
+
+        await driver.command("tags ns/app")
+        let scanned = try #require(row(driver, "1.0.0"), "\(driver.screen)")
+        #expect(scanned.contains(counts.countsText), "the listing's overview: \(scanned)")
+        #expect(row(driver, "1.2.0")?.contains(" - ") == true, "never scanned: \(driver.screen)")
+        if size.columns >= 160 {
+            #expect(driver.screen.contains(language == .english ? "PULLED" : "拉取时间"), "\(driver.screen)")
+            #expect(row(driver, "1.10.0")?.contains("referrer") == true, "the SARIF referrer: \(driver.screen)")
+        }
+        try Snapshot.check(driver.screen, named: name("tags"))
+    }
+}
