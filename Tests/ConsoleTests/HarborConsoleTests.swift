@@ -16,8 +16,11 @@ struct HarborConsoleTests {
         try await HarborEmulator.start(registry: RegistryHarness.pristine().basic)
     }
 
-    private func driver(language: Language = .english, size: Size) async throws -> (ConsoleDriver, HarborEmulator) {
-        let emulator = try await Self.ownEmulator.value
+    /// A console with the entry `hb` on `emulator`, the suite's own by default.
+    private func driver(
+        language: Language = .english, size: Size, emulator given: HarborEmulator? = nil
+    ) async throws -> (ConsoleDriver, HarborEmulator) {
+        let emulator = if let given { given } else { try await Self.ownEmulator.value }
         let driver = try await ConsoleDriver(
             language: language, size: size, shared: true,
             config: """
@@ -35,6 +38,47 @@ struct HarborConsoleTests {
     /// The table row of `name`.
     private func row(_ driver: ConsoleDriver, _ name: String) -> String? {
         driver.surface.lines.first { $0.dropFirst(2).hasPrefix("\(name) ") }
+    }
+
+    /// Moves the selection to the row of `name`; returns whether it got there.
+    private func select(_ driver: ConsoleDriver, _ name: String) async -> Bool {
+        await driver.press(.character("g"))
+        for _ in 0..<30 {
+            if driver.selectedLine?.dropFirst(2).hasPrefix("\(name) ") == true { return true }
+            await driver.press(.character("j"))
+        }
+        return false
+    }
+
+    @Test func findingsShowTheProjectsCVEAllowlistBesideTheSuppressions() async throws {
+        // An emulator of its own: the scans below would change the other test's snapshots.
+        let emulator = try await HarborEmulator.start(registry: RegistryHarness.pristine().basic)
+        defer { emulator.stop() }
+        let (driver, _) = try await driver(size: Size(rows: 40, columns: 160), emulator: emulator)
+        let provider = try #require(try await driver.app.session.provider(for: "hb") as? HarborProvider)
+        // The emulator's findings depend on the digest: find a tag whose report has the allowlisted CVE.
+        var chosen: (tag: String, report: ScanReport)?
+        for tag in ["1.0.0", "1.2.0", "1.10.0-rc1", "1.10.0", "multi"] where chosen == nil {
+            if try await provider.scanState(repository: "ns/app", tag: tag) != .complete {
+                try await provider.startScan(repository: "ns/app", tag: tag)
+                _ = try await provider.waitForScan(repository: "ns/app", tag: tag, every: .milliseconds(20))
+            }
+            let digest = try #require(try await provider.currentDigest(repository: "ns/app", tag: tag))
+            let report = try #require(try await provider.scanReport(repository: "ns/app", tag: tag, digest: digest))
+            if report.findings.contains(where: { $0.vulnerability == "CVE-2019-1549" }) { chosen = (tag, report) }
+        }
+        let (tag, report) = try #require(chosen, "no seeded image reports CVE-2019-1549")
+        let allowlisted = report.findings.count { $0.vulnerability == "CVE-2019-1549" }
+
+        await driver.start(instance: "hb")
+        await driver.command("tags ns/app")
+        #expect(await select(driver, tag), "\(driver.screen)")
+        await driver.press(.character("v"))
+        #expect(driver.screen.contains("ALLOWLIST"), "\(driver.screen)")
+        let line = try #require(driver.surface.lines.first { $0.contains("CVE-2019-1549") }, "\(driver.screen)")
+        #expect(line.contains("project ns"), "\(line)")
+        #expect(driver.surface.lines.filter { $0.contains("project ns") }.count == allowlisted)
+        #expect(driver.screen.contains("\(allowlisted) on the registry's CVE allowlist"), "\(driver.screen)")
     }
 
     @Test(arguments: PaneSnapshotTests.languages, PaneSnapshotTests.sizes)
