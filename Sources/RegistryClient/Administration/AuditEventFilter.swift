@@ -27,3 +27,17 @@ public struct AuditEventFilter: Sendable, Hashable {
     /// Whether nothing is filtered.
     public var isEmpty: Bool { self == AuditEventFilter() }
 }
+
+extension AuditEventFilter {
+    /// Whether `event` passes, as the server filters: user, operation and resource type exactly,
+    /// the resource by substring, the time within the window.
+    public func matches(_ event: AuditEvent) -> Bool {
+        if let user, event.username != user { return false }
+        if let operation, event.operation != operation { return false }
+        if let resourceType, event.resourceType != resourceType { return false }
+        if let resource, !event.resource.contains(resource) { return false }
+        if let since, let time = event.time, time < since { return false }
+        if let until, let time = event.time, time > until { return false }
+        return true
+    }
+}
