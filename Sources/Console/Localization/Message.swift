@@ -166,6 +166,8 @@ public enum Message: String, CaseIterable, Sendable {
     case driftNoRule, driftNeedsRepository, driftTargetUnknown, actionDrift, commandDrift
     case driftTargetMissing, driftTruncated, driftSummary
     case storage, storageProgress, storageTruncated, storageLegend, storageTags
+    // Harbor browsing (texts in Catalog+Harbor)
+    case columnLastPulled, columnAccessories, columnStorage, scanFailedCell, storageUnlimited
     // Harbor administration: robot accounts, audit log, project quotas
     case robots, auditLog, emptyRobots, emptyRobotsExpiring, emptyAuditLog, needsHarbor, quotaStorage
     case columnLevel, columnPermissions, columnExpires, columnUser, columnOperation, columnResource

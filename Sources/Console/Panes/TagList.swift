@@ -175,7 +175,7 @@ final class TagList: ResourceKind {
         details?.want(
             visible: visible, everything: sortOrder.needsDetails,
             all: pane.list.displayed.filter { $0.isRequestable && lists($0) }.map(\.name))
-        scans.want(rows.compactMap { row in row.details.map { (row.name, $0.digest) } })
+        scans.want(rows.compactMap { row in row.details.map { (row.name, $0.digest, $0.serverScan) } })
     }
 
     private func received(_ name: String, _ result: Result<TagDetails, RegistryError>, in pane: ResourcePane<TagList>) {
@@ -340,6 +340,7 @@ final class TagList: ResourceKind {
                     row.details.map { context.relativeTime($0.updated) } ?? ""
                 })
         }
+        columns += registryFactColumns(in: pane)
         columns += [
             TableColumn(
                 catalog[.columnScan], width: .fit(min: 6, max: 20),

@@ -174,7 +174,9 @@ public struct HarborProvider: RegistryProvider {
         let tagRecord = tag.flatMap { name in record.tags?.first { $0.name == name } }
         var details = TagDetails(
             digest: record.digest, mediaType: "", size: record.size.map(Int64.init), created: nil,
-            platforms: (record.references ?? []).compactMap(\.platform).map(Self.platform),
+            platforms: (record.references ?? []).compactMap(\.platform).map(Self.platform).filter {
+                $0.os != "unknown" && !$0.os.isEmpty
+            },
             updated: tagRecord?.pushTime?.date ?? record.pushTime?.date)
         details.pulled = tagRecord?.pullTime?.date ?? record.pullTime?.date
         details.serverScan = record.scan.map(Self.overview)
