@@ -35,3 +35,15 @@ extension HarborEmulator {
             timeout: timeout)
     }
 }
+
+extension HarborEmulator {
+    /// API requests served so far (the control endpoint's count), to show that a refused command sent none.
+    public func requestCount() async throws -> Int {
+        guard let target = URL(string: url + "/__control__") else {
+            throw TestSupportError("bad emulator URL \(url)")
+        }
+        let (data, _) = try await URLSession.shared.data(from: target)
+        struct Counts: Decodable { var requests: Int }
+        return try JSONDecoder().decode(Counts.self, from: data).requests
+    }
+}
