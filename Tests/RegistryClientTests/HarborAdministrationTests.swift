@@ -217,4 +217,23 @@ struct HarborAdministrationTests {
             .collect().prefix(2).map(\.operation)
         #expect(newest == ["update", "update"])
     }
+
+    @Test(
+        .enabled(
+            if: HarborEmulator.isClientInstalled || ProcessInfo.processInfo.environment["CI"] == "true",
+            "needs harbor-api-client in .venv-acr; run scripts/install-deps"))
+    func harborClientDecodesRobotsQuotasAndTheAuditLog() async throws {
+        #expect(HarborEmulator.isClientInstalled, "harbor-api-client is not installed in .venv-acr")
+        let setup = try await setup()
+        let report = try await setup.emulator.runAdministrationClientCheck()
+        #expect(report.failures == [], "\(report.errorOutput)")
+        #expect(report.exitCode == 0)
+        #expect(
+            report.checked == [
+                "list_robot", "create_robot", "get_robot_by_id", "update_robot", "refresh_sec", "list_audit_log_exts",
+                "get_log_exts", "delete_robot", "list_audit_log_event_types", "list_quotas", "get_quota", "update_quota",
+            ])
+        // The check restores the startup model.
+        #expect(try await setup.provider.robots(project: nil).count == 2)
+    }
 }

@@ -70,8 +70,8 @@ final class RobotList: ResourceKind {
 
     func actions(in pane: ResourcePane<RobotList>) -> [ConsoleAction] {
         guard manager != nil else { return [.back, .filter, .refresh] }
-        return (context.isReadOnly(instance) ? [] : [.create, .toggleEnabled, .delete])
-            + [.expiringSoon, .back, .filter, .refresh]
+        return [.expiringSoon] + (context.isReadOnly(instance) ? [] : [.create, .toggleEnabled, .delete])
+            + [.back, .filter, .refresh]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<RobotList>) -> Bool {

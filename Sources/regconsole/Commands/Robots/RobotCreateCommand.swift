@@ -26,12 +26,12 @@ struct RobotCreateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard duration == -1 || duration > 0 else { throw ValidationError("--duration is -1 (never) or days above 0") }
-        guard !grants.isEmpty else { throw ValidationError("give at least one --permission resource:action") }
         if let bad = permission.flatMap({ $0.split(separator: ",") }).first(where: {
             RobotPermission.Access(String($0)) == nil
         }) {
             throw ValidationError("'\(bad)' is not resource:action (e.g. repository:pull)")
         }
+        guard !grants.isEmpty else { throw ValidationError("give at least one --permission resource:action") }
     }
 
     private var grants: [RobotPermission.Access] {
