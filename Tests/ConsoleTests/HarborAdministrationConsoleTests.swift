@@ -105,7 +105,8 @@ struct HarborAdministrationConsoleTests {
         let match = driver.screen.firstMatch(of: /[A-Za-z0-9_\-]{32}/)
         let secret = String(try #require(match, "\(driver.screen)").output)
         await driver.press(.tab, .enter)
-        #expect(driver.copied.count == 1 && driver.copied.first?.contains(Data(secret.utf8).base64EncodedString()) == true)
+        #expect(
+            driver.copied.count == 1 && driver.copied.first?.contains(Data(secret.utf8).base64EncodedString()) == true)
         #expect(driver.screen.contains("Copied the secret of robot$\(project)+deploy"), "\(driver.screen)")
         #expect(!driver.screen.contains(secret))
         let audit = try String(contentsOf: driver.app.auditLog.url, encoding: .utf8)

@@ -72,7 +72,9 @@ struct HarborAdministrationTests {
         let changes = AuditedAdministration(audit: setup.audit)
         let draft = RobotDraft(
             name: "deploy", project: setup.project, duration: 7,
-            access: [RobotPermission.Access(resource: "repository", action: "pull"), try #require(.init("artifact:read"))])
+            access: [
+                RobotPermission.Access(resource: "repository", action: "pull"), try #require(.init("artifact:read")),
+            ])
         let secret = try await changes.createRobot(draft, on: setup.provider)
         let value = secret.reveal()
         #expect(secret.robotName == "robot$\(setup.project)+deploy")
@@ -104,7 +106,8 @@ struct HarborAdministrationTests {
         let setup = try await setup()
         let changes = AuditedAdministration(audit: setup.audit)
         let created = try await changes.createRobot(
-            RobotDraft(name: "temp", project: nil, duration: -1, access: [.init(resource: "repository", action: "pull")]),
+            RobotDraft(
+                name: "temp", project: nil, duration: -1, access: [.init(resource: "repository", action: "pull")]),
             on: setup.provider)
         #expect(created.robotName == "robot$temp" && created.expiresAt == nil)
         let refreshed = try await changes.refreshSecret(
@@ -133,7 +136,8 @@ struct HarborAdministrationTests {
 
     @Test func aReadOnlyInstanceRefusesRobotChanges() async throws {
         let setup = try await setup(readOnly: true)
-        let draft = RobotDraft(name: "x", project: nil, duration: 1, access: [.init(resource: "repository", action: "pull")])
+        let draft = RobotDraft(
+            name: "x", project: nil, duration: 1, access: [.init(resource: "repository", action: "pull")])
         let error = await #expect(throws: RegistryError.self) { try await setup.provider.createRobot(draft) }
         #expect(error?.code == .readOnly)
         await #expect(throws: RegistryError.self) { try await setup.provider.deleteRobot(id: 1) }
@@ -231,7 +235,8 @@ struct HarborAdministrationTests {
         #expect(
             report.checked == [
                 "list_robot", "create_robot", "get_robot_by_id", "update_robot", "refresh_sec", "list_audit_log_exts",
-                "get_log_exts", "delete_robot", "list_audit_log_event_types", "list_quotas", "get_quota", "update_quota",
+                "get_log_exts", "delete_robot", "list_audit_log_event_types", "list_quotas", "get_quota",
+                "update_quota",
             ])
         // The check restores the startup model.
         #expect(try await setup.provider.robots(project: nil).count == 2)

@@ -24,13 +24,17 @@ struct HarborAdministrationCommandTests {
         func run(_ arguments: [String]) async throws -> CLIRunner.Result { try await cli.run(arguments) }
 
         @discardableResult
-        func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws
+        func succeed(
+            _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+        ) async throws
             -> CLIRunner.Result
         {
             try await fixture.succeed(arguments, sourceLocation: sourceLocation)
         }
 
-        func jsonArray(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws
+        func jsonArray(
+            _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+        ) async throws
             -> [[String: Any]]
         {
             try await fixture.jsonArray(arguments, sourceLocation: sourceLocation)
@@ -84,7 +88,8 @@ struct HarborAdministrationCommandTests {
         #expect(ops["permissions"] as? String == "/: audit-log:list; *: repository:pull")
         let backup = try #require(system.first { $0["name"] as? String == "robot$backup" })
         #expect(backup["status"] as? String == "disabled")
-        #expect(backup["expiresAt"] as? String == RFC3339.format(HarborEmulator.seedAnchor.addingTimeInterval(60 * 86_400)))
+        #expect(
+            backup["expiresAt"] as? String == RFC3339.format(HarborEmulator.seedAnchor.addingTimeInterval(60 * 86_400)))
 
         let project = try await hb.jsonArray(["robots", "hb/\(p)"])
         #expect(project.compactMap { $0["name"] as? String } == ["robot$\(p)+ci", "robot$\(p)+old"])
@@ -101,7 +106,8 @@ struct HarborAdministrationCommandTests {
         let anchor = HarborEmulator.seedAnchor
         #expect(table[1].contains("in 4d (\(Self.day(anchor.addingTimeInterval(5 * 86_400))))"), "\(table[1])")
         #expect(table[1].hasSuffix("  enabled"))
-        #expect(table[2].hasSuffix("2d ago (\(Self.day(anchor.addingTimeInterval(-2 * 86_400))))  expired"), "\(table[2])")
+        #expect(
+            table[2].hasSuffix("2d ago (\(Self.day(anchor.addingTimeInterval(-2 * 86_400))))  expired"), "\(table[2])")
         #expect(table[1].contains("robot$\(p)+ci") && table[1].contains(" project "))
     }
 
@@ -121,9 +127,13 @@ struct HarborAdministrationCommandTests {
 
         let listed = try await hb.succeed(["robots", "list", "hb/\(p)", "--output", "json"])
         #expect(!listed.stdout.contains(secret))
-        let row = try #require(try listed.json() as? [[String: Any]]).first { $0["name"] as? String == "robot$\(p)+deploy" }
+        let row = try #require(try listed.json() as? [[String: Any]]).first {
+            $0["name"] as? String == "robot$\(p)+deploy"
+        }
         #expect(row?["permissions"] as? String == "repository:pull artifact:read")
-        #expect(!hb.localAudit.contains(secret) && hb.localAudit.contains("robot$\(p)+deploy: repository:pull artifact:read"))
+        #expect(
+            !hb.localAudit.contains(secret)
+                && hb.localAudit.contains("robot$\(p)+deploy: repository:pull artifact:read"))
         let harborAudit = try await hb.succeed(["audit", "hb", "--resource", "deploy", "--output", "json"])
         #expect(!harborAudit.stdout.contains(secret))
         let entries = try #require(try harborAudit.json() as? [[String: Any]])
@@ -176,8 +186,11 @@ struct HarborAdministrationCommandTests {
     @Test func disableAndEnableSwitchTheStatus() async throws {
         let hb = try await harbor()
         let id = try await hb.robotID("robot$ops", in: "hb")
-        #expect(try await hb.succeed(["robots", "disable", "hb", String(id)]).stdout.contains("disabled robot account robot$ops"))
-        let ops = { (rows: [[String: Any]]) in rows.first { $0["name"] as? String == "robot$ops" }?["status"] as? String }
+        #expect(
+            try await hb.succeed(["robots", "disable", "hb", String(id)]).stdout.contains(
+                "disabled robot account robot$ops"))
+        let ops = { (rows: [[String: Any]]) in rows.first { $0["name"] as? String == "robot$ops" }?["status"] as? String
+        }
         #expect(ops(try await hb.jsonArray(["robots", "hb"])) == "disabled")
         try await hb.succeed(["robots", "enable", "hb", String(id)])
         #expect(ops(try await hb.jsonArray(["robots", "hb"])) == "enabled")
@@ -204,8 +217,12 @@ struct HarborAdministrationCommandTests {
         let p = hb.project
         let alice = try await hb.jsonArray(["audit", "hb", "--user", "alice"])
         #expect(alice.compactMap { $0["operation"] as? String } == ["pull", "create"])
-        #expect(Set(try #require(alice.first).keys) == ["id", "time", "user", "operation", "resourceType", "resource", "result"])
-        #expect(alice.first?["time"] as? String == RFC3339.format(HarborEmulator.seedAnchor.addingTimeInterval(-2 * 3600)))
+        #expect(
+            Set(try #require(alice.first).keys) == [
+                "id", "time", "user", "operation", "resourceType", "resource", "result",
+            ])
+        #expect(
+            alice.first?["time"] as? String == RFC3339.format(HarborEmulator.seedAnchor.addingTimeInterval(-2 * 3600)))
         #expect(alice.first?["resource"] as? String == "\(p)/app:v1" && alice.first?["result"] as? String == "success")
         // Back to between 6 and 5 hours before the seed anchor: the two newest seeded entries.
         let hours = Int(Date().timeIntervalSince(HarborEmulator.seedAnchor) / 3600) + 6
@@ -214,7 +231,8 @@ struct HarborAdministrationCommandTests {
         #expect(try await hb.jsonArray(["audit", "hb", "--resource-type", "robot"]).count == 3)
 
         let table = try await hb.succeed(["audit", "hb", "--operation", "delete"]).stdout.split(separator: "\n")
-        #expect(table.first?.split(separator: " ") == ["TIME", "USER", "OPERATION", "RESOURCE_TYPE", "RESOURCE", "RESULT"])
+        #expect(
+            table.first?.split(separator: " ") == ["TIME", "USER", "OPERATION", "RESOURCE_TYPE", "RESOURCE", "RESULT"])
         #expect(table.count == 2 && table[1].contains("bob") && table[1].hasSuffix("\(p)/app:old  success"))
 
         let local = try await hb.run(["audit", "local"])

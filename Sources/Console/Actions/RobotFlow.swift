@@ -29,7 +29,8 @@ struct RobotFlow: ManagementFlow {
         let fields = [
             Form.Field(id: "name", label: catalog[.fieldName], value: .text(LineEditor(""))),
             Form.Field(id: "duration", label: catalog[.fieldDuration], value: .text(LineEditor("30"))),
-            Form.Field(id: "permissions", label: catalog[.fieldPermissions], value: .text(LineEditor("repository:pull"))),
+            Form.Field(
+                id: "permissions", label: catalog[.fieldPermissions], value: .text(LineEditor("repository:pull"))),
         ]
         let place = project.map { "\(instance.name)/\($0)" } ?? instance.name
         showForm(

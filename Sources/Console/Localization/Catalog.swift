@@ -77,8 +77,8 @@ public struct Catalog: Sendable {
     public subscript(_ message: Message, _ arguments: CustomStringConvertible...) -> String {
         var text = choosingForms(
             texts[message] ?? Self.english[message] ?? Self.buildsEnglish[message] ?? Self.pipelineEnglish[message]
-                ?? Self.replicationEnglish[message] ?? Self.harborEnglish[message] ?? Self.administrationEnglish[message]
-                ?? message.rawValue, arguments)
+                ?? Self.replicationEnglish[message] ?? Self.harborEnglish[message]
+                ?? Self.administrationEnglish[message] ?? message.rawValue, arguments)
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
         }

@@ -100,8 +100,12 @@ final class RobotList: ResourceKind {
             TableColumn(catalog[.columnName], width: .fit(min: 10, max: 30)) { $0.name },
             TableColumn(catalog[.columnLevel], width: .fit(min: 5, max: 8)) { catalog.robotLevel($0.level) },
             TableColumn(catalog[.columnPermissions], width: .flexible(min: 12)) { $0.permissionSummary },
-            TableColumn(catalog[.columnExpires], width: .fit(min: 7, max: 22)) { catalog.expiry($0.expiresAt, now: now) },
-            TableColumn(catalog[.columnStatus], width: .fit(min: 6, max: 9)) { catalog.robotStatus($0.status(now: now)) },
+            TableColumn(catalog[.columnExpires], width: .fit(min: 7, max: 22)) {
+                catalog.expiry($0.expiresAt, now: now)
+            },
+            TableColumn(catalog[.columnStatus], width: .fit(min: 6, max: 9)) {
+                catalog.robotStatus($0.status(now: now))
+            },
         ]
     }
 }

@@ -15,10 +15,9 @@ public struct RobotPermission: Sendable, Hashable, Codable {
 
         /// Parses `resource:action`; nil when either part is missing or holds spaces.
         public init?(_ text: String) {
-            let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
-                !text.trimmingCharacters(in: .whitespaces).contains(" ")
-            else { return nil }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !trimmed.contains(" ") else { return nil }
             self.init(resource: String(parts[0]), action: String(parts[1]))
         }
 

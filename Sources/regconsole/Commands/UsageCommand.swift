@@ -57,7 +57,8 @@ struct UsageCommand: AsyncParsableCommand {
         let scoped = quotas.contains { $0.scope != nil }
         var records = RecordSet(
             columns: [
-                .init(key: "resource", header: "RESOURCE"), .init(key: "namespace", header: "NAMESPACE", inTable: scoped),
+                .init(key: "resource", header: "RESOURCE"),
+                .init(key: "namespace", header: "NAMESPACE", inTable: scoped),
                 .init(key: "used", header: "USED", alignRight: true),
                 .init(key: "quota", header: "QUOTA", alignRight: true),
                 .init(key: "share", header: "USED %", alignRight: true, onlyInTable: true),

@@ -3,10 +3,11 @@ import Foundation
 /// Harbor's own audit log (`auditlog-exts`, v2.13+), filtered on the server through `q` and read
 /// one page after another (it grows without bound, so `X-Total-Count` is no reason to read ahead).
 extension HarborProvider: AuditTrailReading {
-    public func auditEvents(project: String?, filter: AuditEventFilter, maxPages: Int)
-        -> AsyncThrowingStream<[AuditEvent], any Error>
-    {
-        let path = project.map { HarborPath.project($0).appending("auditlog-exts") }
+    public func auditEvents(
+        project: String?, filter: AuditEventFilter, maxPages: Int
+    ) -> AsyncThrowingStream<[AuditEvent], any Error> {
+        let path =
+            project.map { HarborPath.project($0).appending("auditlog-exts") }
             ?? HarborPath.root.appending("auditlog-exts")
         let query = [("sort", "-op_time")] + (Self.auditQuery(filter).map { [("q", $0)] } ?? [])
         let (client, pageSize) = (client, auditPageSize)

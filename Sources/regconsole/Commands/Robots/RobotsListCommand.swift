@@ -31,7 +31,8 @@ struct RobotsListCommand: AsyncParsableCommand {
                 .init(key: "level", header: "LEVEL"), .init(key: "permissions", header: "PERMISSIONS"),
                 .init(key: "expires", header: "EXPIRES", onlyInTable: true),
                 .init(key: "expiresAt", header: "EXPIRES AT", inTable: false),
-                .init(key: "status", header: "STATUS"), .init(key: "description", header: "DESCRIPTION", inTable: false),
+                .init(key: "status", header: "STATUS"),
+                .init(key: "description", header: "DESCRIPTION", inTable: false),
             ], omitsAbsent: true)
         for robot in listed {
             records.rows.append([
