@@ -149,4 +149,16 @@ struct HarborAdministrationConsoleTests {
         #expect(rows.count == 1 && rows.first?.contains("bob") == true && rows.first?.contains("delete") == true)
         #expect(!driver.screen.contains("alice"))
     }
+
+    @Test func theUsagePaneShowsEachProjectsStorageQuota() async throws {
+        let (driver, emulator) = try await driver(size: Size(rows: 30, columns: 120))
+        await driver.command("usage")
+        let provider = try #require(try await driver.app.session.provider(for: "hb") as? HarborProvider)
+        for quota in try await provider.projectQuotas() {
+            let row = try #require(line(driver, containing: "storage · \(quota.project) "), "\(driver.screen)")
+            #expect(row.contains(ByteCount.format(quota.usedStorage)))
+            #expect(row.contains(quota.hardStorage.map(ByteCount.format) ?? " - "), "\(row)")
+        }
+        #expect(line(driver, containing: "storage · \(try #require(emulator.projects.first)) ")?.contains("1.0 GiB") == true)
+    }
 }
