@@ -168,6 +168,7 @@ public enum Message: String, CaseIterable, Sendable {
     case storage, storageProgress, storageTruncated, storageLegend, storageTags
     // Harbor browsing (texts in Catalog+Harbor)
     case columnLastPulled, columnAccessories, columnStorage, scanFailedCell, storageUnlimited
+    case columnAllowlist, allowlistedCount, allowlistSystem, allowlistProject
     // Harbor administration: robot accounts, audit log, project quotas
     case robots, auditLog, emptyRobots, emptyRobotsExpiring, emptyAuditLog, needsHarbor, quotaStorage
     case columnLevel, columnPermissions, columnExpires, columnUser, columnOperation, columnResource

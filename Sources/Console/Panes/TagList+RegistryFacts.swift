@@ -5,7 +5,7 @@ import TerminalUI
 /// (Harbor) and the signatures and SBOMs attached to it.
 extension TagList {
     /// PULLED on registries that record pulls; ACCESSORIES once a listed image has any. They go
-    /// before SCAN.
+    /// after SCAN.
     func registryFactColumns(in pane: ResourcePane<TagList>) -> [TableColumn<Row>] {
         let catalog = context.catalog
         var columns: [TableColumn<Row>] = []
