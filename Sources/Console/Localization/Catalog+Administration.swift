@@ -33,7 +33,7 @@ extension Catalog {
         .robotDisabling: "Disabling {0}…", .robotEnabledDone: "Enabled robot account {0}",
         .robotDisabledDone: "Disabled robot account {0}",
         .auditFilterHint: "/ filters: user:NAME op:OPERATION resource:TEXT type:TYPE",
-        .auditFiltered: "Filter: {0}", .auditMore: "Newest {0} entries; m loads more.",
+        .auditMore: "Newest {0} entries; m loads more.",
         .auditResultSuccess: "success", .auditResultFailure: "failed",
     ]
 
@@ -64,7 +64,7 @@ extension Catalog {
         .robotDeleted: "已删除机器人账户 {0}", .robotEnabling: "正在启用 {0}…", .robotDisabling: "正在禁用 {0}…",
         .robotEnabledDone: "已启用机器人账户 {0}", .robotDisabledDone: "已禁用机器人账户 {0}",
         .auditFilterHint: "/ 筛选：user:用户 op:操作 resource:文本 type:类型",
-        .auditFiltered: "筛选：{0}", .auditMore: "最新 {0} 条；按 m 加载更多。",
+        .auditMore: "最新 {0} 条；按 m 加载更多。",
         .auditResultSuccess: "成功", .auditResultFailure: "失败",
     ]
 

@@ -180,5 +180,5 @@ public enum Message: String, CaseIterable, Sendable {
     case robotCreated, robotSecretTitle, robotSecretBody, robotSecretCopy, robotSecretClose, robotSecretCopied
     case robotDeleteTitle, robotDeleteBody, robotDeleteConfirm, robotDeleted, robotEnabling, robotDisabling
     case robotEnabledDone, robotDisabledDone
-    case auditFilterHint, auditFiltered, auditMore, auditResultSuccess, auditResultFailure
+    case auditFilterHint, auditMore, auditResultSuccess, auditResultFailure
 }
