@@ -161,4 +161,19 @@ struct HarborAdministrationConsoleTests {
         }
         #expect(line(driver, containing: "storage · \(try #require(emulator.projects.first)) ")?.contains("1.0 GiB") == true)
     }
+
+    @Test func theAuditLogLoadsMoreOnRequest() async throws {
+        let (driver, _) = try await driver()
+        let provider = try #require(try await driver.app.session.provider(for: "hb") as? HarborProvider)
+        let ops = try #require(try await provider.robots(project: nil).first { $0.name == "robot$ops" })
+        for index in 0..<105 { try await provider.setRobot(id: ops.id, disabled: index % 2 == 0) }
+        await driver.command("audit")
+        #expect(driver.screen.contains("audit log · hb [100"), "\(driver.screen)")
+        #expect(driver.screen.contains("Newest 100 entries; m loads more."), "\(driver.screen)")
+        #expect(driver.screen.contains("<m> load more"), "\(driver.screen)")
+        await driver.press(.character("m"))
+        let loaded = await driver.waitFor(timeout: .seconds(20)) { $0.contains("audit log · hb [111]") }
+        #expect(loaded, "\(driver.screen)")
+        #expect(!driver.screen.contains("m loads more") && !driver.screen.contains("<m> load more"))
+    }
 }
