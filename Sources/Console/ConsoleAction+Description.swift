@@ -54,6 +54,10 @@ extension ConsoleAction {
         case .toggleEndpoint: .actionToggleEndpoint
         case .resetPassword: .actionResetPassword
         case .drift: .actionDrift
+        case .robots: .actionRobots
+        case .expiringSoon: .actionExpiringSoon
+        case .toggleEnabled: .actionToggleEnabled
+        case .loadMore: .actionLoadMore
         }
     }
 

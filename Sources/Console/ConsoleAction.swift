@@ -58,6 +58,14 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case resetPassword = "reset-password"
     /// Compare a repository's tags with its replica's.
     case drift
+    /// Robot accounts (Harbor): of the selected project from the namespaces pane.
+    case robots
+    /// Show only robot accounts that expire soon, or all again.
+    case expiringSoon = "expiring-soon"
+    /// Disable the selected robot account, or enable it again.
+    case toggleEnabled = "toggle-enabled"
+    /// Read the next page of a long list (Harbor's audit log).
+    case loadMore = "load-more"
 
     /// Arrows and vim keys, k9s-style verbs.
     public static let defaultBindings: [ConsoleAction: [Key]] = [
@@ -113,5 +121,9 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .toggleEndpoint: [.character("E")],
         .resetPassword: [.character("P")],
         .drift: [.character("D")],
+        .robots: [.character("O")],
+        .expiringSoon: [.character("w")],
+        .toggleEnabled: [.character("u")],
+        .loadMore: [.character("m")],
     ]
 }

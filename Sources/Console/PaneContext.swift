@@ -41,6 +41,8 @@ protocol PaneContext: AnyObject, Sendable {
     func endJob()
     /// Copies text to the clipboard through the terminal (OSC 52).
     func copy(_ text: String)
+    /// Copies a secret the same way, flashing `notice` instead of the text.
+    func copySecret(_ text: String, notice: String)
     /// Marks text a pane drew as a link for this frame.
     func link(_ text: String, to url: String, at point: Point)
     /// Whether mutations are off for an instance.

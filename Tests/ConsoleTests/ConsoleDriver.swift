@@ -22,10 +22,12 @@ final class ConsoleDriver {
     nonisolated static let now = Date(timeIntervalSince1970: 1_780_272_000)
 
     /// A console on the pristine registry, or on the shared one (which tests may change) with `shared`.
-    /// `config` is appended to the config (more instances) and `environment` to the environment.
+    /// `config` is appended to the config (more instances) and `environment` to the environment;
+    /// `now` is the clock relative times are shown by.
     init(
         language: Language, size: Size, readOnly: Bool = false, production: Bool = false, shared: Bool = false,
-        config extraConfig: String = "", environment extraEnvironment: [String: String] = [:]
+        config extraConfig: String = "", environment extraEnvironment: [String: String] = [:],
+        now: Date = ConsoleDriver.now
     ) async throws {
         state = try await shared ? RegistryHarness.shared() : RegistryHarness.pristine()
         homeDirectory = try TemporaryDirectory("console-home")
@@ -47,7 +49,7 @@ final class ConsoleDriver {
         options.language = language
         options.environment = environment
         options.readOnly = readOnly
-        options.now = { ConsoleDriver.now }
+        options.now = { now }
         app = ConsoleApp(session: session, options: options)
         surface = MemorySurface(size: size)
         app.writeRaw = { [weak self] in self?.copied.append($0) }

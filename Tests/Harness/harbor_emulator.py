@@ -992,5 +992,7 @@ def main():
     server.shutdown()
 
 
+EXTENSIONS.append(__import__("harbor_admin"))
+
 if __name__ == "__main__":
     main()

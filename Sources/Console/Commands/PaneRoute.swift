@@ -155,6 +155,22 @@ struct PaneRoute: Sendable {
             browse(context, at) + [ResourcePane(UsageList(context: context, instance: at.instance))]
         },
         PaneRoute(
+            word: "robots", aliases: ["robot", "robot-accounts"], target: .optionalNamespace,
+            usage: ":robots [INSTANCE][/PROJECT]", summary: { $0[.commandRobots] }
+        ) { context, at in
+            browse(context, PaneRoute.Resolved(instance: at.instance)) + [
+                ResourcePane(RobotList(context: context, instance: at.instance, project: at.namespace))
+            ]
+        },
+        PaneRoute(
+            word: "audit", aliases: ["auditlog", "audit-log", "logs"], target: .optionalNamespace,
+            usage: ":audit [INSTANCE][/PROJECT]", summary: { $0[.commandAudit] }
+        ) { context, at in
+            browse(context, PaneRoute.Resolved(instance: at.instance)) + [
+                ResourcePane(AuditList(context: context, instance: at.instance, project: at.namespace))
+            ]
+        },
+        PaneRoute(
             word: "drift", aliases: ["compare"], target: .repositoryPair,
             usage: ":drift [INSTANCE/]NS/REPO INSTANCE/NS/REPO",
             summary: { $0[.commandDrift] }

@@ -169,4 +169,16 @@ public enum Message: String, CaseIterable, Sendable {
     // Harbor browsing (texts in Catalog+Harbor)
     case columnLastPulled, columnAccessories, columnStorage, scanFailedCell, storageUnlimited
     case columnAllowlist, allowlistedCount, allowlistSystem, allowlistProject
+    // Harbor administration: robot accounts, audit log, project quotas
+    case robots, auditLog, emptyRobots, emptyRobotsExpiring, emptyAuditLog, needsHarbor, quotaStorage
+    case columnLevel, columnPermissions, columnExpires, columnUser, columnOperation, columnResource
+    case columnResourceType
+    case robotLevelSystem, robotLevelProject, robotEnabled, robotDisabled, robotExpired
+    case expiresNever, expiresIn, expiredAgo, spanDays, spanHours, spanMinutes, robotsExpiringHeader
+    case actionRobots, actionExpiringSoon, actionToggleEnabled, actionLoadMore, commandRobots, commandAudit
+    case robotNew, fieldDuration, hintDuration, fieldPermissions, hintPermissions, errorDuration, errorPermission
+    case robotCreated, robotSecretTitle, robotSecretBody, robotSecretCopy, robotSecretClose, robotSecretCopied
+    case robotDeleteTitle, robotDeleteBody, robotDeleteConfirm, robotDeleted, robotEnabling, robotDisabling
+    case robotEnabledDone, robotDisabledDone
+    case auditFilterHint, auditMore, auditResultSuccess, auditResultFailure
 }

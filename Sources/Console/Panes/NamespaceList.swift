@@ -9,6 +9,8 @@ final class NamespaceList: ResourceKind {
     let instance: Instance
     /// The provider, when it manages namespaces.
     private var manager: (any NamespaceManaging)?
+    /// The provider, when its projects have robot accounts (Harbor).
+    private var robots: (any RobotManaging)?
 
     init(context: any PaneContext, instance: Instance) {
         self.context = context
@@ -31,6 +33,7 @@ final class NamespaceList: ResourceKind {
 
     func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<NamespaceList>) {
         manager = provider as? any NamespaceManaging
+        robots = provider as? any RobotManaging
     }
 
     func needsReload(after change: ConsoleChange, in pane: ResourcePane<NamespaceList>) -> Bool {
@@ -41,9 +44,8 @@ final class NamespaceList: ResourceKind {
     }
 
     func actions(in pane: ResourcePane<NamespaceList>) -> [ConsoleAction] {
-        [.open] + (manager != nil && !context.isReadOnly(instance) ? NamespaceEditFlow.actions : []) + [
-            .back, .filter, .command, .refresh,
-        ]
+        [.open] + (manager != nil && !context.isReadOnly(instance) ? NamespaceEditFlow.actions : [])
+            + (robots != nil ? [.robots] : []) + [.back, .filter, .command, .refresh]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<NamespaceList>) -> Bool {
@@ -51,8 +53,13 @@ final class NamespaceList: ResourceKind {
         {
             return true
         }
-        guard action == .open, let namespace = pane.selected else { return false }
-        context.push(ResourcePane(RepositoryList(context: context, instance: instance, namespace: namespace.name)))
+        guard action == .open || (action == .robots && robots != nil), let namespace = pane.selected else {
+            return false
+        }
+        context.push(
+            action == .robots
+                ? ResourcePane(RobotList(context: context, instance: instance, project: namespace.name))
+                : ResourcePane(RepositoryList(context: context, instance: instance, namespace: namespace.name)))
         return true
     }
 

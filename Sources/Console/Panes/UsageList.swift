@@ -96,7 +96,7 @@ final class UsageList: ResourceKind {
     /// repositories, namespaces and repositories in the storage order.
     func order(_ rows: [Row]) -> [Int] {
         let quotaRank = Dictionary(uniqueKeysWithValues: QuotaUsage.Resource.allCases.enumerated().map { ($1, $0) })
-        var quotas: [(Int, Int)] = []
+        var quotas: [(Int, Int, String)] = []
         var total: [Int] = []
         var namespaces: [NamespaceStorage] = []
         var repositories: [String: [RepositoryStorage]] = [:]
@@ -104,13 +104,13 @@ final class UsageList: ResourceKind {
         for (index, row) in rows.enumerated() {
             indexByID[row.id] = index
             switch row.item {
-            case .quota(let usage): quotas.append((quotaRank[usage.resource] ?? 0, index))
+            case .quota(let usage): quotas.append((quotaRank[usage.resource] ?? 0, index, usage.scope ?? ""))
             case .total: total.append(index)
             case .namespace(let storage): namespaces.append(storage)
             case .repository(let storage): repositories[storage.namespace, default: []].append(storage)
             }
         }
-        var order = quotas.sorted { $0.0 < $1.0 }.map(\.1) + total
+        var order = quotas.sorted { ($0.0, $0.2) < ($1.0, $1.2) }.map(\.1) + total
         for namespace in storageOrder.sorted(namespaces) {
             order += [indexByID["namespace/\(namespace.namespace)"]].compactMap { $0 }
             order += storageOrder.sorted(repositories[namespace.namespace] ?? []).compactMap {
@@ -122,7 +122,7 @@ final class UsageList: ResourceKind {
 
     func searchFields(of row: Row) -> [String] {
         switch row.item {
-        case .quota(let usage): [context.catalog.quotaResource(usage.resource)]
+        case .quota(let usage): [context.catalog.quotaResource(usage.resource), usage.scope ?? ""]
         case .total: [context.catalog[.storage]]
         case .namespace(let storage): [storage.namespace]
         case .repository(let storage): [storage.repository]
@@ -201,7 +201,7 @@ final class UsageList: ResourceKind {
 
     private static func name(of row: Row, _ catalog: Catalog) -> String {
         switch row.item {
-        case .quota(let usage): catalog.quotaResource(usage.resource)
+        case .quota(let usage): catalog.quotaResource(usage.resource) + (usage.scope.map { " · \($0)" } ?? "")
         case .total: catalog[.storage]
         case .namespace(let storage): "  " + (storage.namespace.isEmpty ? catalog[.rootNamespace] : storage.namespace)
         case .repository(let storage): "    " + storage.repository
@@ -211,7 +211,7 @@ final class UsageList: ResourceKind {
     /// A count for quotas; bytes for storage, `~` before an estimate.
     private static func used(of row: Row) -> String {
         switch row.item {
-        case .quota(let usage): String(usage.used)
+        case .quota(let usage): usage.isBytes ? ByteCount.format(Int64(usage.used)) : String(usage.used)
         case .total(let bytes, _, let estimated): bytesText(bytes, estimated: estimated)
         case .namespace(let storage): bytesText(storage.bytes, estimated: storage.estimated)
         case .repository(let storage): bytesText(storage.bytes, estimated: storage.estimated)
@@ -221,7 +221,8 @@ final class UsageList: ResourceKind {
     /// The quota for quotas; the tag count for storage.
     private static func limit(of row: Row, _ catalog: Catalog) -> String {
         switch row.item {
-        case .quota(let usage): usage.quota.map(String.init) ?? "-"
+        case .quota(let usage):
+            usage.quota.map { usage.isBytes ? ByteCount.format(Int64($0)) : String($0) } ?? "-"
         case .total(_, let tags, _): catalog[.storageTags, tags]
         case .namespace(let storage): catalog[.storageTags, storage.tagCount]
         case .repository(let storage): catalog[.storageTags, storage.tagCount]
@@ -250,6 +251,7 @@ extension Catalog {
         case .chartNamespaces: self[.quotaChartNamespaces]
         case .chartRepositories: self[.quotaChartRepositories]
         case .vpcs: self[.quotaVPCs]
+        case .storage: self[.quotaStorage]
         }
     }
 }

@@ -1,5 +1,5 @@
-/// How much of one instance quota is used: namespaces, repositories, chart namespaces and
-/// repositories, linked VPCs.
+/// How much of one quota is used: an instance's namespaces, repositories, chart namespaces and
+/// repositories, linked VPCs (ACR), or a project's storage in bytes (Harbor).
 public struct QuotaUsage: Sendable, Hashable, Identifiable {
     /// What the quota counts.
     public enum Resource: String, Sendable, CaseIterable {
@@ -8,6 +8,8 @@ public struct QuotaUsage: Sendable, Hashable, Identifiable {
         case chartNamespaces
         case chartRepositories
         case vpcs
+        /// Bytes stored in one project (`scope`).
+        case storage
     }
 
     /// Above this share of the quota a resource needs attention.
@@ -17,15 +19,21 @@ public struct QuotaUsage: Sendable, Hashable, Identifiable {
     public var used: Int
     /// Nil when the server gives no limit.
     public var quota: Int?
+    /// The namespace a per-namespace quota belongs to; nil for an instance quota.
+    public var scope: String?
 
     /// Creates a figure.
-    public init(resource: Resource, used: Int, quota: Int?) {
+    public init(resource: Resource, used: Int, quota: Int?, scope: String? = nil) {
         self.resource = resource
         self.used = used
         self.quota = quota
+        self.scope = scope
     }
 
-    public var id: String { resource.rawValue }
+    public var id: String { scope.map { "\(resource.rawValue)/\($0)" } ?? resource.rawValue }
+
+    /// Whether the figures are bytes.
+    public var isBytes: Bool { resource == .storage }
 
     /// used / quota, nil without a positive quota.
     public var share: Double? {

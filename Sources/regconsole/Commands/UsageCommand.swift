@@ -7,9 +7,10 @@ import RegistryClient
 struct UsageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "usage",
-        abstract: "Quotas used / limit (ACR), or with --storage bytes per namespace and repository.",
+        abstract: "Quotas used / limit (ACR, Harbor), or with --storage bytes per namespace and repository.",
         discussion: """
-            Quotas come from the registry (ACR's instance usage); above 80 % a row is marked. The storage
+            Quotas come from the registry (ACR's instance usage, Harbor's storage quota per project); above
+            80 % a row is marked. The storage
             view is computed by regconsole from every tag's manifest: blobs shared between tags count
             once; where a registry lists only an image's size (ACR), that size is used and the row is
             marked estimated unless --layers reads the manifests. Registries without quotas show the
@@ -53,16 +54,22 @@ struct UsageCommand: AsyncParsableCommand {
 
     private func printQuotas(_ provider: any UsageReporting) async throws {
         let quotas = try await provider.quotaUsage()
+        let scoped = quotas.contains { $0.scope != nil }
         var records = RecordSet(
             columns: [
-                .init(key: "resource", header: "RESOURCE"), .init(key: "used", header: "USED", alignRight: true),
+                .init(key: "resource", header: "RESOURCE"),
+                .init(key: "namespace", header: "NAMESPACE", inTable: scoped),
+                .init(key: "used", header: "USED", alignRight: true),
                 .init(key: "quota", header: "QUOTA", alignRight: true),
                 .init(key: "share", header: "USED %", alignRight: true, onlyInTable: true),
                 .init(key: "warning", header: "", onlyInTable: true),
             ], omitsAbsent: true)
         for quota in quotas {
+            let figure: (Int?) -> RecordSet.Value = { value in
+                quota.isBytes ? .bytes(value.map(Int64.init)) : .integer(value.map(Int64.init))
+            }
             records.rows.append([
-                .text(quota.resource.rawValue), .integer(Int64(quota.used)), .integer(quota.quota.map(Int64.init)),
+                .text(quota.resource.rawValue), .text(quota.scope), figure(quota.used), figure(quota.quota),
                 .text(quota.share.map { String(format: "%.0f %%", $0 * 100) }),
                 .text(quota.isNearLimit ? "⚠ above 80 %" : ""),
             ])
