@@ -43,13 +43,15 @@ Endpoints under /api/v2.0:
   GET /projects (name= exact filter), GET /projects/{name_or_id} (digits are an id unless
       X-Is-Resource-Name: true; metadata.retention_id once a retention policy exists; cve_allowlist
       from PROJECT_ALLOWLISTS, metadata.reuse_sys_cve_allowlist "true" for projects without one),
-      GET /projects/{name_or_id}/summary (repo_count, quota hard -1 / used = the sum of artifact sizes)
+      GET /projects/{name_or_id}/summary (repo_count, quota hard from harbor_admin's quotas, else -1;
+      used = the sum of artifact sizes)
   GET /projects/{p}/repositories, GET|DELETE /projects/{p}/repositories/{r} (pull_count counts /v2/
       manifest pulls; DELETE: 412 PRECONDITION while an artifact has an immutable tag)
   GET …/{r}/artifacts (with_tag default true, with_scan_overview, with_immutable_status,
       with_accessory; an image's extra_attrs carry its config's created, os and architecture as
-      Harbor's image processor sets them), GET|DELETE …/artifacts/{reference} (tag or digest; DELETE removes the artifact,
-      its tags and accessories; 412 PRECONDITION "… is immutable" when a tag is immutable)
+      Harbor's image processor sets them), GET|DELETE …/artifacts/{reference} (tag or digest; DELETE
+      removes the artifact, its tags and accessories; 412 PRECONDITION "… is immutable" when a tag is
+      immutable)
   GET …/artifacts/{reference}/tags (paged, with_immutable_status), POST …/tags {"name"} → 201 +
       Location (400 bad name, 409 CONFLICT taken in the repository), DELETE …/tags/{tag_name} (untag;
       412 PRECONDITION if immutable)
@@ -63,6 +65,8 @@ Endpoints under /api/v2.0:
       GET|PUT|DELETE /retentions/{id}, POST|GET /retentions/{id}/executions, PATCH
       …/executions/{eid}, GET …/executions/{eid}/tasks, GET …/executions/{eid}/tasks/{tid} (text log),
       GET|POST /projects/{name_or_id}/immutabletagrules, PUT|DELETE …/immutabletagrules/{id}
+  harbor_admin.py: /robots (v2, project robots with q=Level=project,ProjectID=N), /quotas, /auditlog-exts
+      and /projects/{p}/auditlog-exts, /auditlog-exts/events
 
 Registry endpoint /v2/ (§3): the administrator's GET and HEAD go to --registry with the registry's own
 Basic credentials; status, body (streamed) and the headers Content-Type, Content-Length,
@@ -328,6 +332,10 @@ class Api:
             for extension in EXTENSIONS:
                 extension.reset(self)
 
+    def quota_hard(self, project):
+        """The project's storage quota in bytes (-1 unlimited), as the quotas module keeps it."""
+        return getattr(self, "quotas", {}).get(project["project_id"], {}).get("hard", -1)
+
     def audit(self, username, resource, resource_type, operation, project=None, result=True):
         """Records one audit-log entry (newest last); every mutation of every module calls it."""
         self.audit_log.append({"id": len(self.audit_log) + 1, "username": username, "resource": resource,
@@ -525,7 +533,7 @@ class Api:
             project = self.project(rest[0], by_name)
             used = sum(a["size"] for r in project["repositories"].values() for a in r["artifacts"])
             return 200, {"repo_count": len(project["repositories"]), "project_admin_count": 1,
-                         "quota": {"hard": {"storage": -1}, "used": {"storage": used}}}, {}
+                         "quota": {"hard": {"storage": self.quota_hard(project)}, "used": {"storage": used}}}, {}
         project = self.project(rest[0])
         if shape == ("GET", 2, ("repositories",)):
             rows = sorted(project["repositories"].values(), key=lambda r: r["name"])
