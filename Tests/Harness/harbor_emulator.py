@@ -597,5 +597,8 @@ def main():
     server.shutdown()
 
 
+import harbor_replication  # noqa: E402
+EXTENSIONS.append(harbor_replication)
+
 if __name__ == "__main__":
     main()
