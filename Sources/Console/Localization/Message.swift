@@ -166,4 +166,20 @@ public enum Message: String, CaseIterable, Sendable {
     case driftNoRule, driftNeedsRepository, driftTargetUnknown, actionDrift, commandDrift
     case driftTargetMissing, driftTruncated, driftSummary
     case storage, storageProgress, storageTruncated, storageLegend, storageTags
+    // Harbor replication and webhooks (texts in Catalog+Automation)
+    case replicationPolicies, replicationExecutions, replicationTasks, webhookPolicies, webhookJobs, jobLog
+    case emptyReplicationPolicies, emptyReplicationExecutions, emptyReplicationTasks, emptyWebhookPolicies,
+        emptyWebhookJobs, emptyLog, needsHarbor, webhooksNeedProject
+    case columnDirection, columnEnabled, columnLastStatus, columnTotal, columnFailedCount, columnSucceeded,
+        columnEvents, columnDestination
+    case jobPending, jobRunning, jobSucceeded, jobFailed, jobStopped, enabledYes, enabledNo
+    case triggerManual, triggerScheduled, triggerEventBased
+    case replicationPoliciesHint, replicationPolicyFilters, replicationExecutionsHint, replicationExecutionDetail,
+        replicationTasksHint
+    case replicationRunTitle, replicationRunBody, replicationRunConfirm, replicationStarting, replicationStarted,
+        replicationRunFailed
+    case replicationStopTitle, replicationStopBody, replicationStopConfirm, replicationStopping, replicationStopped,
+        replicationStopFailed, replicationNotRunning
+    case webhookPoliciesHint, webhookAuthHeaderSet, webhookJobsHint
+    case commandReplication, commandWebhooks
 }

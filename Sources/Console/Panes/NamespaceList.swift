@@ -2,13 +2,16 @@ import RegistryClient
 import TerminalUI
 
 /// The namespaces of one instance, with repository counts growing as catalog pages arrive. Where
-/// the provider manages namespaces (ACR), `n`, `e` and ctrl-d create, edit and delete them.
+/// the provider manages namespaces (ACR), `n`, `e` and ctrl-d create, edit and delete them; on
+/// Harbor `t` opens the selected project's webhooks.
 @MainActor
 final class NamespaceList: ResourceKind {
     unowned let context: any PaneContext
     let instance: Instance
     /// The provider, when it manages namespaces.
     private var manager: (any NamespaceManaging)?
+    /// The provider, when its projects have webhooks (Harbor): `t` opens a project's.
+    private var webhooks: (any WebhookManaging)?
 
     init(context: any PaneContext, instance: Instance) {
         self.context = context
@@ -31,6 +34,7 @@ final class NamespaceList: ResourceKind {
 
     func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<NamespaceList>) {
         manager = provider as? any NamespaceManaging
+        webhooks = provider as? any WebhookManaging
     }
 
     func needsReload(after change: ConsoleChange, in pane: ResourcePane<NamespaceList>) -> Bool {
@@ -41,14 +45,20 @@ final class NamespaceList: ResourceKind {
     }
 
     func actions(in pane: ResourcePane<NamespaceList>) -> [ConsoleAction] {
-        [.open] + (manager != nil && !context.isReadOnly(instance) ? NamespaceEditFlow.actions : []) + [
-            .back, .filter, .command, .refresh,
-        ]
+        [.open] + (webhooks != nil ? [.triggers] : [])
+            + (manager != nil && !context.isReadOnly(instance) ? NamespaceEditFlow.actions : []) + [
+                .back, .filter, .command, .refresh,
+            ]
     }
 
     func perform(_ action: ConsoleAction, in pane: ResourcePane<NamespaceList>) -> Bool {
         if let manager, NamespaceEditFlow(context: context, provider: manager).perform(action, selected: pane.selected)
         {
+            return true
+        }
+        if action == .triggers, webhooks != nil {
+            guard let project = pane.selected else { return true }
+            context.push(ResourcePane(WebhookPolicyList(context: context, instance: instance, project: project.name)))
             return true
         }
         guard action == .open, let namespace = pane.selected else { return false }
