@@ -84,7 +84,7 @@ struct HarborAutomationTests {
         #expect(log.contains("[ERROR]") && log.contains("failed to push manifest of artifact ns-backup/app:"))
     }
 
-    @Test func aRunEndsSucceededAndIsAudited() async throws {
+    @Test func aRunEndsSucceeded() async throws {
         let emulator = try await emulator()
         defer { emulator.stop() }
         let provider = try await replication(emulator)

@@ -24,15 +24,9 @@ extension HarborProvider: ReplicationPolicyManaging {
         var query: [(String, String)] = []
         if let policyID { query.append(("policy_id", String(policyID))) }
         if let status { query.append(("status", status)) }
-        let pages: AsyncThrowingStream<[HarborReplicationExecutionRecord], any Error> = client.pages(
-            Self.replicationExecutions, query: query, operation: "listing replication executions",
-            maxPages: max(1, (limit + HarborPage.maxSize - 1) / HarborPage.maxSize))
-        var executions: [ReplicationExecution] = []
-        for try await page in pages {
-            executions += page.map(Self.execution)
-            if executions.count >= limit { break }
-        }
-        return Array(executions.sorted { $0.id > $1.id }.prefix(limit))
+        let records: [HarborReplicationExecutionRecord] = try await newest(
+            Self.replicationExecutions, query: query, limit: limit, operation: "listing replication executions")
+        return records.map(Self.execution).sorted { $0.id > $1.id }
     }
 
     public func replicationExecution(id: Int) async throws -> ReplicationExecution {
@@ -94,6 +88,27 @@ extension HarborProvider: ReplicationPolicyManaging {
         try await client.send(
             .put, Self.replicationPolicies.appending(name: String(id)), json: record,
             operation: "\(enabled ? "enabling" : "disabling") replication policy \(id)")
+    }
+
+    /// The first `limit` items of a list Harbor sorts newest first: one page when they fit in one,
+    /// else pages of 100 until there are enough.
+    func newest<Item: Decodable & Sendable>(
+        _ path: HarborPath, query: [(String, String)] = [], headers: HTTPHeaders = [:], limit: Int, operation: String
+    ) async throws -> [Item] {
+        guard limit > HarborPage.maxSize else {
+            let page: [Item]? = try await client.get(
+                path, query: query + [("page", "1"), ("page_size", String(max(1, limit)))], headers: headers,
+                operation: operation)
+            return page ?? []
+        }
+        var items: [Item] = []
+        let pages: AsyncThrowingStream<[Item], any Error> = client.pages(
+            path, query: query, headers: headers, operation: operation)
+        for try await page in pages {
+            items += page
+            if items.count >= limit { break }
+        }
+        return Array(items.prefix(limit))
     }
 
     private func policyRecord(id: Int) async throws -> HarborReplicationPolicyRecord {

@@ -20,22 +20,15 @@ extension HarborProvider: WebhookManaging {
     }
 
     public func webhookExecutions(project: String, policyID: Int, limit: Int) async throws -> [WebhookExecution] {
-        let pages: AsyncThrowingStream<[HarborWebhookExecutionRecord], any Error> = client.pages(
-            Self.webhookPolicy(policyID, of: project).appending("executions"), headers: Self.byName,
-            operation: "listing the jobs of webhook policy \(policyID) in \(project)",
-            maxPages: max(1, (limit + HarborPage.maxSize - 1) / HarborPage.maxSize))
-        var executions: [WebhookExecution] = []
-        for try await page in pages {
-            executions += page.map { record in
-                WebhookExecution(
-                    id: record.id, policyID: record.vendorID ?? policyID, status: HarborJobStatus(record.status),
-                    statusMessage: record.statusMessage.flatMap { $0.isEmpty ? nil : $0 },
-                    eventType: record.extraAttrs?.eventType, started: record.startTime?.date,
-                    ended: record.endTime?.date)
-            }
-            if executions.count >= limit { break }
-        }
-        return Array(executions.sorted { $0.id > $1.id }.prefix(limit))
+        let records: [HarborWebhookExecutionRecord] = try await newest(
+            Self.webhookPolicy(policyID, of: project).appending("executions"), headers: Self.byName, limit: limit,
+            operation: "listing the jobs of webhook policy \(policyID) in \(project)")
+        return records.map { record in
+            WebhookExecution(
+                id: record.id, policyID: record.vendorID ?? policyID, status: HarborJobStatus(record.status),
+                statusMessage: record.statusMessage.flatMap { $0.isEmpty ? nil : $0 },
+                eventType: record.extraAttrs?.eventType, started: record.startTime?.date, ended: record.endTime?.date)
+        }.sorted { $0.id > $1.id }
     }
 
     public func webhookTasks(project: String, policyID: Int, executionID: Int) async throws -> [WebhookTask] {
