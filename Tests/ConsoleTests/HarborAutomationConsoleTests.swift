@@ -106,8 +106,11 @@ struct HarborAutomationConsoleTests {
     @Test func webhooksOpenFromAProjectRowWithTargetsMasked() async throws {
         let (driver, emulator) = try await driver(size: Size(rows: 30, columns: 160))
         defer { emulator.stop() }
-        await driver.command("ns ns")
-        await driver.press(.character("t"))
+        await driver.command("ctx hb")
+        #expect(driver.screen.contains("<t> triggers"), "a Harbor project row offers its webhooks: \(driver.screen)")
+        driver.app.handle(.character("/"))
+        for character in "ns" { driver.app.handle(.character(character)) }
+        await driver.press(.enter, .character("t"))
         #expect(driver.screen.contains("webhooks · hb/ns"), "\(driver.screen)")
         #expect(driver.screen.contains("https://deploy:***@hooks.example.com/harbor?token=***"), "\(driver.screen)")
         #expect(driver.screen.contains("auth header set (hidden)"), "\(driver.screen)")
