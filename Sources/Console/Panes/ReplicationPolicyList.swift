@@ -92,7 +92,11 @@ final class ReplicationPolicyList: ResourceKind {
         let dialog = ConfirmDialog(
             title: catalog[.replicationRunTitle, policy.name],
             body: [
-                StyledLine(catalog[.replicationRunBody, policy.filters.map(\.summary).joined(separator: " "), policy.route])
+                StyledLine(
+                    catalog[
+                        .replicationRunBody,
+                        policy.filters.isEmpty ? "*" : policy.filters.map(\.summary).joined(separator: " "), policy.route,
+                    ])
             ],
             confirmLabel: catalog[.replicationRunConfirm], cancelLabel: catalog[.cancel])
         context.confirm(dialog) {
