@@ -18,7 +18,8 @@ struct HarborAutomationTests {
             readOnly: readOnly)
         let session = RegistrySession(
             config: Config(instances: [entry]), http: CurlHTTPClient(),
-            environment: ["HOME": home.path, "HARBOR_PASSWORD": emulator.password], content: ContentStore(directory: nil))
+            environment: ["HOME": home.path, "HARBOR_PASSWORD": emulator.password],
+            content: ContentStore(directory: nil))
         return try await session.provider(for: "hb")
     }
 
@@ -50,7 +51,8 @@ struct HarborAutomationTests {
         #expect(policies.map(\.name) == ["push-ns-to-dr", "pull-mirror-from-dr", "offsite-copy"])
         let push = try #require(policies.first)
         #expect(push.id == 1 && push.direction == "push" && push.route == "Local → dr-harbor/ns-backup")
-        #expect(push.source.isLocal && push.destination.id == 2 && push.destination.url == "https://harbor-dr.example.com")
+        #expect(
+            push.source.isLocal && push.destination.id == 2 && push.destination.url == "https://harbor-dr.example.com")
         #expect(push.trigger == "event_based" && push.enabled && push.override)
         #expect(push.filters.map(\.summary) == ["name=ns/{app,web}", "tag=**"])
         let pull = policies[1]
@@ -106,7 +108,9 @@ struct HarborAutomationTests {
         let provider = try await replication(emulator)
         let refusal = await ACRTestSession.registryError { _ = try await provider.startReplication(policyID: 3) }
         #expect(refusal?.code == .refused)
-        #expect(refusal?.message.contains("replication policy 3 on hb is disabled") == true, "\(String(describing: refusal))")
+        #expect(
+            refusal?.message.contains("replication policy 3 on hb is disabled") == true,
+            "\(String(describing: refusal))")
         #expect(refusal?.hint?.contains("regconsole replication enable hb 3") == true)
 
         try await provider.setReplicationPolicy(id: 3, enabled: true)
@@ -115,7 +119,8 @@ struct HarborAutomationTests {
         let execution = try await ended(try await provider.startReplication(policyID: 3), on: provider)
         #expect(execution.status.word == "Failed" && execution.failed == 1 && execution.total == 1)
         let failed = try await provider.replicationTasks(executionID: execution.id, status: "Failed")
-        let log = try await provider.replicationTaskLog(executionID: execution.id, taskID: try #require(failed.first).id)
+        let log = try await provider.replicationTaskLog(
+            executionID: execution.id, taskID: try #require(failed.first).id)
         #expect(log.contains("failed to push manifest of artifact failover/app:"))
         try await provider.setReplicationPolicy(id: 3, enabled: false)
         #expect(try await provider.replicationPolicy(id: 3).enabled == false)

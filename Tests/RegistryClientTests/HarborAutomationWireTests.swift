@@ -29,9 +29,12 @@ struct HarborAutomationWireTests {
         #expect(policy.filters.map(\.summary) == ["label!=a,b", "name=x/**"])
         #expect(policy.triggerSummary == "scheduled (0 0 * * * *)" && policy.speed == -1)
         let sent = try object(record)
-        #expect(sent["src_registry"] as? [String: Int] == ["id": 0] && sent["dest_registry"] as? [String: Int] == ["id": 2])
+        #expect(
+            sent["src_registry"] as? [String: Int] == ["id": 0] && sent["dest_registry"] as? [String: Int] == ["id": 2])
         #expect((sent["filters"] as? [[String: Any]])?.first?["value"] as? [String] == ["a", "b"])
-        #expect(sent["creation_time"] == nil && sent["enabled"] as? Bool == false && sent["dest_namespace"] as? String == "")
+        #expect(
+            sent["creation_time"] == nil && sent["enabled"] as? Bool == false && sent["dest_namespace"] as? String == ""
+        )
     }
 
     @Test func aWebhookPolicyKeepsItsSecretsOnTheWireOnly() throws {
@@ -44,14 +47,17 @@ struct HarborAutomationWireTests {
              "creation_time": "2024-05-01T10:00:00Z", "update_time": "2024-05-01T10:00:00Z"}
             """#)
         let policy = HarborProvider.webhook(record, project: "lib")
-        #expect(policy.targets == [
-            WebhookPolicy.Target(
-                type: "http", address: "https://u:***@h.example.com/x?token=***", hasAuthHeader: true,
-                skipsCertificateCheck: true, payloadFormat: "CloudEvents")
-        ])
+        #expect(
+            policy.targets == [
+                WebhookPolicy.Target(
+                    type: "http", address: "https://u:***@h.example.com/x?token=***", hasAuthHeader: true,
+                    skipsCertificateCheck: true, payloadFormat: "CloudEvents")
+            ])
         #expect(!String(describing: policy).contains("Bearer s") && !String(describing: policy).contains("u:p@"))
         let target = try #require((try object(record)["targets"] as? [[String: Any]])?.first)
-        #expect(target["auth_header"] as? String == "Bearer s" && target["address"] as? String == "https://u:p@h.example.com/x?token=t")
+        #expect(
+            target["auth_header"] as? String == "Bearer s"
+                && target["address"] as? String == "https://u:p@h.example.com/x?token=t")
     }
 
     @Test func aWebhookExecutionReadsItsEventAndWholeSecondTimes() throws {

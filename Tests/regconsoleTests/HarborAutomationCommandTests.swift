@@ -32,7 +32,8 @@ struct HarborAutomationCommandTests {
         let (cli, emulator) = try await harbor()
         defer { emulator.stop() }
         let policies = try await cli.jsonArray(["replication", "policies", "hb"])
-        #expect(policies.compactMap { $0["name"] as? String } == ["push-ns-to-dr", "pull-mirror-from-dr", "offsite-copy"])
+        #expect(
+            policies.compactMap { $0["name"] as? String } == ["push-ns-to-dr", "pull-mirror-from-dr", "offsite-copy"])
         let push = try #require(policies.first)
         #expect(push["direction"] as? String == "push" && push["source"] as? String == "Local")
         #expect(push["destination"] as? String == "dr-harbor" && push["destinationNamespace"] as? String == "ns-backup")
@@ -48,7 +49,8 @@ struct HarborAutomationCommandTests {
         let failed = executions[1]
         #expect(failed["total"] as? Int == 2 && failed["failed"] as? Int == 1 && failed["succeeded"] as? Int == 1)
         #expect(failed["policy"] as? Int == 1 && failed["trigger"] as? String == "manual")
-        #expect(ids(try await cli.jsonArray(["replication", "executions", "hb", "--policy", "push-ns-to-dr"])) == [2, 1])
+        #expect(
+            ids(try await cli.jsonArray(["replication", "executions", "hb", "--policy", "push-ns-to-dr"])) == [2, 1])
         #expect(ids(try await cli.jsonArray(["replication", "executions", "hb", "--status", "Failed"])) == [2])
 
         let tasks = try await cli.jsonArray(["replication", "tasks", "hb", "2"])
@@ -57,7 +59,8 @@ struct HarborAutomationCommandTests {
         let task = try #require(failedTasks.first)
         #expect(failedTasks.count == 1 && (task["destination"] as? String)?.hasPrefix("ns-backup/app:[") == true)
         let log = try await cli.succeed(["replication", "log", "hb", "2", String(try #require(task["id"] as? Int))])
-        #expect(log.stdout.contains("[ERROR]") && log.stdout.contains("failed to push manifest of artifact ns-backup/app:"))
+        #expect(
+            log.stdout.contains("[ERROR]") && log.stdout.contains("failed to push manifest of artifact ns-backup/app:"))
         let missing = try await cli.cli.run(["replication", "tasks", "hb", "99"])
         #expect(missing.status == 1 && missing.stderr.contains("replication executions"), "\(missing.stderr)")
     }
@@ -124,7 +127,8 @@ struct HarborAutomationCommandTests {
         }
 
         let jobs = try await cli.jsonArray(["webhooks", "jobs", "hb/ns", "deploy-hook"])
-        #expect(ids(jobs) == [3, 2, 1] && jobs.compactMap { $0["status"] as? String } == ["Error", "Success", "Success"])
+        #expect(
+            ids(jobs) == [3, 2, 1] && jobs.compactMap { $0["status"] as? String } == ["Error", "Success", "Success"])
         #expect(jobs.first?["eventType"] as? String == "PUSH_ARTIFACT")
         let log = try await cli.succeed(["webhooks", "log", "hb/ns", "1", "3", "3"]).stdout
         #expect(log.contains("failed to exec webhook request"), "\(log)")

@@ -73,7 +73,8 @@ final class ReplicationPolicyList: ResourceKind {
         case .open:
             context.push(
                 ResourcePane(
-                    ReplicationExecutionList(context: context, instance: instance, policy: row.policy, manager: manager)))
+                    ReplicationExecutionList(context: context, instance: instance, policy: row.policy, manager: manager)
+                ))
         case .run:
             Self.confirmRun(row.policy, on: manager, instance: instance, context: context)
         default:
@@ -95,7 +96,8 @@ final class ReplicationPolicyList: ResourceKind {
                 StyledLine(
                     catalog[
                         .replicationRunBody,
-                        policy.filters.isEmpty ? "*" : policy.filters.map(\.summary).joined(separator: " "), policy.route,
+                        policy.filters.isEmpty ? "*" : policy.filters.map(\.summary).joined(separator: " "),
+                        policy.route,
                     ])
             ],
             confirmLabel: catalog[.replicationRunConfirm], cancelLabel: catalog[.cancel])

@@ -38,7 +38,9 @@ final class ReplicationTaskList: ResourceKind {
     /// Failed tasks first, each group in id order.
     func order(_ rows: [Row]) -> [Int] {
         rows.indices.sorted {
-            (rows[$0].status.phase == .failed ? 0 : 1, rows[$0].id) < (rows[$1].status.phase == .failed ? 0 : 1, rows[$1].id)
+            (rows[$0].status.phase == .failed ? 0 : 1, rows[$0].id) < (
+                rows[$1].status.phase == .failed ? 0 : 1, rows[$1].id
+            )
         }
     }
 

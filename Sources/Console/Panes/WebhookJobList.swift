@@ -28,7 +28,8 @@ final class WebhookJobList: ResourceKind {
     func rows(in pane: ResourcePane<WebhookJobList>) -> AsyncThrowingStream<[Row], any Error> {
         let (manager, policy) = (manager, policy)
         return .producing { continuation in
-            continuation.yield(try await manager.webhookExecutions(project: policy.project, policyID: policy.id, limit: 50))
+            continuation.yield(
+                try await manager.webhookExecutions(project: policy.project, policyID: policy.id, limit: 50))
         }
     }
 
@@ -52,7 +53,8 @@ final class WebhookJobList: ResourceKind {
                 context: context, instance: instance, crumb: "#\(job.id)",
                 title: "\(context.catalog[.jobLog]) · \(policy.name) · #\(job.id)"
             ) {
-                let tasks = try await manager.webhookTasks(project: policy.project, policyID: policy.id, executionID: job.id)
+                let tasks = try await manager.webhookTasks(
+                    project: policy.project, policyID: policy.id, executionID: job.id)
                 guard let task = tasks.first else { return "" }
                 return try await manager.webhookTaskLog(
                     project: policy.project, policyID: policy.id, executionID: job.id, taskID: task.id)

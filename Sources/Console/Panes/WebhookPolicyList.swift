@@ -57,7 +57,8 @@ final class WebhookPolicyList: ResourceKind {
     func perform(_ action: ConsoleAction, in pane: ResourcePane<WebhookPolicyList>) -> Bool {
         guard action == .open, let manager else { return false }
         guard let policy = pane.selected else { return true }
-        context.push(ResourcePane(WebhookJobList(context: context, instance: instance, policy: policy, manager: manager)))
+        context.push(
+            ResourcePane(WebhookJobList(context: context, instance: instance, policy: policy, manager: manager)))
         return true
     }
 
@@ -67,7 +68,9 @@ final class WebhookPolicyList: ResourceKind {
         guard let policy = pane.selected, let target = policy.targets.first else {
             return StyledLine(context.catalog[.webhookPoliciesHint], .muted)
         }
-        let parts = [target.type, target.payloadFormat, target.hasAuthHeader ? context.catalog[.webhookAuthHeaderSet] : nil]
+        let parts = [
+            target.type, target.payloadFormat, target.hasAuthHeader ? context.catalog[.webhookAuthHeaderSet] : nil,
+        ]
         return StyledLine(parts.compactMap { $0 }.joined(separator: " · "), .muted)
     }
 

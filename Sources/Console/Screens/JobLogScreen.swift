@@ -67,7 +67,8 @@ final class JobLogScreen: Screen {
 
     /// The log's lines (LF or CRLF), sanitized, `[ERROR]` lines in the error colour.
     static func lines(_ log: String) -> [StyledLine] {
-        var lines = log.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = log.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         return lines.map { line in
             let text = Sanitizer.clean(String(line))

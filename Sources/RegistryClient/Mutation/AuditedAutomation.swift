@@ -9,7 +9,9 @@ public struct AuditedAutomation: Sendable {
     }
 
     /// Runs a replication policy now; returns the execution's id.
-    public func startReplication(_ policy: ReplicationPolicy, on provider: any ReplicationPolicyManaging)
+    public func startReplication(
+        _ policy: ReplicationPolicy, on provider: any ReplicationPolicyManaging
+    )
         async throws -> Int
     {
         try await audit.recording("replication-run", on: provider, detail: "\(policy.id) \(policy.name)") {
@@ -33,7 +35,9 @@ public struct AuditedAutomation: Sendable {
         }
     }
 
-    public func setWebhookPolicy(_ policy: WebhookPolicy, enabled: Bool, on provider: any WebhookManaging)
+    public func setWebhookPolicy(
+        _ policy: WebhookPolicy, enabled: Bool, on provider: any WebhookManaging
+    )
         async throws
     {
         try await audit.recording(

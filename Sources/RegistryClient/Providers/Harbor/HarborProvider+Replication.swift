@@ -39,7 +39,8 @@ extension HarborProvider: ReplicationPolicyManaging {
     public func replicationTasks(executionID: Int, status: String?) async throws -> [ReplicationTask] {
         let pages: AsyncThrowingStream<[HarborReplicationTaskRecord], any Error> = client.pages(
             Self.replicationExecutions.appending(name: String(executionID)).appending("tasks"),
-            query: status.map { [("status", $0)] } ?? [], operation: "listing the tasks of replication execution \(executionID)")
+            query: status.map { [("status", $0)] } ?? [],
+            operation: "listing the tasks of replication execution \(executionID)")
         var tasks: [ReplicationTask] = []
         for try await page in pages { tasks += page.map { Self.task($0, execution: executionID) } }
         return tasks
@@ -126,7 +127,8 @@ extension HarborProvider: ReplicationPolicyManaging {
                 ReplicationPolicy.Filter(type: $0.type ?? "", value: $0.value?.text ?? "", decoration: $0.decoration)
             },
             enabled: record.enabled ?? false, override: record.override ?? false,
-            replicatesDeletion: record.replicateDeletion ?? false, speed: record.speed, updated: record.updateTime?.date)
+            replicatesDeletion: record.replicateDeletion ?? false, speed: record.speed, updated: record.updateTime?.date
+        )
     }
 
     static func endpoint(_ record: HarborReplicationPolicyRecord.Registry?) -> ReplicationPolicy.Endpoint {

@@ -84,7 +84,8 @@ extension HarborProvider: WebhookManaging {
     private func writablePath(_ record: HarborWebhookPolicyRecord, project: String) throws -> HarborPath {
         guard let projectID = record.projectID else {
             throw RegistryError(
-                .invalidResponse, "Harbor at \(client.host) sent webhook policy \(record.id) of \(project) without its project id")
+                .invalidResponse,
+                "Harbor at \(client.host) sent webhook policy \(record.id) of \(project) without its project id")
         }
         return Self.webhookPolicy(record.id, of: String(projectID))
     }

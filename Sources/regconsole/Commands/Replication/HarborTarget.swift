@@ -11,7 +11,8 @@ extension DeliveryTarget {
         guard let capable = provider as? Capability else {
             let instance = provider.instance
             throw UsageError(
-                description: "\(command) need a Harbor instance: \(instance.name) is not one (\(instance.kind.rawValue))")
+                description:
+                    "\(command) need a Harbor instance: \(instance.name) is not one (\(instance.kind.rawValue))")
         }
         if let verb { try provider.instance.requireWritable(to: verb) }
         return DeliveryTarget(provider: capable, instance: provider.instance, repository: "")

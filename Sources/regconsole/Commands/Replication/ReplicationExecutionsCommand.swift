@@ -14,7 +14,8 @@ struct ReplicationExecutionsCommand: AsyncParsableCommand {
     var policy: String?
     @Option(
         name: .long,
-        help: ArgumentHelp("Only executions in this status: InProgress, Succeed, Failed, Stopped.", valueName: "status"))
+        help: ArgumentHelp("Only executions in this status: InProgress, Succeed, Failed, Stopped.", valueName: "status")
+    )
     var status: String?
     @Option(name: .long, help: ArgumentHelp("At most this many executions.", valueName: "n"))
     var limit = 50
@@ -37,7 +38,8 @@ struct ReplicationExecutionsCommand: AsyncParsableCommand {
     static func records(_ executions: [ReplicationExecution], now: Date = Date()) -> RecordSet {
         var records = RecordSet(
             columns: [
-                .init(key: "id", header: "ID", alignRight: true), .init(key: "policy", header: "POLICY", alignRight: true),
+                .init(key: "id", header: "ID", alignRight: true),
+                .init(key: "policy", header: "POLICY", alignRight: true),
                 .init(key: "status", header: "STATUS"), .init(key: "trigger", header: "TRIGGER"),
                 .init(key: "startTime", header: "START"), .init(key: "endTime", header: "END", inTable: false),
                 .init(key: "duration", header: "DURATION", alignRight: true, onlyInTable: true),

@@ -23,7 +23,8 @@ struct ReplicationRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try CLIContext(global)
-        let target = try await DeliveryTarget.replication(instance, context: context, writing: "run replication policies")
+        let target = try await DeliveryTarget.replication(
+            instance, context: context, writing: "run replication policies")
         let found = try await target.policy(policy)
         let id = try await context.automation.startReplication(found, on: target.provider)
         print(id)
@@ -53,12 +54,14 @@ struct ReplicationRunCommand: AsyncParsableCommand {
     ) async throws {
         let failed = try await target.provider.replicationTasks(executionID: execution.id, status: "Failed")
         for task in failed {
-            let line = Sanitizer.clean("replication task \(task.id) \(task.source) → \(task.destination): \(task.status)")
+            let line = Sanitizer.clean(
+                "replication task \(task.id) \(task.source) → \(task.destination): \(task.status)")
             FileHandle.standardError.write(Data("\(line)\n".utf8))
         }
-        let hint = failed.first.map {
-            "; read why with: regconsole replication log \(target.instance.name) \(execution.id) \($0.id)"
-        } ?? ""
+        let hint =
+            failed.first.map {
+                "; read why with: regconsole replication log \(target.instance.name) \(execution.id) \($0.id)"
+            } ?? ""
         throw CommandFailure(
             status: .runtime,
             description:

@@ -36,7 +36,8 @@ struct ReplicationTasksCommand: AsyncParsableCommand {
                 .init(key: "id", header: "ID", alignRight: true), .init(key: "status", header: "STATUS"),
                 .init(key: "operation", header: "OPERATION", inTable: false),
                 .init(key: "resourceType", header: "TYPE"), .init(key: "source", header: "SOURCE"),
-                .init(key: "destination", header: "DESTINATION"), .init(key: "startTime", header: "START", inTable: false),
+                .init(key: "destination", header: "DESTINATION"),
+                .init(key: "startTime", header: "START", inTable: false),
                 .init(key: "endTime", header: "END", inTable: false),
             ], omitsAbsent: true)
         for task in tasks {
@@ -67,7 +68,9 @@ struct ReplicationLogCommand: AsyncParsableCommand {
         let taskID = try NumericID.parse(task, "task")
         let context = try CLIContext(global)
         let target = try await DeliveryTarget.replication(instance, context: context)
-        let log = try await target.naming("replication task", "\(execution)/\(task)", listedBy: "replication executions") {
+        let log = try await target.naming(
+            "replication task", "\(execution)/\(task)", listedBy: "replication executions"
+        ) {
             try await target.provider.replicationTaskLog(executionID: executionID, taskID: taskID)
         }
         LogText.print(log)

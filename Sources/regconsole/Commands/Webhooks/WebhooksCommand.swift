@@ -5,7 +5,8 @@ import RegistryClient
 struct WebhooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "webhooks",
-        abstract: "Harbor webhooks: policies per project (targets masked), their jobs and logs; enable, disable, delete.",
+        abstract:
+            "Harbor webhooks: policies per project (targets masked), their jobs and logs; enable, disable, delete.",
         subcommands: [
             WebhooksListCommand.self, WebhookJobsCommand.self, WebhookLogCommand.self, WebhookEnableCommand.self,
             WebhookDisableCommand.self, WebhookDeleteCommand.self,
