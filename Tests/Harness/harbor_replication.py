@@ -1,9 +1,9 @@
 """Replication (system level) and project webhooks for harbor_emulator.py, as its swagger has them.
 
-Registered in harbor_emulator.EXTENSIONS (webhooks live in harbor_webhooks.py, routed from here); `route` answers the paths below (None for any other) and
-`reset` seeds the model from api.projects. Errors, paging and times come from the emulator module
-that owns `api` (found through `type(api).__module__`, so this works whether the emulator runs as a
-script or is imported).
+Registered in harbor_emulator.EXTENSIONS; `route` answers the paths below (None for any other) and
+`reset` seeds the model from api.projects. Webhooks live in harbor_webhooks.py, routed from here.
+Errors, paging and times come from the emulator module that owns `api` (found through
+`type(api).__module__`, so this works whether the emulator runs as a script or is imported).
 
 Replication (§2.9):
   GET /registries                          two remote endpoints (docker-hub 1, dr-harbor 2), paged, q name
@@ -17,8 +17,9 @@ Replication (§2.9):
 An execution has one task per model repository its `name` filters match (`**` any characters, `*`
 any but `/`, `?` one, `{a,b}` alternatives). It reads InProgress twice (each read of the execution,
 of a listing holding it, or of its tasks counts once), then ends: when the policy's dest_namespace or
-a filter value contains "fail", the first task and every second one after it fail (log line `failed to push manifest of artifact
-DEST:TAG: http status code: 403 …`) and the execution is Failed, else every task and it Succeed.
+a filter value contains "fail", the first task and every second one after it fail (log line `failed
+to push manifest of artifact DEST:TAG: http status code: 403 …`) and the execution is Failed, else
+every task and it Succeed.
 Seed: 1 push-ns-to-dr (event_based, local → dr-harbor/ns-backup, ns/{app,web}), 2 pull-mirror-from-dr
 (scheduled, dr-harbor → local, mirror/**), 3 offsite-copy (manual, disabled, ns/app → docker-hub
 namespace failover); executions 3 (policy 2, Succeed), 2 (policy 1, Failed: app failed), 1 (policy
@@ -30,8 +31,9 @@ Webhooks (§2.10), {project_name_or_id} as the emulator resolves it (X-Is-Resour
   GET …/policies/{id}/executions (paged, newest first), …/executions/{eid}/tasks (paged),
   …/tasks/{tid}/log (text/plain); execution times are whole seconds.
 Seed, in project `ns` (else the first project): 1 deploy-hook (http, credentials in its URL, an
-auth_header; executions: a failed PUSH_ARTIFACT 10 minutes ago, a successful one 30 minutes ago),
-2 chat-alerts (slack, disabled, no executions).
+auth_header; jobs 1 PUSH_ARTIFACT Success 30 minutes before the reset, 2 SCANNING_COMPLETED Success
+20 minutes before, 3 PUSH_ARTIFACT Error 10 minutes before, each with one task and its log),
+2 chat-alerts (slack, disabled, no jobs).
 Every mutation records an audit entry with the Basic user's name.
 """
 
