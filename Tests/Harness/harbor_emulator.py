@@ -274,7 +274,7 @@ def overall_severity(rows):
 # (None when no route matches, else (status, document, headers)) and `reset(api)`, which (re)creates
 # its part of the model from api.projects.
 EXTENSIONS = []
-EXTENSION_MODULES = ("harbor_retention",)
+EXTENSION_MODULES = ("harbor_retention", "harbor_replication")
 
 
 def load_extensions():

@@ -103,7 +103,7 @@ struct PaneRoute: Sendable {
             ]
         },
         PaneRoute(
-            word: "triggers", aliases: ["trigger", "webhooks"], target: .repository,
+            word: "triggers", aliases: ["trigger"], target: .repository,
             usage: ":triggers [INSTANCE/]NAMESPACE/REPOSITORY", summary: { $0[.commandTriggers] }
         ) { context, at in
             browse(context, at) + [
@@ -127,13 +127,37 @@ struct PaneRoute: Sendable {
             ]
         },
         PaneRoute(
-            word: "sync", aliases: ["replication", "sync-rules", "syncrules"], target: .location,
+            word: "sync", aliases: ["sync-rules", "syncrules"], target: .location,
             usage: ":sync [INSTANCE/][NAMESPACE[/REPOSITORY]]", summary: { $0[.commandSync] }
         ) { context, at in
             browse(context, at) + [
                 ResourcePane(
                     SyncRuleList(
                         context: context, instance: at.instance, namespace: at.namespace, repository: at.repository))
+            ]
+        },
+        PaneRoute(
+            word: "replication", aliases: ["replications", "repl"], target: .optionalInstance,
+            usage: ":replication [INSTANCE]", summary: { $0[.commandReplication] }
+        ) { context, at in
+            let list: any Screen =
+                at.instance.kind == .harbor
+                ? ResourcePane(ReplicationPolicyList(context: context, instance: at.instance))
+                : ResourcePane(SyncRuleList(context: context, instance: at.instance))
+            return browse(context, PaneRoute.Resolved(instance: at.instance)) + [list]
+        },
+        PaneRoute(
+            word: "webhooks", aliases: ["webhook", "hooks"], target: .location,
+            usage: ":webhooks [INSTANCE/]PROJECT", summary: { $0[.commandWebhooks] }
+        ) { context, at in
+            if at.instance.kind != .harbor, let repository = at.repository {
+                return browse(context, at) + [
+                    ResourcePane(TriggerList(context: context, instance: at.instance, repository: repository))
+                ]
+            }
+            let project = at.namespace.flatMap { $0.isEmpty ? nil : $0 }
+            return browse(context, PaneRoute.Resolved(instance: at.instance, namespace: project)) + [
+                ResourcePane(WebhookPolicyList(context: context, instance: at.instance, project: project))
             ]
         },
         PaneRoute(

@@ -6,17 +6,23 @@ public struct Catalog: Sendable {
     public let language: Language
     private let texts: [Message: String]
 
+    /// Every English table, the main one first; a later table's text wins.
+    static let englishTables = [
+        english, buildsEnglish, pipelineEnglish, replicationEnglish, harborEnglish, administrationEnglish,
+        automationEnglish,
+    ]
+    /// Every Chinese table, in the same order.
+    static let chineseTables = [
+        simplifiedChinese, buildsChinese, pipelineChinese, replicationChinese, harborChinese, administrationChinese,
+        automationChinese,
+    ]
+
     /// The catalog for a language.
     public init(_ language: Language) {
         self.language = language
-        self.texts =
-            language == .english
-            ? Self.english.merging(Self.buildsEnglish) { $1 }.merging(Self.pipelineEnglish) { $1 }
-                .merging(Self.replicationEnglish) { $1 }.merging(Self.harborEnglish) { $1 }
-                .merging(Self.administrationEnglish) { $1 }
-            : Self.simplifiedChinese.merging(Self.buildsChinese) { $1 }.merging(Self.pipelineChinese) { $1 }
-                .merging(Self.replicationChinese) { $1 }.merging(Self.harborChinese) { $1 }
-                .merging(Self.administrationChinese) { $1 }
+        self.texts = (language == .english ? Self.englishTables : Self.chineseTables).reduce(into: [:]) {
+            texts, table in texts.merge(table) { $1 }
+        }
     }
 
     /// A delete refusal in this language.
@@ -76,9 +82,7 @@ public struct Catalog: Sendable {
     /// form the count in argument 1 takes.
     public subscript(_ message: Message, _ arguments: CustomStringConvertible...) -> String {
         var text = choosingForms(
-            texts[message] ?? Self.english[message] ?? Self.buildsEnglish[message] ?? Self.pipelineEnglish[message]
-                ?? Self.replicationEnglish[message] ?? Self.harborEnglish[message]
-                ?? Self.administrationEnglish[message] ?? message.rawValue, arguments)
+            texts[message] ?? Self.englishTables.lazy.compactMap { $0[message] }.first ?? message.rawValue, arguments)
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
         }

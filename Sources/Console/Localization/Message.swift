@@ -181,4 +181,20 @@ public enum Message: String, CaseIterable, Sendable {
     case robotDeleteTitle, robotDeleteBody, robotDeleteConfirm, robotDeleted, robotEnabling, robotDisabling
     case robotEnabledDone, robotDisabledDone
     case auditFilterHint, auditMore, auditResultSuccess, auditResultFailure
+    // Harbor replication and webhooks (texts in Catalog+Automation)
+    case replicationPolicies, replicationExecutions, replicationTasks, webhookPolicies, webhookJobs, jobLog
+    case emptyReplicationPolicies, emptyReplicationExecutions, emptyReplicationTasks, emptyWebhookPolicies,
+        emptyWebhookJobs, emptyLog, webhooksNeedProject
+    case columnDirection, columnEnabled, columnLastStatus, columnTotal, columnFailedCount, columnSucceeded,
+        columnEvents, columnDestination
+    case jobPending, jobRunning, jobSucceeded, jobFailed, jobStopped, enabledYes, enabledNo
+    case triggerManual, triggerScheduled, triggerEventBased
+    case replicationPoliciesHint, replicationPolicyFilters, replicationExecutionsHint, replicationExecutionDetail,
+        replicationTasksHint
+    case replicationRunTitle, replicationRunBody, replicationRunConfirm, replicationStarting, replicationStarted,
+        replicationRunFailed
+    case replicationStopTitle, replicationStopBody, replicationStopConfirm, replicationStopping, replicationStopped,
+        replicationStopFailed, replicationNotRunning
+    case webhookPoliciesHint, webhookAuthHeaderSet, webhookJobsHint
+    case commandReplication, commandWebhooks
 }

@@ -2,15 +2,18 @@ import RegistryClient
 import TerminalUI
 
 /// The namespaces of one instance, with repository counts growing as catalog pages arrive. Where
-/// the provider manages namespaces (ACR), `n`, `e` and ctrl-d create, edit and delete them.
+/// the provider manages namespaces (ACR), `n`, `e` and ctrl-d create, edit and delete them; on
+/// Harbor `t` opens the selected project's webhooks and `O` its robot accounts.
 @MainActor
 final class NamespaceList: ResourceKind {
     unowned let context: any PaneContext
     let instance: Instance
     /// The provider, when it manages namespaces.
     private var manager: (any NamespaceManaging)?
-    /// The provider, when its projects have robot accounts (Harbor).
+    /// The provider, when its projects have robot accounts (Harbor): `O` opens a project's.
     private var robots: (any RobotManaging)?
+    /// The provider, when its projects have webhooks (Harbor): `t` opens a project's.
+    private var webhooks: (any WebhookManaging)?
 
     init(context: any PaneContext, instance: Instance) {
         self.context = context
@@ -34,6 +37,7 @@ final class NamespaceList: ResourceKind {
     func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<NamespaceList>) {
         manager = provider as? any NamespaceManaging
         robots = provider as? any RobotManaging
+        webhooks = provider as? any WebhookManaging
     }
 
     func needsReload(after change: ConsoleChange, in pane: ResourcePane<NamespaceList>) -> Bool {
@@ -44,7 +48,8 @@ final class NamespaceList: ResourceKind {
     }
 
     func actions(in pane: ResourcePane<NamespaceList>) -> [ConsoleAction] {
-        [.open] + (manager != nil && !context.isReadOnly(instance) ? NamespaceEditFlow.actions : [])
+        [.open] + (webhooks != nil ? [.triggers] : [])
+            + (manager != nil && !context.isReadOnly(instance) ? NamespaceEditFlow.actions : [])
             + (robots != nil ? [.robots] : []) + [.back, .filter, .command, .refresh]
     }
 
@@ -53,13 +58,17 @@ final class NamespaceList: ResourceKind {
         {
             return true
         }
-        guard action == .open || (action == .robots && robots != nil), let namespace = pane.selected else {
-            return false
+        let handled =
+            action == .open || (action == .triggers && webhooks != nil) || (action == .robots && robots != nil)
+        guard handled, let namespace = pane.selected else { return false }
+        switch action {
+        case .triggers:
+            context.push(ResourcePane(WebhookPolicyList(context: context, instance: instance, project: namespace.name)))
+        case .robots:
+            context.push(ResourcePane(RobotList(context: context, instance: instance, project: namespace.name)))
+        default:
+            context.push(ResourcePane(RepositoryList(context: context, instance: instance, namespace: namespace.name)))
         }
-        context.push(
-            action == .robots
-                ? ResourcePane(RobotList(context: context, instance: instance, project: namespace.name))
-                : ResourcePane(RepositoryList(context: context, instance: instance, namespace: namespace.name)))
         return true
     }
 
