@@ -62,8 +62,11 @@ import copy
 import datetime
 import hashlib
 import http.client
+import importlib
+import importlib.util
 import json
 import os
+import re
 import secrets
 import sys
 import threading
@@ -73,10 +76,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+# Extension modules import this module by name; run as a script, it must be the same module object.
+sys.modules.setdefault("harbor_emulator", sys.modules[__name__])
+
+from acr_emulator import REFERRER_TAG, RegistryReader, rfc3339_ms  # noqa: E402  (found through HERE)
 
 REPORT_MIME = "application/vnd.security.vulnerability.report; version=1.1"
 NEVER = "0001-01-01T00:00:00.000Z"
 PREFIX = "/api/v2.0"
+OCI_INDEX = "application/vnd.oci.image.index.v1+json"
+TAG_NAME = re.compile(r"^[\w][\w.-]{0,127}$")
 IMAGE_ICON = "sha256:0048162a053eef4d4ce3fe7518615bef084403614f8bca43b40ae2e762e11e06"  # Harbor's built-in image icon
 SCANNER = {"name": "Trivy", "vendor": "Aqua Security", "version": "v0.51.2"}
 SEVERITIES = ["Unknown", "Negligible", "Low", "Medium", "High", "Critical"]
@@ -102,9 +111,28 @@ def harbor_time(epoch_ms):
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
-def build_model(registry_data, started_ms):
-    """{project: {project_id, name, time, repositories: {full name: {id, name, time, artifacts: [...]}}}}."""
-    projects, next_ids = {}, {"repository": 1, "artifact": 1}
+def pull_ms_of(digest, push_ms):
+    """The startup pull time: digests whose first hex digit is 0-7 were pulled 1-16 hours after their
+    push (the second digit decides), the others never (None)."""
+    first, second = int(digest[7], 16), int(digest[8], 16)
+    return push_ms + (second + 1) * 3_600_000 if first < 8 else None
+
+
+def accessory_type(artifact_type):
+    """Harbor's accessory type for an OCI referrer's artifactType."""
+    lowered = (artifact_type or "").lower()
+    for words, kind in ((("cosign",), "signature.cosign"), (("notary", "notation"), "signature.notation"),
+                        (("spdx", "cyclonedx"), "sbom.harbor")):
+        if any(word in lowered for word in words):
+            return kind
+    return "subject.accessory"
+
+
+def build_model(registry_data, started_ms, referrers=None):
+    """{project: {project_id, name, time, repositories: {full name: {id, name, time, artifacts: [...]}}}}.
+    `referrers` ({repository: {subject digest: [OCI descriptors]}}) become the subjects' accessories."""
+    projects, next_ids = {}, {"repository": 1, "artifact": 1, "tag": 1, "accessory": 1}
+    referrers = referrers or {}
     for name in sorted(registry_data):
         project = projects.setdefault(name.split("/")[0], {
             "project_id": len(projects) + 1, "name": name.split("/")[0], "time": started_ms, "repositories": {}})
@@ -112,20 +140,70 @@ def build_model(registry_data, started_ms):
         for tag, description in sorted(registry_data[name].items()):
             artifact = artifacts.setdefault(description["digest"], {"description": description, "tags": []})
             artifact["tags"].append(tag)
+        subjects = referrers.get(name) or {}
+        hidden = {descriptor.get("digest") for found in subjects.values() for descriptor in found}
         records = []
-        for digest in sorted(artifacts):
+        for digest in sorted(set(artifacts) - hidden):
             description = artifacts[digest]["description"]
-            records.append({"id": next_ids["artifact"], "digest": digest, "size": description["size"],
-                            "media_type": description["mediaType"], "tags": artifacts[digest]["tags"],
-                            "push_ms": description.get("created") or started_ms,
-                            "children": description.get("children") or []})
+            push_ms = description.get("created") or started_ms
+            record = {"id": next_ids["artifact"], "digest": digest, "size": description["size"],
+                      "media_type": description["mediaType"], "tags": artifacts[digest]["tags"], "push_ms": push_ms,
+                      "pull_ms": pull_ms_of(digest, push_ms), "children": description.get("children") or [],
+                      "tag_meta": {}, "accessories": []}
+            for tag in record["tags"]:
+                record["tag_meta"][tag] = {"id": next_ids["tag"], "push_ms": push_ms, "pull_ms": record["pull_ms"]}
+                next_ids["tag"] += 1
+            records.append(record)
             next_ids["artifact"] += 1
         times = [record["push_ms"] for record in records] or [started_ms]
         project["time"] = min(project["time"], *times)
         project["repositories"][name] = {"id": next_ids["repository"], "name": name, "time": min(times),
-                                         "update": max(times), "artifacts": records}
+                                         "update": max(times), "artifacts": records, "pulls": 0}
         next_ids["repository"] += 1
+    artifact_id = next_ids["artifact"]
+    for project in projects.values():
+        for name, repository in project["repositories"].items():
+            for record in repository["artifacts"]:
+                for descriptor in (referrers.get(name) or {}).get(record["digest"]) or []:
+                    annotations = descriptor.get("annotations") or {}
+                    record["accessories"].append({
+                        "id": next_ids["accessory"], "artifact_id": artifact_id, "digest": descriptor.get("digest"),
+                        "size": int(descriptor.get("size") or 0), "annotations": annotations,
+                        "media_type": descriptor.get("mediaType") or "application/vnd.oci.image.manifest.v1+json",
+                        "artifact_type": descriptor.get("artifactType") or "",
+                        "type": accessory_type(descriptor.get("artifactType")),
+                        "created_ms": rfc3339_ms(annotations.get("org.opencontainers.image.created")) or started_ms})
+                    next_ids["accessory"] += 1
+                    artifact_id += 1
     return projects
+
+
+def read_referrers(reader, data):
+    """{repository: {subject digest: [descriptor]}} through the registry's referrers API when it has one,
+    else through the `sha256-<hex>` fallback tags' indexes."""
+    found = {}
+    for name, tags in data.items():
+        digests = sorted({description["digest"] for description in tags.values()})
+        if not digests:
+            continue
+        response, _ = reader.get(f"/v2/{name}/referrers/{digests[0]}", OCI_INDEX, allow=(200, 404))
+        if response.status == 200:
+            references = [(digest, f"/v2/{name}/referrers/{digest}") for digest in digests]
+        else:
+            references = [(tag.replace("-", ":", 1), f"/v2/{name}/manifests/{tag}")
+                          for tag in reader.tags(name) or [] if REFERRER_TAG.match(tag)]
+        subjects = {}
+        for subject, path in references:
+            response, body = reader.get(path, OCI_INDEX, allow=(200, 404))
+            manifests = json.loads(body).get("manifests") if response.status == 200 else None
+            if manifests:
+                subjects[subject] = manifests
+        found[name] = subjects
+    return found
+
+
+def pull_time(epoch_ms):
+    return harbor_time(epoch_ms) if epoch_ms else NEVER
 
 
 def report_findings(digest):
@@ -150,6 +228,15 @@ def overall_severity(rows):
 # (None when no route matches, else (status, document, headers)) and `reset(api)`, which (re)creates
 # its part of the model from api.projects.
 EXTENSIONS = []
+EXTENSION_MODULES = ("harbor_retention",)
+
+
+def load_extensions():
+    """Registers the modules of EXTENSION_MODULES (found next to this file) in EXTENSIONS, once."""
+    for name in EXTENSION_MODULES:
+        module = importlib.import_module(name)
+        if module not in EXTENSIONS:
+            EXTENSIONS.append(module)
 
 
 class Params:
@@ -193,6 +280,9 @@ class Api:
             self.projects = copy.deepcopy(self.startup)
             self.scans = {}  # digest → {"report_id", "polls", "start_ms"}
             self.audit_log = []  # {"id", "username", "resource", "resource_type", "operation", "op_ms", …}
+            self.next_tag_id = 1 + max((meta["id"] for record in self.all_artifacts()
+                                        for meta in record["tag_meta"].values()), default=0)
+            self.immutability = lambda project, repository, tag: False  # harbor_retention supplies the rules
             for extension in EXTENSIONS:
                 extension.reset(self)
 
@@ -201,6 +291,47 @@ class Api:
         self.audit_log.append({"id": len(self.audit_log) + 1, "username": username, "resource": resource,
                                "resource_type": resource_type, "operation": operation, "project": project,
                                "operation_result": result, "op_ms": int(time.time() * 1000)})
+
+    @staticmethod
+    def caller(headers):
+        """The Basic username of an (authenticated) request."""
+        try:
+            return base64.b64decode((headers.get("Authorization") or "")[6:]).decode().partition(":")[0] or "admin"
+        except (ValueError, UnicodeDecodeError):
+            return "admin"
+
+    def all_artifacts(self):
+        return [record for project in self.projects.values() for repository in project["repositories"].values()
+                for record in repository["artifacts"]]
+
+    def tag_immutable(self, project, repository, tag):
+        """Whether an enabled immutability rule of `project` protects `tag` of `repository`."""
+        return self.immutability(project, repository["name"][len(project["name"]) + 1:], tag)
+
+    def record_pull(self, name, reference, digest):
+        """A manifest GET through /v2/: the artifact's (and a pulled tag's) pull_time become now."""
+        with self.lock:
+            project = self.projects.get(name.split("/")[0])
+            repository = project["repositories"].get(name) if project else None
+            if repository is None:
+                return
+            for record in repository["artifacts"]:
+                if digest == record["digest"] or reference in (record["digest"], *record["tags"]):
+                    record["pull_ms"] = int(time.time() * 1000)
+                    if reference in record["tag_meta"]:
+                        record["tag_meta"][reference]["pull_ms"] = record["pull_ms"]
+                    repository["pulls"] = repository.get("pulls", 0) + 1
+                    return
+
+    def accessories_of(self, name, digest):
+        """The accessories of `digest` in repository `name`; None for a repository the model lacks."""
+        with self.lock:
+            project = self.projects.get(name.split("/")[0])
+            repository = project["repositories"].get(name) if project else None
+            if repository is None:
+                return None
+            return [copy.deepcopy(accessory) for record in repository["artifacts"] if record["digest"] == digest
+                    for accessory in record["accessories"]]
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -231,15 +362,17 @@ class Api:
     def project_view(self, project):
         return {"project_id": project["project_id"], "name": project["name"], "owner_id": 1, "owner_name": "admin",
                 "creation_time": harbor_time(project["time"]), "update_time": harbor_time(project["time"]),
-                "repo_count": len(project["repositories"]), "registry_id": None, "deleted": False,
+                "repo_count": len(project["repositories"]), "deleted": False,
                 "togglable": True, "current_user_role_id": 1, "current_user_role_ids": [1],
                 "cve_allowlist": {"id": 0, "project_id": project["project_id"], "items": []},
-                "metadata": {"public": "false", "auto_scan": "false", "prevent_vul": "false", "severity": "low"}}
+                "metadata": {"public": "false", "auto_scan": "false", "prevent_vul": "false", "severity": "low",
+                             **project.get("metadata", {})}}
 
     @staticmethod
     def repository_view(project, repository):
         return {"id": repository["id"], "project_id": project["project_id"], "name": repository["name"],
-                "description": "", "artifact_count": len(repository["artifacts"]), "pull_count": 0,
+                "description": "", "artifact_count": len(repository["artifacts"]),
+                "pull_count": repository.get("pulls", 0),
                 "creation_time": harbor_time(repository["time"]), "update_time": harbor_time(repository["update"])}
 
     def scan_overview(self, record, advance):
@@ -271,20 +404,34 @@ class Api:
                 "artifact_type": "", "media_type": "application/vnd.oci.image.config.v1+json",
                 "manifest_media_type": record["media_type"], "project_id": project["project_id"],
                 "repository_id": repository["id"], "repository_name": repository["name"],
-                "push_time": harbor_time(record["push_ms"]), "pull_time": NEVER, "icon": IMAGE_ICON,
+                "push_time": harbor_time(record["push_ms"]), "pull_time": pull_time(record["pull_ms"]), "icon": IMAGE_ICON,
                 "extra_attrs": {}, "annotations": {}, "labels": None, "accessories": None,
                 "references": [{"parent_id": record["id"], "child_id": 0, "child_digest": child["digest"],
                                 "platform": child["platform"], "urls": []} for child in record["children"]] or None,
                 "addition_links": {"vulnerabilities": {"href": base + "/additions/vulnerabilities", "absolute": False}}}
         if params.boolean("with_tag", True):
-            view["tags"] = [{"id": record["id"] * 100 + index, "repository_id": repository["id"],
-                             "artifact_id": record["id"], "name": tag, "push_time": harbor_time(record["push_ms"]),
-                             "pull_time": NEVER, "immutable": False} for index, tag in enumerate(record["tags"])] or None
+            immutable = params.boolean("with_immutable_status", False)
+            view["tags"] = [self.tag_view(project, repository, record, tag, immutable) for tag in record["tags"]] or None
+        if params.boolean("with_accessory", False):
+            view["accessories"] = [self.accessory_view(repository, record, a) for a in record["accessories"]] or None
         if params.boolean("with_scan_overview", False):
             overview = self.scan_overview(record, advance=True)
             if overview:
                 view["scan_overview"] = overview
         return view
+
+    def tag_view(self, project, repository, record, tag, with_immutable):
+        meta = record["tag_meta"][tag]
+        return {"id": meta["id"], "repository_id": repository["id"], "artifact_id": record["id"], "name": tag,
+                "push_time": harbor_time(meta["push_ms"]), "pull_time": pull_time(meta["pull_ms"]),
+                "immutable": with_immutable and self.tag_immutable(project, repository, tag)}
+
+    @staticmethod
+    def accessory_view(repository, record, accessory):
+        return {"id": accessory["id"], "artifact_id": accessory["artifact_id"], "subject_artifact_id": record["id"],
+                "subject_artifact_digest": record["digest"], "subject_artifact_repo": repository["name"],
+                "size": accessory["size"], "digest": accessory["digest"], "type": accessory["type"], "icon": "",
+                "creation_time": harbor_time(accessory["created_ms"])}
 
     # -- endpoints ---------------------------------------------------------------------------
 
@@ -304,17 +451,21 @@ class Api:
                     return answer
             if not segments or segments[0] != "projects":
                 return None
-            return self.projects_route(method, segments[1:], params, headers)
+            return self.projects_route(method, segments[1:], params, headers, body)
 
     ROUTES = {("GET", 0, ()), ("GET", 1, ()), ("GET", 2, ("summary",)), ("GET", 2, ("repositories",)),
               ("GET", 3, ("repositories",)), ("GET", 4, ("repositories", "artifacts")),
               ("GET", 5, ("repositories", "artifacts")), ("DELETE", 5, ("repositories", "artifacts")),
-              ("POST", 6, ("repositories", "artifacts", "scan")),
+              ("POST", 6, ("repositories", "artifacts", "scan")), ("DELETE", 3, ("repositories",)),
+              ("GET", 6, ("repositories", "artifacts", "tags")), ("POST", 6, ("repositories", "artifacts", "tags")),
+              ("DELETE", 7, ("repositories", "artifacts", "tags")),
+              ("GET", 6, ("repositories", "artifacts", "accessories")),
               ("GET", 7, ("repositories", "artifacts", "additions", "vulnerabilities"))}
 
-    def projects_route(self, method, rest, params, headers):
+    def projects_route(self, method, rest, params, headers, body):
         """`rest` follows /projects; None for a path no route matches (checked before any lookup)."""
-        shape = (method, len(rest), tuple(rest[index] for index in (1, 3, 5, 6) if index < len(rest)))
+        words = (1, 3, 5) if len(rest) == 7 and rest[5] == "tags" else (1, 3, 5, 6)  # 7: a tag name
+        shape = (method, len(rest), tuple(rest[index] for index in words if index < len(rest)))
         if shape not in self.ROUTES:
             return None
         if shape == ("GET", 0, ()):
@@ -336,6 +487,13 @@ class Api:
         repository = self.repository(project, urllib.parse.unquote(rest[2]))
         if shape == ("GET", 3, ("repositories",)):
             return 200, self.repository_view(project, repository), {}
+        user = self.caller(headers)
+        if shape == ("DELETE", 3, ("repositories",)):
+            for record in repository["artifacts"]:
+                self.refuse_immutable(project, repository, record["tags"])
+            del project["repositories"][repository["name"]]
+            self.audit(user, repository["name"], "repository", "delete", project["name"])
+            return 200, None, {}
         if shape == ("GET", 4, ("repositories", "artifacts")):
             rows = sorted(repository["artifacts"], key=lambda a: (-a["push_ms"], -a["id"]))
             params.integer("page_size", 10, 1, 100)  # validate before the views advance scans
@@ -344,9 +502,13 @@ class Api:
         if shape == ("GET", 5, ("repositories", "artifacts")):
             return 200, self.artifact_view(project, repository, record, params), {}
         if shape == ("DELETE", 5, ("repositories", "artifacts")):
+            self.refuse_immutable(project, repository, record["tags"])
             repository["artifacts"].remove(record)
             self.scans.pop(record["digest"], None)
+            self.audit(user, f"{repository['name']}:{record['digest']}", "artifact", "delete", project["name"])
             return 200, None, {}
+        if shape[2][2:] in (("tags",), ("accessories",)):
+            return self.tags_route(shape, project, repository, record, rest, params, body, user)
         if shape == ("POST", 6, ("repositories", "artifacts", "scan")):
             status = (self.scan_overview(record, advance=False) or {REPORT_MIME: {}})[REPORT_MIME].get("scan_status")
             if status in ("Pending", "Running"):
@@ -358,6 +520,47 @@ class Api:
         if not overview or overview[REPORT_MIME]["scan_status"] != "Success":
             return 200, {}, {}
         return 200, {REPORT_MIME: self.report(record, overview[REPORT_MIME])}, {}
+
+    def refuse_immutable(self, project, repository, tags):
+        protected = [tag for tag in tags if self.tag_immutable(project, repository, tag)]
+        if protected:
+            raise ApiError(412, "PRECONDITION", f"the operation is prohibited because the tag {protected[0]} of "
+                                                f"{repository['name']} is immutable")
+
+    def tags_route(self, shape, project, repository, record, rest, params, body, user):
+        """Tags of an artifact (list, add, remove) and its accessories."""
+        if shape[0] == "GET" and shape[2][2] == "accessories":
+            wanted = urllib.parse.unquote(params.values.get("q", "")).partition("type=")[2] or None
+            rows = [a for a in record["accessories"] if wanted in (None, a["type"])]
+            return paged(params, [self.accessory_view(repository, record, a) for a in rows])
+        if shape[0] == "GET":
+            immutable = params.boolean("with_immutable_status", False)
+            return paged(params, [self.tag_view(project, repository, record, tag, immutable) for tag in record["tags"]])
+        if shape[0] == "DELETE":
+            tag = rest[6]
+            if tag not in record["tags"]:
+                raise ApiError(404, "NOT_FOUND", f"tag {tag} not found in artifact {record['digest']}")
+            self.refuse_immutable(project, repository, [tag])
+            record["tags"].remove(tag)
+            del record["tag_meta"][tag]
+            self.audit(user, f"{repository['name']}:{tag}", "tag", "delete", project["name"])
+            return 200, None, {}
+        try:
+            name = json.loads(body or b"{}").get("name")
+        except (ValueError, AttributeError):
+            name = None
+        if not isinstance(name, str) or not TAG_NAME.match(name):
+            raise ApiError(400, "BAD_REQUEST", f"invalid tag name {name!r}")
+        if any(name in other["tags"] for other in repository["artifacts"]):
+            raise ApiError(409, "CONFLICT", f"tag {name} already exists in {repository['name']}")
+        now = int(time.time() * 1000)
+        record["tags"].append(name)
+        record["tag_meta"][name] = {"id": self.next_tag_id, "push_ms": now, "pull_ms": None}
+        self.next_tag_id += 1
+        self.audit(user, f"{repository['name']}:{name}", "tag", "create", project["name"])
+        return 201, None, {"Location": f"{PREFIX}/projects/{project['name']}/repositories/"
+                                       f"{urllib.parse.quote(urllib.parse.quote(rest[2], safe=''), safe='')}"
+                                       f"/artifacts/{record['digest']}/tags/{name}"}
 
     @staticmethod
     def report(record, summary):
@@ -374,7 +577,7 @@ class Api:
 
     def systeminfo(self, authenticated):
         info = {"auth_mode": "db_auth", "primary_auth_mode": False, "self_registration": False,
-                "has_ca_root": False, "banner_message": "", "with_notary": False}
+                "has_ca_root": False, "banner_message": ""}
         if authenticated:
             host = urllib.parse.urlparse(self.external_url).netloc
             info.update({"harbor_version": "v2.12.2-emulated", "external_url": self.external_url,
@@ -404,8 +607,12 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     api: Api = None
     admin = ("", "")
+    registry = {"url": "", "username": "", "password": ""}
     verbose = False
     served = 0
+    swagger = None  # a harbor_schema.Swagger with --swagger
+    violations = []  # {"method", "path", "status", "problem"}
+    violations_lock = threading.Lock()
 
     def log_message(self, *args):
         if self.verbose:
@@ -446,6 +653,8 @@ class Handler(BaseHTTPRequestHandler):
         raw_path, _, raw_query = self.path.partition("?")
         if raw_path.rstrip("/") == "/__control__":
             return self.control(body)
+        if raw_path == "/v2" or raw_path.startswith("/v2/"):
+            return self.registry_proxy(raw_path if raw_path != "/v2" else "/v2/", raw_query)
         Handler.served += 1
         path = urllib.parse.unquote(raw_path)
         try:
@@ -461,14 +670,111 @@ class Handler(BaseHTTPRequestHandler):
             status, document, headers = answer
             if "Link" in headers:
                 headers["Link"] = headers["Link"].replace("{path}", path)
-            self.reply(status, document, headers)
         except ApiError as error:
-            extra = {"WWW-Authenticate": 'Basic realm="harbor"'} if error.status == 401 else {}
-            self.reply(error.status, {"errors": [{"code": error.code, "message": error.message}]}, extra)
+            status, document = error.status, {"errors": [{"code": error.code, "message": error.message}]}
+            headers = {"WWW-Authenticate": 'Basic realm="harbor"'} if error.status == 401 else {}
+        if self.swagger is not None and raw_path.startswith(PREFIX + "/"):
+            problems = self.swagger.validate(self.command, raw_path[len(PREFIX):], status, document)
+            with Handler.violations_lock:
+                Handler.violations += [{"method": self.command, "path": raw_path, "status": status, "problem": problem}
+                                       for problem in problems]
+        self.reply(status, document, headers)
+
+    # -- /v2/: the real registry behind Harbor --------------------------------------------------
+
+    def registry_error(self, status, code, message, headers=None):
+        body = json.dumps({"errors": [{"code": code, "message": message, "detail": None}]}).encode()
+        self.send_response(status)
+        for name, value in {"Content-Type": "application/json; charset=utf-8", "Content-Length": str(len(body)),
+                            "Docker-Distribution-Api-Version": "registry/2.0", **(headers or {})}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def registry_proxy(self, raw_path, raw_query):
+        """Forwards an administrator's GET or HEAD to the real registry with its own credentials."""
+        if not self.authenticated():
+            return self.registry_error(401, "UNAUTHORIZED", "authentication required",
+                                       {"WWW-Authenticate": 'Basic realm="harbor"'})
+        if self.command not in ("GET", "HEAD"):
+            return self.registry_error(405, "UNSUPPORTED", "The operation is unsupported.")
+        upstream = urllib.parse.urlsplit(self.registry["url"])
+        connection_class = http.client.HTTPSConnection if upstream.scheme == "https" else http.client.HTTPConnection
+        connection = connection_class(upstream.netloc, timeout=60)
+        headers = {"Authorization": "Basic " + base64.b64encode(
+            f"{self.registry['username']}:{self.registry['password']}".encode()).decode()}
+        for name in ("Accept", "Range", "If-None-Match"):
+            if self.headers.get(name):
+                headers[name] = ", ".join(self.headers.get_all(name))
+        target = raw_path + ("?" + raw_query if raw_query else "")
+        try:
+            connection.request(self.command, target, headers=headers)
+            response = connection.getresponse()
+            name, _, reference = raw_path[len("/v2/"):].rpartition("/referrers/")
+            if response.status == 404 and name and self.command == "GET":
+                response.read()
+                return self.referrers_index(name, reference, Params(raw_query))
+            length = response.getheader("Content-Length")
+            body = None if length is not None or self.command == "HEAD" else response.read()
+            self.send_response(response.status)
+            for header, value in response.getheaders():
+                if header.lower() in ("content-type", "docker-content-digest", "docker-distribution-api-version",
+                                      "etag", "oci-subject", "oci-filters-applied", "accept-ranges",
+                                      "content-range", "last-modified"):
+                    self.send_header(header, value)
+                elif header.lower() in ("link", "location"):
+                    self.send_header(header, value.replace(f"{upstream.scheme}://{upstream.netloc}", ""))
+            self.send_header("Content-Length", str(len(body)) if body is not None else (length or "0"))
+            self.end_headers()
+            if response.status == 200 and "/manifests/" in raw_path:
+                self.api.record_pull(raw_path[len("/v2/"):].partition("/manifests/")[0],
+                                     urllib.parse.unquote(raw_path.rpartition("/")[2]),
+                                     response.getheader("Docker-Content-Digest"))
+            if self.command == "HEAD":
+                return None
+            if body is not None:
+                return self.wfile.write(body)
+            remaining = int(length)
+            while remaining > 0:
+                chunk = response.read(min(remaining, 65536))
+                if not chunk:
+                    break
+                self.wfile.write(chunk)
+                remaining -= len(chunk)
+        except OSError as error:
+            self.close_connection = True
+            return self.registry_error(502, "UNAVAILABLE", f"registry unreachable: {error}")
+        finally:
+            connection.close()
+
+    def referrers_index(self, name, digest, params):
+        """Harbor's referrers answer from the model's accessories (§3), for a registry without the API."""
+        if not digest.startswith("sha256:"):
+            return self.registry_error(400, "DIGEST_INVALID", "provided digest did not match uploaded content")
+        accessories = self.api.accessories_of(name, digest)
+        if accessories is None:
+            return self.registry_error(404, "NAME_UNKNOWN", "repository name not known to registry")
+        wanted = params.values.get("artifactType")
+        manifests = [{"mediaType": accessory["media_type"], "digest": accessory["digest"], "size": accessory["size"],
+                      "artifactType": accessory["artifact_type"], "annotations": accessory["annotations"]}
+                     for accessory in accessories if wanted in (None, accessory["artifact_type"])]
+        body = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json",
+                           "manifests": manifests}).encode()
+        self.send_response(200)
+        headers = {"Content-Type": "application/vnd.oci.image.index.v1+json", "Content-Length": str(len(body)),
+                   "Docker-Distribution-Api-Version": "registry/2.0", "X-Total-Count": str(len(manifests))}
+        if wanted is not None:
+            headers["OCI-Filters-Applied"] = "artifactType"
+        for header, value in headers.items():
+            self.send_header(header, value)
+        self.end_headers()
+        self.wfile.write(body)
 
     def control(self, body):
         if self.command == "GET":
-            return self.reply(200, {"requests": Handler.served})
+            with Handler.violations_lock:
+                return self.reply(200, {"requests": Handler.served, "schemaViolations": list(Handler.violations)})
         try:
             document = json.loads(body or b"{}")
         except ValueError:
@@ -482,8 +788,9 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = handle_any
 
 
-def serve(api, admin, verbose=False):
-    Handler.api, Handler.admin, Handler.verbose = api, admin, verbose
+def serve(api, admin, verbose=False, registry=None, swagger=None):
+    Handler.api, Handler.admin, Handler.verbose, Handler.swagger = api, admin, verbose, swagger
+    Handler.registry = registry or Handler.registry
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -495,6 +802,7 @@ def serve(api, admin, verbose=False):
 # ---------------------------------------------------------------------------------------------
 
 def self_test():
+    load_extensions()
     failures = []
 
     def check(name, condition, detail=""):
@@ -506,15 +814,23 @@ def self_test():
     index = {"digest": "sha256:" + "b" * 64, "mediaType": "application/vnd.oci.image.index.v1+json", "size": 99,
              "created": 1714557700000, "children": [{"digest": "sha256:" + "c" * 64,
                                                     "platform": {"os": "linux", "architecture": "arm64"}}]}
-    data = {f"p{n:02d}/app": {"v1": image} for n in range(12)}
+    import harbor_retention
+    import harbor_schema
+    data, referrers = harbor_retention.self_test_data()
+    data.update({f"p{n:02d}/app": {"v1": image} for n in range(12)})
     data["lib/team/app"] = {"v1": index, "latest": index, "old": image}
-    server = serve(Api(build_model(data, 1714557000000), "http://registry.invalid"), ("admin", "pw"))
+    swagger_path = os.path.join(HERE, "..", "Fixtures", "harbor", "harbor-swagger.yaml")
+    swagger = harbor_schema.Swagger(swagger_path) if importlib.util.find_spec("yaml") else None
+    check("PyYAML", swagger is not None, "not importable: the responses go unvalidated")
+    server = serve(Api(build_model(data, 1714557000000, referrers), "http://registry.invalid"), ("admin", "pw"),
+                   swagger=swagger)
     port = server.server_address[1]
     auth = "Basic " + base64.b64encode(b"admin:pw").decode()
 
-    def call(method, path, headers=None):
+    def call(method, path, body=None, headers=None):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        connection.request(method, PREFIX + path, headers={"Authorization": auth, **(headers or {})})
+        connection.request(method, PREFIX + path, body=None if body is None else json.dumps(body),
+                           headers={"Authorization": auth, **(headers or {})})
         response = connection.getresponse()
         body = response.read()
         connection.close()
@@ -539,9 +855,9 @@ def self_test():
     check("one artifact, many tags", status == 200 and sorted(document[0]["tags"][i]["name"] for i in range(2)) ==
           ["latest", "v1"] and document[0]["references"][0]["platform"]["architecture"] == "arm64", document)
     status, document, _ = call("DELETE", "/projects/lib/repositories/team%252Fapp/artifacts/old",
-                               {"Cookie": "sid=abc"})
+                               headers={"Cookie": "sid=abc"})
     check("CSRF", status == 403 and document["errors"][0]["message"] == "CSRF token invalid", document)
-    status, document, _ = call("GET", "/projects", {"Authorization": "Basic " + base64.b64encode(b"admin:x").decode()})
+    status, document, _ = call("GET", "/projects", headers={"Authorization": "Basic " + base64.b64encode(b"admin:x").decode()})
     check("wrong password", status == 401 and document["errors"][0]["code"] == "UNAUTHORIZED", document)
     status, document, _ = call("GET", "/projects/lib/repositories/team%252Fapp/artifacts/v1?with_scan_overview=true")
     check("no scan overview before a scan", status == 200 and "scan_overview" not in document, document)
@@ -553,6 +869,19 @@ def self_test():
     check("scan states", states == ["Pending", "Running", "Success"], states)
     status, document, _ = call("GET", "/projects/lib/repositories/team%252Fapp/artifacts/old/additions/vulnerabilities")
     check("no report", status == 200 and document == {}, document)
+    status, document, _ = call("GET", "/projects/lib/repositories/keep/artifacts/v3/accessories")
+    check("accessories", status == 200 and [(a["type"], a["subject_artifact_digest"][7]) for a in document] ==
+          [("signature.cosign", "c")], document)
+    try:
+        harbor_retention.self_test_cases(call, check)
+    except (KeyError, TypeError, IndexError, AttributeError) as error:  # reported with the other failures
+        check("retention cases", False, f"{type(error).__name__}: {error}")
+    status = call("DELETE", "/projects/lib/repositories/team%252Fapp")[0]
+    check("delete repository", (status, call("GET", "/projects/lib/repositories/team%252Fapp")[0]) == (200, 404), status)
+    check("audit", [e["operation"] for e in server.RequestHandlerClass.api.audit_log].count("delete") >= 3, "few")
+    harbor_schema.self_test_cases(check)
+    with Handler.violations_lock:
+        check("schema violations", Handler.violations == [], Handler.violations)
     server.shutdown()
     print(json.dumps({"selfTest": "ok" if not failures else "failed", "failures": failures}), flush=True)
     return 0 if not failures else 1
@@ -566,20 +895,33 @@ def main():
     parser.add_argument("--registry-password")
     parser.add_argument("--admin", metavar="USER:PASSWORD")
     parser.add_argument("--parent-pid", type=int)
+    parser.add_argument("--swagger", metavar="PATH", help="validate every /api/v2.0 JSON response against it")
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = parser.parse_args()
+    venv = os.path.abspath(os.path.join(HERE, "..", "..", ".venv-acr"))
+    if (args.swagger or args.self_test) and importlib.util.find_spec("yaml") is None \
+            and os.path.exists(os.path.join(venv, "bin", "python")) and os.path.abspath(sys.prefix) != venv:
+        # PyYAML reads the swagger; scripts/install-deps puts it into .venv-acr.
+        os.execv(os.path.join(venv, "bin", "python"), [os.path.join(venv, "bin", "python"), __file__] + sys.argv[1:])
+    load_extensions()
     if args.self_test:
         sys.exit(self_test())
     if not (args.registry and args.admin and ":" in args.admin):
         print(json.dumps({"error": "--registry and --admin USER:PASSWORD are required"}), flush=True)
         sys.exit(1)
     try:
-        from acr_emulator import RegistryReader
         started = int(time.time() * 1000)
-        data = RegistryReader(args.registry, args.registry_username, args.registry_password).read_all()
-        api = Api(build_model(data, started), args.registry)
+        reader = RegistryReader(args.registry, args.registry_username, args.registry_password)
+        data = reader.read_all()
+        api = Api(build_model(data, started, read_referrers(reader, data)), args.registry)
         user, _, password = args.admin.partition(":")
-        server = serve(api, (user, password), args.verbose)
+        swagger = None
+        if args.swagger:
+            from harbor_schema import Swagger
+            swagger = Swagger(args.swagger)
+        server = serve(api, (user, password), args.verbose, {
+            "url": args.registry.rstrip("/"), "username": args.registry_username or "",
+            "password": args.registry_password or ""}, swagger)
     except Exception as error:  # report and exit; the caller sees the message
         print(json.dumps({"error": f"{type(error).__name__}: {error}"}), flush=True)
         sys.exit(1)
