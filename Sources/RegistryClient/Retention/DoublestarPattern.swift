@@ -27,19 +27,16 @@ public struct DoublestarPattern: Sendable, Hashable {
 
     // MARK: Braces
 
-    /// Every pattern `{…}` alternatives give, left to right, capped at `maxAlternatives`.
-    private static func expand(_ pattern: [Character]) -> [[Character]] {
+    /// Every pattern `{…}` alternatives give, left to right, at most `limit` of them.
+    private static func expand(_ pattern: [Character], limit: Int = maxAlternatives) -> [[Character]] {
         guard let (open, close, commas) = firstBraces(in: pattern) else { return [pattern] }
         let prefix = Array(pattern[..<open])
         let suffix = Array(pattern[(close + 1)...])
         let bounds = [open] + commas + [close]
         var results: [[Character]] = []
-        for index in 0..<(bounds.count - 1) {
+        for index in 0..<(bounds.count - 1) where results.count < limit {
             let option = Array(pattern[(bounds[index] + 1)..<bounds[index + 1]])
-            for expanded in expand(prefix + option + suffix) {
-                guard results.count < maxAlternatives else { return results }
-                results.append(expanded)
-            }
+            results += expand(prefix + option + suffix, limit: limit - results.count)
         }
         return results
     }

@@ -64,9 +64,9 @@ public struct RetentionTaskLog: Sendable, Equatable {
     public var skippedLines: Int
 
     /// Logs longer than this are read up to it only.
-    public static let maxBytes = 32 << 20
+    public static let maxBytes = 16 << 20
     /// At most this many rows and error lines are kept.
-    public static let maxRows = 200_000
+    public static let maxRows = 50_000
 
     /// Reads `text`; never fails.
     public init(parsing text: String) {
@@ -165,7 +165,9 @@ public struct RetentionTaskLog: Sendable, Equatable {
     /// `2021/11/03 11:21:06` in UTC; nil when empty or unreadable (Go's zero time is "never").
     static func time(_ cell: String) -> Date? {
         let digits = cell.split(whereSeparator: { "/ :".contains($0) }).compactMap { Int($0) }
-        guard digits.count == 6, digits[0] > 1 else { return nil }
+        guard digits.count == 6, digits[0] > 1, (1...12).contains(digits[1]), (1...31).contains(digits[2]),
+            digits[3] < 24, digits[4] < 60, digits[5] < 61, digits[3...].allSatisfy({ $0 >= 0 })
+        else { return nil }
         var components = DateComponents()
         (components.year, components.month, components.day) = (digits[0], digits[1], digits[2])
         (components.hour, components.minute, components.second) = (digits[3], digits[4], digits[5])

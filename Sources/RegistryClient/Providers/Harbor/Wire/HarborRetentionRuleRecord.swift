@@ -80,7 +80,7 @@ struct HarborRetentionRuleRecord: Codable, Sendable {
             untagged: Self.untagged(tag), repositories: Self.selector(repositorySelector, excluding: "repoExcludes"),
             disabled: disabled ?? false)
         rule.id = id
-        rule.priority = priority
+        rule.priority = priority ?? 0
         rule.template = template ?? ""
         rule.parameter = template.flatMap { params?[$0]?.value }
         return rule
