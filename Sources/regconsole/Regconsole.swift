@@ -15,7 +15,8 @@ struct Regconsole: AsyncParsableCommand {
             InstancesCommand.self, NamespacesCommand.self, ReposCommand.self, TagsCommand.self, InspectCommand.self,
             DeleteCommand.self, ScanCommand.self, VulnsCommand.self, LifecycleCommand.self, BuildsCommand.self,
             TriggersCommand.self, EventsCommand.self, ChainsCommand.self, SyncCommand.self, SubscriptionsCommand.self,
-            EndpointsCommand.self, LoginCommand.self, UsageCommand.self, ConfigCommand.self,
+            EndpointsCommand.self, LoginCommand.self, UsageCommand.self, RetentionCommand.self,
+            ImmutabilityCommand.self, ConfigCommand.self,
         ]
     )
 

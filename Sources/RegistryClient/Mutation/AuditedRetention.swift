@@ -30,14 +30,16 @@ public struct AuditedRetention: Sendable {
     /// Runs the policy for real, waits for it to end and reads what it did.
     public func run(
         _ policy: HarborRetentionPolicy, project: String, on provider: any RetentionPolicyManaging,
-        timeout: Duration = .seconds(300), progress: @Sendable (RetentionExecution?) -> Void = { _ in }
+        timeout: Duration = .seconds(300), interval: Duration = .milliseconds(500),
+        progress: @Sendable (RetentionExecution?) -> Void = { _ in }
     ) async throws -> RetentionServerRun {
         try provider.instance.requireWritable(to: "run retention policies")
         guard let id = policy.id else {
             throw RegistryError(.notFound, "project \(project) has no retention policy to run")
         }
         return try await audit.recording("retention-run", on: provider, detail: "\(project): policy \(id)") {
-            try await provider.runRetention(policyID: id, dryRun: false, timeout: timeout, progress: progress)
+            try await provider.runRetention(
+                policyID: id, dryRun: false, timeout: timeout, interval: interval, progress: progress)
         }
     }
 

@@ -44,12 +44,12 @@ extension RetentionPolicyManaging {
 
     /// Starts a run, waits for it to end and reads its tasks' logs.
     public func runRetention(
-        policyID: Int, dryRun: Bool, timeout: Duration = .seconds(300),
+        policyID: Int, dryRun: Bool, timeout: Duration = .seconds(300), interval: Duration = .milliseconds(500),
         progress: @Sendable (RetentionExecution?) -> Void = { _ in }
     ) async throws -> RetentionServerRun {
         let id = try await startRetention(policyID: policyID, dryRun: dryRun)
         let execution = try await waitForRetention(
-            policyID: policyID, executionID: id, timeout: timeout, progress: progress)
+            policyID: policyID, executionID: id, timeout: timeout, interval: interval, progress: progress)
         return try await retentionRun(policyID: policyID, execution: execution)
     }
 
