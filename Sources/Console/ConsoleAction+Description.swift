@@ -54,6 +54,8 @@ extension ConsoleAction {
         case .toggleEndpoint: .actionToggleEndpoint
         case .resetPassword: .actionResetPassword
         case .drift: .actionDrift
+        case .dryRun: .actionDryRun
+        case .toggleRule: .actionToggleRule
         }
     }
 

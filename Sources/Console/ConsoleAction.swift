@@ -58,6 +58,10 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case resetPassword = "reset-password"
     /// Compare a repository's tags with its replica's.
     case drift
+    /// Run a Harbor retention policy as a dry run on the server and compare it with the preview.
+    case dryRun = "dry-run"
+    /// Enable or disable the selected rule (Harbor immutability rules).
+    case toggleRule = "toggle-rule"
 
     /// Arrows and vim keys, k9s-style verbs.
     public static let defaultBindings: [ConsoleAction: [Key]] = [
@@ -113,5 +117,7 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .toggleEndpoint: [.character("E")],
         .resetPassword: [.character("P")],
         .drift: [.character("D")],
+        .dryRun: [.character("w")],
+        .toggleRule: [.character("u")],
     ]
 }
