@@ -168,7 +168,7 @@ public enum Message: String, CaseIterable, Sendable {
     case storage, storageProgress, storageTruncated, storageLegend, storageTags
     // Harbor tag retention and immutability.
     case harborRetention, emptyHarborRetention, retentionSchedule, retentionScheduleManual
-    case columnTemplate, columnRepos, columnUntagged, columnDisabled, columnPreview, columnServer
+    case columnTagPattern, columnTemplate, columnRepos, columnUntagged, columnDisabled, columnPreview, columnServer
     case templateLatestPushed, templateLatestPulled, templateDaysPushed, templateDaysPulled, templateAlways
     case templateLatestActive, templateLastDays, selectorAny, selectorMatching, selectorExcluding
     case decisionImmutable, decisionError, actionDryRun, actionToggleRule

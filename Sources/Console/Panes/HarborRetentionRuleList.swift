@@ -30,7 +30,7 @@ final class HarborRetentionRuleList: ResourceKind {
     var owningInstance: Instance? { instance }
     var crumb: String { context.catalog[.harborRetention] }
     var title: String {
-        "\(context.catalog[.harborRetention]) · \(instance.name)/\(project) · \(context.catalog.retentionSchedule(policy))"
+        "\(context.catalog[.harborRetention]) · \(context.catalog.retentionSchedule(policy)) · \(instance.name)/\(project)"
     }
     var location: ViewLocation { ViewLocation(instance: instance.name, namespace: project) }
     var emptyText: String {
@@ -102,7 +102,7 @@ final class HarborRetentionRuleList: ResourceKind {
         return [
             TableColumn("#", width: .fit(min: 2, max: 3), alignRight: true) { String($0.number) },
             TableColumn(catalog[.columnTemplate], width: .flexible(min: 14)) { catalog.templateWords($0.rule) },
-            TableColumn(catalog[.columnTags], width: .fit(min: 6, max: 24)) { catalog.selectorWords($0.rule.tags) },
+            TableColumn(catalog[.columnTagPattern], width: .fit(min: 6, max: 24)) { catalog.selectorWords($0.rule.tags) },
             TableColumn(catalog[.columnRepos], width: .fit(min: 6, max: 24)) {
                 catalog.selectorWords($0.rule.repositories)
             },

@@ -130,7 +130,7 @@ final class ImmutableRuleList: ResourceKind {
         let catalog = context.catalog
         return [
             TableColumn(catalog[.columnID], width: .fit(min: 2, max: 6), alignRight: true) { $0.id.map(String.init) ?? "-" },
-            TableColumn(catalog[.columnTags], width: .flexible(min: 10)) { catalog.selectorWords($0.tags) },
+            TableColumn(catalog[.columnTagPattern], width: .flexible(min: 10)) { catalog.selectorWords($0.tags) },
             TableColumn(catalog[.columnRepos], width: .flexible(min: 10)) { catalog.selectorWords($0.repositories) },
             TableColumn(catalog[.columnDisabled], width: .fit(min: 4, max: 9)) { catalog[$0.disabled ? .yes : .no] },
         ]
