@@ -38,12 +38,15 @@ struct HarborRetentionFlow {
         }
     }
 
-    /// Runs a dry run on the server, waits for it, and shows it beside the preview.
-    func dryRun(_ policy: HarborRetentionPolicy) {
-        guard let id = policy.id else { return }
+    /// Runs a dry run of the policy as stored now on the server, waits for it, and shows it beside
+    /// the preview of the same policy.
+    func dryRun() {
         let catalog = context.catalog
         context.runJob(notice: catalog[.retentionDryRunning, project], failure: .syncRunFailed) {
             [context, provider, project, instance] in
+            guard let policy = try await provider.retentionPolicy(project: project), let id = policy.id else {
+                throw RegistryError(.notFound, catalog[.retentionNoPolicy, project])
+            }
             let server = try await provider.runRetention(policyID: id, dryRun: true)
             let preview = try await provider.retentionPreview(policy: policy, project: project, now: context.now)
             let comparison = RetentionComparison(preview: preview, server: server.results)

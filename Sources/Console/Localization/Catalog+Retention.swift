@@ -79,7 +79,7 @@ extension Catalog {
 extension Catalog {
     /// What a Harbor retention rule keeps, in words: "the 3 most recently pushed".
     func templateWords(_ rule: HarborRetentionRule) -> String {
-        let n = rule.parameter.map(String.init) ?? "?"
+        let n = rule.parameter.map(String.init) ?? "n"
         switch rule.kind {
         case .latestPushedK: return self[.templateLatestPushed, n]
         case .latestPulledN: return self[.templateLatestPulled, n]

@@ -80,8 +80,8 @@ final class HarborRetentionRuleList: ResourceKind {
             guard context.requireWritable(instance), let policy, let row = pane.selected else { return true }
             flow.deleteRule(row.number - 1, of: policy)
         case .dryRun:
-            guard let policy else { return flash() }
-            flow.dryRun(policy)
+            guard policy != nil else { return flash() }
+            flow.dryRun()
         case .run:
             guard context.requireWritable(instance) else { return true }
             guard let policy else { return flash() }
