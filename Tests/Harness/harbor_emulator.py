@@ -1,30 +1,30 @@
 #!/usr/bin/env python3
-"""An emulator of the Harbor REST API v2.0 (`/api/v2.0`) over the content of a real registry.
+"""An emulator of the Harbor REST API v2.0 (`/api/v2.0`) and of Harbor's `/v2/` over a real registry.
 
-  harbor_emulator.py --registry URL --registry-username U --registry-password P
-                     --admin USER:PASSWORD [--parent-pid PID] [--verbose]
+  harbor_emulator.py --registry URL --registry-username U --registry-password P --admin USER:PASSWORD
+                     [--swagger PATH] [--parent-pid PID] [--verbose]
   harbor_emulator.py --self-test
 
-Standard library only (plus acr_emulator.py's RegistryReader and registry_client.py from this
-directory). Section numbers (§0.2 …) refer to the project's Harbor API reference notes.
+Standard library, acr_emulator.py's RegistryReader and the modules of EXTENSION_MODULES (this
+directory); PyYAML for --swagger and --self-test (without it, the emulator re-executes itself with
+.venv-acr's python). Section numbers (§0.2 …) refer to the project's Harbor API reference notes.
 
-Startup: reads the real registry at --registry (catalog, tags, manifests, config blobs), builds the
-model, prints ONE JSON line
-
-  {"url": "http://127.0.0.1:PORT", "endpoint": "127.0.0.1:PORT", "base": "http://127.0.0.1:PORT/api/v2.0",
-   "projects": ["ns", …], "pid": PID}
-
-and serves until killed or until the process named by --parent-pid goes away. On a startup failure it
-prints {"error": "..."} and exits 1.
+Startup: reads the registry (catalog, tags, manifests, config blobs, referrers), builds the model,
+prints ONE JSON line {"url": "http://127.0.0.1:PORT", "endpoint": "127.0.0.1:PORT", "base": "…/api/v2.0",
+"projects": ["ns", …], "pid": PID} and serves until killed or until --parent-pid goes away. On a
+startup failure it prints {"error": "..."} and exits 1.
 
 Model. Every registry repository with at least two path segments: project = first segment,
-repository = the full name (`ns/team/app`). Artifacts are the distinct manifest digests of a
-repository, each with all its tags (OCI referrer fallback tags `sha256-<hex>` are ignored): `type`
-IMAGE, `size` = config + layers (an index: the sum over its platform children), `push_time` = the
-config's `created` (an index: its first platform child's; else the startup time), `pull_time` =
-`0001-01-01T00:00:00.000Z` (never), `references` = an index's children with their platform. Ids are
-sequential in name order (projects from 1). After startup the model is authoritative: deletes never
-touch the registry.
+repository = the full name (`ns/team/app`). Artifacts are its distinct manifest digests with all their
+tags: `type` IMAGE, `size` = config + layers (an index: the sum over its platform children),
+`push_time` = the config's `created` (an index: its first platform child's; else the startup time),
+`pull_time`: digests whose first hex digit is 0-7 were pulled 1-16 hours after the push (the second
+digit decides), the others never (`0001-01-01T00:00:00.000Z`); tags share their artifact's times.
+OCI referrers (the registry's referrers API, else the `sha256-<hex>` fallback tag indexes) become
+accessories of their subject, typed by artifactType (cosign → signature.cosign, notary/notation →
+signature.notation, SPDX/CycloneDX → sbom.harbor, else subject.accessory), never artifact rows. Ids
+are sequential in name order (projects from 1). After startup the model is authoritative: deletes
+never touch the registry.
 
 Transport (§1). Paths are decoded once and split on `/`; a `{repository_name}` segment is decoded a
 second time, so `team%252Fapp` names `<project>/team/app` while a single-encoded `team%2Fapp` matches
@@ -36,24 +36,50 @@ credentials answers 401 UNAUTHORIZED. Every response sets `Set-Cookie: sid=…` 
 invalid" (§0.2). Booleans are accepted in any casing (the Python client sends `True`).
   Lists page with `page` (1-based) and `page_size` (default 10, 1..100, else 422
 UNPROCESSABLE_ENTITY), set `X-Total-Count` and a Harbor-style `Link` (relative URLs joined by " , ").
+Every mutation records an audit entry through Api.audit (user, "<project>/<repo>:<tag or digest>", …).
 
 Endpoints under /api/v2.0:
   GET /ping, GET /systeminfo
   GET /projects (name= exact filter), GET /projects/{name_or_id} (digits are an id unless
-      X-Is-Resource-Name: true), GET /projects/{name_or_id}/summary (repo_count, quota hard -1 / used
-      = the sum of artifact sizes)
-  GET /projects/{p}/repositories, GET /projects/{p}/repositories/{r}
-  GET …/{r}/artifacts (with_tag default true, with_scan_overview), GET|DELETE …/artifacts/{reference}
-      (tag or digest; DELETE removes the artifact and its tags from the model)
+      X-Is-Resource-Name: true; metadata.retention_id once a retention policy exists),
+      GET /projects/{name_or_id}/summary (repo_count, quota hard -1 / used = the sum of artifact sizes)
+  GET /projects/{p}/repositories, GET|DELETE /projects/{p}/repositories/{r} (pull_count counts /v2/
+      manifest pulls; DELETE: 412 PRECONDITION while an artifact has an immutable tag)
+  GET …/{r}/artifacts (with_tag default true, with_scan_overview, with_immutable_status,
+      with_accessory), GET|DELETE …/artifacts/{reference} (tag or digest; DELETE removes the artifact,
+      its tags and accessories; 412 PRECONDITION "… is immutable" when a tag is immutable)
+  GET …/artifacts/{reference}/tags (paged, with_immutable_status), POST …/tags {"name"} → 201 +
+      Location (400 bad name, 409 CONFLICT taken in the repository), DELETE …/tags/{tag_name} (untag;
+      412 PRECONDITION if immutable)
+  GET …/artifacts/{reference}/accessories (paged; q=type=<type>)
   POST …/artifacts/{reference}/scan → 202; 409 CONFLICT while Pending or Running. Each later read of
       the artifact with with_scan_overview=true advances it: Pending, Running, then Success. Only a
       scanned artifact has `scan_overview`, keyed by REPORT_MIME.
   GET …/artifacts/{reference}/additions/vulnerabilities → {REPORT_MIME: report} once the scan
       succeeded, else {}. Findings: 2–5 entries of a built-in table chosen by hashing the digest.
+  harbor_retention.py (its docstring has the details): GET /retentions/metadatas, POST /retentions,
+      GET|PUT|DELETE /retentions/{id}, POST|GET /retentions/{id}/executions, PATCH
+      …/executions/{eid}, GET …/executions/{eid}/tasks, GET …/executions/{eid}/tasks/{tid} (text log),
+      GET|POST /projects/{name_or_id}/immutabletagrules, PUT|DELETE …/immutabletagrules/{id}
+
+Registry endpoint /v2/ (§3): the administrator's GET and HEAD go to --registry with the registry's own
+Basic credentials; status, body (streamed) and the headers Content-Type, Content-Length,
+Docker-Content-Digest, Docker-Distribution-Api-Version, Etag, OCI-Subject, OCI-Filters-Applied,
+Content-Range and Link / Location (made relative) come back. A manifest GET sets the artifact's pull
+time (and the tag's, when pulled by tag) to now. Without the administrator's credentials: 401 with
+`WWW-Authenticate: Basic realm="harbor"`; other methods: 405 UNSUPPORTED (deletes go through the
+API). When the registry answers 404 to `/v2/<name>/referrers/<digest>`, the referrers index comes from
+the model's accessories (`?artifactType=` filters and sets OCI-Filters-Applied).
+
+--swagger PATH: every JSON or text answer under /api/v2.0 is validated against the swagger
+(harbor_schema.py); each problem is recorded as {method, path, status, problem}.
 
 Control endpoint (unauthenticated, for tests):
-  POST /__control__ {"resetModel": true}  restores the model read at startup and forgets scans
-  GET /__control__                        → {"requests": N} (API requests served so far)
+  POST /__control__ {"resetModel": true}  restores the model read at startup and forgets scans,
+                                          retention policies, executions and immutability rules
+                                          (schema violations are kept)
+  GET /__control__                        → {"requests": N, "schemaViolations": [...]} (N: API
+                                          requests served so far)
 """
 
 import argparse
@@ -186,7 +212,7 @@ def read_referrers(reader, data):
         digests = sorted({description["digest"] for description in tags.values()})
         if not digests:
             continue
-        response, _ = reader.get(f"/v2/{name}/referrers/{digests[0]}", OCI_INDEX, allow=(200, 404))
+        response, _ = reader.get(f"/v2/{name}/referrers/{digests[0]}", OCI_INDEX, allow=(200, 400, 404, 405))
         if response.status == 200:
             references = [(digest, f"/v2/{name}/referrers/{digest}") for digest in digests]
         else:
@@ -682,15 +708,18 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- /v2/: the real registry behind Harbor --------------------------------------------------
 
-    def registry_error(self, status, code, message, headers=None):
-        body = json.dumps({"errors": [{"code": code, "message": message, "detail": None}]}).encode()
+    def registry_answer(self, status, body, headers):
         self.send_response(status)
-        for name, value in {"Content-Type": "application/json; charset=utf-8", "Content-Length": str(len(body)),
-                            "Docker-Distribution-Api-Version": "registry/2.0", **(headers or {})}.items():
+        for name, value in {"Content-Length": str(len(body)), "Docker-Distribution-Api-Version": "registry/2.0",
+                            **headers}.items():
             self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def registry_error(self, status, code, message, headers=None):
+        body = json.dumps({"errors": [{"code": code, "message": message, "detail": None}]}).encode()
+        self.registry_answer(status, body, {"Content-Type": "application/json; charset=utf-8", **(headers or {})})
 
     def registry_proxy(self, raw_path, raw_query):
         """Forwards an administrator's GET or HEAD to the real registry with its own credentials."""
@@ -727,7 +756,7 @@ class Handler(BaseHTTPRequestHandler):
                     self.send_header(header, value.replace(f"{upstream.scheme}://{upstream.netloc}", ""))
             self.send_header("Content-Length", str(len(body)) if body is not None else (length or "0"))
             self.end_headers()
-            if response.status == 200 and "/manifests/" in raw_path:
+            if response.status == 200 and self.command == "GET" and "/manifests/" in raw_path:
                 self.api.record_pull(raw_path[len("/v2/"):].partition("/manifests/")[0],
                                      urllib.parse.unquote(raw_path.rpartition("/")[2]),
                                      response.getheader("Docker-Content-Digest"))
@@ -759,17 +788,11 @@ class Handler(BaseHTTPRequestHandler):
         manifests = [{"mediaType": accessory["media_type"], "digest": accessory["digest"], "size": accessory["size"],
                       "artifactType": accessory["artifact_type"], "annotations": accessory["annotations"]}
                      for accessory in accessories if wanted in (None, accessory["artifact_type"])]
-        body = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json",
-                           "manifests": manifests}).encode()
-        self.send_response(200)
-        headers = {"Content-Type": "application/vnd.oci.image.index.v1+json", "Content-Length": str(len(body)),
-                   "Docker-Distribution-Api-Version": "registry/2.0", "X-Total-Count": str(len(manifests))}
+        body = json.dumps({"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": manifests}).encode()
+        headers = {"Content-Type": OCI_INDEX, "X-Total-Count": str(len(manifests))}
         if wanted is not None:
             headers["OCI-Filters-Applied"] = "artifactType"
-        for header, value in headers.items():
-            self.send_header(header, value)
-        self.end_headers()
-        self.wfile.write(body)
+        self.registry_answer(200, body, headers)
 
     def control(self, body):
         if self.command == "GET":
@@ -879,6 +902,16 @@ def self_test():
     status = call("DELETE", "/projects/lib/repositories/team%252Fapp")[0]
     check("delete repository", (status, call("GET", "/projects/lib/repositories/team%252Fapp")[0]) == (200, 404), status)
     check("audit", [e["operation"] for e in server.RequestHandlerClass.api.audit_log].count("delete") >= 3, "few")
+    for method, headers, expected in (("GET", {"Authorization": ""}, 401), ("DELETE", {}, 405)):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request(method, "/v2/lib/keep/manifests/v1", headers={"Authorization": auth, **headers})
+        response = connection.getresponse()
+        code = json.loads(response.read())["errors"][0]["code"]
+        connection.close()
+        check(f"/v2/ {method}", (response.status, code, response.getheader("Docker-Distribution-Api-Version")) ==
+              (expected, "UNAUTHORIZED" if expected == 401 else "UNSUPPORTED", "registry/2.0"), response.status)
+        check("/v2/ challenge", expected != 401 or response.getheader("WWW-Authenticate") == 'Basic realm="harbor"',
+              response.getheader("WWW-Authenticate"))
     harbor_schema.self_test_cases(check)
     with Handler.violations_lock:
         check("schema violations", Handler.violations == [], Handler.violations)

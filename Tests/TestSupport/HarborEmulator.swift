@@ -1,8 +1,13 @@
 import Foundation
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// The Harbor REST API v2.0 emulator (Tests/Harness/harbor_emulator.py) serving the repositories of a
-/// real registry as Harbor projects, and its cross-check with PyPI's `harbor-api-client`
-/// (Tests/Harness/harbor_client_check.py, run with `.venv-acr`).
+/// real registry as Harbor projects (and the registry itself under `/v2/`), and its cross-check with
+/// PyPI's `harbor-api-client` (Tests/Harness/harbor_client_check.py, run with `.venv-acr`). It
+/// validates every API answer against Harbor's swagger (Tests/Fixtures/harbor/harbor-swagger.yaml).
 public struct HarborEmulator: Sendable {
     /// `http://127.0.0.1:PORT`.
     public var url: String
@@ -36,7 +41,7 @@ public struct HarborEmulator: Sendable {
 
     /// Starts an emulator over `registry`, which must carry a username and password (the harness's
     /// `basic` registry does), with fresh random administrator credentials. Its model is private to
-    /// the caller.
+    /// the caller; its answers are checked against Harbor's swagger (see `schemaViolations()`).
     public static func start(registry: HarnessState.Registry) async throws -> HarborEmulator {
         guard let registryUser = registry.username, let registryPassword = registry.password else {
             throw TestSupportError(
@@ -49,6 +54,7 @@ public struct HarborEmulator: Sendable {
             [
                 "--registry", registry.url, "--registry-username", registryUser,
                 "--registry-password", registryPassword, "--admin", "\(username):\(password)",
+                "--swagger", TestPaths.fixtures.appendingPathComponent("harbor/harbor-swagger.yaml").path,
             ])
         guard let ready = try? JSONDecoder().decode(Ready.self, from: service.readyLine) else {
             service.stop()
@@ -80,6 +86,32 @@ public struct HarborEmulator: Sendable {
             "harbor_client_check.py",
             ["--endpoint", endpoint, "--username", username, "--password", password ?? self.password],
             timeout: timeout)
+    }
+
+    private struct ControlState: Decodable {
+        var schemaViolations: [Violation]
+    }
+
+    private struct Violation: Decodable {
+        var method: String
+        var path: String
+        var status: Int
+        var problem: String
+    }
+
+    /// Every way an answer of the emulator so far departed from Harbor's swagger, one line each
+    /// (`GET /api/v2.0/… 200: $.field: …`); resetting the model keeps them.
+    public func schemaViolations() async throws -> [String] {
+        guard let target = URL(string: url + "/__control__") else {
+            throw TestSupportError("bad emulator URL \(url)")
+        }
+        let (data, response) = try await URLSession.shared.data(from: target)
+        guard (response as? HTTPURLResponse)?.statusCode == 200 else {
+            throw TestSupportError("harbor_emulator GET /__control__: \(String(decoding: data, as: UTF8.self))")
+        }
+        return try JSONDecoder().decode(ControlState.self, from: data).schemaViolations.map {
+            "\($0.method) \($0.path) \($0.status): \($0.problem)"
+        }
     }
 
     /// Stops the emulator by PID (it also stops by itself when the test process exits).

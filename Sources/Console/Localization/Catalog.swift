@@ -12,9 +12,11 @@ public struct Catalog: Sendable {
         self.texts =
             language == .english
             ? Self.english.merging(Self.buildsEnglish) { $1 }.merging(Self.pipelineEnglish) { $1 }
-                .merging(Self.replicationEnglish) { $1 }.merging(Self.retentionEnglish) { $1 }
+                .merging(Self.replicationEnglish) { $1 }.merging(Self.harborEnglish) { $1 }
+                .merging(Self.retentionEnglish) { $1 }
             : Self.simplifiedChinese.merging(Self.buildsChinese) { $1 }.merging(Self.pipelineChinese) { $1 }
-                .merging(Self.replicationChinese) { $1 }.merging(Self.retentionChinese) { $1 }
+                .merging(Self.replicationChinese) { $1 }.merging(Self.harborChinese) { $1 }
+                .merging(Self.retentionChinese) { $1 }
     }
 
     /// A delete refusal in this language.
@@ -75,7 +77,8 @@ public struct Catalog: Sendable {
     public subscript(_ message: Message, _ arguments: CustomStringConvertible...) -> String {
         var text = choosingForms(
             texts[message] ?? Self.english[message] ?? Self.buildsEnglish[message] ?? Self.pipelineEnglish[message]
-                ?? Self.replicationEnglish[message] ?? Self.retentionEnglish[message] ?? message.rawValue, arguments)
+                ?? Self.replicationEnglish[message] ?? Self.harborEnglish[message]
+                ?? Self.retentionEnglish[message] ?? message.rawValue, arguments)
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
         }

@@ -166,6 +166,9 @@ public enum Message: String, CaseIterable, Sendable {
     case driftNoRule, driftNeedsRepository, driftTargetUnknown, actionDrift, commandDrift
     case driftTargetMissing, driftTruncated, driftSummary
     case storage, storageProgress, storageTruncated, storageLegend, storageTags
+    // Harbor browsing (texts in Catalog+Harbor)
+    case columnLastPulled, columnAccessories, columnStorage, scanFailedCell, storageUnlimited
+    case columnAllowlist, allowlistedCount, allowlistSystem, allowlistProject
     // Harbor tag retention and immutability.
     case harborRetention, emptyHarborRetention, retentionSchedule, retentionScheduleManual
     case columnTagPattern, columnTemplate, columnRepos, columnUntagged, columnDisabled, columnPreview, columnServer

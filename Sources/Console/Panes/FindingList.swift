@@ -44,6 +44,8 @@ final class FindingList: ResourceKind {
     private var triaged: [TriagedFinding] = []
     private var showSuppressed = false
     private var mode = Mode.findings
+    /// The registry's own list of accepted vulnerabilities (Harbor), shown beside the suppressions.
+    private var allowlist: CVEAllowlist?
 
     init(context: any PaneContext, instance: Instance, repository: String, tag: String, digest: Digest? = nil) {
         self.context = context
@@ -71,9 +73,11 @@ final class FindingList: ResourceKind {
     func progress(in pane: ResourcePane<FindingList>) -> String? {
         let suppressed = triaged.count(where: \.isSuppressed)
         let expired = triaged.count(where: \.stateIsExpired)
+        let allowlisted = allowlist.map { list in triaged.count { list.allows($0.finding, now: context.now) } } ?? 0
         let parts = [
             suppressed > 0 ? context.catalog[.suppressedCount, suppressed] : nil,
             expired > 0 ? context.catalog[.expiredCount, expired] : nil,
+            allowlisted > 0 ? context.catalog[.allowlistedCount, allowlisted] : nil,
         ]
         let text = parts.compactMap { $0 }.joined(separator: " · ")
         return text.isEmpty ? nil : text
@@ -125,15 +129,18 @@ final class FindingList: ResourceKind {
             }
             let report = try await reports.report(
                 instance: instance.name, repository: repository, tag: tag, digest: digest)
-            guard let rows = await self?.loaded(report, digest: digest) else { return }
+            let allowlisting = try await session.provider(for: instance.name) as? any CVEAllowlisting
+            let allowlist = try? await allowlisting?.cveAllowlist(repository: repository)
+            guard let rows = await self?.loaded(report, digest: digest, allowlist: allowlist ?? nil) else { return }
             continuation.yield(rows)
         }
     }
 
     /// Keeps the report as loaded and makes the rows from it.
-    private func loaded(_ report: ScanReport?, digest: Digest) -> [Row] {
+    private func loaded(_ report: ScanReport?, digest: Digest, allowlist: CVEAllowlist?) -> [Row] {
         self.digest = digest
         self.report = report
+        self.allowlist = allowlist
         loaded = true
         return triage()
     }
@@ -253,6 +260,24 @@ final class FindingList: ResourceKind {
                 catalog[.columnCVSS], width: .fit(min: 4, max: 5), alignRight: true,
                 text: cell { $0.finding.cvssScore.map { String(format: "%.1f", $0) } ?? "" }),
             TableColumn(catalog[.columnTitle], width: .flexible(min: 10), text: cell { $0.finding.title ?? "" }),
+        ] + allowlistColumns(cell: cell)
+    }
+
+    /// ALLOWLIST, when the registry's allowlist accepts a listed finding: whose list accepts it.
+    private func allowlistColumns(cell: (@escaping (TriagedFinding) -> String) -> (Row) -> String) -> [TableColumn<Row>]
+    {
+        let now = context.now
+        guard let allowlist, triaged.contains(where: { allowlist.allows($0.finding, now: now) }) else { return [] }
+        let catalog = context.catalog
+        let owner =
+            switch allowlist.level {
+            case .system: catalog[.allowlistSystem]
+            case .project(let project): catalog[.allowlistProject, project]
+            }
+        return [
+            TableColumn(
+                catalog[.columnAllowlist], width: .fit(min: 6, max: 20),
+                text: cell { allowlist.allows($0.finding, now: now) ? owner : "" })
         ]
     }
 

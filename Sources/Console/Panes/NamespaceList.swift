@@ -84,6 +84,15 @@ final class NamespaceList: ResourceKind {
                     row.autoCreateRepositories.map { catalog[$0 ? .yes : .no] } ?? "-"
                 })
         }
+        // Registries with project quotas (Harbor) count what each namespace stores.
+        if rows.contains(where: { $0.storageUsed != nil }) {
+            columns.append(
+                TableColumn(catalog[.columnStorage], width: .fit(min: 8, max: 24), alignRight: true) { row in
+                    guard let used = row.storageUsed.map(ByteCount.format) else { return "-" }
+                    return row.storageLimit.map { "\(used) / \(ByteCount.format($0))" }
+                        ?? catalog[.storageUnlimited, used]
+                })
+        }
         return columns
     }
 }

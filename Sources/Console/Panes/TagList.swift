@@ -171,11 +171,15 @@ final class TagList: ResourceKind {
     /// Asks for the details and scan reports of the rows on screen; with a sort that needs
     /// details, for every row after them.
     func shown(_ rows: [Row], in pane: ResourcePane<TagList>) {
-        let visible = rows.filter(\.isRequestable).map(\.name)
+        // Rows whose listing carried the manifest's facts (Harbor) need no read of their own.
+        let visible = rows.filter { $0.isRequestable && !($0.details?.hasManifestFacts ?? false) }.map(\.name)
         details?.want(
             visible: visible, everything: sortOrder.needsDetails,
-            all: pane.list.displayed.filter { $0.isRequestable && lists($0) }.map(\.name))
-        scans.want(rows.compactMap { row in row.details.map { (row.name, $0.digest) } })
+            all: pane.list.displayed.filter {
+                $0.isRequestable && lists($0) && !($0.details?.hasManifestFacts ?? false)
+            }
+            .map(\.name))
+        scans.want(rows.compactMap { row in row.details.map { (row.name, $0.digest, $0.serverScan) } })
     }
 
     private func received(_ name: String, _ result: Result<TagDetails, RegistryError>, in pane: ResourcePane<TagList>) {
@@ -340,17 +344,18 @@ final class TagList: ResourceKind {
                     row.details.map { context.relativeTime($0.updated) } ?? ""
                 })
         }
-        columns += [
+        columns.append(
             TableColumn(
                 catalog[.columnScan], width: .fit(min: 6, max: 20),
                 style: { [unowned self] row in
                     row.details.flatMap { scans.worst(on: $0.digest) }.map { theme.style(for: $0) }
                 }
-            ) { [scans] row in row.details.map { scans.cell(tag: row.name, digest: $0.digest) } ?? "" },
+            ) { [scans] row in row.details.map { scans.cell(tag: row.name, digest: $0.digest) } ?? "" })
+        columns += registryFactColumns(in: pane)
+        columns.append(
             TableColumn(catalog[.columnPlatforms], width: .flexible(min: 10)) {
                 $0.details?.platforms.map(\.description).joined(separator: ",") ?? ""
-            },
-        ]
+            })
         return columns
     }
 

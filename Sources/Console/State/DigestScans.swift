@@ -30,6 +30,9 @@ final class DigestScans {
     private var suppressions: [Suppression] = []
     /// Server-side scans being followed, by tag.
     private var running: [String: Task<Void, Never>] = [:]
+    /// What the registry's listing said of each image's own scan (Harbor): shown as it is, with no
+    /// report read, while the instance has no suppressions that could change the counts.
+    private var listed: [Digest: ServerScanOverview] = [:]
 
     init(context: any PaneContext, instance: Instance, repository: String) {
         self.context = context
@@ -49,31 +52,53 @@ final class DigestScans {
     func reset() {
         loader.reset()
         findings = [:]
+        listed = [:]
         suppressions = (try? context.suppressions(of: instance).load()) ?? []
     }
 
     /// Forgets one image's summary: its report is new.
     func forget(_ digest: Digest) {
         findings[digest] = nil
+        listed[digest] = nil
         loader.invalidate(Key(digest: digest, tag: ""))
     }
 
-    /// Asks for the summaries of the tags on screen.
-    func want(_ tags: [(name: String, digest: Digest)]) {
-        loader.want(
-            visible: tags.map { Key(digest: $0.digest, tag: scannedTag[$0.digest] ?? $0.name) }, everything: false,
-            all: [])
+    /// Asks for the summaries of the tags on screen; a tag whose listing carried the registry's scan
+    /// overview needs no request unless suppressions could change its counts.
+    func want(_ tags: [(name: String, digest: Digest, overview: ServerScanOverview?)]) {
+        var wanted: [Key] = []
+        for tag in tags {
+            if suppressions.isEmpty, let overview = tag.overview {
+                listed[tag.digest] = overview
+            } else {
+                wanted.append(Key(digest: tag.digest, tag: scannedTag[tag.digest] ?? tag.name))
+            }
+        }
+        loader.want(visible: wanted, everything: false, all: [])
     }
 
     /// The SCAN cell of a tag: `scanning…`, the counts, `-` for no report, `…` while unknown.
     func cell(tag: String, digest: Digest) -> String {
         if running[tag] != nil { return context.catalog[.scanRunning] }
+        if let overview = listed[digest] {
+            switch overview.state {
+            case .complete: return overview.counts.countsText
+            case .scanning: return context.catalog[.scanRunning]
+            case .failed: return context.catalog[.scanFailedCell]
+            case .none: return "-"
+            }
+        }
         guard let known = findings[digest] else { return "…" }
         return known.map { $0.severityCounts.countsText } ?? "-"
     }
 
     /// The worst open finding's severity on an image.
-    func worst(on digest: Digest) -> Severity? { (findings[digest] ?? nil)?.first?.severity }
+    func worst(on digest: Digest) -> Severity? {
+        if let overview = listed[digest], overview.state == .complete {
+            return Severity.worstFirst.first { overview.counts[$0, default: 0] > 0 }
+        }
+        return (findings[digest] ?? nil)?.first?.severity
+    }
 
     /// Asks the registry to scan `tag`, follows the scan, then says how it ended and publishes
     /// that the image has a new report.

@@ -62,3 +62,19 @@ extension HarborProvider: ServerScanning {
         return try JSONSerialization.data(withJSONObject: report)
     }
 }
+
+extension HarborProvider: CVEAllowlisting {
+    /// The project's own allowlist, or the system's when the project reuses it.
+    public func cveAllowlist(repository: String) async throws -> CVEAllowlist? {
+        let project = Namespace.of(repository: repository)
+        let record: HarborProjectRecord = try await client.get(
+            HarborPath.project(project), headers: ["X-Is-Resource-Name": "true"],
+            operation: "reading project \(project)")
+        if record.reusesSystemAllowlist {
+            let system: HarborCVEAllowlistRecord = try await client.get(
+                HarborPath.root.appending("system/CVEAllowlist"), operation: "reading the system CVE allowlist")
+            return system.allowlist(level: .system)
+        }
+        return record.cveAllowlist?.allowlist(level: .project(project))
+    }
+}

@@ -87,9 +87,12 @@ public struct HarborProvider: RegistryProvider {
             headers: Self.reportHeaders, operation: "listing artifacts of \(repository)")
     }
 
+    /// The artifact's facts from the API; the manifest is read from the registry (which Harbor
+    /// records as a pull) only when the API lacks the config's facts.
     public func tagDetails(repository: String, tag: String) async throws -> TagDetails {
         let record = try await artifactRecord(repository: repository, reference: tag)
         let listed = Self.details(record, tag: Digest(tag) == nil ? tag : nil)
+        if listed.hasManifestFacts { return listed }
         var details = try await registry.tagDetails(repository: repository, tag: record.digest.description)
         details.updated = listed.updated
         details.pulled = listed.pulled
@@ -172,9 +175,22 @@ public struct HarborProvider: RegistryProvider {
     /// The facts of an artifact's listing, as seen through one of its tags (nil: the digest).
     static func details(_ record: HarborArtifactRecord, tag: String?) -> TagDetails {
         let tagRecord = tag.flatMap { name in record.tags?.first { $0.name == name } }
+        let image = record.extraAttributes
+        let children = (record.references ?? []).compactMap(\.platform).map(Self.platform).filter {
+            $0.os != "unknown" && !$0.os.isEmpty
+        }
+        let platform = image.flatMap { attributes in
+            attributes.os.map {
+                Platform(os: $0, architecture: attributes.architecture ?? "", variant: attributes.variant)
+            }
+        }
+        // With the config's facts (an image) or its children (an index), the listing says all a
+        // manifest read would: no read, so browsing never counts as a pull.
+        let complete = image?.created != nil || !children.isEmpty
         var details = TagDetails(
-            digest: record.digest, mediaType: "", size: record.size.map(Int64.init), created: nil,
-            platforms: (record.references ?? []).compactMap(\.platform).map(Self.platform),
+            digest: record.digest, mediaType: complete ? record.manifestMediaType ?? "" : "",
+            size: record.size.map(Int64.init), created: image?.created?.date,
+            platforms: children.isEmpty ? platform.map { [$0] } ?? [] : children,
             updated: tagRecord?.pushTime?.date ?? record.pushTime?.date)
         details.pulled = tagRecord?.pullTime?.date ?? record.pullTime?.date
         details.serverScan = record.scan.map(Self.overview)

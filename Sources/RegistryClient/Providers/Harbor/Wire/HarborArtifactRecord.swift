@@ -101,6 +101,8 @@ struct HarborArtifactRecord: Decodable, Sendable {
     var additionLinks: [String: AdditionLink]?
     /// By report MIME type; absent or `{}` when never scanned.
     var scanOverview: [String: HarborScanOverview]?
+    /// An image's config facts; nil for other artifacts or an unreadable map.
+    var extraAttributes: HarborImageAttributes?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -120,6 +122,29 @@ struct HarborArtifactRecord: Decodable, Sendable {
         case accessories
         case additionLinks = "addition_links"
         case scanOverview = "scan_overview"
+        case extraAttributes = "extra_attrs"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(Int.self, forKey: .id)
+        type = try container.decodeIfPresent(String.self, forKey: .type)
+        digest = try container.decode(Digest.self, forKey: .digest)
+        size = try container.decodeIfPresent(Int.self, forKey: .size)
+        mediaType = try container.decodeIfPresent(String.self, forKey: .mediaType)
+        manifestMediaType = try container.decodeIfPresent(String.self, forKey: .manifestMediaType)
+        artifactType = try container.decodeIfPresent(String.self, forKey: .artifactType)
+        projectID = try container.decodeIfPresent(Int.self, forKey: .projectID)
+        repositoryID = try container.decodeIfPresent(Int.self, forKey: .repositoryID)
+        repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName)
+        pushTime = try container.decodeIfPresent(HarborTime.self, forKey: .pushTime)
+        pullTime = try container.decodeIfPresent(HarborTime.self, forKey: .pullTime)
+        tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
+        references = try container.decodeIfPresent([Reference].self, forKey: .references)
+        accessories = try container.decodeIfPresent([Accessory].self, forKey: .accessories)
+        additionLinks = try container.decodeIfPresent([String: AdditionLink].self, forKey: .additionLinks)
+        scanOverview = try container.decodeIfPresent([String: HarborScanOverview].self, forKey: .scanOverview)
+        extraAttributes = try? container.decodeIfPresent(HarborImageAttributes.self, forKey: .extraAttributes)
     }
 
     /// The vulnerability scan's overview, whichever report type Harbor sent.

@@ -12,6 +12,7 @@ struct HarborProjectRecord: Decodable, Sendable {
     var registryID: Int?
     var currentUserRoleIDs: [Int]?
     var metadata: [String: String]?
+    var cveAllowlist: HarborCVEAllowlistRecord?
 
     enum CodingKeys: String, CodingKey {
         case id = "project_id"
@@ -24,6 +25,7 @@ struct HarborProjectRecord: Decodable, Sendable {
         case registryID = "registry_id"
         case currentUserRoleIDs = "current_user_role_ids"
         case metadata
+        case cveAllowlist = "cve_allowlist"
     }
 
     /// Whether anyone may pull without credentials (`metadata.public` is `"true"`).
@@ -31,6 +33,9 @@ struct HarborProjectRecord: Decodable, Sendable {
 
     /// Whether the project caches an upstream registry.
     var isProxyCache: Bool { (registryID ?? 0) != 0 }
+
+    /// Whether the project uses the system's CVE allowlist instead of its own.
+    var reusesSystemAllowlist: Bool { metadata?["reuse_sys_cve_allowlist"]?.lowercased() == "true" }
 
     /// The project's tag retention policy, when it has one (`metadata.retention_id`).
     var retentionID: Int? { metadata?["retention_id"].flatMap { Int($0) } }
