@@ -104,4 +104,28 @@ struct HarborRetentionConsoleTests {
         let entries = AuditLog(directories: XDGDirectories(environment: ["HOME": driver.home.path])).entries()
         #expect(entries.map(\.action).suffix(2) == ["retention-policy-update", "retention-policy-update"])
     }
+
+    @Test func aRealRunAsksForTheProjectsNameThenDeletesAndIsAudited() async throws {
+        let (driver, emulator) = try await driver(size: Size(rows: 30, columns: 120))
+        defer { emulator.stop() }
+        let provider = try await seedPolicy(driver)
+        await driver.start(instance: "hb")
+        await driver.command("lifecycle hb/ns")
+        await driver.press(.character("!"))
+        #expect(driver.screen.contains("Run the retention policy of ns now?"), "\(driver.screen)")
+        await driver.press(.character("n"), .enter)
+        #expect(driver.screen.contains("Run the retention policy of ns now?"), "the name must be typed whole")
+        await driver.press(.character("s"), .enter)
+        var tags: [String] = []
+        for _ in 0..<50 {
+            tags = try await provider.tags(repository: "ns/app").collect().map(\.name)
+            if !tags.contains("1.10.0-rc1") { break }
+            try await Task.sleep(for: .milliseconds(200))
+            await driver.settle()
+        }
+        #expect(Set(tags) == ["multi", "1.10.0", "latest", "1.2.0", "1.0.0"])
+        let entries = AuditLog(directories: XDGDirectories(environment: ["HOME": driver.home.path])).entries()
+        #expect(entries.map(\.action) == ["retention-run", "retention-run"])
+        #expect(entries.map(\.phase) == ["intent", "done"])
+    }
 }
