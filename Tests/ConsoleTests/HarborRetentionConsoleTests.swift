@@ -128,4 +128,30 @@ struct HarborRetentionConsoleTests {
         #expect(entries.map(\.action) == ["retention-run", "retention-run"])
         #expect(entries.map(\.phase) == ["intent", "done"])
     }
+
+    @Test func immutabilityRulesAreAddedToggledAndDeleted() async throws {
+        let (driver, emulator) = try await driver(size: Size(rows: 30, columns: 120))
+        defer { emulator.stop() }
+        let provider = try #require(try await driver.app.session.provider(for: "hb") as? HarborProvider)
+        await driver.start(instance: "hb")
+        await driver.command("immutable hb/ns")
+        #expect(driver.screen.contains("No immutability rules. Press n to add one."), "\(driver.screen)")
+        await driver.press(.character("n"))
+        #expect(driver.screen.contains("New immutability rule"))
+        for character in "v*" { driver.app.handle(.character(character)) }
+        await driver.press(.enter)
+        #expect(await driver.waitFor { $0.contains("matching v*") }, "\(driver.screen)")
+        #expect(try await provider.immutableRules(project: "ns").map(\.tags.pattern) == ["v*"])
+        await driver.press(.character("u"))
+        #expect(await driver.waitFor { $0.contains("matching v*") && $0.contains(" yes") }, "\(driver.screen)")
+        #expect(try await provider.immutableRules(project: "ns").map(\.disabled) == [true])
+        await driver.press(.control("d"))
+        #expect(driver.screen.contains("Delete immutability rule 1?"), "\(driver.screen)")
+        await driver.press(.character("y"))
+        #expect(await driver.waitFor { $0.contains("No immutability rules") }, "\(driver.screen)")
+        #expect(try await provider.immutableRules(project: "ns").isEmpty)
+        let actions = AuditLog(directories: XDGDirectories(environment: ["HOME": driver.home.path])).entries()
+            .filter { $0.phase == "done" }.map(\.action)
+        #expect(actions == ["immutable-rule-create", "immutable-rule-update", "immutable-rule-delete"])
+    }
 }
