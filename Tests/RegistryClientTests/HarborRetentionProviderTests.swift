@@ -160,7 +160,10 @@ struct HarborRetentionProviderTests {
             project: "scratch")
         let id = try #require(rule.id)
         let listed = try await provider.immutableRules(project: "scratch")
-        #expect(listed == [HarborImmutableRule(id: id, tags: .init(pattern: "v{1,2}"), repositories: .init(pattern: "ret-*/**"))])
+        #expect(
+            listed == [
+                HarborImmutableRule(id: id, tags: .init(pattern: "v{1,2}"), repositories: .init(pattern: "ret-*/**"))
+            ])
         let v1 = try #require(world.digests["v1"].flatMap(Digest.init))
         let refusal = await #expect(throws: RegistryError.self) {
             try await provider.deleteManifest(repository: world.repository, digest: v1)

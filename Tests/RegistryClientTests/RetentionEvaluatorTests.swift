@@ -13,7 +13,8 @@ struct RetentionEvaluatorTests {
     /// immutable), f (untagged); lib/team/db: d (v9).
     private static let artifacts: [RetentionCandidate] = [
         .init(repository: "lib/app", digest: digest("e"), tags: ["rc-1"], pushed: daysAgo(1), pulled: nil),
-        .init(repository: "lib/app", digest: digest("c"), tags: ["v3", "latest"], pushed: daysAgo(2), pulled: daysAgo(5)),
+        .init(
+            repository: "lib/app", digest: digest("c"), tags: ["v3", "latest"], pushed: daysAgo(2), pulled: daysAgo(5)),
         .init(repository: "lib/app", digest: digest("b"), tags: ["v2"], pushed: daysAgo(10), pulled: daysAgo(1)),
         .init(
             repository: "lib/app", digest: digest("a"), tags: ["v1"], pushed: daysAgo(20), pulled: nil, immutable: true),
@@ -28,7 +29,9 @@ struct RetentionEvaluatorTests {
     }
 
     @Test func latestPushedKeepsTheNewestCandidates() {
-        let result = decisions([.init(template: .latestPushedK, parameter: 1, tags: .init(pattern: "v*"), untagged: false)])
+        let result = decisions([
+            .init(template: .latestPushedK, parameter: 1, tags: .init(pattern: "v*"), untagged: false)
+        ])
         #expect(
             result == [
                 "lib/app:rc-1": .delete, "lib/app:v3": .keep, "lib/app:latest": .keep, "lib/app:v2": .delete,
@@ -51,7 +54,8 @@ struct RetentionEvaluatorTests {
 
     @Test func repositoriesNoRuleCoversAreLeftAlone() {
         let policy = HarborRetentionPolicy(
-            projectID: 1, rules: [.init(template: .latestPushedK, parameter: 0, repositories: .init(pattern: "team/**"))])
+            projectID: 1,
+            rules: [.init(template: .latestPushedK, parameter: 0, repositories: .init(pattern: "team/**"))])
         let verdicts = RetentionEvaluator(policy: policy, project: "lib", now: Self.now).verdicts(Self.artifacts)
         let app = verdicts.filter { $0.repository == "lib/app" }
         #expect(app.allSatisfy { $0.decision == .keep && !$0.inScope })
@@ -72,9 +76,10 @@ struct RetentionEvaluatorTests {
     @Test func latestPulledRanksNeverPulledLast() {
         let result = decisions([.init(template: .latestPulledN, parameter: 3, untagged: false)])
         // b (pulled 1 day ago), c (5 days ago), then the newest pushed of the never pulled: e.
-        #expect(result.filter { $0.value == .keep }.keys.sorted() == [
-            "lib/app:latest", "lib/app:rc-1", "lib/app:v2", "lib/app:v3", "lib/team/db:v9",
-        ])
+        #expect(
+            result.filter { $0.value == .keep }.keys.sorted() == [
+                "lib/app:latest", "lib/app:rc-1", "lib/app:v2", "lib/app:v3", "lib/team/db:v9",
+            ])
     }
 
     @Test func excludesSelectsAnArtifactWithATagOutsideThePattern() {
@@ -113,7 +118,9 @@ struct RetentionEvaluatorTests {
         #expect(policy.problems == ["a policy has at most 15 rules, this one has 16"])
         var unknown = HarborRetentionRule(template: .always)
         unknown.template = "newestK"
-        policy.rules = [.init(template: .latestPulledN, parameter: 32_767), .init(template: .nDaysSinceLastPush), unknown]
+        policy.rules = [
+            .init(template: .latestPulledN, parameter: 32_767), .init(template: .nDaysSinceLastPush), unknown,
+        ]
         #expect(
             policy.problems == [
                 "rule 1: latestPulledN must be between 0 and 32766, not 32767",
@@ -129,8 +136,13 @@ struct RetentionEvaluatorTests {
         let rule = HarborRetentionRule(
             template: .latestPushedK, parameter: 3, tags: .init(pattern: "{v*,rc-*}"),
             repositories: .init(pattern: "tmp/**", excludes: true))
-        #expect(rule.summary == "keep the 3 most recently pushed of tags matching {v*,rc-*}, untagged too in repositories excluding tmp/**")
-        #expect(HarborRetentionRule(template: .always, untagged: false).summary == "keep always of tags any in repositories any")
+        #expect(
+            rule.summary
+                == "keep the 3 most recently pushed of tags matching {v*,rc-*}, untagged too in repositories excluding tmp/**"
+        )
+        #expect(
+            HarborRetentionRule(template: .always, untagged: false).summary
+                == "keep always of tags any in repositories any")
     }
 
     @Test func comparisonListsDifferencesFirst() {
@@ -139,7 +151,8 @@ struct RetentionEvaluatorTests {
             .init(repository: "lib/app", tag: "v2", digest: Self.digest("b"), decision: .delete, reason: "none"),
             .init(repository: "lib/app", tag: "v1", digest: Self.digest("a"), decision: .immutable, reason: "imm"),
             .init(repository: "lib/app", tag: nil, digest: Self.digest("f"), decision: .keep, reason: "rule 2"),
-            .init(repository: "lib/x", tag: "t", digest: Self.digest("d"), decision: .keep, reason: "out", inScope: false),
+            .init(
+                repository: "lib/x", tag: "t", digest: Self.digest("d"), decision: .keep, reason: "out", inScope: false),
         ]
         let server: [RetentionTaskLog.TagResult] = [
             .init(repository: "lib/app", tag: "v3", digest: Self.digest("c"), outcome: .retain),

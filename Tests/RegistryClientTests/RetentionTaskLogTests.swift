@@ -77,9 +77,10 @@ struct RetentionTaskLogTests {
         #expect(log.rows.isEmpty)
         #expect(log.candidates == 1)
         #expect(log.repository == "library/hello-world")
-        #expect(log.errors == [
-            "2019-08-15T06:43:54Z [ERROR] [/pkg/retention/job.go:216]: retention job: rule evaluator daysps is not registered"
-        ])
+        #expect(
+            log.errors == [
+                "2019-08-15T06:43:54Z [ERROR] [/pkg/retention/job.go:216]: retention job: rule evaluator daysps is not registered"
+            ])
     }
 
     @Test func aTruncatedLogKeepsItsWholeRows() {

@@ -52,7 +52,8 @@ struct HarborRetentionCommandTests {
             "--no-untagged", "--repos", world.shortName, "--schedule", "0 0 2 * * *",
         ])
         try await world.fixture.succeed([
-            "retention", "rule", "add", "hb/scratch", "--template", "always", "--tags", "rc-*", "--repos", world.shortName,
+            "retention", "rule", "add", "hb/scratch", "--template", "always", "--tags", "rc-*", "--repos",
+            world.shortName,
         ])
     }
 
@@ -80,8 +81,9 @@ struct HarborRetentionCommandTests {
         #expect(rules.map { $0["parameter"] as? Int } == [1, nil])
         #expect(rules.map { $0["tags"] as? String } == ["v*", "rc-*"])
         #expect(rules.map { $0["untagged"] as? Bool } == [false, true])
-        #expect(rules.first?["summary"] as? String
-            == "keep the 1 most recently pushed of tags matching v* in repositories matching \(world.shortName)")
+        #expect(
+            rules.first?["summary"] as? String
+                == "keep the 1 most recently pushed of tags matching v* in repositories matching \(world.shortName)")
         let shown = try await fixture.succeed(["retention", "show", "hb/scratch"])
         #expect(shown.stdout.contains("cron 0 0 2 * * *"))
 
@@ -93,7 +95,9 @@ struct HarborRetentionCommandTests {
         #expect(byTag(preview, "digest", in: world) == world.digests)
         #expect(byTag(preview, "reason", in: world)["v3"] == "rule 1 keeps the 1 most recently pushed")
 
-        let dry = try await fixture.cli.run(["retention", "dry-run", "hb/scratch", "--poll-interval", "0.1", "--output", "json"])
+        let dry = try await fixture.cli.run([
+            "retention", "dry-run", "hb/scratch", "--poll-interval", "0.1", "--output", "json",
+        ])
         #expect(dry.status == 0, "\(dry.stderr)")
         let compared = try #require(try dry.json() as? [[String: Any]])
         #expect(byTag(compared, "server", in: world) == expected)
@@ -134,15 +138,22 @@ struct HarborRetentionCommandTests {
         defer { world.emulator.stop() }
         let fixture = world.fixture
         try await addRules(world)
-        try await fixture.succeed(["retention", "rule", "update", "hb/scratch", "1", "--template", "nDaysSinceLastPush", "--days", "30", "--disabled"])
+        try await fixture.succeed([
+            "retention", "rule", "update", "hb/scratch", "1", "--template", "nDaysSinceLastPush", "--days", "30",
+            "--disabled",
+        ])
         var rules = try await fixture.jsonArray(["retention", "show", "hb/scratch"])
         #expect(rules.first?["template"] as? String == "nDaysSinceLastPush")
         #expect(rules.first?["parameter"] as? Int == 30)
         #expect(rules.first?["disabled"] as? Bool == true)
-        let wrong = try await fixture.cli.run(["retention", "rule", "add", "hb/scratch", "--template", "latestPushedK", "--days", "3"])
+        let wrong = try await fixture.cli.run([
+            "retention", "rule", "add", "hb/scratch", "--template", "latestPushedK", "--days", "3",
+        ])
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("--days does not fit latestPushedK"))
-        let cron = try await fixture.cli.run(["retention", "rule", "update", "hb/scratch", "2", "--schedule", "0 2 * * *"])
+        let cron = try await fixture.cli.run([
+            "retention", "rule", "update", "hb/scratch", "2", "--schedule", "0 2 * * *",
+        ])
         #expect(cron.status == 2)
         #expect(cron.stderr.contains("six cron fields"))
         let missing = try await fixture.cli.run(["retention", "rule", "update", "hb/scratch", "7", "--count", "1"])

@@ -30,7 +30,8 @@ struct HarborRetentionConsoleEndToEndTests {
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
         }
         let command = "'\(TestPaths.regconsole.path)'; echo \"EXIT=$?\"; sleep 600"
-        let tmux = try TmuxSession(shellCommand: command, environment: cli.environment, columns: 140, rows: 30, keeping: cli)
+        let tmux = try TmuxSession(
+            shellCommand: command, environment: cli.environment, columns: 140, rows: 30, keeping: cli)
 
         try await tmux.waitFor("instances [1]")
         try tmux.type(":lifecycle hb/ns")

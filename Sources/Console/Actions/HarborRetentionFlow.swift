@@ -14,7 +14,9 @@ struct HarborRetentionFlow {
 
     /// Opens the editor on rule `index` of `policy`, or on a new rule when `index` is nil.
     func edit(policy: HarborRetentionPolicy?, index: Int?) {
-        context.push(HarborRetentionEditorScreen(context: context, provider: provider, project: project, policy: policy, index: index))
+        context.push(
+            HarborRetentionEditorScreen(
+                context: context, provider: provider, project: project, policy: policy, index: index))
     }
 
     /// Asks, then saves the policy without rule `index`.
@@ -31,7 +33,8 @@ struct HarborRetentionFlow {
             var changed = policy
             changed.rules.remove(at: index)
             context.runJob(notice: nil, failure: .saveFailed) {
-                _ = try await AuditedRetention(audit: context.auditLog).savePolicy(changed, project: project, on: provider)
+                _ = try await AuditedRetention(audit: context.auditLog).savePolicy(
+                    changed, project: project, on: provider)
                 context.showFlash(catalog[.retentionSaved, project])
                 context.publish(.lifecycleRules(instance: instance.name))
             }
@@ -51,7 +54,8 @@ struct HarborRetentionFlow {
             let preview = try await provider.retentionPreview(policy: policy, project: project, now: context.now)
             let comparison = RetentionComparison(preview: preview, server: server.results)
             context.push(
-                RetentionComparisonScreen(context: context, instance: instance, project: project, comparison: comparison))
+                RetentionComparisonScreen(
+                    context: context, instance: instance, project: project, comparison: comparison))
         }
     }
 
@@ -64,7 +68,8 @@ struct HarborRetentionFlow {
             typedPrompt: catalog[.deleteTypePrompt, project])
         context.confirm(dialog) { [context, provider, project, instance] in
             context.runJob(notice: catalog[.retentionRunning, project], failure: .syncRunFailed) {
-                let run = try await AuditedRetention(audit: context.auditLog).run(policy, project: project, on: provider)
+                let run = try await AuditedRetention(audit: context.auditLog).run(
+                    policy, project: project, on: provider)
                 context.showFlash(
                     catalog[.retentionRunDone, run.execution.id, run.execution.status, run.deletedArtifacts],
                     error: !run.execution.succeeded)

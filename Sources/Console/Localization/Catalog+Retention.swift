@@ -5,7 +5,8 @@ extension Catalog {
     static let retentionEnglish: [Message: String] = [
         .harborRetention: "retention rules", .emptyHarborRetention: "No retention rules. Press n to add one.",
         .retentionSchedule: "cron {0}", .retentionScheduleManual: "run by hand",
-        .columnTagPattern: "TAGS", .columnTemplate: "TEMPLATE", .columnRepos: "REPOS", .columnUntagged: "UNTAGGED", .columnDisabled: "DISABLED",
+        .columnTagPattern: "TAGS", .columnTemplate: "TEMPLATE", .columnRepos: "REPOS", .columnUntagged: "UNTAGGED",
+        .columnDisabled: "DISABLED",
         .columnPreview: "PREVIEW", .columnServer: "SERVER",
         .templateLatestPushed: "the {0} most recently pushed", .templateLatestPulled: "the {0} most recently pulled",
         .templateDaysPushed: "pushed within {0} days", .templateDaysPulled: "pulled within {0} days",
@@ -42,7 +43,8 @@ extension Catalog {
     static let retentionChinese: [Message: String] = [
         .harborRetention: "保留规则", .emptyHarborRetention: "没有保留规则。按 n 添加。",
         .retentionSchedule: "计划 {0}", .retentionScheduleManual: "手动执行",
-        .columnTagPattern: "标签", .columnTemplate: "模板", .columnRepos: "仓库", .columnUntagged: "无标签", .columnDisabled: "停用",
+        .columnTagPattern: "标签", .columnTemplate: "模板", .columnRepos: "仓库", .columnUntagged: "无标签",
+        .columnDisabled: "停用",
         .columnPreview: "预览", .columnServer: "服务端",
         .templateLatestPushed: "最近推送的 {0} 个", .templateLatestPulled: "最近拉取的 {0} 个",
         .templateDaysPushed: "{0} 天内推送的", .templateDaysPulled: "{0} 天内拉取的",

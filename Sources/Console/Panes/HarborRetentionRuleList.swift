@@ -34,7 +34,8 @@ final class HarborRetentionRuleList: ResourceKind {
     }
     var location: ViewLocation { ViewLocation(instance: instance.name, namespace: project) }
     var emptyText: String {
-        manager == nil ? context.catalog[.needsHarbor, context.catalog[.harborRetention]]
+        manager == nil
+            ? context.catalog[.needsHarbor, context.catalog[.harborRetention]]
             : policy == nil ? context.catalog[.retentionNoPolicy, project] : context.catalog[.emptyHarborRetention]
     }
 
@@ -50,7 +51,9 @@ final class HarborRetentionRuleList: ResourceKind {
         }
     }
 
-    func searchFields(of row: Row) -> [String] { [row.rule.template, row.rule.tags.pattern, row.rule.repositories.pattern] }
+    func searchFields(of row: Row) -> [String] {
+        [row.rule.template, row.rule.tags.pattern, row.rule.repositories.pattern]
+    }
 
     func providerFound(_ provider: any RegistryProvider, in pane: ResourcePane<HarborRetentionRuleList>) {
         manager = provider as? any RetentionPolicyManaging
@@ -102,12 +105,18 @@ final class HarborRetentionRuleList: ResourceKind {
         return [
             TableColumn("#", width: .fit(min: 2, max: 3), alignRight: true) { String($0.number) },
             TableColumn(catalog[.columnTemplate], width: .flexible(min: 14)) { catalog.templateWords($0.rule) },
-            TableColumn(catalog[.columnTagPattern], width: .fit(min: 6, max: 24)) { catalog.selectorWords($0.rule.tags) },
+            TableColumn(catalog[.columnTagPattern], width: .fit(min: 6, max: 24)) {
+                catalog.selectorWords($0.rule.tags)
+            },
             TableColumn(catalog[.columnRepos], width: .fit(min: 6, max: 24)) {
                 catalog.selectorWords($0.rule.repositories)
             },
-            TableColumn(catalog[.columnUntagged], width: .fit(min: 4, max: 9)) { catalog[$0.rule.untagged ? .yes : .no] },
-            TableColumn(catalog[.columnDisabled], width: .fit(min: 4, max: 9)) { catalog[$0.rule.disabled ? .yes : .no] },
+            TableColumn(catalog[.columnUntagged], width: .fit(min: 4, max: 9)) {
+                catalog[$0.rule.untagged ? .yes : .no]
+            },
+            TableColumn(catalog[.columnDisabled], width: .fit(min: 4, max: 9)) {
+                catalog[$0.rule.disabled ? .yes : .no]
+            },
         ]
     }
 }

@@ -25,7 +25,8 @@ final class ImmutableRuleList: ResourceKind {
     var title: String { "\(context.catalog[.immutableRules]) · \(instance.name)/\(project)" }
     var location: ViewLocation { ViewLocation(instance: instance.name, namespace: project) }
     var emptyText: String {
-        isUnsupported ? context.catalog[.needsHarbor, context.catalog[.immutableRules]] : context.catalog[.emptyImmutable]
+        isUnsupported
+            ? context.catalog[.needsHarbor, context.catalog[.immutableRules]] : context.catalog[.emptyImmutable]
     }
 
     func rows(in pane: ResourcePane<ImmutableRuleList>) -> AsyncThrowingStream<[Row], any Error> {
@@ -129,7 +130,9 @@ final class ImmutableRuleList: ResourceKind {
     func columns(in pane: ResourcePane<ImmutableRuleList>, theme: Theme) -> [TableColumn<Row>] {
         let catalog = context.catalog
         return [
-            TableColumn(catalog[.columnID], width: .fit(min: 2, max: 6), alignRight: true) { $0.id.map(String.init) ?? "-" },
+            TableColumn(catalog[.columnID], width: .fit(min: 2, max: 6), alignRight: true) {
+                $0.id.map(String.init) ?? "-"
+            },
             TableColumn(catalog[.columnTagPattern], width: .flexible(min: 10)) { catalog.selectorWords($0.tags) },
             TableColumn(catalog[.columnRepos], width: .flexible(min: 10)) { catalog.selectorWords($0.repositories) },
             TableColumn(catalog[.columnDisabled], width: .fit(min: 4, max: 9)) { catalog[$0.disabled ? .yes : .no] },

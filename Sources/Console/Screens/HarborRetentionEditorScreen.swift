@@ -57,7 +57,8 @@ final class HarborRetentionEditorScreen: Screen, KeyCapturing {
                 value: .text(LineEditor(rule.parameter.map(String.init) ?? "")), hint: catalog[.hintParameter]),
             Form.Field(id: "tags", label: catalog[.fieldTagSelector], value: .text(LineEditor(rule.tags.pattern))),
             Form.Field(
-                id: "tagMode", label: catalog[.fieldTagMode], value: .choice(modes, selected: rule.tags.excludes ? 1 : 0)),
+                id: "tagMode", label: catalog[.fieldTagMode],
+                value: .choice(modes, selected: rule.tags.excludes ? 1 : 0)),
             Form.Field(
                 id: "repos", label: catalog[.fieldRepoSelector], value: .text(LineEditor(rule.repositories.pattern))),
             Form.Field(
@@ -170,8 +171,10 @@ final class HarborRetentionEditorScreen: Screen, KeyCapturing {
             .filter(\.inScope)
         let order: [RetentionDecision: Int] = [.delete: 0, .immutable: 1, .keep: 2]
         preview.replace(
-            with: verdicts.enumerated().sorted { (order[$0.element.decision] ?? 3, $0.offset) < (order[$1.element.decision] ?? 3, $1.offset) }
-                .map { PreviewRow(verdict: $0.element) })
+            with: verdicts.enumerated().sorted {
+                (order[$0.element.decision] ?? 3, $0.offset) < (order[$1.element.decision] ?? 3, $1.offset)
+            }
+            .map { PreviewRow(verdict: $0.element) })
         context.requestDisplay()
     }
 
@@ -188,7 +191,8 @@ final class HarborRetentionEditorScreen: Screen, KeyCapturing {
                 if policy == nil { projectID = try await provider.projectID(of: project) }
                 let changed = self.editedPolicy(rule, projectID: projectID)
                 if let problem = changed.problems.first { throw RegistryError(.invalidReference, problem) }
-                _ = try await AuditedRetention(audit: context.auditLog).savePolicy(changed, project: project, on: provider)
+                _ = try await AuditedRetention(audit: context.auditLog).savePolicy(
+                    changed, project: project, on: provider)
                 context.showFlash(context.catalog[.retentionSaved, project])
                 context.pop()
                 context.publish(.lifecycleRules(instance: instance.name))
@@ -219,7 +223,9 @@ final class HarborRetentionEditorScreen: Screen, KeyCapturing {
         let left = Rect(row: rect.row, column: rect.column + 1, rows: rect.rows, columns: formWidth(rect) - 2)
         let keys = StyledLine(catalog[.retentionEditorKeys], .muted).wrapped(to: left.columns)
         let formRows = max(0, left.rows - keys.count)
-        form.draw(on: surface, in: Rect(row: left.row, column: left.column, rows: formRows, columns: left.columns), theme: theme)
+        form.draw(
+            on: surface, in: Rect(row: left.row, column: left.column, rows: formRows, columns: left.columns),
+            theme: theme)
         for (offset, line) in keys.enumerated() where left.row + formRows + offset < left.bottom {
             surface.draw(
                 line.plain, at: Point(row: left.row + formRows + offset, column: left.column), style: theme[.muted],
@@ -259,7 +265,8 @@ final class HarborRetentionEditorScreen: Screen, KeyCapturing {
             TableColumn(
                 catalog[.columnDecision], width: .fit(min: 6, max: 10),
                 style: { row in
-                    theme[row.verdict.decision == .delete ? .error : row.verdict.decision == .immutable ? .warning : .ok]
+                    theme[
+                        row.verdict.decision == .delete ? .error : row.verdict.decision == .immutable ? .warning : .ok]
                 }
             ) { catalog.decision($0.verdict.decision) },
             TableColumn(catalog[.columnReason], width: .flexible(min: 10)) { $0.verdict.reason },

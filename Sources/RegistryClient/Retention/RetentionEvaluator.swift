@@ -44,13 +44,17 @@ public struct RetentionEvaluator: Sendable {
     /// The decision about each artifact, in the order given.
     public func evaluate(_ candidates: [RetentionCandidate]) -> [ArtifactVerdict] {
         var byRepository: [String: [Int]] = [:]
-        for (index, candidate) in candidates.enumerated() { byRepository[candidate.repository, default: []].append(index) }
+        for (index, candidate) in candidates.enumerated() {
+            byRepository[candidate.repository, default: []].append(index)
+        }
         var verdicts = candidates.map {
             ArtifactVerdict(candidate: $0, decision: .keep, reason: "no rule covers its repository", inScope: false)
         }
         for (repository, indices) in byRepository {
             let name = HarborPath.shortName(of: repository, in: project)
-            let rules = policy.rules.enumerated().filter { !$0.element.disabled && $0.element.repositories.selects(name) }
+            let rules = policy.rules.enumerated().filter {
+                !$0.element.disabled && $0.element.repositories.selects(name)
+            }
             guard !rules.isEmpty else { continue }
             var keptBy: [Int: Int] = [:]
             for (ruleIndex, rule) in rules {

@@ -17,7 +17,8 @@ struct ImmutabilityCommand: AsyncParsableCommand {
     static func rule(
         _ id: Int, of project: HarborProjectTarget<any ImmutabilityManaging>
     ) async throws -> HarborImmutableRule {
-        guard let rule = try await project.provider.immutableRules(project: project.project).first(where: { $0.id == id })
+        guard
+            let rule = try await project.provider.immutableRules(project: project.project).first(where: { $0.id == id })
         else {
             throw RegistryError(
                 .notFound, "\(project.reference) has no immutability rule \(id)",

@@ -16,7 +16,8 @@ struct ImmutabilityListCommand: AsyncParsableCommand {
             target, context: context, command: "immutability")
         var records = RecordSet(columns: [
             .init(key: "id", header: "ID", alignRight: true), .init(key: "tags", header: "TAGS"),
-            .init(key: "tags_excluded", header: "EXCLUDES", inTable: false), .init(key: "repositories", header: "REPOS"),
+            .init(key: "tags_excluded", header: "EXCLUDES", inTable: false),
+            .init(key: "repositories", header: "REPOS"),
             .init(key: "repositories_excluded", header: "REPO EXCLUDES", inTable: false),
             .init(key: "disabled", header: "DISABLED"), .init(key: "summary", header: "RULE"),
         ])

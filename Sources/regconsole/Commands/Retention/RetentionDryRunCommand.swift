@@ -38,7 +38,8 @@ struct RetentionDryRunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("\(comparison.summary)\n".utf8))
         }
         guard comparison.agrees else {
-            throw CommandFailure(status: .runtime, description: "the server and the preview differ on \(comparison.differing) tags")
+            throw CommandFailure(
+                status: .runtime, description: "the server and the preview differ on \(comparison.differing) tags")
         }
     }
 

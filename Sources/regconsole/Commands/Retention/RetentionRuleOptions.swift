@@ -20,14 +20,16 @@ struct RetentionRuleOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp("Repositories (names within the project) the rule covers.", valueName: "pattern"))
     var repos: String?
-    @Option(name: .long, help: ArgumentHelp("Repositories the rule leaves out (instead of --repos).", valueName: "pattern"))
+    @Option(
+        name: .long, help: ArgumentHelp("Repositories the rule leaves out (instead of --repos).", valueName: "pattern"))
     var excludeRepos: String?
     @Flag(name: .long, inversion: .prefixedNo, help: "Untagged artifacts are candidates too.")
     var untagged: Bool?
     @Flag(name: .long, inversion: .prefixedNo, help: "Keep the rule but do not apply it.")
     var disabled: Bool?
     @Option(
-        name: .long, help: ArgumentHelp("The policy's six-field cron (seconds first); \"\" = by hand.", valueName: "cron"))
+        name: .long,
+        help: ArgumentHelp("The policy's six-field cron (seconds first); \"\" = by hand.", valueName: "cron"))
     var schedule: String?
 
     /// `rule` with the given options applied.
@@ -49,7 +51,9 @@ struct RetentionRuleOptions: ParsableArguments {
             rule.parameter = value
         }
         if rule.kind == .always { rule.parameter = nil }
-        if tags != nil && excludeTags != nil { throw UsageError(description: "give --tags or --exclude-tags, not both") }
+        if tags != nil && excludeTags != nil {
+            throw UsageError(description: "give --tags or --exclude-tags, not both")
+        }
         if let pattern = tags ?? excludeTags {
             rule.tags = .init(pattern: pattern, excludes: excludeTags != nil)
             if untagged == nil { rule.untagged = excludeTags == nil }
@@ -57,7 +61,9 @@ struct RetentionRuleOptions: ParsableArguments {
         if repos != nil && excludeRepos != nil {
             throw UsageError(description: "give --repos or --exclude-repos, not both")
         }
-        if let pattern = repos ?? excludeRepos { rule.repositories = .init(pattern: pattern, excludes: excludeRepos != nil) }
+        if let pattern = repos ?? excludeRepos {
+            rule.repositories = .init(pattern: pattern, excludes: excludeRepos != nil)
+        }
         if let untagged { rule.untagged = untagged }
         if let disabled { rule.disabled = disabled }
         if let problem = HarborRetentionPolicy.problems(of: rule).first { throw UsageError(description: problem) }

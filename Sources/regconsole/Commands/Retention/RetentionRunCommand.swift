@@ -27,7 +27,8 @@ struct RetentionRunCommand: AsyncParsableCommand {
         let run = try await context.retention.run(
             policy, project: project.project, on: project.provider, timeout: wait.deadline, interval: wait.interval
         ) { execution in
-            line.update("retention run \(execution.map { "\($0.id): \($0.status)" } ?? "starting") of \(project.reference)")
+            line.update(
+                "retention run \(execution.map { "\($0.id): \($0.status)" } ?? "starting") of \(project.reference)")
         }
         line.finish()
         let tags = run.results.count { $0.outcome == .delete && $0.tag != nil }

@@ -33,7 +33,9 @@ struct RetentionShowCommand: AsyncParsableCommand {
             ])
         }
         if format.output == .table {
-            print("retention policy \(policy.id.map(String.init) ?? "?") of \(project.reference): \(policy.scheduleWords)")
+            print(
+                "retention policy \(policy.id.map(String.init) ?? "?") of \(project.reference): \(policy.scheduleWords)"
+            )
         }
         records.print(as: format.output)
     }
