@@ -58,6 +58,7 @@ extension ConsoleAction {
         case .expiringSoon: .actionExpiringSoon
         case .toggleEnabled: .actionToggleEnabled
         case .loadMore: .actionLoadMore
+        case .dryRun: .actionDryRun
         }
     }
 

@@ -66,6 +66,8 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     case toggleEnabled = "toggle-enabled"
     /// Read the next page of a long list (Harbor's audit log).
     case loadMore = "load-more"
+    /// Run a Harbor retention policy as a dry run on the server and compare it with the preview.
+    case dryRun = "dry-run"
 
     /// Arrows and vim keys, k9s-style verbs.
     public static let defaultBindings: [ConsoleAction: [Key]] = [
@@ -125,5 +127,6 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
         .expiringSoon: [.character("w")],
         .toggleEnabled: [.character("u")],
         .loadMore: [.character("m")],
+        .dryRun: [.character("X")],
     ]
 }

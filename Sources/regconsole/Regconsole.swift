@@ -16,7 +16,7 @@ struct Regconsole: AsyncParsableCommand {
             DeleteCommand.self, ScanCommand.self, VulnsCommand.self, LifecycleCommand.self, BuildsCommand.self,
             TriggersCommand.self, EventsCommand.self, ChainsCommand.self, SyncCommand.self, SubscriptionsCommand.self,
             EndpointsCommand.self, LoginCommand.self, UsageCommand.self, RobotsCommand.self, AuditCommand.self,
-            ReplicationCommand.self, WebhooksCommand.self,
+            ReplicationCommand.self, WebhooksCommand.self, RetentionCommand.self, ImmutabilityCommand.self,
             ConfigCommand.self,
         ]
     )

@@ -90,8 +90,21 @@ struct PaneRoute: Sendable {
             word: "lifecycle", aliases: ["lc", "retention"], target: .location,
             usage: ":lifecycle [INSTANCE/][NAMESPACE[/REPOSITORY]]", summary: { $0[.commandLifecycle] }
         ) { context, at in
-            browse(context, at) + [
+            if at.instance.kind == .harbor, let project = at.namespace, !project.isEmpty {
+                return browse(context, PaneRoute.Resolved(instance: at.instance, namespace: project)) + [
+                    ResourcePane(HarborRetentionRuleList(context: context, instance: at.instance, project: project))
+                ]
+            }
+            return browse(context, at) + [
                 ResourcePane(LifecycleRuleList(context: context, instance: at.instance, scope: LifecycleRule.Scope(at)))
+            ]
+        },
+        PaneRoute(
+            word: "immutable", aliases: ["immutability", "immutable-tags"], target: .namespace,
+            usage: ":immutable [INSTANCE/]PROJECT", summary: { $0[.commandImmutable] }
+        ) { context, at in
+            browse(context, at) + [
+                ResourcePane(ImmutableRuleList(context: context, instance: at.instance, project: at.namespace ?? ""))
             ]
         },
         PaneRoute(

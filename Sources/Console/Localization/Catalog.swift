@@ -9,12 +9,12 @@ public struct Catalog: Sendable {
     /// Every English table, the main one first; a later table's text wins.
     static let englishTables = [
         english, buildsEnglish, pipelineEnglish, replicationEnglish, harborEnglish, administrationEnglish,
-        automationEnglish,
+        automationEnglish, retentionEnglish,
     ]
     /// Every Chinese table, in the same order.
     static let chineseTables = [
         simplifiedChinese, buildsChinese, pipelineChinese, replicationChinese, harborChinese, administrationChinese,
-        automationChinese,
+        automationChinese, retentionChinese,
     ]
 
     /// The catalog for a language.

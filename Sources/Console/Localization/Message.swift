@@ -197,4 +197,18 @@ public enum Message: String, CaseIterable, Sendable {
         replicationStopFailed, replicationNotRunning
     case webhookPoliciesHint, webhookAuthHeaderSet, webhookJobsHint
     case commandReplication, commandWebhooks
+    // Harbor tag retention and immutability.
+    case harborRetention, emptyHarborRetention, retentionSchedule, retentionScheduleManual
+    case columnTagPattern, columnTemplate, columnRepos, columnUntagged, columnDisabled, columnPreview, columnServer
+    case templateLatestPushed, templateLatestPulled, templateDaysPushed, templateDaysPulled, templateAlways
+    case templateLatestActive, templateLastDays, selectorAny, selectorMatching, selectorExcluding
+    case decisionImmutable, decisionError, actionDryRun
+    case retentionEditor, fieldTemplate, fieldParameter, hintParameter, fieldTagSelector, fieldTagMode
+    case fieldRepoSelector, fieldRepoMode, fieldUntagged, fieldDisabled, modeMatching, modeExcluding
+    case retentionPreviewTotals, retentionGoes, retentionSaved, retentionRuleDeleteTitle, retentionRuleDeleteBody
+    case retentionDryRunning, retentionCompareTitle, retentionSummary, retentionRunTitle, retentionRunBody
+    case retentionRunConfirm, retentionRunning, retentionRunDone, retentionNoPolicy, retentionEditorKeys
+    case immutableRules, emptyImmutable, immutableNew, immutableDeleteTitle, immutableDeleteBody
+    case immutableDeleteConfirm, immutableSaved, immutableDeleted, immutableEnabled, immutableDisabled
+    case commandImmutable
 }

@@ -50,6 +50,9 @@ struct CLIContext {
     /// Endpoint, access list and login changes, recorded in the audit log.
     var access: AuditedAccess { AuditedAccess(audit: AuditLog(directories: directories)) }
 
+    /// Harbor retention policy and immutability rule changes and real retention runs, recorded in the audit log.
+    var retention: AuditedRetention { AuditedRetention(audit: AuditLog(directories: directories)) }
+
     /// Logs go to standard error: warnings by default, everything with `--verbose`.
     static func bootstrapLogging(verbose: Bool) {
         LoggingSystem.bootstrap { label in
