@@ -31,9 +31,11 @@ struct HarborRetentionConsoleTests {
     }
 
     /// Rule 1 keeps the 2 newest of every repository, rule 2 every 1.0.* of ns/app; 1.2.0 and
-    /// `stable` are immutable. The emulator marks every protected artifact IMMUTABLE, while
-    /// regconsole (as Harbor's engine) keeps an artifact a rule keeps as kept: `stable` differs.
-    private func seedPolicy(_ driver: ConsoleDriver) async throws -> any RetentionPolicyManaging {
+    /// `stable` are immutable (`stable` is kept by rule 1 all the same, so only 1.2.0 shows as
+    /// protected). `extra` rules follow.
+    private func seedPolicy(
+        _ driver: ConsoleDriver, extra: [HarborRetentionRule] = []
+    ) async throws -> any RetentionPolicyManaging {
         let provider = try #require(try await driver.app.session.provider(for: "hb") as? HarborProvider)
         let projectID = try await provider.projectID(of: "ns")
         _ = try await provider.saveRetentionPolicy(
@@ -42,7 +44,7 @@ struct HarborRetentionConsoleTests {
                 rules: [
                     .init(template: .latestPushedK, parameter: 2, untagged: false),
                     .init(template: .always, tags: .init(pattern: "1.0.*"), repositories: .init(pattern: "app")),
-                ], schedule: "0 0 2 * * *"))
+                ] + extra, schedule: "0 0 2 * * *"))
         for tag in ["1.2.0", "stable"] {
             _ = try await provider.saveImmutableRule(HarborImmutableRule(tags: .init(pattern: tag)), project: "ns")
         }
@@ -60,7 +62,7 @@ struct HarborRetentionConsoleTests {
         #expect(driver.screen.contains("0 0 2 * * *"), "\(driver.screen)")
         try Snapshot.check(driver.screen, named: name("retention-rules"))
 
-        await driver.press(.character("w"))
+        await driver.press(.character("X"))
         #expect(await driver.waitFor { $0.contains(language == .english ? "server and preview agree" : "服务端与预览") })
         try Snapshot.check(driver.screen, named: name("retention-dry-run"))
 
@@ -71,15 +73,23 @@ struct HarborRetentionConsoleTests {
     @Test func theDryRunListsTheDifferenceFirstWithTheSummary() async throws {
         let (driver, emulator) = try await driver(size: Size(rows: 30, columns: 120))
         defer { emulator.stop() }
-        _ = try await seedPolicy(driver)
+        // A third rule keeps what was pushed since 2024-02-10 (1.10.0-rc1 on 02-15 among the rest)…
+        let since = try #require(ISO8601DateFormatter().date(from: "2024-02-10T00:00:00Z"))
+        let days = Int(ConsoleDriver.now.timeIntervalSince(since) / 86_400)
+        _ = try await seedPolicy(driver, extra: [.init(template: .nDaysSinceLastPush, parameter: days)])
+        // …by the console's clock; Harbor's runs 30 days ahead of it: to Harbor, 1.10.0-rc1 is older.
+        let skew = Int((ConsoleDriver.now.timeIntervalSince(Date()) / 86_400).rounded()) + 30
+        try await emulator.setClockOffset(days: skew)
         await driver.start(instance: "hb")
         await driver.command("lifecycle hb/ns")
-        await driver.press(.character("w"))
-        #expect(await driver.waitFor { $0.contains("server and preview agree on 7 of 8 tags; 1 differ") })
+        await driver.press(.character("X"))
+        #expect(
+            await driver.waitFor { $0.contains("server and preview agree on 7 of 8 tags; 1 differ") }, "\(driver.screen)")
         let rows = driver.surface.lines.filter { $0.contains("ns/app ") || $0.contains("ns/web ") }
-        #expect(rows.first?.contains("stable") == true, "\(driver.screen)")
-        #expect(rows.first?.contains("keep") == true && rows.first?.contains("immutable") == true)
-        #expect(rows.contains { $0.contains("1.10.0-rc1") && $0.contains("delete") })
+        #expect(rows.first?.contains("1.10.0-rc1") == true, "\(driver.screen)")
+        #expect(rows.first?.contains("keep") == true && rows.first?.contains("delete") == true)
+        #expect(rows.contains { $0.contains("1.2.0") && $0.contains("immutable") })
+        #expect(rows.contains { $0.contains("stable") && !$0.contains("immutable") })
         #expect(rows.count == 8)
     }
 

@@ -81,6 +81,8 @@ the model's accessories (`?artifactType=` filters and sets OCI-Filters-Applied).
 (harbor_schema.py); each problem is recorded as {method, path, status, problem}.
 
 Control endpoint (unauthenticated, for tests):
+  POST /__control__ {"clockOffsetDays": N}  the server's clock runs N days ahead (retention's "now"): a
+                                          skewed clock is one real reason a dry run and a preview differ
   POST /__control__ {"resetModel": true}  restores the model read at startup and forgets scans,
                                           retention policies, executions and immutability rules
                                           (schema violations are kept)
@@ -317,6 +319,7 @@ class Api:
 
     def __init__(self, projects, external_url):
         self.startup = projects
+        self.clock_offset_ms = 0  # how far the server's clock is ahead of this machine's (POST /__control__)
         self.external_url = external_url
         self.lock = threading.Lock()
         self.reset_model()
@@ -830,10 +833,14 @@ class Handler(BaseHTTPRequestHandler):
             document = json.loads(body or b"{}")
         except ValueError:
             document = None
-        if not isinstance(document, dict) or set(document) - {"resetModel"}:
-            return self.reply(400, {"error": "expected {\"resetModel\": true}"})
+        offset = document.get("clockOffsetDays", 0) if isinstance(document, dict) else None
+        if not isinstance(document, dict) or set(document) - {"resetModel", "clockOffsetDays"} \
+                or not isinstance(offset, int) or isinstance(offset, bool):
+            return self.reply(400, {"error": "expected {\"resetModel\": true} or {\"clockOffsetDays\": N}"})
         if document.get("resetModel"):
             self.api.reset_model()
+        if "clockOffsetDays" in document:
+            self.api.clock_offset_ms = offset * 86_400_000
         return self.reply(200, {"ok": True})
 
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = handle_any

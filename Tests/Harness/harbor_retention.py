@@ -23,12 +23,13 @@ Endpoints under /api/v2.0:
 
 Engine (Harbor's): per repository of the project, the enabled rules whose repository selectors
 (repoMatches / repoExcludes, doublestar on the name within the project, "" = all) take it; each rule's
-tag selectors (matches / excludes, doublestar on each tag; an artifact passes `matches` if any tag
-matches; `extras` {"untagged": bool} admits untagged artifacts, default true for matches, false for
+tag selectors (matches / excludes, doublestar on each tag; `extras` {"untagged": bool} admits untagged artifacts, default true for matches, false for
 excludes) pick candidates, the template keeps some (latestPushedK / latestPulledN by push / pull time,
 nDaysSinceLastPush / nDaysSinceLastPull within n days, always all). Algorithm "or": retained = the union
-over the rules; an artifact with a tag an enabled immutability rule matches is IMMUTABLE (kept); the
-rest of the repository is DEL.
+over the rules (never-pulled artifacts rank last for latestPulledN; an `excludes` selector takes an
+artifact one of whose tags does not match); of the rest of the repository, an artifact with a tag an
+enabled immutability rule matches is IMMUTABLE (kept), the others DEL. The engine's "now" is the
+server's clock (see the emulator's clockOffsetDays control).
 """
 
 import datetime
@@ -122,8 +123,9 @@ def tags_selected(rule, tags):
             if not untagged_allowed(selector):
                 return False
             continue
-        matched = any(doublestar_match(selector.get("pattern"), tag) for tag in tags)
-        if matched != (selector.get("decoration") != "excludes"):
+        # `matches` takes an artifact one of whose tags matches; `excludes` one of whose tags does not.
+        excludes = selector.get("decoration") == "excludes"
+        if not any(doublestar_match(selector.get("pattern"), tag) != excludes for tag in tags):
             return False
     return True
 
@@ -219,9 +221,8 @@ def kept(rule, candidates, now_ms):
     value = int((rule.get("params") or {}).get(template) or 0) if TEMPLATES[template] else 0
     if template == "latestPushedK":
         return sorted(candidates, key=lambda r: (-r["push_ms"], -r["id"]))[:value]
-    if template == "latestPulledN":
-        pulled = [r for r in candidates if r.get("pull_ms")]
-        return sorted(pulled, key=lambda r: (-r["pull_ms"], -r["id"]))[:value]
+    if template == "latestPulledN":  # never pulled ranks last, as Harbor's zero pull time sorts
+        return sorted(candidates, key=lambda r: (-(r.get("pull_ms") or 0), -r["id"]))[:value]
     if template == "nDaysSinceLastPush":
         return [r for r in candidates if r["push_ms"] >= now_ms - value * DAY_MS]
     if template == "nDaysSinceLastPull":
@@ -245,10 +246,12 @@ def evaluate(api, project, policy, now_ms):
             retained |= {r["id"] for r in kept(rule, candidates, now_ms)}
         rows = []
         for record in sorted(repository["artifacts"], key=lambda r: (-r["push_ms"], -r["id"])):
-            if any(tag_immutable(api, project, short, tag) for tag in record["tags"]):
-                rows.append((record, "IMMUTABLE"))
+            if record["id"] in retained:
+                rows.append((record, "RETAIN"))
+            elif any(tag_immutable(api, project, short, tag) for tag in record["tags"]):
+                rows.append((record, "IMMUTABLE"))  # would go, but an immutability rule protects it
             else:
-                rows.append((record, "RETAIN" if record["id"] in retained else "DEL"))
+                rows.append((record, "DEL"))
         results.append((repository, rows))
     return results
 
@@ -271,7 +274,7 @@ def task_log(repository, rows, dry_run, now_ms):
 
 def run(api, policy, dry_run, user):
     project = next(p for p in api.projects.values() if p["project_id"] == policy["scope"]["ref"])
-    now_ms = int(time.time() * 1000)
+    now_ms = int(time.time() * 1000) + getattr(api, "clock_offset_ms", 0)
     execution = {"id": next_id(api, "execution"), "policy_id": policy["id"], "dry_run": dry_run, "start_ms": now_ms,
                  "end_ms": None, "status": "InProgress", "reads": 0, "tasks": []}
     for repository, rows in evaluate(api, project, policy, now_ms):

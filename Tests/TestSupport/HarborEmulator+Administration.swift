@@ -15,17 +15,7 @@ extension HarborEmulator {
 
     /// Restores the model read at startup: seeded robots, quotas and audit entries, no changes.
     public func resetModel() async throws {
-        guard let target = URL(string: url + "/__control__") else {
-            throw TestSupportError("bad emulator URL \(url)")
-        }
-        var request = URLRequest(url: target, timeoutInterval: 30)
-        request.httpMethod = "POST"
-        request.httpBody = Data(#"{"resetModel": true}"#.utf8)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        let (data, response) = try await URLSession.shared.data(for: request)
-        guard (response as? HTTPURLResponse)?.statusCode == 200 else {
-            throw TestSupportError("harbor_emulator reset: \(String(decoding: data, as: UTF8.self))")
-        }
+        try await control(#"{"resetModel": true}"#)
     }
 
     /// Runs harbor_client_check_admin.py (RobotApi, QuotaApi and the audit log) against this emulator.

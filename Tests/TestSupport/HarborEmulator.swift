@@ -114,6 +114,27 @@ public struct HarborEmulator: Sendable {
         }
     }
 
+    /// Sets the server's clock `days` ahead of this machine's (behind when negative), as retention
+    /// runs see it: a skewed clock is one real reason a server dry run and a preview differ.
+    public func setClockOffset(days: Int) async throws {
+        try await control(#"{"clockOffsetDays": \#(days)}"#)
+    }
+
+    /// Sends a JSON document to the control endpoint.
+    func control(_ document: String) async throws {
+        guard let target = URL(string: url + "/__control__") else {
+            throw TestSupportError("bad emulator URL \(url)")
+        }
+        var request = URLRequest(url: target, timeoutInterval: 30)
+        request.httpMethod = "POST"
+        request.httpBody = Data(document.utf8)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard (response as? HTTPURLResponse)?.statusCode == 200 else {
+            throw TestSupportError("harbor_emulator POST /__control__ \(document): \(String(decoding: data, as: UTF8.self))")
+        }
+    }
+
     /// Stops the emulator by PID (it also stops by itself when the test process exits).
     public func stop() { service.stop() }
 }

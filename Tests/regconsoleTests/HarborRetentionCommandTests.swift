@@ -117,20 +117,32 @@ struct HarborRetentionCommandTests {
         #expect(Set(left) == ["rc-1", "v3", "latest", "v1"])
     }
 
+    /// Harbor judges "pushed within N days" by its own clock: when it runs ahead of this machine's,
+    /// the dry run deletes what the preview keeps, and the comparison says so.
     @Test func aDifferenceExitsOne() async throws {
         let world = try await Self.world()
         defer { world.emulator.stop() }
-        try await addRules(world)
-        // v3 is kept by rule 1 and protected too: regconsole says kept by the rule (RETAIN), the
-        // emulator marks every protected artifact IMMUTABLE.
-        try await world.fixture.succeed(["immutability", "add", "hb/scratch", "--tags", "v3", "--repos", "**"])
+        // Keep what was pushed since 2024-01-20: v2 (02-01), v3 and latest (03-01), rc-1 (04-01).
+        let since = try #require(ISO8601DateFormatter().date(from: "2024-01-20T00:00:00Z"))
+        let days = Int(Date().timeIntervalSince(since) / 86_400)
+        try await world.fixture.succeed([
+            "retention", "rule", "add", "hb/scratch", "--template", "nDaysSinceLastPush", "--days", String(days),
+            "--tags", "**", "--repos", world.shortName,
+        ])
+        let agreed = try await world.fixture.cli.run(["retention", "dry-run", "hb/scratch", "--poll-interval", "0.1"])
+        #expect(agreed.status == 0, "\(agreed.stdout)\(agreed.stderr)")
+        #expect(agreed.stdout.contains("server and preview agree on 6 of 6 tags; 0 differ"), "\(agreed.stdout)")
+
+        // Harbor's clock runs 30 days ahead: to it, v2 was pushed before the cutoff.
+        try await world.emulator.setClockOffset(days: 30)
         let dry = try await world.fixture.cli.run(["retention", "dry-run", "hb/scratch", "--poll-interval", "0.1"])
         #expect(dry.status == 1)
-        #expect(dry.stdout.contains("server and preview agree on 4 of 6 tags; 2 differ"), "\(dry.stdout)")
-        #expect(dry.stderr.contains("the server and the preview differ on 2 tags"))
+        #expect(dry.stdout.contains("server and preview agree on 5 of 6 tags; 1 differ"), "\(dry.stdout)")
+        #expect(dry.stderr.contains("the server and the preview differ on 1 tags"))
         let lines = dry.stdout.split(separator: "\n").map(String.init)
-        // Differences come first, right under the header.
-        #expect(lines.dropFirst().prefix(2).allSatisfy { $0.contains("differ") && $0.contains("immutable") })
+        // The difference comes first, right under the header.
+        let first = try #require(lines.dropFirst().first)
+        #expect(first.contains("v2") && first.contains("only-server-deletes"), "\(dry.stdout)")
     }
 
     @Test func rulesAreEditedValidatedAndImmutabilityToggled() async throws {

@@ -52,8 +52,8 @@ struct HarborRetentionConsoleEndToEndTests {
         // Back on the rules, reloaded.
         try await tmux.waitFor("1 the 1 most recently pushed")
 
-        // w: the server's dry run beside the preview, every tag alike.
-        try tmux.press("w")
+        // X: the server's dry run beside the preview, every tag alike.
+        try tmux.press("X")
         screen = try await tmux.waitFor("server and preview agree on 8 of 8 tags; 0 differ")
         #expect(screen.contains("server dry run vs preview · hb/ns"))
         let rc = try #require(screen.split(separator: "\n").first { $0.contains("1.10.0-rc1") })
