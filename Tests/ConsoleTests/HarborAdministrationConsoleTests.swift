@@ -159,7 +159,9 @@ struct HarborAdministrationConsoleTests {
             #expect(row.contains(ByteCount.format(quota.usedStorage)))
             #expect(row.contains(quota.hardStorage.map(ByteCount.format) ?? " - "), "\(row)")
         }
-        #expect(line(driver, containing: "storage · \(try #require(emulator.projects.first)) ")?.contains("1.0 GiB") == true)
+        #expect(
+            line(driver, containing: "storage · \(try #require(emulator.projects.first)) ")?.contains("1.0 GiB") == true
+        )
     }
 
     @Test func theAuditLogLoadsMoreOnRequest() async throws {

@@ -84,7 +84,8 @@ struct HarborRetentionConsoleTests {
         await driver.command("lifecycle hb/ns")
         await driver.press(.character("X"))
         #expect(
-            await driver.waitFor { $0.contains("server and preview agree on 7 of 8 tags; 1 differ") }, "\(driver.screen)")
+            await driver.waitFor { $0.contains("server and preview agree on 7 of 8 tags; 1 differ") },
+            "\(driver.screen)")
         let rows = driver.surface.lines.filter { $0.contains("ns/app ") || $0.contains("ns/web ") }
         #expect(rows.first?.contains("1.10.0-rc1") == true, "\(driver.screen)")
         #expect(rows.first?.contains("keep") == true && rows.first?.contains("delete") == true)

@@ -131,7 +131,8 @@ public struct HarborEmulator: Sendable {
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         let (data, response) = try await URLSession.shared.data(for: request)
         guard (response as? HTTPURLResponse)?.statusCode == 200 else {
-            throw TestSupportError("harbor_emulator POST /__control__ \(document): \(String(decoding: data, as: UTF8.self))")
+            throw TestSupportError(
+                "harbor_emulator POST /__control__ \(document): \(String(decoding: data, as: UTF8.self))")
         }
     }
 
