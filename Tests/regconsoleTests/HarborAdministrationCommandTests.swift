@@ -56,20 +56,7 @@ struct HarborAdministrationCommandTests {
     private func harbor(readOnly: Bool = false) async throws -> Harbor {
         let emulator = try await Self.ownEmulator.value
         try await emulator.resetModel()
-        var fixture = try await Fixture.make(
-            extraConfig: """
-
-                [[instances]]
-                name = "hb"
-                kind = "harbor"
-                url = "\(emulator.url)"
-                username = "\(emulator.username)"
-                password_env = "HB_PASSWORD"
-                read_only = \(readOnly)
-                """)
-        var cli = fixture.cli
-        cli.environment["HB_PASSWORD"] = emulator.password
-        fixture = Fixture(state: fixture.state, cli: cli)
+        let fixture = try await Fixture.harbor(emulator, settings: "read_only = \(readOnly)")
         return Harbor(fixture: fixture, emulator: emulator, project: try #require(emulator.projects.first))
     }
 

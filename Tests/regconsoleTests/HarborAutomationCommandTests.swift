@@ -10,20 +10,7 @@ struct HarborAutomationCommandTests {
     /// The CLI with `hb` over a fresh emulator (read-only when asked).
     private func harbor(readOnly: Bool = false) async throws -> (Fixture, HarborEmulator) {
         let emulator = try await HarborEmulator.start(registry: RegistryHarness.shared().basic)
-        let fixture = try await Fixture.make(
-            extraConfig: """
-
-                [[instances]]
-                name = "hb"
-                kind = "harbor"
-                url = "\(emulator.url)"
-                username = "\(emulator.username)"
-                password_env = "HARBOR_PASSWORD"
-                read_only = \(readOnly)
-                """)
-        var runner = fixture.cli
-        runner.environment["HARBOR_PASSWORD"] = emulator.password
-        return (Fixture(state: fixture.state, cli: runner), emulator)
+        return (try await Fixture.harbor(emulator, settings: "read_only = \(readOnly)"), emulator)
     }
 
     private func ids(_ rows: [[String: Any]]) -> [Int] { rows.compactMap { $0["id"] as? Int } }

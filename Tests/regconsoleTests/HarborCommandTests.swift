@@ -11,21 +11,8 @@ struct HarborCommandTests {
     /// The shared fixture's CLI with an `hb` entry on a fresh emulator of its own.
     private func harbor(_ settings: String = "") async throws -> (Fixture, CLIRunner, HarborEmulator) {
         let emulator = try await HarborEmulator.start(registry: RegistryHarness.shared().basic)
-        let fixture = try await Fixture.make(
-            extraConfig: """
-
-                [[instances]]
-                name = "hb"
-                kind = "harbor"
-                url = "\(emulator.url)"
-                insecure = true
-                username = "\(emulator.username)"
-                password_env = "HARBOR_PASSWORD"
-                \(settings)
-                """)
-        var cli = fixture.cli
-        cli.environment["HARBOR_PASSWORD"] = emulator.password
-        return (fixture, cli, emulator)
+        let fixture = try await Fixture.harbor(emulator, settings: settings + "\ninsecure = true")
+        return (fixture, fixture.cli, emulator)
     }
 
     private func json(_ cli: CLIRunner, _ arguments: [String]) async throws -> [[String: Any]] {

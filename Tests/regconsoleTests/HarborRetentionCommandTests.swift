@@ -29,19 +29,7 @@ struct HarborRetentionCommandTests {
             for tag in tags { digests[tag] = seeded[tag]?.digest }
         }
         let emulator = try await HarborEmulator.start(registry: state.basic)
-        var fixture = try await Fixture.make(
-            extraConfig: """
-
-                [[instances]]
-                name = "hb"
-                kind = "harbor"
-                url = "\(emulator.url)"
-                username = "\(emulator.username)"
-                password_env = "HARBOR_PASSWORD"
-                """)
-        var cli = fixture.cli
-        cli.environment["HARBOR_PASSWORD"] = emulator.password
-        fixture = Fixture(state: fixture.state, cli: cli)
+        let fixture = try await Fixture.harbor(emulator)
         return World(fixture: fixture, emulator: emulator, shortName: shortName, digests: digests)
     }
 

@@ -16,7 +16,7 @@ final class BuildRecordList: ResourceKind {
     private(set) var builder: (any BuildManaging)?
     private var providerKnown = false
     /// The next reload while a build runs.
-    private var poll: Task<Void, Never>?
+    private let poll = PendingReload()
     /// The rule pushing each tag, for tags exactly one rule pushes.
     private var ruleByTag: [String: BuildRule] = [:]
     private var rulesRead: Task<Void, Never>?
@@ -91,18 +91,11 @@ final class BuildRecordList: ResourceKind {
         guard let builder else { return }
         let running = page.filter(\.status.isRunning)
         for record in running { context.buildWatcher.watch(record.id, repository: repository, provider: builder) }
-        guard !running.isEmpty, poll == nil else { return }
-        poll = Task { [weak self, weak pane] in
-            try? await Task.sleep(for: Self.pollInterval)
-            guard let self, let pane, !Task.isCancelled else { return }
-            self.poll = nil
-            pane.reload()
-        }
+        if !running.isEmpty { poll.schedule(pane, after: Self.pollInterval) }
     }
 
     func close() {
-        poll?.cancel()
-        poll = nil
+        poll.cancel()
         rulesRead?.cancel()
     }
 

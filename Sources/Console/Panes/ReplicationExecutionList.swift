@@ -14,7 +14,7 @@ final class ReplicationExecutionList: ResourceKind {
     let policy: ReplicationPolicy
     private let manager: any ReplicationPolicyManaging
     /// The next reload while an execution runs.
-    private var poll: Task<Void, Never>?
+    private let poll = PendingReload()
     /// The pause between reloads while an execution runs.
     static let pollInterval: Duration = .seconds(3)
 
@@ -50,18 +50,11 @@ final class ReplicationExecutionList: ResourceKind {
 
     /// Lists again in a while when an execution runs.
     func received(_ page: [Row], in pane: ResourcePane<ReplicationExecutionList>) {
-        guard page.contains(where: \.status.isRunning), poll == nil else { return }
-        poll = Task { [weak self, weak pane] in
-            try? await Task.sleep(for: Self.pollInterval)
-            guard let self, let pane, !Task.isCancelled else { return }
-            self.poll = nil
-            pane.reload()
-        }
+        if page.contains(where: \.status.isRunning) { poll.schedule(pane, after: Self.pollInterval) }
     }
 
     func close() {
-        poll?.cancel()
-        poll = nil
+        poll.cancel()
     }
 
     func actions(in pane: ResourcePane<ReplicationExecutionList>) -> [ConsoleAction] {

@@ -10,7 +10,7 @@ final class SubscriptionTaskList: ResourceKind {
     unowned let context: any PaneContext
     let instance: Instance
     private var subscriber: (any Subscribing)?
-    private var poll: Task<Void, Never>?
+    private let poll = PendingReload()
 
     init(context: any PaneContext, instance: Instance) {
         self.context = context
@@ -48,18 +48,11 @@ final class SubscriptionTaskList: ResourceKind {
     }
 
     func received(_ page: [SubscriptionTask], in pane: ResourcePane<SubscriptionTaskList>) {
-        guard page.contains(where: \.isRunning), poll == nil else { return }
-        poll = Task { [weak self, weak pane] in
-            try? await Task.sleep(for: SyncTaskList.pollInterval)
-            guard let self, let pane, !Task.isCancelled else { return }
-            self.poll = nil
-            pane.reload()
-        }
+        if page.contains(where: \.isRunning) { poll.schedule(pane, after: SyncTaskList.pollInterval) }
     }
 
     func close() {
-        poll?.cancel()
-        poll = nil
+        poll.cancel()
     }
 
     func actions(in pane: ResourcePane<SubscriptionTaskList>) -> [ConsoleAction] { [.back, .filter, .refresh] }

@@ -21,7 +21,7 @@ final class SyncTaskList: ResourceKind {
     private var details: [String: SyncTask] = [:]
     private var reads: [String: Task<Void, Never>] = [:]
     /// The next reload while a task runs.
-    private var poll: Task<Void, Never>?
+    private let poll = PendingReload()
     /// Rule names by id and instance names by server id, read once.
     private var ruleNames: [String: String] = [:]
     private var replicaNames = ReplicaNames()
@@ -103,18 +103,11 @@ final class SyncTaskList: ResourceKind {
                 self.context.requestDisplay()
             }
         }
-        guard !running.isEmpty, poll == nil else { return }
-        poll = Task { [weak self, weak pane] in
-            try? await Task.sleep(for: Self.pollInterval)
-            guard let self, let pane, !Task.isCancelled else { return }
-            self.poll = nil
-            pane.reload()
-        }
+        if !running.isEmpty { poll.schedule(pane, after: Self.pollInterval) }
     }
 
     func close() {
-        poll?.cancel()
-        poll = nil
+        poll.cancel()
         rulesRead?.cancel()
         for read in reads.values { read.cancel() }
     }
