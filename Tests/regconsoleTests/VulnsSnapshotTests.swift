@@ -81,8 +81,10 @@ struct VulnsSnapshotTests {
         func row(_ arguments: [String] = []) async throws -> [[String: Any]] {
             let result = try await fixture.cli.run(["vulns", "local/scratch", "--output", "json"] + arguments)
             #expect(
-                result.status == 0 || (result.status == 1 && result.stderr.contains("could not be read")
-                    && !result.stderr.contains(repository)), "\(result.stderr)")
+                result.status == 0
+                    || (result.status == 1 && result.stderr.contains("could not be read")
+                        && !result.stderr.contains(repository)),
+                "\(result.stderr)")
             let rows = try #require(try result.json() as? [[String: Any]], "\(result.stdout)")
             return rows.filter { $0["repository"] as? String == repository }
         }
