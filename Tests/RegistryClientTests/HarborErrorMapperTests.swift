@@ -72,6 +72,10 @@ struct HarborErrorMapperTests {
         ("the operation isn't allowed as the tag v1 is immutable", "an immutability rule"),
         ("no available scanner for project lib", "the project has no active scanner"),
         ("the project contains repositories, can not be deleted", "the project is not empty"),
+        (
+            "Quota exceeded when processing the request of adding 1.2 MiB of storage resource, 1023.5 MiB of 1 GiB used",
+            "the project's storage quota is used up"
+        ),
         ("replication policy is disabled", "Harbor's precondition failed"),
     ])
     func preconditionsSayWhichOne(message: String, hintStart: String) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Turns Harbor's error answers (`{"errors":[{"code","message"}]}`, or whatever a proxy in front
 /// of it sent) into `RegistryError`s that say what to fix: the credentials, a project role or
-/// robot permission, a cookie sent back, an immutability rule, the scanner, the page size.
+/// robot permission, a cookie sent back, an immutability rule, a full quota, the scanner, the page size.
 enum HarborErrorMapper {
     /// What the failed call was about.
     struct Context: Sendable {
@@ -99,6 +99,10 @@ enum HarborErrorMapper {
     private static func preconditionHint(_ message: String) -> String {
         if message.contains("immutable") {
             return "an immutability rule of the project protects the tag; change the rule first"
+        }
+        if message.contains("quota") {
+            return
+                "the project's storage quota is used up: raise it (regconsole usage shows it) or delete images first"
         }
         if message.contains("scanner") {
             return "the project has no active scanner; add or enable one under Interrogation Services"
