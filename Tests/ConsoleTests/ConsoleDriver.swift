@@ -96,6 +96,21 @@ final class ConsoleDriver {
         for character in keep { app.handle(.character(character)) }
     }
 
+    /// The table row whose name column starts with `name`, marked or not.
+    func row(_ name: String) -> String? {
+        surface.lines.first { $0.dropFirst(2).hasPrefix("\(name) ") }
+    }
+
+    /// Moves the selection to the row of `name` (at most 30 rows down); returns whether it got there.
+    func select(row name: String) async -> Bool {
+        await press(.character("g"))
+        for _ in 0..<30 {
+            if selectedLine?.dropFirst(2).hasPrefix("\(name) ") == true { return true }
+            await press(.character("j"))
+        }
+        return false
+    }
+
     /// The screen text with the registry's port replaced, so snapshots do not depend on it.
     /// Settles until the screen satisfies `condition` (work that runs on another clock, such as an
     /// emulator's build), or gives up after `timeout`; returns whether it did.

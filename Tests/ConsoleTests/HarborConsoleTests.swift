@@ -35,21 +35,6 @@ struct HarborConsoleTests {
         return (driver, emulator)
     }
 
-    /// The table row of `name`.
-    private func row(_ driver: ConsoleDriver, _ name: String) -> String? {
-        driver.surface.lines.first { $0.dropFirst(2).hasPrefix("\(name) ") }
-    }
-
-    /// Moves the selection to the row of `name`; returns whether it got there.
-    private func select(_ driver: ConsoleDriver, _ name: String) async -> Bool {
-        await driver.press(.character("g"))
-        for _ in 0..<30 {
-            if driver.selectedLine?.dropFirst(2).hasPrefix("\(name) ") == true { return true }
-            await driver.press(.character("j"))
-        }
-        return false
-    }
-
     @Test func findingsShowTheProjectsCVEAllowlistBesideTheSuppressions() async throws {
         // An emulator of its own: the scans below would change the other test's snapshots.
         let emulator = try await HarborEmulator.start(registry: RegistryHarness.pristine().basic)
@@ -72,7 +57,7 @@ struct HarborConsoleTests {
 
         await driver.start(instance: "hb")
         await driver.command("tags ns/app")
-        #expect(await select(driver, tag), "\(driver.screen)")
+        #expect(await driver.select(row: tag), "\(driver.screen)")
         await driver.press(.character("v"))
         #expect(driver.screen.contains("ALLOWLIST"), "\(driver.screen)")
         let line = try #require(driver.surface.lines.first { $0.contains("CVE-2019-1549") }, "\(driver.screen)")
@@ -93,17 +78,17 @@ struct HarborConsoleTests {
         let counts = try await provider.scanSummary(repository: "ns/app", tag: "1.0.0")
 
         await driver.start(instance: "hb")
-        let project = try #require(row(driver, "ns"), "\(driver.screen)")
+        let project = try #require(driver.row("ns"), "\(driver.screen)")
         #expect(project.contains(language == .english ? "(no quota)" : "（无配额）"), "\(project)")
         try Snapshot.check(driver.screen, named: name("projects"))
 
         await driver.command("tags ns/app")
-        let scanned = try #require(row(driver, "1.0.0"), "\(driver.screen)")
+        let scanned = try #require(driver.row("1.0.0"), "\(driver.screen)")
         #expect(scanned.contains(counts.countsText), "the listing's overview: \(scanned)")
-        #expect(row(driver, "1.2.0")?.contains(" - ") == true, "never scanned: \(driver.screen)")
+        #expect(driver.row("1.2.0")?.contains(" - ") == true, "never scanned: \(driver.screen)")
         if size.columns >= 160 {
             #expect(driver.screen.contains(language == .english ? "PULLED" : "拉取时间"), "\(driver.screen)")
-            #expect(row(driver, "1.10.0")?.contains("referrer") == true, "the SARIF referrer: \(driver.screen)")
+            #expect(driver.row("1.10.0")?.contains("referrer") == true, "the SARIF referrer: \(driver.screen)")
         }
         try Snapshot.check(driver.screen, named: name("tags"))
     }

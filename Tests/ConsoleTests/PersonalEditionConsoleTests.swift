@@ -61,21 +61,6 @@ struct PersonalEditionConsoleTests {
         await driver.settle()
     }
 
-    /// The table row of `name` (marked or not).
-    private func row(_ driver: ConsoleDriver, _ name: String) -> String? {
-        driver.surface.lines.first { $0.dropFirst(2).hasPrefix("\(name) ") }
-    }
-
-    /// Moves the selection to the row of `name`; returns whether it got there.
-    private func select(_ driver: ConsoleDriver, _ name: String) async -> Bool {
-        await driver.press(.character("g"))
-        for _ in 0..<30 {
-            if driver.selectedLine?.dropFirst(2).hasPrefix("\(name) ") == true { return true }
-            await driver.press(.character("j"))
-        }
-        return false
-    }
-
     private func tagNames(_ driver: ConsoleDriver, _ repository: String) async throws -> Set<String> {
         Set(try await provider(driver).tags(repository: repository).collect().map(\.name))
     }
@@ -88,21 +73,21 @@ struct PersonalEditionConsoleTests {
         let english = language == .english
         let (driver, _) = try await driver(language: language, size: size, enterprise: true)
         await driver.start()
-        let mine = try #require(row(driver, Self.personal), "\(driver.screen)")
+        let mine = try #require(driver.row(Self.personal), "\(driver.screen)")
         #expect(mine.contains(english ? "Personal" : "个人版"), "\(mine)")
-        #expect(row(driver, "acr.emulator-main")?.contains("Enterprise_Advanced") == true, "\(driver.screen)")
+        #expect(driver.row("acr.emulator-main")?.contains("Enterprise_Advanced") == true, "\(driver.screen)")
         try Snapshot.check(driver.screen, named: name("instances"))
 
         await driver.command("ctx \(Self.personal)")
-        #expect(row(driver, "ns") != nil, "\(driver.screen)")
+        #expect(driver.row("ns") != nil, "\(driver.screen)")
         try Snapshot.check(driver.screen, named: name("namespaces"))
 
         await driver.command("ns ns")
-        #expect(row(driver, "ns/app")?.contains("应用服务镜像") == true, "\(driver.screen)")
+        #expect(driver.row("ns/app")?.contains("应用服务镜像") == true, "\(driver.screen)")
         try Snapshot.check(driver.screen, named: name("repositories"))
 
         await driver.command("tags ns/app")
-        #expect(row(driver, "latest") != nil, "\(driver.screen)")
+        #expect(driver.row("latest") != nil, "\(driver.screen)")
         try Snapshot.check(driver.screen, named: name("tags"))
 
         await driver.press(.character("L"))
@@ -125,12 +110,12 @@ struct PersonalEditionConsoleTests {
         await type(driver, "team-a")
         await driver.press(.tab, .right, .tab, .character(" "), .enter)
         #expect(driver.screen.contains("Created namespace team-a"), "\(driver.screen)")
-        let created = try #require(row(driver, "team-a"), "\(driver.screen)")
+        let created = try #require(driver.row("team-a"), "\(driver.screen)")
         #expect(created.contains("public") && created.hasSuffix("no"), "\(created)")
         let namespace = try #require(try await provider(driver).namespaces().collect().last { $0.name == "team-a" })
         #expect(namespace.visibility == .public && namespace.autoCreateRepositories == false)
 
-        #expect(await select(driver, "team-a"))
+        #expect(await driver.select(row: "team-a"))
         await driver.press(.enter)
         #expect(driver.screen.contains("repositories · \(Self.personal)/team-a"), "\(driver.screen)")
         await driver.press(.character("n"))
@@ -141,7 +126,7 @@ struct PersonalEditionConsoleTests {
         await type(driver, "接口服务")
         await driver.press(.tab, .right, .enter)
         #expect(driver.screen.contains("Created repository team-a/api"), "\(driver.screen)")
-        let listed = try #require(row(driver, "team-a/api"), "\(driver.screen)")
+        let listed = try #require(driver.row("team-a/api"), "\(driver.screen)")
         #expect(listed.contains("接口服务") && listed.contains("public"), "\(listed)")
         let repositories = try await provider(driver).repositories(namespace: "team-a").collect()
         #expect(repositories.map(\.name) == ["team-a/api"])
@@ -157,28 +142,28 @@ struct PersonalEditionConsoleTests {
         let before = try await tagNames(driver, "ns/app")
         #expect(before.isSuperset(of: ["latest", "1.10.0"]))
 
-        #expect(await select(driver, "latest"), "\(driver.screen)")
+        #expect(await driver.select(row: "latest"), "\(driver.screen)")
         await driver.press(.character(" "), .control("d"))
         #expect(driver.screen.contains("shares digest"), "alone it is refused: \(driver.screen)")
         #expect(try await tagNames(driver, "ns/app") == before)
 
-        #expect(await select(driver, "1.10.0"))
+        #expect(await driver.select(row: "1.10.0"))
         await driver.press(.character(" "), .control("d"))
         #expect(driver.screen.contains("Delete from \(Self.personal)/ns/app"), "\(driver.screen)")
         #expect(driver.screen.contains("(tags: 1.10.0, latest)"), "\(driver.screen)")
         await driver.press(.character("y"))
         #expect(await driver.waitFor { $0.contains("Deleted 1") }, "\(driver.screen)")
         #expect(try await tagNames(driver, "ns/app") == before.subtracting(["latest", "1.10.0"]))
-        #expect(await driver.waitFor { _ in row(driver, "latest") == nil && row(driver, "1.10.0") == nil })
-        #expect(row(driver, "1.0.0") != nil)
+        #expect(await driver.waitFor { _ in driver.row("latest") == nil && driver.row("1.10.0") == nil })
+        #expect(driver.row("1.0.0") != nil)
     }
 
     @Test func aScanFollowedToItsEndShowsTheProvidersCounts() async throws {
         let (driver, _) = try await driver()
         await driver.start(instance: Self.personal)
         await driver.command("tags ns/web")
-        #expect(row(driver, "v2")?.contains(" - ") == true, "no scan yet: \(driver.screen)")
-        #expect(await select(driver, "v2"))
+        #expect(driver.row("v2")?.contains(" - ") == true, "no scan yet: \(driver.screen)")
+        #expect(await driver.select(row: "v2"))
         await driver.press(.character("s"))
         #expect(driver.screen.contains("Scan of v2 started"), "\(driver.screen)")
         #expect(await driver.waitFor { $0.contains("Scan of v2 finished.") }, "\(driver.screen)")
@@ -188,7 +173,7 @@ struct PersonalEditionConsoleTests {
         let total = summary.values.reduce(0, +)
         #expect(total > 0)
         #expect(
-            await driver.waitFor { _ in row(driver, "v2")?.contains(summary.countsText) == true }, "\(driver.screen)")
+            await driver.waitFor { _ in driver.row("v2")?.contains(summary.countsText) == true }, "\(driver.screen)")
 
         await driver.press(.character("v"))
         let pane = try #require(driver.app.top as? ResourcePane<FindingList>)
@@ -207,7 +192,7 @@ struct PersonalEditionConsoleTests {
         await driver.start(instance: Self.personal)
         await driver.command("ns ns")
         #expect(driver.screen.contains("<t> triggers"), "\(driver.screen)")
-        #expect(await select(driver, "ns/app"))
+        #expect(await driver.select(row: "ns/app"))
         await driver.press(.character("t"))
         #expect(driver.screen.contains("triggers · \(Self.personal)/ns/app"), "\(driver.screen)")
         #expect(driver.screen.contains("No triggers"), "\(driver.screen)")
@@ -219,7 +204,7 @@ struct PersonalEditionConsoleTests {
         await type(driver, "https://hooks.example.com/deploy")
         await driver.press(.enter)
         #expect(driver.screen.contains("Created trigger deploy"), "\(driver.screen)")
-        #expect(row(driver, "deploy")?.contains("https://hooks.example.com/deploy") == true, "\(driver.screen)")
+        #expect(driver.row("deploy")?.contains("https://hooks.example.com/deploy") == true, "\(driver.screen)")
         let manager = try #require(try await provider(driver) as? any TriggerManaging)
         let stored = try await manager.triggers(repository: "ns/app")
         #expect(stored.map(\.name) == ["deploy"])
@@ -246,7 +231,7 @@ struct PersonalEditionConsoleTests {
         #expect(!driver.screen.contains("<b>"), "\(driver.screen)")
 
         await driver.press(.character("r"))
-        #expect(row(driver, "branch master")?.contains("latest") == true, "\(driver.screen)")
+        #expect(driver.row("branch master")?.contains("latest") == true, "\(driver.screen)")
         #expect(
             driver.screen.contains("Source: bound in the ACR console (Personal Edition's API does not show it)"),
             "\(driver.screen)")
@@ -265,10 +250,10 @@ struct PersonalEditionConsoleTests {
         let short = BuildRecordList.shortID(new.id)
         await driver.press(.escape)
         #expect(
-            await driver.waitFor { _ in row(driver, short)?.contains("success") == true }, "\(driver.screen)")
+            await driver.waitFor { _ in driver.row(short)?.contains("success") == true }, "\(driver.screen)")
         #expect(try await builder.buildStatus(repository: repository, recordID: new.id) == .success)
 
-        #expect(await select(driver, short))
+        #expect(await driver.select(row: short))
         await driver.press(.enter)
         let log = try #require(driver.app.top as? BuildLogScreen, "\(driver.screen)")
         #expect(

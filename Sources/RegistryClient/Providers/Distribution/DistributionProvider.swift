@@ -16,11 +16,22 @@ public struct DistributionProvider: RegistryProvider {
         instance: Instance, baseURL: URL, http: any HTTPClient, credentials: CredentialSource, chain: CredentialChain,
         content: ContentStore, limits: RegistryLimits = RegistryLimits()
     ) {
-        self.instance = instance
-        let security: TransportSecurity = instance.insecure ? .insecure : .verified
         let authenticator = Authenticator(
             registry: baseURL, instanceName: instance.name, configured: credentials, chain: chain, http: http,
-            security: security)
+            security: instance.insecure ? .insecure : .verified)
+        self.init(
+            instance: instance, baseURL: baseURL, http: http, authenticator: authenticator, content: content,
+            limits: limits)
+    }
+
+    /// Creates a provider that answers challenges with `authenticator`, which another client of
+    /// the same host (Harbor's API) shares, so credentials are looked up once.
+    init(
+        instance: Instance, baseURL: URL, http: any HTTPClient, authenticator: Authenticator, content: ContentStore,
+        limits: RegistryLimits
+    ) {
+        self.instance = instance
+        let security: TransportSecurity = instance.insecure ? .insecure : .verified
         self.api = DistributionAPI(
             baseURL: baseURL, http: http, authenticator: authenticator, security: security, limits: limits)
         self.content = content

@@ -47,9 +47,12 @@ public struct HarborClient: Sendable {
     }
 
     /// Reads a `text/plain` answer (job and task logs), control characters left to the caller.
-    func text(_ path: HarborPath, query: [(String, String)] = [], operation: String) async throws -> String {
-        let response = try await exchange(
-            .get, path, query: query, headers: ["Accept": "*/*"], body: nil, operation: operation)
+    func text(
+        _ path: HarborPath, query: [(String, String)] = [], headers: HTTPHeaders = [:], operation: String
+    ) async throws -> String {
+        var headers = headers
+        headers.set("Accept", "*/*")
+        let response = try await exchange(.get, path, query: query, headers: headers, body: nil, operation: operation)
         return String(decoding: response.body, as: UTF8.self)
     }
 

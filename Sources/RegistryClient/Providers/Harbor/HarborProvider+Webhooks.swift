@@ -51,10 +51,8 @@ extension HarborProvider: WebhookManaging {
     public func webhookTaskLog(project: String, policyID: Int, executionID: Int, taskID: Int) async throws -> String {
         let path = Self.webhookExecution(executionID, policy: policyID, of: project).appending("tasks")
             .appending(name: String(taskID)).appending("log")
-        var headers = Self.byName
-        headers.set("Accept", "*/*")
-        let body = try await client.raw(path, headers: headers, operation: "reading the log of webhook task \(taskID)")
-        return String(decoding: body, as: UTF8.self)
+        return try await client.text(
+            path, headers: Self.byName, operation: "reading the log of webhook task \(taskID)")
     }
 
     public func setWebhookPolicy(project: String, id: Int, enabled: Bool) async throws {

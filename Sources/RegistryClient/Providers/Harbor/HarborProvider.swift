@@ -25,7 +25,7 @@ public struct HarborProvider: RegistryProvider {
         self.client = HarborClient(
             baseURL: baseURL, http: http, authenticator: authenticator, security: security, limits: limits)
         self.registry = DistributionProvider(
-            instance: instance, baseURL: baseURL, http: http, credentials: credentials, chain: chain, content: content,
+            instance: instance, baseURL: baseURL, http: http, authenticator: authenticator, content: content,
             limits: limits)
     }
 
