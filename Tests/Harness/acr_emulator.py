@@ -4,14 +4,15 @@
   acr_emulator.py --access-key-id ID --access-key-secret SECRET
                   [--readonly-key ID:SECRET ...] [--sts-key ID:SECRET:TOKEN ...]
                   --region cn-hangzhou --registry URL --registry-username U --registry-password P
-                  [--parent-pid PID] [--verbose]
+                  [--registry-snapshot FILE] [--parent-pid PID] [--verbose]
   acr_emulator.py --self-test
 
 Standard library only (plus registry_client.py from this directory). Section numbers below
 (§1.4.6 …) refer to the project's ACR OpenAPI reference notes.
 
 Startup: reads the real registry at --registry (catalog, every tag, every manifest; the config blob
-for `created`; children of indexes for size) with 8 threads, builds the model, prints ONE JSON line
+for `created`; children of indexes for size) with 8 threads — or, with --registry-snapshot, only
+what changed since an earlier emulator saved its reading there — builds the model, prints ONE JSON line
 
   {"url": "http://127.0.0.1:PORT", "endpoint": "127.0.0.1:PORT", "region": "cn-hangzhou",
    "instances": [{"id": "cri-emulated0001", "name": "emulator-main"},
@@ -492,19 +493,38 @@ class RegistryReader:
             self.manifests[(repository, digest)] = result
         return result
 
-    def read_all(self, workers=8):
-        """{repository: {tag: description}} for every multi-segment repository."""
+    def read_all(self, workers=8, snapshot_path=None):
+        """{repository: {tag: description}} for every multi-segment repository. With `snapshot_path`,
+        unchanged repositories come from the snapshot there (see reader_snapshot.py)."""
+        import reader_snapshot
+        snapshot = reader_snapshot.load(snapshot_path)
+        self.remember(snapshot)
         repositories = [name for name in self.catalog() if "/" in name]
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-            tag_lists = {name: tags for name, tags in zip(repositories, pool.map(self.tags, repositories)) if tags is not None}
-            repositories = [name for name in repositories if name in tag_lists]
-            jobs = [(name, tag) for name in repositories for tag in tag_lists[name] if not REFERRER_TAG.match(tag)]
+            tag_lists = {name: [tag for tag in tags if not REFERRER_TAG.match(tag)]
+                         for name, tags in zip(repositories, pool.map(self.tags, repositories)) if tags is not None}
+            result, jobs = {}, []
+            for name in (name for name in repositories if name in tag_lists):
+                saved = reader_snapshot.reusable(snapshot, name, tag_lists[name])
+                result[name] = dict(saved) if saved is not None else {}
+                if saved is None:
+                    jobs += [(name, tag) for tag in tag_lists[name]]
             described = pool.map(lambda job: self.describe(*job), jobs)
-            result = {name: {} for name in repositories}
             for (name, tag), description in zip(jobs, described):
                 if description is not None:
                     result[name][tag] = description
+        if any(not name.startswith(reader_snapshot.MUTABLE_PREFIX) for name, _ in jobs):
+            reader_snapshot.save(snapshot_path, self, result, tag_lists)
         return result
+
+    def remember(self, snapshot):
+        """Fills the manifest and config caches from a snapshot."""
+        with self.lock:
+            for name, digest, description in snapshot.get("manifests") or []:
+                self.manifests[(name, digest)] = description
+            for digest, created, platform in snapshot.get("configs") or []:
+                self.created[digest] = created
+                self.platforms[digest] = platform
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1527,6 +1547,7 @@ def main():
     parser.add_argument("--registry")
     parser.add_argument("--registry-username")
     parser.add_argument("--registry-password")
+    parser.add_argument("--registry-snapshot", help="reuse what an earlier emulator read (reader_snapshot.py)")
     parser.add_argument("--parent-pid", type=int)
     parser.add_argument("--verbose", action="store_true", help="log every request and signature mismatches to stderr")
     args = parser.parse_args()
@@ -1547,7 +1568,7 @@ def main():
     try:
         started = now_ms()
         reader = RegistryReader(args.registry, args.registry_username, args.registry_password)
-        data = reader.read_all()
+        data = reader.read_all(snapshot_path=args.registry_snapshot)
         instances = build_model(data, args.region, started)
         api = Api(instances, args.region, args.registry, args.registry_username or "", args.registry_password or "")
         personal = acr_personal.PersonalApi(sys.modules[__name__], data, args.region,

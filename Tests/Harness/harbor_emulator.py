@@ -2,7 +2,7 @@
 """An emulator of the Harbor REST API v2.0 (`/api/v2.0`) and of Harbor's `/v2/` over a real registry.
 
   harbor_emulator.py --registry URL --registry-username U --registry-password P --admin USER:PASSWORD
-                     [--swagger PATH] [--parent-pid PID] [--verbose]
+                     [--swagger PATH] [--registry-snapshot FILE] [--parent-pid PID] [--verbose]
   harbor_emulator.py --self-test
 
 Standard library, acr_emulator.py's RegistryReader and the modules of EXTENSION_MODULES (this
@@ -961,6 +961,7 @@ def main():
     parser.add_argument("--registry")
     parser.add_argument("--registry-username")
     parser.add_argument("--registry-password")
+    parser.add_argument("--registry-snapshot", help="reuse what an earlier emulator read (reader_snapshot.py)")
     parser.add_argument("--admin", metavar="USER:PASSWORD")
     parser.add_argument("--parent-pid", type=int)
     parser.add_argument("--swagger", metavar="PATH", help="validate every /api/v2.0 JSON response against it")
@@ -980,7 +981,7 @@ def main():
     try:
         started = int(time.time() * 1000)
         reader = RegistryReader(args.registry, args.registry_username, args.registry_password)
-        data = reader.read_all()
+        data = reader.read_all(snapshot_path=args.registry_snapshot)
         api = Api(build_model(data, started, read_referrers(reader, data)), args.registry)
         user, _, password = args.admin.partition(":")
         swagger = None

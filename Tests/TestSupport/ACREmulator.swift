@@ -85,13 +85,14 @@ public struct ACREmulator: Sendable {
         let key = Key(id: "LTAI" + randomString(20), secret: randomString(30))
         let readOnlyKey = Key(id: "LTAI" + randomString(20), secret: randomString(30))
         let stsKey = Key(id: "STS." + randomString(24), secret: randomString(30), token: randomString(64))
-        let arguments = [
-            "--access-key-id", key.id, "--access-key-secret", key.secret,
-            "--readonly-key", "\(readOnlyKey.id):\(readOnlyKey.secret)",
-            "--sts-key", "\(stsKey.id):\(stsKey.secret):\(stsKey.token ?? "")",
-            "--region", region,
-            "--registry", registry.url, "--registry-username", username, "--registry-password", password,
-        ]
+        let arguments =
+            [
+                "--access-key-id", key.id, "--access-key-secret", key.secret,
+                "--readonly-key", "\(readOnlyKey.id):\(readOnlyKey.secret)",
+                "--sts-key", "\(stsKey.id):\(stsKey.secret):\(stsKey.token ?? "")",
+                "--region", region,
+                "--registry", registry.url, "--registry-username", username, "--registry-password", password,
+            ] + (registry.snapshot.map { ["--registry-snapshot", $0] } ?? [])
         let service = try await ServiceProcess.startPython(
             TestPaths.harness.appendingPathComponent("acr_emulator.py"), arguments)
         let ready: Ready

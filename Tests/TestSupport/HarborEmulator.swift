@@ -55,7 +55,7 @@ public struct HarborEmulator: Sendable {
                 "--registry", registry.url, "--registry-username", registryUser,
                 "--registry-password", registryPassword, "--admin", "\(username):\(password)",
                 "--swagger", TestPaths.fixtures.appendingPathComponent("harbor/harbor-swagger.yaml").path,
-            ])
+            ] + (registry.snapshot.map { ["--registry-snapshot", $0] } ?? []))
         guard let ready = try? JSONDecoder().decode(Ready.self, from: service.readyLine) else {
             service.stop()
             throw TestSupportError(

@@ -86,6 +86,9 @@ public struct HarnessState: Decodable, Sendable {
         public var tokenURL: String?
         public var readerUsername: String?
         public var readerPassword: String?
+        /// Where emulators over this registry share what they read of the seeded repositories
+        /// (only `scratch/` changes after seeding), so that only the first one reads every manifest.
+        public var snapshot: String?
 
         /// `127.0.0.1:PORT`, the form references use.
         public var host: String { String(url.dropFirst("http://".count)) }
