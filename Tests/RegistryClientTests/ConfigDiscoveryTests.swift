@@ -156,7 +156,7 @@ import Testing
     @Test func aHarborAnswerMakesAHarborEntryAndAnUnreachableAPIIsANote() async throws {
         let home = try TemporaryDirectory("discovery-probe")
         try write(
-            #"{"auths": {"harbor.example.com": {}, "plain.example.com": {}, "down.example.com": {}}}"#,
+            #"{"auths": {"harbor.example.com": {}, "plain.example.com": {}, "down.example.com": {}, "a b/c": {}}}"#,
             to: ".docker/config.json", in: home.url)
         try write(
             #"{"profiles": [{"name": "work", "mode": "AK", "access_key_id": "id", "access_key_secret": "s", "region_id": "cn-hangzhou"}]}"#,
@@ -173,7 +173,9 @@ import Testing
                 "https://down.example.com", "https://harbor.example.com", "https://plain.example.com",
             ])
         #expect(outcome.proposals[0].notes.first?.hasPrefix("down.example.com did not answer") == true)
-        #expect(outcome.notes.count == 1)
+        let dockerConfig = home.url.appendingPathComponent(".docker/config.json").path
+        #expect(outcome.notes.count == 2)
+        #expect(outcome.notes.last == "'a b' (\(dockerConfig)) is not a HOST[:PORT] registry host: not proposed")
         #expect(
             outcome.notes.first?.hasPrefix(
                 "could not list the ACR instances in cn-hangzhou with aliyun CLI profile 'work' (~/.aliyun/config.json): "

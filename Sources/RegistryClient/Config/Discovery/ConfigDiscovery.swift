@@ -39,6 +39,11 @@ public struct ConfigDiscovery: Sendable {
         let apiProposals = instanceProposals(listed, profiles: alibaba.profiles, notes: &outcome.notes)
         let probed = await answers
         for host in docker.hosts {
+            guard RegistrySession.hostURL(host.host, scheme: "https") != nil else {
+                outcome.notes.append(
+                    "'\(host.host)' (\(host.file.path)) is not a HOST[:PORT] registry host: not proposed")
+                continue
+            }
             if let proposal = hostProposal(host, answer: probed[host.host], profiles: alibaba.profiles) {
                 if let covering = apiProposals.first(where: { covers($0, proposal) }) {
                     outcome.notes.append("\(host.host) is the ACR instance '\(covering.entry.name)' listed below")
@@ -77,7 +82,7 @@ public struct ConfigDiscovery: Sendable {
             if host.host != "registry.\(region).aliyuncs.com" { proposal.entry.registry = host.host }
             return proposal
         case .other:
-            let url = answer?.url ?? RegistrySession.hostURL(host.host, scheme: "https")
+            let url = answer?.url ?? RegistrySession.hostURL(host.host, scheme: "https")  // checked by `run`
             let kind: InstanceKind = answer?.isHarbor == true ? .harbor : .distribution
             var proposal = InstanceProposal(
                 entry: InstanceConfig(name: host.host, kind: kind, url: url), origin: origin,
