@@ -130,4 +130,27 @@ struct ConfigInitTests {
             ])
         #expect(!FileManager.default.fileExists(atPath: cli.configPath.path))
     }
+
+    @Test func onATerminalAllOrEachProposalIsAsked() async throws {
+        let cli = try CLIRunner()
+        try cli.writeDockerConfig(
+            #"{"auths": {"myco-registry.cn-shanghai.cr.aliyuncs.com": {}, "registry.cn-beijing.aliyuncs.com": {}}}"#)
+        let declined = try await cli.runOnTerminal(
+            ["config", "init"], prompt: "Write all 2? [Y/n/e=ask each] ", answer: "n")
+        #expect(declined.status == 0 && declined.answered)
+        #expect(declined.output.contains("Nothing accepted; no file written."))
+        #expect(!FileManager.default.fileExists(atPath: cli.configPath.path))
+
+        // The lines typed ahead answer the questions that follow: each one, the first declined.
+        let each = try await cli.runOnTerminal(
+            ["config", "init"], prompt: "Write all 2? [Y/n/e=ask each] ", answer: "e\nn\ny")
+        #expect(each.status == 0, "\(each.output)")
+        #expect(
+            each.output.contains("Write 1. myco? [Y/n] ")
+                && each.output.contains("Write 2. acr-personal-cn-beijing? [Y/n] "))
+        #expect(
+            try Config.load(path: cli.configPath.path).instances == [
+                InstanceConfig(name: "acr-personal-cn-beijing", kind: .acr, region: "cn-beijing", edition: .personal)
+            ])
+    }
 }
