@@ -25,6 +25,7 @@ struct ConfigInitTests {
                "\(state.anonymous.host)": {"auth": "\(auth)"},
                "http://\(harbor.endpoint)": {"auth": "\(auth)"},
                "myco-registry.cn-shanghai.cr.aliyuncs.com": {"auth": "\(auth)"},
+               "\(acr.instances[0].name)-registry.\(acr.region).cr.aliyuncs.com": {"auth": "\(auth)"},
                "https://index.docker.io/v1/": {"auth": "\(auth)"}},
              "credHelpers": {"registry.cn-beijing.aliyuncs.com": "acr-helper"}}
             """)
@@ -83,6 +84,8 @@ struct ConfigInitTests {
         #expect(result.stdout.contains("1. \(expected[0].name) (\(expected[0].kind.rawValue)) \(registries[0].2)\n"))
         #expect(result.stdout.contains("uses mode RamRoleArn, which regconsole cannot use (skipped)"))
         #expect(result.stdout.contains("index.docker.io (\(dockerConfig)) is Docker Hub"))
+        let listedHost = "\(acr.instances[0].name)-registry.\(acr.region).cr.aliyuncs.com"
+        #expect(result.stdout.contains("\(listedHost) is the ACR instance '\(acr.instances[0].name)' listed below"))
 
         let check = try await cli.run(["config", "check"])
         #expect(check.status == 0, "\(check.stderr)")
@@ -114,6 +117,14 @@ struct ConfigInitTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("standard input is not a terminal: pass --yes"))
         #expect(result.stdout.contains("1. "))
+        #expect(!FileManager.default.fileExists(atPath: cli.configPath.path))
+    }
+
+    @Test func aHomeWithNothingToProposeGetsNoFile() async throws {
+        let cli = try CLIRunner()
+        let result = try await cli.run(["config", "init", "--yes"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Nothing to propose; no file written.\n")
         #expect(!FileManager.default.fileExists(atPath: cli.configPath.path))
     }
 

@@ -60,7 +60,13 @@ extension ConfigCommand {
             }
             let text = ConfigFileDocument.render(accepted)
             _ = try Config.parse(text, file: path, fileIsPrivate: true)
-            let backup = try ConfigFileWriter.write(text, to: URL(fileURLWithPath: path))
+            let backup: URL?
+            do {
+                backup = try ConfigFileWriter.write(text, to: URL(fileURLWithPath: path))
+            } catch {
+                throw CommandFailure(
+                    status: .runtime, description: "cannot write \(path): \(error.localizedDescription)")
+            }
             print(Sanitizer.clean("Wrote \(path) (\(accepted.count) instance(s), mode 0600)."))
             if let backup { print(Sanitizer.clean("The old file is kept as \(backup.path).")) }
             print("Check it with `regconsole config check`; `regconsole instances` lists what it names.")
