@@ -59,45 +59,26 @@ extension LifecycleRule {
         for rule in rules {
             text += "\n[[rules]]\n"
             func line(_ key: String, _ value: String) { text += "\(key) = \(value)\n" }
-            line("id", quoted(rule.id))
-            line("scope", quoted(rule.scope.kind))
+            line("id", TOMLString.quoted(rule.id))
+            line("scope", TOMLString.quoted(rule.scope.kind))
             switch rule.scope {
             case .instance: break
-            case .namespace(let namespace): line("namespace", quoted(namespace))
+            case .namespace(let namespace): line("namespace", TOMLString.quoted(namespace))
             case .repository(let repository):
                 let namespace = Namespace.of(repository: repository)
-                if !namespace.isEmpty { line("namespace", quoted(namespace)) }
+                if !namespace.isEmpty { line("namespace", TOMLString.quoted(namespace)) }
                 line(
                     "repository",
-                    quoted(namespace.isEmpty ? repository : String(repository.dropFirst(namespace.count + 1))))
+                    TOMLString.quoted(
+                        namespace.isEmpty ? repository : String(repository.dropFirst(namespace.count + 1))))
             }
             if let count = rule.retentionTagCount { line("retention_tag_count", String(count)) }
-            if let pattern = rule.tagRegexp { line("tag_regexp", quoted(pattern)) }
+            if let pattern = rule.tagRegexp { line("tag_regexp", TOMLString.quoted(pattern)) }
             if let days = rule.keepPushedWithinDays { line("keep_pushed_within_days", String(days)) }
             if rule.deleteUntagged { line("delete_untagged", "true") }
-            if let schedule = rule.schedule { line("schedule", quoted(schedule.rawValue)) }
+            if let schedule = rule.schedule { line("schedule", TOMLString.quoted(schedule.rawValue)) }
             if rule.auto { line("auto", "true") }
         }
         return text
-    }
-
-    /// A TOML basic string.
-    private static func quoted(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

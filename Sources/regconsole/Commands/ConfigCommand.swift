@@ -4,11 +4,11 @@ import Foundation
 import RegistryClient
 import TerminalUI
 
-/// `regconsole config path|check`.
+/// `regconsole config path|check|init`.
 struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "config", abstract: "Show where the config file is, or check it.",
-        subcommands: [Path.self, Check.self])
+        commandName: "config", abstract: "Show where the config file is, check it, or write one.",
+        subcommands: [Path.self, Check.self, Init.self])
 
     /// `regconsole config path`.
     struct Path: AsyncParsableCommand {

@@ -6,7 +6,7 @@ public struct AlibabaCredentialChain: Sendable {
     private let environment: [String: String]
 
     /// The variable families read, primary first: `<prefix>ACCESS_KEY_ID`, `…_SECRET`, `…_SECURITY_TOKEN`.
-    private static let environmentPrefixes = ["ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_"]
+    static let environmentPrefixes = ["ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_"]
     /// The variables naming the profile, primary first.
     private static let profileVariables = ["ALIBABA_CLOUD_PROFILE", "ALIBABACLOUD_PROFILE", "ALICLOUD_PROFILE"]
     /// The advice every "not usable" error ends with.
@@ -84,7 +84,7 @@ public struct AlibabaCredentialChain: Sendable {
     private func cliCredential(
         requested: String?, consulted: inout [String], missing: inout [String]
     ) throws -> AlibabaCredential? {
-        let url = home.appendingPathComponent(".aliyun/config.json")
+        let url = cliConfigURL
         let path = display(url)
         guard let config = try AliyunCLIConfig.load(url, displayPath: path) else {
             consulted.append("\(path) (not found)")
@@ -128,9 +128,7 @@ public struct AlibabaCredentialChain: Sendable {
                     hint: "fix or unset ALIBABA_CLOUD_CREDENTIALS_FILE")
             }
         } else {
-            let candidates = [".alibabacloud/credentials.ini", ".alibabacloud/credentials"].map {
-                home.appendingPathComponent($0)
-            }
+            let candidates = defaultCredentialsFiles
             guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
                 let paths = candidates.map(display).joined(separator: " or ")
                 consulted.append("\(paths) (not found)")
@@ -163,14 +161,22 @@ public struct AlibabaCredentialChain: Sendable {
     // MARK: - Helpers
 
     /// A variable's value, nil when unset or empty.
-    private func value(_ name: String) -> String? {
+    func value(_ name: String) -> String? {
         environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private var home: URL { URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()) }
 
+    /// The aliyun CLI's `~/.aliyun/config.json`.
+    var cliConfigURL: URL { home.appendingPathComponent(".aliyun/config.json") }
+
+    /// The credentials files read, first found first, when `ALIBABA_CLOUD_CREDENTIALS_FILE` is not set.
+    var defaultCredentialsFiles: [URL] {
+        [".alibabacloud/credentials.ini", ".alibabacloud/credentials"].map { home.appendingPathComponent($0) }
+    }
+
     /// `url`'s path with `~` for the home directory.
-    private func display(_ url: URL) -> String {
+    func display(_ url: URL) -> String {
         let homePath = home.standardizedFileURL.path
         let path = url.standardizedFileURL.path
         guard homePath != "/", path.hasPrefix(homePath + "/") else { return path }
