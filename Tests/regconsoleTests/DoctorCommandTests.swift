@@ -2,8 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `regconsole doctor` against real registries: the shared ones, a stopped one, an HTTPS one with
-/// an expired certificate, and the ACR emulator with a skewed clock and a refused permission.
+/// `regconsole doctor` against real registries: the shared ones, a stopped one, one that never
+/// answers, an HTTPS one with an expired certificate, the Harbor emulator, and the ACR emulator with
+/// a skewed clock and a refused permission.
 @Suite(.enabled(if: RegistryHarness.isEnabled), .serialized)
 struct DoctorCommandTests {
     private static let emulator = PrivateACREmulator()
@@ -222,6 +223,43 @@ struct DoctorCommandTests {
             permissions["fix"] as? String
                 == "grant cr:GetRepoTagScanSummary to the RAM user, or attach AliyunContainerRegistryReadOnlyAccess")
         try await emulator.restoreStartupState()
+    }
+
+    @Test func aRegistryThatNeverAnswersFailsTheAPICheckWithinItsDeadline() async throws {
+        let state = try await RegistryHarness.shared()
+        let server = try await FaultServer.start(upstream: state.anonymous.url, rules: ["^/v2/$=slow:60000"])
+        defer { server.stop() }
+        let cli = try CLIRunner(
+            configTOML: """
+                [[instances]]
+                name = "silent"
+                url = "\(server.url)"
+                """)
+        let (status, rows) = try await doctor(cli, ["silent"])
+        #expect(status == 1)
+        #expect(checks(rows) == ["dns", "tcp", "api"])
+        let api = try row(rows, "api")
+        #expect(api["ok"] as? Bool == false)
+        let detail = try #require(api["detail"] as? String)
+        #expect(
+            detail
+                == "GET /v2/ got no answer: 127.0.0.1: Operation timed out after 8000 milliseconds with 0 bytes received"
+        )
+    }
+
+    @Test func aHarborInstanceAnswersItsSystemInfoAndListsProjects() async throws {
+        let emulator = try await HarborEmulator.start(registry: RegistryHarness.shared().basic)
+        defer { emulator.stop() }
+        let fixture = try await Fixture.harbor(emulator)
+        let (status, rows) = try await doctor(fixture.cli, ["hb"])
+        #expect(status == 0, "\(rows)")
+        #expect(checks(rows) == ["dns", "tcp", "api", "auth", "read", "clock"])
+        let api = try #require(try row(rows, "api")["detail"] as? String)
+        #expect(api.hasSuffix("; /api/v2.0/systeminfo answers"), "\(api)")
+        #expect(
+            try row(rows, "read")["detail"] as? String == "\(emulator.projects.count) projects")
+        let auth = try #require(try row(rows, "auth")["detail"] as? String)
+        #expect(auth.hasPrefix("credentials: user '\(emulator.username)' from $HARBOR_PASSWORD; "), "\(auth)")
     }
 
     /// A port nothing listens on: bound, then closed.
