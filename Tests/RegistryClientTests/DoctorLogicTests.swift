@@ -145,4 +145,14 @@ struct DoctorLogicTests {
         #expect(acr.entry.name == "acr" && acr.only == "acr.main")
         #expect(Doctor.entry(named: "hub.x", in: config) == nil)
     }
+
+    @Test func theReadCountStopsAtItsLimit() async throws {
+        let pages = AsyncThrowingStream<[Int], any Error> { continuation in
+            for page in 0..<30 { continuation.yield(Array(repeating: page, count: 100)) }
+            continuation.finish()
+        }
+        #expect(try await Doctor.count(pages) == Doctor.readCountLimit)
+        #expect(Doctor.countText(1000, "namespaces") == "1000+ namespaces (counting stopped there)")
+        #expect(Doctor.countText(7, "projects") == "7 projects")
+    }
 }

@@ -119,8 +119,8 @@ extension Doctor {
 
     private func readNamespaces(_ provider: ACRProvider) async -> DoctorCheck.Outcome {
         do {
-            let count = try await DoctorDeadline.run(limits.read) { try await provider.namespaces().collect().count }
-            return .passed("\(count) namespaces")
+            let count = try await DoctorDeadline.run(limits.read) { try await Self.count(provider.namespaces()) }
+            return .passed(Self.countText(count, "namespaces"))
         } catch {
             let (detail, fix) = DoctorDeadline.describe(error)
             return .failed(detail, fix: fix ?? "grant cr:ListNamespace to the RAM user")

@@ -123,24 +123,39 @@ extension Doctor {
         return .passed("\(source); \(flow)")
     }
 
-    /// The read outcome: how many repositories the catalog lists (projects for Harbor, namespaces for ACR).
+    /// The read outcome: how many repositories the catalog lists (projects for Harbor, namespaces
+    /// for ACR), counting at most `readCountLimit` so a huge catalog does not run into the deadline.
     func read(_ entry: InstanceConfig) async -> DoctorCheck.Outcome {
         do {
             let (count, noun) = try await DoctorDeadline.run(limits.read) { [session] in
                 let provider = try await session.provider(for: entry.name)
                 if entry.kind == .distribution {
-                    return (
-                        try await provider.repositories(namespace: nil).collect().count, "repositories in the catalog"
-                    )
+                    return (try await Self.count(provider.repositories(namespace: nil)), "repositories in the catalog")
                 }
-                return (
-                    try await provider.namespaces().collect().count, entry.kind == .harbor ? "projects" : "namespaces"
-                )
+                return (try await Self.count(provider.namespaces()), entry.kind == .harbor ? "projects" : "namespaces")
             }
-            return .passed("\(count) \(noun)")
+            return .passed(Self.countText(count, noun))
         } catch {
             let (detail, fix) = DoctorDeadline.describe(error)
             return .failed(detail, fix: fix ?? "the account may lack the permission to list; check its role")
         }
+    }
+
+    /// The most items the read check counts.
+    static let readCountLimit = 1000
+
+    /// `12 namespaces`, or `1000+ namespaces (counting stopped there)` at the limit.
+    static func countText(_ count: Int, _ noun: String) -> String {
+        count < readCountLimit ? "\(count) \(noun)" : "\(count)+ \(noun) (counting stopped there)"
+    }
+
+    /// The items of a paged listing, up to `readCountLimit`.
+    static func count<Item>(_ pages: AsyncThrowingStream<[Item], any Error>) async throws -> Int {
+        var count = 0
+        for try await page in pages {
+            count += page.count
+            if count >= readCountLimit { return readCountLimit }
+        }
+        return count
     }
 }
