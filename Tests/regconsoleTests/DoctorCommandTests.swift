@@ -209,7 +209,17 @@ struct DoctorCommandTests {
                     == "browse: ListNamespace granted, browse: ListRepository granted, scan: GetRepoTagScanSummary granted, lifecycle: ListArtifactLifecycleRule granted"
             )
             #expect((try row(rows, "read", instance: instance)["detail"] as? String)?.hasSuffix(" namespaces") == true)
+            let registry = try await RegistryHarness.shared().basic
+            let port = try #require(registry.host.split(separator: ":").last)
+            let instanceRows = rows.filter { $0["instance"] as? String == instance }
+            #expect(checks(instanceRows) == ["dns", "tcp", "api", "read", "permissions"])
+            #expect(
+                try row(rows, "tcp", instance: instance)["detail"] as? String == "connected to 127.0.0.1 port \(port)")
+            #expect(
+                try row(rows, "api", instance: instance)["detail"] as? String
+                    == "GET /v2/ answered 401 with a Basic challenge (realm regconsole-test)")
         }
+        #expect(checks(rows.filter { $0["instance"] as? String == "acr" }) == ["dns", "tcp", "api", "auth", "clock"])
 
         try await emulator.denyPrivilege(action: "GetRepoTagScanSummary", times: 5)
         let denied = try await acr.run(["doctor", "acr.emulator-main", "--output", "json"])

@@ -2,12 +2,17 @@ import Foundation
 
 extension Doctor {
     /// The checks of an ACR entry: the OpenAPI endpoint's network, its answer, the AccessKey,
-    /// then a read and the permissions of each instance (or of `only`).
+    /// then a read, the permissions and the registry endpoint of each instance (or of `only`).
     func runACR(_ entry: InstanceConfig, only: String?) async -> [DoctorCheck] {
         let name = entry.name
         var checks: [DoctorCheck] = []
         let regional = URL(string: "https://\(ACRRegion.openAPIHost(entry.region ?? ""))")
-        guard let endpoint = entry.endpoint ?? regional else { return checks }
+        guard let endpoint = entry.endpoint ?? regional else {
+            let outcome = DoctorCheck.Outcome.failed(
+                "no OpenAPI endpoint for region '\(entry.region ?? "")'",
+                fix: "set region (cn-hangzhou, …) or endpoint on the instance")
+            return [DoctorCheck(instance: name, name: .dns, outcome: outcome)]
+        }
         guard await reach(endpoint, instance: name, insecure: false, isACR: true, into: &checks) else {
             return checks
         }
@@ -94,6 +99,39 @@ extension Doctor {
                         client: listing.client, instanceID: listing.instanceID, limit: limits.request
                     )
                     .run()))
+            checks += await registryEndpoint(listing, insecure: entry.insecure)
+        }
+        return checks
+    }
+
+    /// The dns, tcp, tls and api checks of an instance's registry endpoint, which manifests are
+    /// read through (the internet endpoint's system domain, else the first one enabled).
+    private func registryEndpoint(_ listing: ACRInstanceDirectory.Listing, insecure: Bool) async -> [DoctorCheck] {
+        let name = listing.instance.name
+        let fix =
+            "enable the instance's internet endpoint (or run inside its VPC) and allow this machine in its access list"
+        let url: URL
+        do {
+            url = try await DoctorDeadline.run(limits.request) {
+                try await ACRRegistryAccess.registryDomain(client: listing.client, instanceID: listing.instanceID).url
+            }
+        } catch {
+            let (detail, hint) = DoctorDeadline.describe(error)
+            return [DoctorCheck(instance: name, name: .api, outcome: .failed(detail, fix: hint ?? fix))]
+        }
+        var checks: [DoctorCheck] = []
+        guard await reach(url, instance: name, insecure: insecure, isACR: true, into: &checks) else { return checks }
+        do {
+            let response = try await get(url.appendingPathComponent("v2/"), insecure: insecure)
+            let challenges = response.headers.values("WWW-Authenticate").flatMap(AuthChallenge.parse)
+            checks.append(
+                DoctorCheck(instance: name, name: .api, outcome: Self.registryAnswer(response, challenges: challenges)))
+        } catch {
+            let detail = DoctorDeadline.describe(error).detail
+            checks.append(
+                DoctorCheck(
+                    instance: name, name: .api,
+                    outcome: .failed("GET /v2/ of \(Instance.hostAndPort(url)) got no answer: \(detail)", fix: fix)))
         }
         return checks
     }

@@ -80,12 +80,17 @@ public struct Doctor: Sendable {
                     instance: entry.name, name: .configMode,
                     outcome: ConfigFileMode.evaluate(file: configFile.path, mode: configFile.mode)))
         }
-        let order = DoctorCheck.Name.allCases
-        return checks.enumerated().sorted {
-            let left = order.firstIndex(of: $0.element.name) ?? 0
-            let right = order.firstIndex(of: $1.element.name) ?? 0
-            return left == right ? $0.offset < $1.offset : left < right
-        }.map(\.element)
+        // Each instance's rows together (in the order instances first appear), checks in run order.
+        var instances: [String] = []
+        for check in checks where !instances.contains(check.instance) { instances.append(check.instance) }
+        let names = DoctorCheck.Name.allCases
+        func key(_ item: (offset: Int, element: DoctorCheck)) -> (Int, Int, Int) {
+            (
+                instances.firstIndex(of: item.element.instance) ?? 0, names.firstIndex(of: item.element.name) ?? 0,
+                item.offset
+            )
+        }
+        return checks.enumerated().sorted { key($0) < key($1) }.map(\.element)
     }
 
     // MARK: - Network
