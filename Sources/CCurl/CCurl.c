@@ -13,6 +13,7 @@
     X(CURLcode, easy_setopt, (CURL *, CURLoption, ...)) \
     X(CURLcode, easy_getinfo, (CURL *, CURLINFO, ...)) \
     X(const char *, easy_strerror, (CURLcode)) \
+    X(CURLcode, easy_perform, (CURL *)) \
     X(struct curl_slist *, slist_append, (struct curl_slist *, const char *)) \
     X(void, slist_free_all, (struct curl_slist *)) \
     X(CURLM *, multi_init, (void)) \
@@ -150,6 +151,16 @@ CURLcode ccurl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
 CURLcode ccurl_easy_getinfo_string(CURL *handle, CURLINFO info, const char **value) {
     require();
     return curl.easy_getinfo(handle, info, value);
+}
+
+CURLcode ccurl_easy_getinfo_certinfo(CURL *handle, struct curl_certinfo **value) {
+    require();
+    return curl.easy_getinfo(handle, CURLINFO_CERTINFO, value);
+}
+
+CURLcode ccurl_easy_perform(CURL *handle) {
+    require();
+    return curl.easy_perform(handle);
 }
 
 CURLM *ccurl_multi_init(void) {

@@ -17,7 +17,7 @@ struct Regconsole: AsyncParsableCommand {
             TriggersCommand.self, EventsCommand.self, ChainsCommand.self, SyncCommand.self, SubscriptionsCommand.self,
             EndpointsCommand.self, LoginCommand.self, UsageCommand.self, RobotsCommand.self, AuditCommand.self,
             ReplicationCommand.self, WebhooksCommand.self, RetentionCommand.self, ImmutabilityCommand.self,
-            ConfigCommand.self,
+            ConfigCommand.self, DoctorCommand.self,
         ]
     )
 

@@ -4,7 +4,7 @@
   acr_emulator.py --access-key-id ID --access-key-secret SECRET
                   [--readonly-key ID:SECRET ...] [--sts-key ID:SECRET:TOKEN ...]
                   --region cn-hangzhou --registry URL --registry-username U --registry-password P
-                  [--registry-snapshot FILE] [--parent-pid PID] [--verbose]
+                  [--registry-snapshot FILE] [--clock-offset SECONDS] [--parent-pid PID] [--verbose]
   acr_emulator.py --self-test
 
 Standard library only (plus registry_client.py from this directory). Section numbers below
@@ -44,7 +44,8 @@ roughly in the order they are checked:
   400 IncompleteSignature          no or malformed Authorization, bad SignedHeaders, a signed header
                                    missing, an x-acs-* header not signed, no x-acs-content-sha256
   404 InvalidAccessKeyId.NotFound  unknown key id
-  400 InvalidTimeStamp.Expired     x-acs-date missing, not YYYY-MM-DDTHH:MM:SSZ, or >15 min off
+  400 InvalidTimeStamp.Expired     x-acs-date missing, not YYYY-MM-DDTHH:MM:SSZ, or >15 min off the
+                                   emulator's clock (the real one shifted by --clock-offset, as is its Date header)
   400 SignatureDoesNotMatch        wrong signature, or x-acs-content-sha256 != sha256(body)
   400 MissingSignatureNonce / SignatureNonceUsed
   400 InvalidSecurityToken.Mismatch  the --sts-key id without its x-acs-security-token
@@ -1265,13 +1266,18 @@ class Api(acr_delivery.DeliveryApi, acr_replication.ReplicationApi):
 class State:
     """Keys, nonces, faults and the request log shared by the handler threads."""
 
-    def __init__(self, api, keys, region, verbose=False, personal=None):
+    def __init__(self, api, keys, region, verbose=False, personal=None, clock_offset=0.0):
         self.api, self.keys, self.region, self.verbose = api, keys, region, verbose
+        self.clock_offset = clock_offset  # --clock-offset: seconds added to the emulator's "now"
         self.personal = personal  # acr_personal.PersonalApi
         self.nonces = NonceStore()
         self.lock = threading.Lock()
         self.faults = []    # {"kind", "action", "remaining", "retryAfterMs"}
         self.requests = []  # {"action", "method", "accessKeyId", "status", "code"}
+
+    def now(self):
+        """The emulator's time: the real one shifted by --clock-offset."""
+        return time.time() + self.clock_offset
 
     def log(self, text):
         if self.verbose:
@@ -1310,6 +1316,10 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def date_time_string(self, timestamp=None):
+        """The Date header, on the emulator's (possibly shifted) clock."""
+        return super().date_time_string(self.state.now() if timestamp is None else timestamp)
+
     def reply(self, status, document, headers=None):
         body = json.dumps(document, ensure_ascii=False).encode("utf-8")
         self.send_response(status)
@@ -1337,7 +1347,7 @@ class Handler(BaseHTTPRequestHandler):
                  "status": None, "code": None, "edition": "enterprise"}
         try:
             key_id, key = authenticate(self.command, self.path, self.headers.items(), body, state.keys, state.nonces,
-                                       log=state.log)
+                                       now=state.now(), log=state.log)
             if (self.headers.get("x-acs-version") != API_VERSION or action not in state.api.actions or path != "/"
                     or self.command not in ("GET", "POST")):
                 raise ApiError(400, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.")
@@ -1548,6 +1558,8 @@ def main():
     parser.add_argument("--registry-username")
     parser.add_argument("--registry-password")
     parser.add_argument("--registry-snapshot", help="reuse what an earlier emulator read (reader_snapshot.py)")
+    parser.add_argument("--clock-offset", type=float, default=0.0, metavar="SECONDS",
+                        help="shift the emulator's clock (its Date header and the signature time check) by SECONDS")
     parser.add_argument("--parent-pid", type=int)
     parser.add_argument("--verbose", action="store_true", help="log every request and signature mismatches to stderr")
     args = parser.parse_args()
@@ -1574,7 +1586,7 @@ def main():
         personal = acr_personal.PersonalApi(sys.modules[__name__], data, args.region,
                                             urllib.parse.urlparse(args.registry).netloc, args.registry_username or "",
                                             args.registry_password or "", lambda: api.build_timing, started)
-        Handler.state = State(api, keys, args.region, args.verbose, personal)
+        Handler.state = State(api, keys, args.region, args.verbose, personal, args.clock_offset)
         server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         server.daemon_threads = True
     except Exception as error:  # report and exit; the caller sees the message

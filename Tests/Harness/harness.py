@@ -2,6 +2,7 @@
 """Starts real registries for tests, the demo and the benchmarks, seeds them, and cleans up.
 
   harness.py serve [--parent-pid PID] [--state-file FILE] [--bulk-tags N] [--no-seed] [--access-log]
+  harness.py tls [--expired] [--parent-pid PID]
 
 Starts Debian's `docker-registry` (CNCF distribution 2.8) four times on free 127.0.0.1 ports over
 one temporary storage directory: anonymous, anonymous with a 2-entry catalog page limit ("paged"),
@@ -10,6 +11,10 @@ only pull). Seeds the anonymous one with seed.py's standard set, prints one JSON
 everything (URLs, credentials, PIDs, the seed), then waits. With --access-log the anonymous one writes a
 line per request to the log file its state names (`anonymous.log`), for benchmarks that count requests. It stops every server by PID and removes
 the storage when it gets SIGTERM/SIGINT or when the parent process (the test runner) goes away.
+
+`tls` starts one anonymous docker-registry serving HTTPS on 127.0.0.1 with a certificate for
+127.0.0.1 issued by a fresh test CA (valid for 30 days, or with --expired valid only in January
+2020), and prints {"url", "caFile", "pid"}; it cleans up the same way.
 """
 
 import argparse
@@ -18,6 +23,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -41,13 +47,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_until_up(url: str, process: subprocess.Popen, timeout=15.0):
+def wait_until_up(url: str, process: subprocess.Popen, timeout=15.0, context=None):
     deadline = time.time() + timeout
     while time.time() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{url}: server exited with status {process.returncode}")
         try:
-            urllib.request.urlopen(url, timeout=1).read()
+            urllib.request.urlopen(url, timeout=1, context=context).read()
             return
         except urllib.error.HTTPError:
             return  # 401 means it is up
@@ -63,7 +69,7 @@ def start(argv, log_path):
     return process
 
 
-def registry(workdir, name, storage, auth_yaml="", access_log=False):
+def registry(workdir, name, storage, auth_yaml="", access_log=False, scheme="http", context=None):
     """Starts one docker-registry on a free port; returns its base URL and process. With `access_log`
     it logs every request (combined log format) to `<name>.log`."""
     for _ in range(5):
@@ -88,14 +94,95 @@ http:
   secret: regconsole-test-secret
 {auth_yaml}""")
         process = start(["docker-registry", "serve", config], os.path.join(workdir, f"{name}.log"))
-        url = f"http://127.0.0.1:{port}"
+        url = f"{scheme}://127.0.0.1:{port}"
         try:
-            wait_until_up(url + "/v2/", process)
+            wait_until_up(url + "/v2/", process, context=context)
             return url, process
         except RuntimeError:
             process.kill()
             children.remove(process)
     raise RuntimeError(f"could not start the {name} registry; see {workdir}/{name}.log")
+
+
+def openssl(*argv):
+    subprocess.run(["openssl", *argv], check=True, capture_output=True)
+
+
+def tls_certificate(workdir, expired):
+    """A test CA and a certificate for 127.0.0.1 it issued; returns (ca, certificate, key) paths.
+    OpenSSL 3.0's `x509 -req` cannot backdate, so `openssl ca` signs, with explicit dates."""
+    ca_key, ca = os.path.join(workdir, "ca-key.pem"), os.path.join(workdir, "ca.pem")
+    key, request, certificate = (os.path.join(workdir, name) for name in ("key.pem", "request.pem", "cert.pem"))
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", ca_key,
+            "-out", ca, "-days", "3650", "-subj", "/CN=regconsole test CA")
+    openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+            "-out", request, "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1")
+    ca_dir = os.path.join(workdir, "ca")
+    os.makedirs(ca_dir)
+    open(os.path.join(ca_dir, "index.txt"), "w").close()
+    with open(os.path.join(ca_dir, "serial"), "w") as handle:
+        handle.write("1000\n")
+    config = os.path.join(ca_dir, "ca.cnf")
+    with open(config, "w") as handle:
+        handle.write(f"""[ca]
+default_ca = test
+[test]
+database = {ca_dir}/index.txt
+new_certs_dir = {ca_dir}
+serial = {ca_dir}/serial
+default_md = sha256
+policy = any
+copy_extensions = copy
+unique_subject = no
+[any]
+commonName = supplied
+""")
+    if expired:
+        dates = ["-startdate", "20200101000000Z", "-enddate", "20200201000000Z"]
+    else:
+        dates = ["-days", "30"]
+    openssl("ca", "-batch", "-notext", "-config", config, "-cert", ca, "-keyfile", ca_key, "-in", request,
+            "-out", certificate, *dates)
+    return ca, certificate, key
+
+
+def tls_registry(args):
+    """`harness.py tls`: one anonymous HTTPS registry (see the module's docstring)."""
+    workdir = tempfile.mkdtemp(prefix="regconsole-tls-")
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(1))
+    signal.signal(signal.SIGINT, lambda *_: stopping.append(1))
+    # A test runner's threads block most signals and its children inherit that mask: without this,
+    # SIGTERM would stay pending until the caller gives up and kills this script before it cleans up.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    try:
+        ca, certificate, key = tls_certificate(workdir, args.expired)
+        storage = os.path.join(workdir, "storage")
+        os.makedirs(storage)
+        unverified = ssl.create_default_context()
+        unverified.check_hostname = False
+        unverified.verify_mode = ssl.CERT_NONE
+        url, process = registry(workdir, "tls", storage, f"""  tls:
+    certificate: {certificate}
+    key: {key}
+""", scheme="https", context=unverified)
+        print(json.dumps({"url": url, "caFile": ca, "pid": process.pid}), flush=True)
+        while not stopping:
+            if args.parent_pid and os.getppid() != args.parent_pid:
+                break
+            if process.poll() is not None:
+                break
+            time.sleep(0.3)
+    except Exception as error:  # report and clean up; the caller sees the message
+        print(json.dumps({"error": str(error)}), flush=True)
+        cleanup(workdir, keep=False)
+        sys.exit(1)
+    # SIGKILL at once: the storage is thrown away, and a caller that stops this script gives it
+    # only a moment before killing it too, which would leave the registry and the directory behind.
+    for child in children:
+        child.kill()
+        child.wait()
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 def token_server(workdir):
@@ -137,11 +224,16 @@ def main():
     serve.add_argument("--no-seed", action="store_true")
     serve.add_argument("--access-log", action="store_true", help="log every request to the anonymous registry")
     serve.add_argument("--keep", action="store_true", help="keep the storage directory")
+    tls = sub.add_parser("tls")
+    tls.add_argument("--expired", action="store_true", help="serve a certificate that expired in 2020")
+    tls.add_argument("--parent-pid", type=int)
     args = parser.parse_args()
 
     if shutil.which("docker-registry") is None:
         print(json.dumps({"error": "docker-registry is not installed (apt-get install docker-registry)"}), flush=True)
         sys.exit(3)
+    if args.command == "tls":
+        return tls_registry(args)
 
     workdir = tempfile.mkdtemp(prefix="regconsole-harness-")
     stopping = []

@@ -75,8 +75,10 @@ public struct ACREmulator: Sendable {
 
     /// Starts an emulator over `registry`, which must carry a username and password (the harness's
     /// `basic` registry does). Its model is private to the caller: change it at will.
+    /// - Parameter clockOffset: seconds the emulator's clock is ahead of the real one (behind when
+    ///   negative): its `Date` header and the time it checks signatures against.
     public static func start(
-        registry: HarnessState.Registry, region: String = "cn-hangzhou"
+        registry: HarnessState.Registry, region: String = "cn-hangzhou", clockOffset: Int = 0
     ) async throws -> ACREmulator {
         guard let username = registry.username, let password = registry.password else {
             throw TestSupportError(
@@ -92,6 +94,7 @@ public struct ACREmulator: Sendable {
                 "--sts-key", "\(stsKey.id):\(stsKey.secret):\(stsKey.token ?? "")",
                 "--region", region,
                 "--registry", registry.url, "--registry-username", username, "--registry-password", password,
+                "--clock-offset", String(clockOffset),
             ] + (registry.snapshot.map { ["--registry-snapshot", $0] } ?? [])
         let service = try await ServiceProcess.startPython(
             TestPaths.harness.appendingPathComponent("acr_emulator.py"), arguments)

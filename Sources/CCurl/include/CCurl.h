@@ -39,6 +39,10 @@ CURLcode ccurl_easy_setopt_data_callback(CURL *handle, CURLoption option, ccurl_
 
 CURLcode ccurl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode ccurl_easy_getinfo_string(CURL *handle, CURLINFO info, const char **value);
+CURLcode ccurl_easy_getinfo_certinfo(CURL *handle, struct curl_certinfo **value);
+
+/// Runs a transfer on the calling thread (blocking) — for one-off probes outside the multi loop.
+CURLcode ccurl_easy_perform(CURL *handle);
 
 CURLM *ccurl_multi_init(void);
 CURLMcode ccurl_multi_cleanup(CURLM *multi);

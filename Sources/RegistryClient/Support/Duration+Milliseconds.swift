@@ -4,3 +4,12 @@ extension Duration {
         Int(components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000)
     }
 }
+
+extension Duration {
+    /// Seconds as people write them: `3`, `2.5`.
+    var secondsText: String {
+        let milliseconds = wholeMilliseconds
+        return milliseconds % 1000 == 0
+            ? String(milliseconds / 1000) : String(format: "%.1f", Double(milliseconds) / 1000)
+    }
+}
