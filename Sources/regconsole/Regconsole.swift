@@ -23,7 +23,9 @@ struct Regconsole: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "Open this instance (its last view) instead of the last one used.")
+    @Option(
+        name: .long, help: "Open this instance (its last view) instead of the last one used.",
+        completion: Completions.instance)
     var instance: String?
 
     @Option(
@@ -57,7 +59,7 @@ enum Main {
         TerminalLocale.configure()
         if maySendRequests(CommandLine.arguments.dropFirst()) { CurlHTTPClient.startLoadingLibrary() }
         do {
-            var command = try Regconsole.parseAsRoot()
+            var command = try await Regconsole.asyncParseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
