@@ -10,7 +10,7 @@ struct Regconsole: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regconsole",
         abstract: "A terminal console for container registries (OCI/Docker registries and Alibaba Cloud ACR).",
-        version: "0.1.0",
+        version: BuildInfo.versionLine,
         subcommands: [
             InstancesCommand.self, NamespacesCommand.self, ReposCommand.self, TagsCommand.self, InspectCommand.self,
             DeleteCommand.self, ScanCommand.self, VulnsCommand.self, LifecycleCommand.self, BuildsCommand.self,
