@@ -11,7 +11,7 @@ struct ReferenceCompleter {
     let config: Config
     let environment: [String: String]
     /// The time allowed for the whole completion, session setup and every request included.
-    var deadline: Duration = .seconds(2)
+    var deadline: Duration = .milliseconds(1500)
 
     /// The candidates that extend `prefix`.
     func candidates(for prefix: String) async -> [String] {
