@@ -1,6 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The commit `--version` reports: the short hash, `-dirty` with uncommitted changes; none outside git.
+let buildCommit: [CSetting] = {
+    guard let git = Context.gitInformation else { return [] }
+    let commit = String(git.currentCommit.prefix(7)) + (git.hasUncommittedChanges ? "-dirty" : "")
+    return [.define("REGCONSOLE_COMMIT", to: "\"\(commit)\"")]
+}()
+
 let package = Package(
     name: "regconsole",
     platforms: [.macOS(.v15)],
@@ -17,6 +24,7 @@ let package = Package(
         // C shims: typed wrappers around variadic functions and macros.
         .target(name: "CCurl"),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "CBuildInfo", cSettings: buildCommit),
 
         // Libraries, lowest first.
         .target(
@@ -33,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "regconsole",
             dependencies: [
-                "Console", "RegistryClient", "CurlHTTP", "TerminalUI",
+                "Console", "RegistryClient", "CurlHTTP", "TerminalUI", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -10,7 +10,7 @@ struct Regconsole: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regconsole",
         abstract: "A terminal console for container registries (OCI/Docker registries and Alibaba Cloud ACR).",
-        version: "0.1.0",
+        version: BuildInfo.versionLine,
         subcommands: [
             InstancesCommand.self, NamespacesCommand.self, ReposCommand.self, TagsCommand.self, InspectCommand.self,
             DeleteCommand.self, ScanCommand.self, VulnsCommand.self, LifecycleCommand.self, BuildsCommand.self,
@@ -23,7 +23,9 @@ struct Regconsole: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "Open this instance (its last view) instead of the last one used.")
+    @Option(
+        name: .long, help: "Open this instance (its last view) instead of the last one used.",
+        completion: Completions.instance)
     var instance: String?
 
     @Option(
@@ -57,7 +59,7 @@ enum Main {
         TerminalLocale.configure()
         if maySendRequests(CommandLine.arguments.dropFirst()) { CurlHTTPClient.startLoadingLibrary() }
         do {
-            var command = try Regconsole.parseAsRoot()
+            var command = try await Regconsole.asyncParseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

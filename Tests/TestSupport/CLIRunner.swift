@@ -71,12 +71,14 @@ public struct CLIRunner: Sendable {
         return process
     }
 
-    /// Runs `regconsole arguments…` with standard input from /dev/null (or `input`).
+    /// Runs `regconsole arguments…` (or another `executable`, such as a shell) in the runner's
+    /// environment, with standard input from /dev/null (or `input`).
     public func run(
-        _ arguments: [String], extraEnvironment: [String: String] = [:], input: String? = nil
+        _ arguments: [String], extraEnvironment: [String: String] = [:], input: String? = nil,
+        executable: URL = TestPaths.regconsole
     ) async throws -> Result {
         let process = Process()
-        process.executableURL = TestPaths.regconsole
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment.merging(extraEnvironment) { $1 }
         let stdout = Pipe()

@@ -28,6 +28,19 @@ public enum TestPaths {
     /// The `regconsole` executable under test.
     public static var regconsole: URL { products.appendingPathComponent("regconsole") }
 
+    /// The executable `name` on `PATH`, if installed.
+    public static func tool(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Whether tests that need the tool `name` run: it is installed, or `CI=true` (where its
+    /// absence must fail the run, never skip it).
+    public static func testsNeeding(_ name: String) -> Bool {
+        ProcessInfo.processInfo.environment["CI"] == "true" || tool(name) != nil
+    }
+
     /// A fresh empty directory under the system temporary directory.
     public static func temporaryDirectory(_ label: String = "regconsole-test") throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")

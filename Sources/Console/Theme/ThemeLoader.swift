@@ -75,18 +75,31 @@ public enum ThemeLoader {
     }
 
     /// Where themes are looked for, first match wins: the user's theme directory, then the shipped
-    /// `themes/` (`$REGCONSOLE_THEMES`, beside the executable, `../share/regconsole/themes`, the source tree).
+    /// `themes/` (`$REGCONSOLE_THEMES`, beside the executable, `../share/regconsole/themes` of an
+    /// installed binary, `$XDG_DATA_HOME` and `$XDG_DATA_DIRS`, the source tree).
     public static func searchDirectories(configDirectory: URL, environment: [String: String]) -> [URL] {
         var directories = [configDirectory.appendingPathComponent("themes")]
         if let override = environment["REGCONSOLE_THEMES"], !override.isEmpty {
             directories.append(URL(fileURLWithPath: override))
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
+        let executable = executableDirectory()
         directories.append(executable.appendingPathComponent("themes"))
         directories.append(executable.deletingLastPathComponent().appendingPathComponent("share/regconsole/themes"))
+        directories.append(XDGDirectories(environment: environment).data.appendingPathComponent("themes"))
+        let dataDirectories =
+            environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/local/share:/usr/share"
+        for entry in dataDirectories.split(separator: ":") where entry.hasPrefix("/") {
+            directories.append(URL(fileURLWithPath: String(entry)).appendingPathComponent("regconsole/themes"))
+        }
         directories.append(sourceThemes)
         return directories
+    }
+
+    /// The directory of the running executable, symlinks resolved (`/proc/self/exe`, else `argv[0]`).
+    private static func executableDirectory() -> URL {
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
     /// The `themes/` directory of the source tree this binary was built from.

@@ -16,7 +16,9 @@ struct AuditCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The Harbor instance, or one of its projects.", valueName: "instance[/project]"))
+    @Argument(
+        help: ArgumentHelp("The Harbor instance, or one of its projects.", valueName: "instance[/project]"),
+        completion: Completions.reference)
     var target: String
     @Option(help: "Only entries this recent: 30m, 24h, 7d, 2w.")
     var since: TimeSpan?

@@ -14,7 +14,9 @@ struct DeleteCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("REPO:TAG or REPO@DIGEST, one or more.", valueName: "image"))
+    @Argument(
+        help: ArgumentHelp("REPO:TAG or REPO@DIGEST, one or more.", valueName: "image"),
+        completion: Completions.reference)
     var images: [String]
     @Flag(name: .long, help: "Show the plan and stop.")
     var dryRun = false

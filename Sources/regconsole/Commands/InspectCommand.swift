@@ -9,7 +9,7 @@ struct InspectCommand: AsyncParsableCommand {
         commandName: "inspect", abstract: "Show a manifest or index: platforms, layers, config, history and referrers.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("REPO:TAG or REPO@DIGEST.", valueName: "image"))
+    @Argument(help: ArgumentHelp("REPO:TAG or REPO@DIGEST.", valueName: "image"), completion: Completions.reference)
     var image: String
     @OptionGroup var format: OutputOptions
 

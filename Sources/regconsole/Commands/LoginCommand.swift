@@ -18,7 +18,7 @@ struct LoginCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Flag(name: .long, help: "Write only the password to standard output (a pipe), and no config.")
     var print = false

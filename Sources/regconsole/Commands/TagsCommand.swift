@@ -12,7 +12,9 @@ struct TagsCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("INSTANCE/NAMESPACE/NAME or HOST[:PORT]/NAME.", valueName: "repo"))
+    @Argument(
+        help: ArgumentHelp("INSTANCE/NAMESPACE/NAME or HOST[:PORT]/NAME.", valueName: "repo"),
+        completion: Completions.reference)
     var repository: String
     @Flag(name: [.short, .long], help: "Also show digest, size, created time and platforms of every tag.")
     var long = false

@@ -24,7 +24,8 @@ struct VulnsCommand: AsyncParsableCommand {
     @Argument(
         help: ArgumentHelp(
             "INSTANCE or INSTANCE/NAMESPACE (a registry HOST[:PORT] works as INSTANCE).",
-            valueName: "instance[/namespace]"))
+            valueName: "instance[/namespace]"),
+        completion: Completions.reference)
     var scope: String?
     @Flag(name: .long, help: "Every configured instance.")
     var all = false

@@ -7,7 +7,8 @@ struct BuildRuleCreateCommand: AsyncParsableCommand {
         commandName: "create", abstract: "Create a build rule and print its id.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @OptionGroup var fields: BuildRuleOptions
 

@@ -7,7 +7,8 @@ struct BuildRuleDeleteCommand: AsyncParsableCommand {
         commandName: "delete", abstract: "Delete a build rule (confirm, or --yes); its builds stay listed.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @Argument(help: "The rule's id (see `builds rules`).")
     var id: String

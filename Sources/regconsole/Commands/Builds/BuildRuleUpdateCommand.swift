@@ -7,7 +7,8 @@ struct BuildRuleUpdateCommand: AsyncParsableCommand {
         commandName: "update", abstract: "Change fields of a build rule (shown before they change); the rest stay.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @Argument(help: "The rule's id (see `builds rules`).")
     var id: String

@@ -7,7 +7,8 @@ struct BuildsCancelCommand: AsyncParsableCommand {
         commandName: "cancel", abstract: "Cancel a running build (confirm, or --yes).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @Argument(help: ArgumentHelp("The build (see `builds list`).", valueName: "record"))
     var record: String

@@ -8,7 +8,8 @@ struct BuildsListCommand: AsyncParsableCommand {
         commandName: "list", abstract: "List a repository's builds, newest first, with how long each ran.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @OptionGroup var format: OutputOptions
 

@@ -12,7 +12,8 @@ struct BuildsLogCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @Argument(help: ArgumentHelp("The build (see `builds list`).", valueName: "record"))
     var record: String

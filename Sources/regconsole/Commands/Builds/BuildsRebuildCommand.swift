@@ -8,7 +8,8 @@ struct BuildsRebuildCommand: AsyncParsableCommand {
         abstract: "Run an earlier build again and print the new build's id; with --wait, follow it until it ends.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @Argument(help: ArgumentHelp("The build to run again (see `builds list`).", valueName: "record"))
     var record: String

@@ -7,7 +7,8 @@ struct BuildsRulesCommand: AsyncParsableCommand {
         commandName: "rules", abstract: "List a repository's build rules: which branch or tag builds which image tag.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @OptionGroup var format: OutputOptions
 

@@ -8,7 +8,8 @@ struct BuildsRunCommand: AsyncParsableCommand {
         abstract: "Start a build of a rule and print its id; with --wait, follow its log until it ends.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @Option(name: .long, help: ArgumentHelp("The build rule (see `builds rules`).", valueName: "id"))
     var rule: String

@@ -7,7 +7,8 @@ struct BuildsSourceCommand: AsyncParsableCommand {
         commandName: "source", abstract: "Show the source repository a repository builds from.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @OptionGroup var format: OutputOptions
 

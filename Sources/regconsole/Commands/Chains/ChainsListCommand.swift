@@ -7,7 +7,7 @@ struct ChainsListCommand: AsyncParsableCommand {
         commandName: "list", abstract: "List the delivery chains with their steps in order.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @OptionGroup var format: OutputOptions
 

@@ -7,7 +7,7 @@ struct ChainsRunsCommand: AsyncParsableCommand {
         commandName: "runs", abstract: "List delivery-chain runs, newest first, optionally of one chain.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: "A chain's id or name (see `chains list`).")
     var chain: String?

@@ -11,7 +11,7 @@ struct ChainsShowCommand: AsyncParsableCommand {
         discussion: "JSON gives the chain as one object with its nodes; CSV gives one row per node.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: "The chain's id or name (see `chains list`).")
     var chain: String

@@ -4,7 +4,7 @@ import RegistryClient
 /// The arguments of `endpoints acl add` and `remove`.
 struct ACLEntryArguments: ParsableArguments {
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("An IPv4 address or CIDR block.", valueName: "cidr"))
     var cidr: String

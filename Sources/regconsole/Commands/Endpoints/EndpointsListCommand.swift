@@ -8,7 +8,7 @@ struct EndpointsListCommand: AsyncParsableCommand {
         abstract: "Show the internet and VPC endpoints, the internet access list and the linked VPCs.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @OptionGroup var format: OutputOptions
 

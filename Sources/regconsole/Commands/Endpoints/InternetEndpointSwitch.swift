@@ -6,7 +6,7 @@ import RegistryClient
 /// disabling cuts off), audited, then awaited until the endpoint settles.
 struct InternetEndpointSwitch: ParsableArguments {
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The endpoint: internet (the VPC endpoint is always on).", valueName: "endpoint"))
     var endpoint: String

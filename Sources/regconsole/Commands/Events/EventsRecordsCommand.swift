@@ -8,7 +8,7 @@ struct EventsRecordsCommand: AsyncParsableCommand {
         commandName: "records", abstract: "List the notifications the event center sent, newest first.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Option(name: .long, help: ArgumentHelp("Only notifications this recent: 30m, 24h, 7d, 2w.", valueName: "duration"))
     var since: TimeSpan?

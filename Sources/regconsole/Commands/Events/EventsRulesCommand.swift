@@ -8,7 +8,7 @@ struct EventsRulesCommand: AsyncParsableCommand {
         abstract: "List the event-center rules; type and channel show where recent notifications tell them.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @OptionGroup var format: OutputOptions
 

@@ -6,7 +6,8 @@ struct ImmutabilityAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a rule. Audited.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The Harbor project.", valueName: "instance/project"))
+    @Argument(
+        help: ArgumentHelp("The Harbor project.", valueName: "instance/project"), completion: Completions.reference)
     var target: String
     @Option(name: .long, help: ArgumentHelp("Tags the rule protects (doublestar).", valueName: "pattern"))
     var tags: String?

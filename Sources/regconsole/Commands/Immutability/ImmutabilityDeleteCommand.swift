@@ -7,7 +7,8 @@ struct ImmutabilityDeleteCommand: AsyncParsableCommand {
         commandName: "delete", abstract: "Delete a rule (confirm, or --yes). Audited.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The Harbor project.", valueName: "instance/project"))
+    @Argument(
+        help: ArgumentHelp("The Harbor project.", valueName: "instance/project"), completion: Completions.reference)
     var target: String
     @Argument(help: "The rule's id (see `immutability list`).")
     var id: Int

@@ -6,7 +6,8 @@ struct ImmutabilityListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the project's rules.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The Harbor project.", valueName: "instance/project"))
+    @Argument(
+        help: ArgumentHelp("The Harbor project.", valueName: "instance/project"), completion: Completions.reference)
     var target: String
     @OptionGroup var format: OutputOptions
 

@@ -21,7 +21,9 @@ struct LifecycleApplyCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("INSTANCE, INSTANCE/NAMESPACE or INSTANCE/NAMESPACE/REPO.", valueName: "target"))
+    @Argument(
+        help: ArgumentHelp("INSTANCE, INSTANCE/NAMESPACE or INSTANCE/NAMESPACE/REPO.", valueName: "target"),
+        completion: Completions.reference)
     var target: String
     @OptionGroup var options: LifecyclePlanOptions
     @Flag(name: [.short, .long], help: "Do not ask for confirmation (required when standard input is not a terminal).")

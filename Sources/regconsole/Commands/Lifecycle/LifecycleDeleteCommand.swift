@@ -7,7 +7,7 @@ struct LifecycleDeleteCommand: AsyncParsableCommand {
         commandName: "delete", abstract: "Delete a lifecycle rule (tags are not touched).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The instance.")
+    @Argument(help: "The instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: "The rule's id.")
     var id: String

@@ -7,7 +7,9 @@ struct LifecycleListCommand: AsyncParsableCommand {
         commandName: "list", abstract: "List the lifecycle rules that concern an instance, namespace or repository.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("INSTANCE, INSTANCE/NAMESPACE or INSTANCE/NAMESPACE/REPO.", valueName: "target"))
+    @Argument(
+        help: ArgumentHelp("INSTANCE, INSTANCE/NAMESPACE or INSTANCE/NAMESPACE/REPO.", valueName: "target"),
+        completion: Completions.reference)
     var target: String
     @OptionGroup var format: OutputOptions
 

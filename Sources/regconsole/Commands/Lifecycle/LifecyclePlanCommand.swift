@@ -12,7 +12,9 @@ struct LifecyclePlanCommand: AsyncParsableCommand {
             + "Referrer tags, which the plan always keeps, are listed only with --all; the totals count them.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("INSTANCE, INSTANCE/NAMESPACE or INSTANCE/NAMESPACE/REPO.", valueName: "target"))
+    @Argument(
+        help: ArgumentHelp("INSTANCE, INSTANCE/NAMESPACE or INSTANCE/NAMESPACE/REPO.", valueName: "target"),
+        completion: Completions.reference)
     var target: String
     @OptionGroup var options: LifecyclePlanOptions
     @Flag(name: .long, help: "List only the tags that would be deleted.")

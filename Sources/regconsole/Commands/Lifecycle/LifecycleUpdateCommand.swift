@@ -7,7 +7,7 @@ struct LifecycleUpdateCommand: AsyncParsableCommand {
         commandName: "update", abstract: "Change fields of a lifecycle rule; the others stay as they are.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The instance.")
+    @Argument(help: "The instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: "The rule's id.")
     var id: String

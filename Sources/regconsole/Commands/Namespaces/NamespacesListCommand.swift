@@ -7,7 +7,7 @@ struct NamespacesListCommand: AsyncParsableCommand {
         commandName: "list", abstract: "List the namespaces of an instance (first path segments of repository names).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "An instance name from the config, or a registry HOST[:PORT].")
+    @Argument(help: "An instance name from the config, or a registry HOST[:PORT].", completion: Completions.instance)
     var instance: String
     @OptionGroup var format: OutputOptions
 

@@ -47,7 +47,7 @@ struct ReplicationEnableCommand: AsyncParsableCommand {
         commandName: "enable", abstract: "Enable a replication policy (its trigger runs it again).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The Harbor instance.")
+    @Argument(help: "The Harbor instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The policy's id or name (see `replication policies`).", valueName: "policy"))
     var policy: String
@@ -63,7 +63,7 @@ struct ReplicationDisableCommand: AsyncParsableCommand {
         commandName: "disable", abstract: "Disable a replication policy (it no longer runs, not even by hand).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The Harbor instance.")
+    @Argument(help: "The Harbor instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The policy's id or name (see `replication policies`).", valueName: "policy"))
     var policy: String

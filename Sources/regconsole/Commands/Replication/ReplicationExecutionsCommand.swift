@@ -8,7 +8,7 @@ struct ReplicationExecutionsCommand: AsyncParsableCommand {
         commandName: "executions", abstract: "List replication executions, newest first, with their task counts.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The Harbor instance.")
+    @Argument(help: "The Harbor instance.", completion: Completions.instance)
     var instance: String
     @Option(name: .long, help: ArgumentHelp("Only runs of this policy (id or name).", valueName: "policy"))
     var policy: String?

@@ -7,7 +7,7 @@ struct ReplicationPoliciesCommand: AsyncParsableCommand {
         commandName: "policies", abstract: "List replication policies: direction, endpoints, trigger, filters.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The Harbor instance.")
+    @Argument(help: "The Harbor instance.", completion: Completions.instance)
     var instance: String
     @OptionGroup var format: OutputOptions
 

@@ -13,7 +13,7 @@ struct ReplicationRunCommand: AsyncParsableCommand {
             + "or was stopped, naming the failed tasks.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The Harbor instance.")
+    @Argument(help: "The Harbor instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The policy's id or name (see `replication policies`).", valueName: "policy"))
     var policy: String
@@ -84,7 +84,7 @@ struct ReplicationStopCommand: AsyncParsableCommand {
         commandName: "stop", abstract: "Stop a running replication execution (confirm, or --yes).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The Harbor instance.")
+    @Argument(help: "The Harbor instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The execution's id (see `replication executions`).", valueName: "execution"))
     var execution: String

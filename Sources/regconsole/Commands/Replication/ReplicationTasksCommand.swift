@@ -7,7 +7,7 @@ struct ReplicationTasksCommand: AsyncParsableCommand {
         commandName: "tasks", abstract: "List the tasks of a replication execution, failed ones first.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The Harbor instance.")
+    @Argument(help: "The Harbor instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The execution's id (see `replication executions`).", valueName: "execution"))
     var execution: String
@@ -56,7 +56,7 @@ struct ReplicationLogCommand: AsyncParsableCommand {
         commandName: "log", abstract: "Print a replication task's log (control characters removed).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The Harbor instance.")
+    @Argument(help: "The Harbor instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The execution's id.", valueName: "execution"))
     var execution: String

@@ -7,7 +7,9 @@ struct RepoCreateCommand: AsyncParsableCommand {
         commandName: "create", abstract: "Create an ACR repository (private, mutable tags, unless told otherwise).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The new repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The new repository.", valueName: "instance/namespace/name"),
+        completion: Completions.reference)
     var target: String
     @OptionGroup var settings: RepositorySettingsOptions
 

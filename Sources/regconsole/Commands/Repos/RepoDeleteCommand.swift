@@ -7,7 +7,8 @@ struct RepoDeleteCommand: AsyncParsableCommand {
         commandName: "delete", abstract: "Delete an ACR repository and every tag in it (type its name, or --yes).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @Flag(name: .long, help: "Do not ask; required without a terminal.")
     var yes = false

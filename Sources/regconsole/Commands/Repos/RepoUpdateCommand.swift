@@ -7,7 +7,8 @@ struct RepoUpdateCommand: AsyncParsableCommand {
         commandName: "update", abstract: "Change an ACR repository's settings; others are kept.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @OptionGroup var settings: RepositorySettingsOptions
 

@@ -10,7 +10,8 @@ struct ReposListCommand: AsyncParsableCommand {
     @Argument(
         help: ArgumentHelp(
             "INSTANCE or INSTANCE/NAMESPACE (a registry HOST[:PORT] works as INSTANCE).",
-            valueName: "instance[/namespace]"))
+            valueName: "instance[/namespace]"),
+        completion: Completions.reference)
     var scope: String
     @OptionGroup var format: OutputOptions
 

@@ -10,7 +10,8 @@ struct RetentionDryRunCommand: AsyncParsableCommand {
         discussion: "Exits 0 when the server and the preview agree on every tag, 1 when they differ.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The Harbor project.", valueName: "instance/project"))
+    @Argument(
+        help: ArgumentHelp("The Harbor project.", valueName: "instance/project"), completion: Completions.reference)
     var target: String
     @OptionGroup var wait: WaitOptions
     @OptionGroup var format: OutputOptions

@@ -8,7 +8,8 @@ struct RetentionPreviewCommand: AsyncParsableCommand {
         abstract: "What the policy would keep and delete, tag by tag, as regconsole reads it (nothing runs).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The Harbor project.", valueName: "instance/project"))
+    @Argument(
+        help: ArgumentHelp("The Harbor project.", valueName: "instance/project"), completion: Completions.reference)
     var target: String
     @OptionGroup var format: OutputOptions
 

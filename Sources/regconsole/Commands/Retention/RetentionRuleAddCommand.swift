@@ -7,7 +7,8 @@ struct RetentionRuleAddCommand: AsyncParsableCommand {
         commandName: "add", abstract: "Add a rule (creating the policy when the project has none). Audited.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The Harbor project.", valueName: "instance/project"))
+    @Argument(
+        help: ArgumentHelp("The Harbor project.", valueName: "instance/project"), completion: Completions.reference)
     var target: String
     @OptionGroup var fields: RetentionRuleOptions
 

@@ -7,7 +7,8 @@ struct RetentionRuleUpdateCommand: AsyncParsableCommand {
         commandName: "update", abstract: "Change fields of rule N (1-based, see `retention show`). Audited.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The Harbor project.", valueName: "instance/project"))
+    @Argument(
+        help: ArgumentHelp("The Harbor project.", valueName: "instance/project"), completion: Completions.reference)
     var target: String
     @Argument(help: "The rule's number.")
     var number: Int

@@ -8,7 +8,8 @@ struct RetentionRunCommand: AsyncParsableCommand {
         abstract: "Run the policy for real: Harbor deletes what it does not keep (confirm, or --yes). Audited.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The Harbor project.", valueName: "instance/project"))
+    @Argument(
+        help: ArgumentHelp("The Harbor project.", valueName: "instance/project"), completion: Completions.reference)
     var target: String
     @Flag(name: .long, help: "Do not ask; required without a terminal.")
     var yes = false

@@ -7,7 +7,8 @@ struct RetentionShowCommand: AsyncParsableCommand {
         commandName: "show", abstract: "Show the project's retention policy, its rules in words.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The Harbor project.", valueName: "instance/project"))
+    @Argument(
+        help: ArgumentHelp("The Harbor project.", valueName: "instance/project"), completion: Completions.reference)
     var target: String
     @OptionGroup var format: OutputOptions
 

@@ -12,7 +12,9 @@ struct RobotCreateCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The instance, or one of its projects.", valueName: "instance[/project]"))
+    @Argument(
+        help: ArgumentHelp("The instance, or one of its projects.", valueName: "instance[/project]"),
+        completion: Completions.reference)
     var target: String
     @Option(help: "The robot's name; Harbor prefixes robot$ (and PROJECT+ for a project robot).")
     var name: String

@@ -8,7 +8,7 @@ struct RobotDeleteCommand: AsyncParsableCommand {
         commandName: "delete", abstract: "Delete a robot account (confirm, or --yes).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The instance.")
+    @Argument(help: "The instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: "The robot's id (see `robots list`).")
     var id: Int

@@ -10,7 +10,7 @@ struct RobotRefreshSecretCommand: AsyncParsableCommand {
         discussion: "The old secret stops working at once; whatever logs in with it must get the new one.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The instance.")
+    @Argument(help: "The instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: "The robot's id (see `robots list`).")
     var id: Int

@@ -5,7 +5,7 @@ import TerminalUI
 /// What `robots enable` and `robots disable` share: the instance, the id, and the change.
 struct RobotSwitch: ParsableArguments {
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The instance.")
+    @Argument(help: "The instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: "The robot's id (see `robots list`).")
     var id: Int

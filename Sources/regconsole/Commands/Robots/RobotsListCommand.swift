@@ -8,7 +8,9 @@ struct RobotsListCommand: AsyncParsableCommand {
         commandName: "list", abstract: "List robot accounts (never their secrets).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The instance, or one of its projects.", valueName: "instance[/project]"))
+    @Argument(
+        help: ArgumentHelp("The instance, or one of its projects.", valueName: "instance[/project]"),
+        completion: Completions.reference)
     var target: String
     @Option(help: "Only robots that have not expired but will within this many days.")
     var expiring: Int?

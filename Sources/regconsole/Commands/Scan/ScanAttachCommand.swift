@@ -9,7 +9,7 @@ struct ScanAttachCommand: AsyncParsableCommand {
         abstract: "Push a report as an OCI referrer of an image (referrers API, or the tag fallback).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("REPO:TAG or REPO@DIGEST.", valueName: "image"))
+    @Argument(help: ArgumentHelp("REPO:TAG or REPO@DIGEST.", valueName: "image"), completion: Completions.reference)
     var image: String
     @Argument(help: ArgumentHelp("A Trivy JSON, Grype JSON, SARIF, CycloneDX or Harbor report.", valueName: "report"))
     var report: String

@@ -13,7 +13,7 @@ struct ScanShowCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("REPO:TAG or REPO@DIGEST.", valueName: "image"))
+    @Argument(help: ArgumentHelp("REPO:TAG or REPO@DIGEST.", valueName: "image"), completion: Completions.reference)
     var image: String?
     @Option(name: .long, help: "Read a report file (Trivy, Grype, SARIF, CycloneDX, Harbor) instead.")
     var file: String?

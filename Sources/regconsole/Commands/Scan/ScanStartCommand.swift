@@ -9,7 +9,7 @@ struct ScanStartCommand: AsyncParsableCommand {
         abstract: "Ask the registry's own scanner (ACR) to scan a tag; with --wait, follow it and print the counts.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("REPO:TAG.", valueName: "image"))
+    @Argument(help: ArgumentHelp("REPO:TAG.", valueName: "image"), completion: Completions.reference)
     var image: String
     @Flag(name: .long, help: "Wait until the scan finishes, then print the finding counts.")
     var wait = false

@@ -15,7 +15,9 @@ struct ScanSuppressCommand: AsyncParsableCommand {
     enum Scope: String, ExpressibleByArgument, CaseIterable { case image, repository, namespace, instance }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("An image (INSTANCE/REPO:TAG) or a repository.", valueName: "target"))
+    @Argument(
+        help: ArgumentHelp("An image (INSTANCE/REPO:TAG) or a repository.", valueName: "target"),
+        completion: Completions.reference)
     var target: String
     @Option(name: .long, help: "The vulnerability id (CVE-…, GHSA-…).")
     var cve: String

@@ -10,7 +10,7 @@ struct ScanSuppressionsCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, openvex }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The instance.")
+    @Argument(help: "The instance.", completion: Completions.instance)
     var instance: String
     @Option(name: .shortAndLong, help: "table, json, csv or openvex.")
     var output: Format = .table

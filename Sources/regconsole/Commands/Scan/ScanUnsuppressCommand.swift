@@ -7,7 +7,7 @@ struct ScanUnsuppressCommand: AsyncParsableCommand {
         commandName: "unsuppress", abstract: "Remove suppressions by id, or every suppression of a vulnerability.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The instance.")
+    @Argument(help: "The instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: "Suppression ids (see scan suppressions).")
     var ids: [String] = []

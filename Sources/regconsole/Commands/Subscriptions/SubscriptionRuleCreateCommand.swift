@@ -7,7 +7,7 @@ struct SubscriptionRuleCreateCommand: AsyncParsableCommand {
         commandName: "create", abstract: "Create a subscription rule and print its id.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @OptionGroup var fields: SubscriptionRuleOptions
 

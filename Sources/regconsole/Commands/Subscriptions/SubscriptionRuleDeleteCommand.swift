@@ -7,7 +7,7 @@ struct SubscriptionRuleDeleteCommand: AsyncParsableCommand {
         commandName: "delete", abstract: "Delete a subscription rule (confirm, or --yes); pulled tags stay.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The rule's id (see `subscriptions rules`).", valueName: "rule"))
     var rule: String

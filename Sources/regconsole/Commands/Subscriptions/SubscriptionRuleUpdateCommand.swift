@@ -8,7 +8,7 @@ struct SubscriptionRuleUpdateCommand: AsyncParsableCommand {
         abstract: "Change fields of a subscription rule (shown before they change); the rest stay.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The rule's id (see `subscriptions rules`).", valueName: "rule"))
     var rule: String

@@ -7,7 +7,7 @@ struct SubscriptionsRulesCommand: AsyncParsableCommand {
         commandName: "rules", abstract: "List the subscription rules: which upstream tags land in which repository.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @OptionGroup var format: OutputOptions
 

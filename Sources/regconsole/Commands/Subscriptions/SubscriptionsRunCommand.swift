@@ -10,7 +10,7 @@ struct SubscriptionsRunCommand: AsyncParsableCommand {
         discussion: "With --wait, follow the run until it ends; exit 1 unless it succeeds.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The rule's id (see `subscriptions rules`).", valueName: "rule"))
     var rule: String

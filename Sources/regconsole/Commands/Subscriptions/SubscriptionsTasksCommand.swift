@@ -8,7 +8,7 @@ struct SubscriptionsTasksCommand: AsyncParsableCommand {
         commandName: "tasks", abstract: "List subscription runs, newest first: tags matched and pulled.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @OptionGroup var format: OutputOptions
 

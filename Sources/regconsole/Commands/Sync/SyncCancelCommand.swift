@@ -7,7 +7,7 @@ struct SyncCancelCommand: AsyncParsableCommand {
         commandName: "cancel", abstract: "Cancel a running sync task (confirm, or --yes).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The task (see `sync tasks`).", valueName: "task"))
     var task: String

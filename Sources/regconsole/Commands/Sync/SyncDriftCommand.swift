@@ -16,7 +16,9 @@ struct SyncDriftCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The source, INSTANCE/NAMESPACE/NAME or HOST[:PORT]/NAME.", valueName: "repo"))
+    @Argument(
+        help: ArgumentHelp("The source, INSTANCE/NAMESPACE/NAME or HOST[:PORT]/NAME.", valueName: "repo"),
+        completion: Completions.reference)
     var source: String
     @Option(help: ArgumentHelp("The replica to compare with, in the same form.", valueName: "repo"))
     var to: String

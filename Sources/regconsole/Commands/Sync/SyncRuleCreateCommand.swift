@@ -7,7 +7,7 @@ struct SyncRuleCreateCommand: AsyncParsableCommand {
         commandName: "create", abstract: "Create a sync rule to another instance of the config and print its id.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance images are copied from.")
+    @Argument(help: "The ACR instance images are copied from.", completion: Completions.instance)
     var instance: String
     @Option(name: .long, help: "The rule's name.")
     var name: String

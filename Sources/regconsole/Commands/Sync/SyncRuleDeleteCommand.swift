@@ -7,7 +7,7 @@ struct SyncRuleDeleteCommand: AsyncParsableCommand {
         commandName: "delete", abstract: "Delete a sync rule (confirm, or --yes); its tasks stay listed.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The rule's id or name (see `sync rules`).", valueName: "rule"))
     var rule: String

@@ -9,7 +9,8 @@ struct SyncRulesCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(
-        help: ArgumentHelp("The ACR instance, namespace or repository.", valueName: "instance[/namespace[/name]]"))
+        help: ArgumentHelp("The ACR instance, namespace or repository.", valueName: "instance[/namespace[/name]]"),
+        completion: Completions.reference)
     var target: String
     @OptionGroup var format: OutputOptions
 

@@ -13,7 +13,7 @@ struct SyncRunCommand: AsyncParsableCommand {
             + "With --wait, follow every task until it ends; exit 1 if any fails, saying why.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Argument(help: ArgumentHelp("The rule's id or name (see `sync rules`).", valueName: "rule"))
     var rule: String

@@ -7,7 +7,7 @@ struct SyncTasksCommand: AsyncParsableCommand {
         commandName: "tasks", abstract: "List sync tasks, newest first, with why the failed ones failed.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The ACR instance.")
+    @Argument(help: "The ACR instance.", completion: Completions.instance)
     var instance: String
     @Option(name: .long, help: ArgumentHelp("Only copies of this repository.", valueName: "ns/name"))
     var repository: String?

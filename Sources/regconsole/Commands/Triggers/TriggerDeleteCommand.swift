@@ -7,7 +7,8 @@ struct TriggerDeleteCommand: AsyncParsableCommand {
         commandName: "delete", abstract: "Delete a trigger (confirm, or --yes).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @Argument(help: "The trigger's id (see `triggers list`).")
     var id: String

@@ -7,7 +7,8 @@ struct TriggerUpdateCommand: AsyncParsableCommand {
         commandName: "update", abstract: "Change fields of a trigger (shown, masked, before they change).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @Argument(help: "The trigger's id (see `triggers list`).")
     var id: String

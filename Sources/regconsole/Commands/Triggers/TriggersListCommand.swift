@@ -7,7 +7,8 @@ struct TriggersListCommand: AsyncParsableCommand {
         commandName: "list", abstract: "List a repository's triggers (URLs masked).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"))
+    @Argument(
+        help: ArgumentHelp("The repository.", valueName: "instance/namespace/name"), completion: Completions.reference)
     var target: String
     @OptionGroup var format: OutputOptions
 

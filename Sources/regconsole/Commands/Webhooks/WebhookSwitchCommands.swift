@@ -6,7 +6,7 @@ struct WebhookEnableCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "enable", abstract: "Enable a webhook policy.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The project.", valueName: "instance/project"))
+    @Argument(help: ArgumentHelp("The project.", valueName: "instance/project"), completion: Completions.reference)
     var scope: String
     @Argument(help: ArgumentHelp("The policy's id or name.", valueName: "policy"))
     var policy: String
@@ -22,7 +22,7 @@ struct WebhookDisableCommand: AsyncParsableCommand {
         commandName: "disable", abstract: "Disable a webhook policy (events are no longer sent).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The project.", valueName: "instance/project"))
+    @Argument(help: ArgumentHelp("The project.", valueName: "instance/project"), completion: Completions.reference)
     var scope: String
     @Argument(help: ArgumentHelp("The policy's id or name.", valueName: "policy"))
     var policy: String
@@ -50,7 +50,7 @@ struct WebhookDeleteCommand: AsyncParsableCommand {
         commandName: "delete", abstract: "Delete a webhook policy and its job history (confirm, or --yes).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The project.", valueName: "instance/project"))
+    @Argument(help: ArgumentHelp("The project.", valueName: "instance/project"), completion: Completions.reference)
     var scope: String
     @Argument(help: ArgumentHelp("The policy's id or name.", valueName: "policy"))
     var policy: String

@@ -8,7 +8,9 @@ struct WebhooksListCommand: AsyncParsableCommand {
         abstract: "List webhook policies of a project, or of every project (target credentials masked).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The Harbor instance, or one of its projects.", valueName: "instance[/project]"))
+    @Argument(
+        help: ArgumentHelp("The Harbor instance, or one of its projects.", valueName: "instance[/project]"),
+        completion: Completions.reference)
     var scope: String
     @OptionGroup var format: OutputOptions
 
@@ -58,7 +60,7 @@ struct WebhookJobsCommand: AsyncParsableCommand {
         commandName: "jobs", abstract: "List a webhook policy's recent jobs (deliveries), newest first.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The project.", valueName: "instance/project"))
+    @Argument(help: ArgumentHelp("The project.", valueName: "instance/project"), completion: Completions.reference)
     var scope: String
     @Argument(help: ArgumentHelp("The policy's id or name (see `webhooks list`).", valueName: "policy"))
     var policy: String
@@ -99,7 +101,7 @@ struct WebhookLogCommand: AsyncParsableCommand {
         commandName: "log", abstract: "Print a webhook job's log (control characters removed).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The project.", valueName: "instance/project"))
+    @Argument(help: ArgumentHelp("The project.", valueName: "instance/project"), completion: Completions.reference)
     var scope: String
     @Argument(help: ArgumentHelp("The policy's id or name.", valueName: "policy"))
     var policy: String
