@@ -18,7 +18,9 @@ struct DoctorCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "A configured instance (or ENTRY.INSTANCE of an ACR entry); all of them when omitted.")
+    @Argument(
+        help: "A configured instance (or ENTRY.INSTANCE of an ACR entry); all of them when omitted.",
+        completion: Completions.instance)
     var instance: String?
 
     @Option(name: .shortAndLong, help: "Output format: table or json.")
