@@ -251,10 +251,8 @@ struct DoctorCommandTests {
         let api = try row(rows, "api")
         #expect(api["ok"] as? Bool == false)
         let detail = try #require(api["detail"] as? String)
-        #expect(
-            detail
-                == "GET /v2/ got no answer: 127.0.0.1: Operation timed out after 8000 milliseconds with 0 bytes received"
-        )
+        // libcurl names the milliseconds it waited, 8000 or a little more.
+        #expect(detail.hasPrefix("GET /v2/ got no answer: 127.0.0.1: Operation timed out after 80"), "\(detail)")
     }
 
     @Test func aHarborInstanceAnswersItsSystemInfoAndListsProjects() async throws {

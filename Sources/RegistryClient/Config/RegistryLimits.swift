@@ -12,6 +12,9 @@ public struct RegistryLimits: Sendable, Equatable {
     /// Connections open to one registry at once (`max_connections`): what a rate-limited or
     /// small registry can take.
     public var maxConnections = 32
+    /// Time a shell completion has to read a listing from a registry (`completion_timeout_ms`):
+    /// short, since the user is waiting at the prompt.
+    public var completionTimeout: Duration = .milliseconds(1500)
 
     /// The defaults.
     public init() {}
@@ -20,7 +23,7 @@ public struct RegistryLimits: Sendable, Equatable {
     /// - Throws: `ConfigError` for an unknown key or a value below 1.
     static func read(_ section: TOMLSection) throws -> RegistryLimits {
         try section.rejectUnknownKeys(allowed: [
-            "max_pages", "max_items", "request_timeout", "blob_timeout", "max_connections",
+            "max_pages", "max_items", "request_timeout", "blob_timeout", "max_connections", "completion_timeout_ms",
         ])
         func positive(_ key: String) throws -> Int? {
             guard let value = try section.int(key) else { return nil }
@@ -33,6 +36,8 @@ public struct RegistryLimits: Sendable, Equatable {
         limits.requestTimeout = try positive("request_timeout").map { .seconds($0) } ?? limits.requestTimeout
         limits.blobTimeout = try positive("blob_timeout").map { .seconds($0) } ?? limits.blobTimeout
         limits.maxConnections = try positive("max_connections") ?? limits.maxConnections
+        limits.completionTimeout =
+            try positive("completion_timeout_ms").map { .milliseconds($0) } ?? limits.completionTimeout
         return limits
     }
 }

@@ -6,12 +6,12 @@ import Synchronization
 
 /// Completes a reference one segment at a time: `inst` gives `instance/`, `inst/` its namespaces
 /// (`inst/ns/`), `inst/ns/` the repositories (`inst/ns/repo`), `inst/ns/repo:` the tags. Listings
-/// are read live within `deadline` and kept in the completion cache for a minute.
+/// are read live within the config's `completion_timeout_ms` and kept in the completion cache for a minute.
 struct ReferenceCompleter {
     let config: Config
     let environment: [String: String]
     /// The time allowed for the whole completion, session setup and every request included.
-    var deadline: Duration = .milliseconds(1500)
+    var deadline: Duration { config.limits.completionTimeout }
 
     /// The candidates that extend `prefix`.
     func candidates(for prefix: String) async -> [String] {
