@@ -161,6 +161,21 @@ struct InstallTests {
         #expect(left == ["share", "share/man", "share/man/man1", "share/man/man1/other.1"])
     }
 
+    @Test func tagsAHostileRegistryListsReachTheCommandLineOnlyWhenValid() async throws {
+        let registry = try await OddTagsRegistry.start()
+        defer { registry.stop() }
+        let installed = try await Installed(
+            cli: try CLIRunner(
+                configTOML: """
+                    [[instances]]
+                    name = "odd"
+                    url = "\(registry.url)"
+                    [limits]
+                    completion_timeout_ms = 30000
+                    """))
+        #expect(try await installed.bashCompletions("regconsole inspect odd/odd/app:") == OddTagsRegistry.validTags)
+    }
+
     @Test(.enabled(if: RegistryHarness.isEnabled))
     func aReferenceIsCompletedSegmentBySegmentFromTheRegistry() async throws {
         // Time enough for a debug binary on a machine busy with the other tests.
