@@ -152,6 +152,11 @@ struct InstallTests {
         #expect(manifest.contains("file \(installed.file("bin/regconsole").path)\n"))
         #expect(manifest.contains("file \(installed.file("share/fish/vendor_completions.d/regconsole.fish").path)\n"))
         #expect(!manifest.contains("dir \(kept.deletingLastPathComponent().path)\n"))
+        // A manifest that names files outside the prefix (edited, or copied from elsewhere) removes none of them.
+        let outside = cli.home.appendingPathComponent("outside.txt")
+        try Data("outside\n".utf8).write(to: outside)
+        try Data((manifest + "file \(outside.path)\nfile \(prefix.path)/../outside.txt\n").utf8).write(
+            to: installed.file("share/regconsole/install-manifest"))
 
         let removed = try await installed.cli.run(
             ["--prefix", prefix.path, "--uninstall"],
@@ -159,6 +164,8 @@ struct InstallTests {
         #expect(removed.status == 0, "\(removed.stderr)")
         let left = FileManager.default.enumerator(atPath: prefix.path)?.compactMap { $0 as? String }.sorted()
         #expect(left == ["share", "share/man", "share/man/man1", "share/man/man1/other.1"])
+        #expect(FileManager.default.fileExists(atPath: outside.path))
+        #expect(removed.stderr.contains("skipping '\(outside.path)'"), "\(removed.stderr)")
     }
 
     @Test func tagsAHostileRegistryListsReachTheCommandLineOnlyWhenValid() async throws {
