@@ -95,19 +95,38 @@ void cncw_stop(void) {
 
 bool cncw_is_active(void) { return active != 0; }
 
+static volatile sig_atomic_t continued;
+
+static void note_continued(int number) {
+    (void)number;
+    continued = 1;
+}
+
 void cncw_suspend(void) {
     if (!active) return;
     endwin();
     // Stop the whole job as the terminal's ctrl-z would; ncurses' own SIGTSTP handler (if any) is
     // bypassed so the screen is restored exactly once, by the caller's next refresh.
-    struct sigaction previous;
-    struct sigaction stop;
+    struct sigaction previous_stop, previous_continue, stop, note;
     memset(&stop, 0, sizeof stop);
     stop.sa_handler = SIG_DFL;
     sigemptyset(&stop.sa_mask);
-    sigaction(SIGTSTP, &stop, &previous);
+    memset(&note, 0, sizeof note);
+    note.sa_handler = note_continued;
+    sigemptyset(&note.sa_mask);
+    continued = 0;
+    sigaction(SIGCONT, &note, &previous_continue);
+    sigaction(SIGTSTP, &stop, &previous_stop);
     kill(0, SIGTSTP);
-    sigaction(SIGTSTP, &previous, NULL);
+    // The stop takes effect when some thread takes the signal, which on a busy machine can be after
+    // kill() returns: the default action stays in place until the job has been continued (or, for
+    // an orphaned job whose stop the kernel discards, two seconds have passed).
+    for (int waited = 0; waited < 200 && !continued; waited++) {
+        struct timespec pause = {0, 10 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+    }
+    sigaction(SIGTSTP, &previous_stop, NULL);
+    sigaction(SIGCONT, &previous_continue, NULL);
     clearok(curscr, TRUE);
 }
 
