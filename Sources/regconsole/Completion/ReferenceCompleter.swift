@@ -7,6 +7,8 @@ import Synchronization
 /// Completes a reference one segment at a time: `inst` gives `instance/`, `inst/` its namespaces
 /// (`inst/ns/`), `inst/ns/` the repositories (`inst/ns/repo`), `inst/ns/repo:` the tags. Listings
 /// are read live within the config's `completion_timeout_ms` and kept in the completion cache for a minute.
+/// Only names the distribution grammar allows are offered, so a hostile registry cannot put control
+/// characters, spaces or shell syntax on the user's command line.
 struct ReferenceCompleter {
     let config: Config
     let environment: [String: String]
@@ -25,42 +27,22 @@ struct ReferenceCompleter {
         if let colon = path.lastIndex(of: ":") {
             let repository = String(path[..<colon])
             names = await listing(instance, "tags", repository) { provider in
-                try await provider.tags(repository: repository).collect().map(\.name).filter(Self.isTag).map {
+                try await provider.tags(repository: repository).collect().map(\.name).filter(Tag.isValidName).map {
                     "\(repository):\($0)"
                 }
             }
         } else if let end = path.firstIndex(of: "/") {
             let namespace = String(path[..<end])
             names = await listing(instance, "repositories", namespace) { provider in
-                try await provider.repositories(namespace: namespace).collect().map(\.name)
+                try await provider.repositories(namespace: namespace).collect().map(\.name).filter(
+                    Repository.isValidName)
             }
         } else {
             names = await listing(instance, "namespaces", "") { provider in
-                try await provider.namespaces().collect().map(\.name).filter { !$0.isEmpty }.map { $0 + "/" }
+                try await provider.namespaces().collect().map(\.name).filter(Repository.isValidName).map { $0 + "/" }
             }
         }
-        return names.filter(Self.isReferenceText).map { "\(instance)/\($0)" }.filter { $0.hasPrefix(prefix) }.sorted()
-    }
-
-    /// Whether a tag follows the distribution grammar (`[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`).
-    static func isTag(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 128, first != ".", first != "-"
-        else { return false }
-        return name.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
-        }
-    }
-
-    /// Whether a name from a registry can go to the shell as a candidate: only the characters the
-    /// reference grammar allows (letters, digits, `.`, `_`, `-`, `/`, `:`), so a hostile server
-    /// cannot put control characters, spaces or shell syntax on the user's command line.
-    static func isReferenceText(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 512
-            && name.unicodeScalars.allSatisfy { scalar in
-                scalar.isASCII
-                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                        || "._-/:".unicodeScalars.contains(scalar))
-            }
+        return names.map { "\(instance)/\($0)" }.filter { $0.hasPrefix(prefix) }.sorted()
     }
 
     /// One listing of an instance: from the cache when fresh, else read live (and cached); empty on failure.
