@@ -36,7 +36,7 @@ import sys
 import tempfile
 import urllib.request
 
-from bench_support import HERE, isolated_environment, print_ratios, print_timings, start, timed, write_config
+from bench_support import HERE, isolated_environment, print_ratios, print_timings, run, start, timed, write_config
 
 ROOT = os.path.normpath(os.path.join(HERE, ".."))
 INSTANCE = "emulator-main"
@@ -132,13 +132,6 @@ while True:
 print(json.dumps({"seconds": time.perf_counter() - started, "items": items}))
 '''
 
-
-def run(argv, env):
-    """Runs argv once; returns its standard output. Exits when it fails."""
-    result = subprocess.run(argv, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(argv[:4])}… failed ({result.returncode}): {(result.stderr or result.stdout)[:800]}")
-    return result.stdout
 
 
 def control(emulator, document=None, path="/__control__"):

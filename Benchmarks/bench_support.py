@@ -42,6 +42,14 @@ def timed(argv, env=None, runs=5, prepare=None, outputs=None):
     return statistics.median(samples), samples
 
 
+def run(argv, env):
+    """Runs argv once; returns its standard output. Exits when it fails."""
+    result = subprocess.run(argv, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(argv[:4])}… failed ({result.returncode}): {(result.stderr or result.stdout)[:800]}")
+    return result.stdout
+
+
 def print_timings(rows):
     """Prints (label, seconds, reference seconds or None) rows as aligned milliseconds, with the
     ratio seconds / reference when there is a reference. A row whose seconds is None is a heading."""

@@ -19,11 +19,10 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
-from bench_support import isolated_environment, print_ratios, print_timings, start, timed, write_config
+from bench_support import isolated_environment, print_ratios, print_timings, run, start, timed, write_config
 
 
 def completion(binary, command, line):
@@ -31,12 +30,6 @@ def completion(binary, command, line):
     words = line.split(" ")
     return [binary, "---completion", command, "--", "positional@0", str(len(words) - 1), str(len(words[-1]))] + words
 
-
-def run(argv, env):
-    result = subprocess.run(argv, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(argv[:3])}… failed: {result.stderr[:500]}")
-    return result.stdout
 
 
 def main():

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 
-from bench_support import HERE, isolated_environment, print_ratios, print_timings, start, timed, write_config
+from bench_support import HERE, isolated_environment, print_ratios, print_timings, run, start, timed, write_config
 
 ROOT = os.path.normpath(os.path.join(HERE, ".."))
 PROJECT, REPOSITORY = "bulk", "many"
@@ -74,12 +74,6 @@ urls = [f"{base}/projects/{project}/repositories/{name}/artifacts?page={page}&{q
 subprocess.run(["curl", "-sf", "-u", f"{user}:{password}"] + urls, check=True, stdout=subprocess.DEVNULL)
 '''
 
-
-def run(argv, env):
-    result = subprocess.run(argv, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(argv[:3])}… failed: {result.stderr[:500]}")
-    return result.stdout
 
 
 def main():
