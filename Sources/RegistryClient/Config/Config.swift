@@ -21,6 +21,8 @@ public struct Config: Sendable, Equatable {
     public var instances: [InstanceConfig]
     /// Caps on listings and request deadlines (`[limits]`).
     public var limits = RegistryLimits()
+    /// The permission bits of `file` when it was loaded; nil for the built-in empty config.
+    public var fileMode: Int?
 
     /// Creates a config.
     public init(
@@ -48,9 +50,12 @@ public struct Config: Sendable, Equatable {
     }
 
     /// Loads the config. An explicitly named file must exist; a missing default file means an empty config.
+    /// - Parameter acceptingReadablePasswords: read a plain `password` even from a file others can
+    ///   read (for `doctor`, which reports the mode instead of refusing the file).
     /// - Throws: `ConfigError` naming the file, line and problem.
     public static func load(
-        path explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+        path explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        acceptingReadablePasswords: Bool = false
     ) throws -> Config {
         let explicit = explicitPath ?? environment["REGCONSOLE_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         let path = explicit ?? defaultPath(environment: environment)
@@ -65,7 +70,9 @@ public struct Config: Sendable, Equatable {
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
-        return try parse(text, file: path, fileIsPrivate: mode & 0o077 == 0)
+        var config = try parse(text, file: path, fileIsPrivate: acceptingReadablePasswords || mode & 0o077 == 0)
+        config.fileMode = mode
+        return config
     }
 
     /// The most `[[instances]]` entries a config may have.

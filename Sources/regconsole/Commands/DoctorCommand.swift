@@ -86,19 +86,8 @@ struct DoctorCommand: AsyncParsableCommand {
     static func loadConfig(
         path: String?, environment: [String: String]
     ) throws -> (Config, Doctor.ConfigFile?) {
-        let file =
-            path ?? environment["REGCONSOLE_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? Config.defaultPath(environment: environment)
-        let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? NSNumber
-        let configFile = mode.map { Doctor.ConfigFile(path: file, mode: $0.intValue) }
-        do {
-            return (try Config.load(path: path, environment: environment), configFile)
-        } catch let error as ConfigError {
-            guard let configFile, configFile.mode & 0o077 != 0, let data = FileManager.default.contents(atPath: file),
-                let text = String(data: data, encoding: .utf8),
-                let config = try? Config.parse(text, file: file, fileIsPrivate: true)
-            else { throw error }
-            return (config, configFile)
-        }
+        let config = try Config.load(path: path, environment: environment, acceptingReadablePasswords: true)
+        guard let file = config.file, let mode = config.fileMode else { return (config, nil) }
+        return (config, Doctor.ConfigFile(path: file, mode: mode))
     }
 }
