@@ -85,6 +85,8 @@ struct ACRDeliveryProviderTests {
         let newest = try #require(try await provider.tags(repository: repository).collect().first)
         let rule = try #require(try await builds.buildRules(repository: repository).first)
         let runsBefore = try await (provider as? any DeliveryChains)?.chainRuns(repository: repository).collect()
+        // Pending long enough that the status read right after the start sees it running on a busy machine.
+        try await emulator.setBuildTiming(pendingMs: 2000, lineIntervalMs: 25, lines: 8)
 
         let id = try await builds.startBuild(repository: repository, ruleID: rule.id)
         #expect(try await builds.buildStatus(repository: repository, recordID: id).isRunning)
